@@ -1,0 +1,27 @@
+// Task counts by state, as the header shows them.
+import type { ProcessInfo, TaskCounts } from './types.js';
+
+export function countTasks(processes: readonly ProcessInfo[]): TaskCounts {
+  const counts: TaskCounts = { total: processes.length, running: 0, sleeping: 0, stopped: 0, zombie: 0, threads: 0 };
+  for (const p of processes) {
+    counts.threads += p.threads;
+    switch (p.state) {
+      case 'R':
+        counts.running++;
+        break;
+      case 'S':
+      case 'D':
+      case 'I':
+        counts.sleeping++;
+        break;
+      case 'T':
+      case 't':
+        counts.stopped++;
+        break;
+      case 'Z':
+        counts.zombie++;
+        break;
+    }
+  }
+  return counts;
+}

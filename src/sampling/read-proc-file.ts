@@ -1,0 +1,44 @@
+// Small, allocation-light reads of /proc files, with "the process is gone" as a value, not an error.
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** The read failed because the process exited between listing and reading: skip it quietly. */
+export const GONE = Symbol('gone');
+/** The file exists but may not be read (hidepid, permissions): skip it and count it. */
+export const DENIED = Symbol('denied');
+export type ReadResult = string | typeof GONE | typeof DENIED;
+
+const buffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Reads at most `limit` bytes of a /proc file as UTF-8 (invalid bytes become U+FFFD).
+ * /proc files report size 0, so this reads until EOF instead of trusting fstat as readFileSync does.
+ */
+export function readProcFile(path: string, limit = 4096): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return classify(error);
+  }
+  try {
+    let length = 0;
+    const cap = Math.min(limit, buffer.length);
+    for (;;) {
+      const n = readSync(fd, buffer, length, cap - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length >= cap) break;
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    return classify(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function classify(error: unknown): typeof GONE | typeof DENIED {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // ESRCH comes from reading a file of a process that just exited; ENOENT from opening one.
+  return code === 'EACCES' || code === 'EPERM' ? DENIED : GONE;
+}

@@ -1,0 +1,277 @@
+// The one store: the latest sample, the rows derived from it, the view state and the actions that
+// change them. A zustand vanilla store, so the poller and the pool talk to it without React.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ColumnId } from '../model/columns.js';
+import { COLUMNS } from '../model/columns.js';
+import { deriveRows, type ProcessRow } from '../model/process-row.js';
+import { sanitizeText } from '../model/sanitize.js';
+import { findMatch } from '../model/search.js';
+import type { Sample } from '../sampling/types.js';
+import { computeVisible, type RowDecoration } from './compute-visible.js';
+import { cursorAt, placeCursor } from './place-cursor.js';
+import {
+  initialView,
+  MESSAGE_TTL_MS,
+  type Cursor,
+  type Message,
+  type MessageLevel,
+  type Mode,
+  type ViewOptions,
+  type ViewState,
+} from './view-state.js';
+
+export interface AppData {
+  /** The sample on screen (while frozen, newer samples wait in the store's closure). */
+  sample: Sample | null;
+  /** Every process of the sample, with CPU% and MEM%. */
+  rows: ProcessRow[];
+  /** The rows on screen, in order, after filters and sort (or tree order). */
+  visible: ProcessRow[];
+  decorations: ReadonlyMap<number, RowDecoration>;
+  view: ViewState;
+  cursor: Cursor;
+  message: Message | null;
+}
+
+export interface AppActions {
+  applySample(sample: Sample): void;
+  setViewport(pageSize: number): void;
+  moveBy(delta: number): void;
+  moveTo(index: number): void;
+  movePage(direction: 1 | -1): void;
+  selectPid(pid: number): boolean;
+  setMode(mode: Mode, menuIndex?: number): void;
+  setMenuIndex(index: number): void;
+  setSort(key: ColumnId): void;
+  cycleSort(delta: 1 | -1): void;
+  invertSort(): void;
+  beginSearch(): void;
+  typeSearch(query: string): void;
+  commitSearch(): void;
+  cancelSearch(): void;
+  searchNext(direction: 1 | -1): void;
+  beginFilter(): void;
+  typeFilter(text: string): void;
+  commitFilter(): void;
+  cancelFilter(): void;
+  setUserFilter(user: string | null): void;
+  toggleFreeze(): void;
+  toggleFollow(): void;
+  notify(text: string, level?: MessageLevel): void;
+  expireMessage(now?: number): void;
+}
+
+export type AppState = AppData & AppActions;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(options: ViewOptions = {}): AppStore {
+  /** The newest sample taken, displayed or not: CPU% deltas are always against it. */
+  let lastTaken: Sample | null = null;
+  /** While frozen: the newest sample and the one before it, applied on unfreeze. */
+  let pending: { base: Sample | null; sample: Sample } | null = null;
+
+  return createStore<AppState>()((set, get) => {
+    /** Recomputes the visible rows and places the cursor; `extra` is merged into the same update. */
+    const relayout = (rows: ProcessRow[], view: ViewState, extra: Partial<AppData> = {}): void => {
+      const table = computeVisible(rows, view);
+      const before = get().cursor;
+      const placed = placeCursor(table.pids, before, view.pageSize, view.follow);
+      let message = extra.message ?? get().message;
+      let nextView = view;
+      if (placed.moved && before.pid !== null && !rows.some((r) => r.pid === before.pid)) {
+        const target = placed.cursor.pid;
+        message = makeMessage(
+          `PID ${before.pid} exited${target !== null ? `; selection moved to PID ${target}` : ''}`,
+          'info',
+        );
+        if (view.follow) nextView = { ...view, follow: false };
+      }
+      set({
+        ...extra,
+        rows,
+        visible: table.rows,
+        decorations: table.decorations,
+        view: nextView,
+        cursor: placed.cursor,
+        message,
+      });
+    };
+
+    const updateView = (patch: Partial<ViewState>, extra: Partial<AppData> = {}): void => {
+      const view = { ...get().view, ...patch };
+      relayout(get().rows, view, extra);
+    };
+
+    const moveCursor = (index: number): void => {
+      const { visible, cursor, view } = get();
+      const pids = visible.map((r) => r.pid);
+      set({
+        cursor: cursorAt(pids, index, cursor, view.pageSize),
+        // A movement key ends following, as in htop.
+        view: view.follow ? { ...view, follow: false } : view,
+      });
+    };
+
+    const show = (sample: Sample, base: Sample | null): void => {
+      relayout(deriveRows(base, sample), get().view, { sample });
+    };
+
+    const jumpToMatch = (query: string, from: number, direction: 1 | -1, includeFrom: boolean): boolean => {
+      const { visible } = get();
+      const index = findMatch(visible, query, from, direction, includeFrom);
+      if (index >= 0) moveCursor(index);
+      return index >= 0;
+    };
+
+    return {
+      sample: null,
+      rows: [],
+      visible: [],
+      decorations: new Map(),
+      view: initialView(options),
+      cursor: { pid: null, index: 0, scrollTop: 0 },
+      message: null,
+
+      applySample(sample) {
+        const base = lastTaken;
+        lastTaken = sample;
+        if (get().view.frozen) {
+          pending = { base, sample };
+          return;
+        }
+        show(sample, base);
+      },
+
+      setViewport(pageSize) {
+        const size = Math.max(1, Math.floor(pageSize));
+        if (size !== get().view.pageSize) updateView({ pageSize: size });
+      },
+
+      moveBy(delta) {
+        moveCursor(get().cursor.index + delta);
+      },
+      moveTo(index) {
+        moveCursor(index < 0 ? get().visible.length + index : index);
+      },
+      movePage(direction) {
+        moveCursor(get().cursor.index + direction * Math.max(1, get().view.pageSize - 1));
+      },
+      selectPid(pid) {
+        const index = get().visible.findIndex((r) => r.pid === pid);
+        if (index < 0) return false;
+        moveCursor(index);
+        return true;
+      },
+
+      setMode(mode, menuIndex = 0) {
+        set({ view: { ...get().view, mode, menuIndex } });
+      },
+      setMenuIndex(index) {
+        set({ view: { ...get().view, menuIndex: index } });
+      },
+
+      setSort(key) {
+        const { sort } = get().view;
+        // Picking the current column again flips it, as clicking a header does in htop.
+        updateView({ sort: { key, inverted: key === sort.key ? !sort.inverted : false } });
+      },
+      cycleSort(delta) {
+        const ids = COLUMNS.map((c) => c.id);
+        const at = ids.indexOf(get().view.sort.key);
+        const key = ids[(at + delta + ids.length) % ids.length] ?? 'cpu';
+        updateView({ sort: { key, inverted: false } });
+      },
+      invertSort() {
+        const { sort } = get().view;
+        updateView({ sort: { ...sort, inverted: !sort.inverted } });
+      },
+
+      beginSearch() {
+        const view = get().view;
+        set({ view: { ...view, mode: 'search', search: { query: '', editing: true, originPid: get().cursor.pid } } });
+      },
+      typeSearch(query) {
+        const view = get().view;
+        set({ view: { ...view, search: { ...view.search, query } } });
+        if (query === '') return;
+        if (!jumpToMatch(query, get().cursor.index, 1, true)) {
+          set({ message: makeMessage(`no process matches "${sanitizeText(query)}"`, 'warn') });
+        }
+      },
+      commitSearch() {
+        const view = get().view;
+        set({ view: { ...view, mode: 'main', search: { ...view.search, editing: false } } });
+      },
+      cancelSearch() {
+        const view = get().view;
+        const origin = view.search.originPid;
+        set({ view: { ...view, mode: 'main', search: { query: '', editing: false, originPid: null } } });
+        if (origin !== null) get().selectPid(origin);
+      },
+      searchNext(direction) {
+        const { query } = get().view.search;
+        if (query === '') {
+          get().notify('no search: press / to search', 'info');
+          return;
+        }
+        if (!jumpToMatch(query, get().cursor.index, direction, false)) {
+          get().notify(`no process matches "${sanitizeText(query)}"`, 'warn');
+        }
+      },
+
+      beginFilter() {
+        const view = get().view;
+        set({ view: { ...view, mode: 'filter', filterOrigin: view.filterText } });
+      },
+      typeFilter(text) {
+        updateView({ filterText: text });
+      },
+      commitFilter() {
+        updateView({ mode: 'main' });
+      },
+      cancelFilter() {
+        // Esc clears the filter, as in htop.
+        updateView({ mode: 'main', filterText: '' });
+      },
+      setUserFilter(user) {
+        updateView({ user, mode: 'main' });
+      },
+
+      toggleFreeze() {
+        const frozen = !get().view.frozen;
+        set({ view: { ...get().view, frozen } });
+        if (!frozen && pending) {
+          const { sample, base } = pending;
+          pending = null;
+          show(sample, base);
+        }
+      },
+      toggleFollow() {
+        const { view, cursor } = get();
+        const follow = !view.follow && cursor.pid !== null;
+        set({
+          view: { ...view, follow },
+          message: makeMessage(follow ? `following PID ${cursor.pid}` : 'follow off', 'info'),
+        });
+      },
+
+      notify(text, level = 'info') {
+        set({ message: makeMessage(text, level) });
+      },
+      expireMessage(now = Date.now()) {
+        const { message } = get();
+        if (message && now - message.at > MESSAGE_TTL_MS) set({ message: null });
+      },
+    };
+  });
+}
+
+function makeMessage(text: string, level: MessageLevel): Message {
+  return { text, level, at: Date.now() };
+}
+
+/** The selected row, if any. */
+export function selectedRow(state: AppData): ProcessRow | undefined {
+  const row = state.visible[state.cursor.index];
+  return row && row.pid === state.cursor.pid ? row : undefined;
+}

@@ -1,0 +1,32 @@
+// From all rows to the rows on screen, in order: filtered by user, PIDs and text, then sorted.
+import { filterRows, type RowFilter } from '../model/filter-rows.js';
+import type { ProcessRow } from '../model/process-row.js';
+import { sortRows } from '../model/sort-rows.js';
+import type { ViewState } from './view-state.js';
+
+/** How a visible row is drawn beyond its columns (tree guides, dimmed ancestors, folds). */
+export interface RowDecoration {
+  /** Drawn before the command: tree guides such as "│  ├─ ". */
+  guide: string;
+  /** Shown only to connect the tree to a match, not a match itself. */
+  dimmed: boolean;
+  /** Descendants hidden under a collapsed node (0 when expanded or a leaf). */
+  folded: number;
+}
+
+export interface VisibleTable {
+  rows: ProcessRow[];
+  pids: number[];
+  decorations: ReadonlyMap<number, RowDecoration>;
+}
+
+const NO_DECORATIONS: ReadonlyMap<number, RowDecoration> = new Map();
+
+export function rowFilterOf(view: ViewState): RowFilter {
+  return { user: view.user, pids: view.pids, text: view.filterText };
+}
+
+export function computeVisible(rows: readonly ProcessRow[], view: ViewState): VisibleTable {
+  const sorted = sortRows(filterRows(rows, rowFilterOf(view)), view.sort);
+  return { rows: sorted, pids: sorted.map((r) => r.pid), decorations: NO_DECORATIONS };
+}

@@ -1,0 +1,81 @@
+// What the user is looking at, as plain data: sort, filters, search, modes, the cursor.
+import type { ColumnId } from '../model/columns.js';
+import type { SortOrder } from '../model/sort-rows.js';
+
+/** Which screen or prompt has the keyboard. */
+export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort';
+
+export interface SearchState {
+  query: string;
+  /** The prompt is open and keys type into it. */
+  editing: boolean;
+  /** Where the selection was when the search began, for Esc to go back to. */
+  originPid: number | null;
+}
+
+export interface ViewState {
+  mode: Mode;
+  sort: SortOrder;
+  /** Filter typed with `\` or F4: command lines containing this text. */
+  filterText: string;
+  /** The filter text before the prompt opened, for Esc. */
+  filterOrigin: string;
+  /** Only this user's processes (`u`, `-u`). */
+  user: string | null;
+  /** Only these PIDs (`-p`). */
+  pids: ReadonlySet<number> | null;
+  search: SearchState;
+  /** Tree view (`t`): rows in PID/PPID depth-first order. */
+  tree: boolean;
+  /** Updates frozen (`Z`): samples are still taken but the screen does not change. */
+  frozen: boolean;
+  /** Follow (`F`): the selected process keeps its screen line while others move around it. */
+  follow: boolean;
+  /** The highlighted entry of whichever menu is open. */
+  menuIndex: number;
+  /** Rows the table can show; set by the UI from the terminal's size. */
+  pageSize: number;
+}
+
+/** The selection, by PID, plus where it was: the index to fall back on when the PID goes away. */
+export interface Cursor {
+  pid: number | null;
+  index: number;
+  scrollTop: number;
+}
+
+export type MessageLevel = 'info' | 'warn' | 'error';
+
+export interface Message {
+  text: string;
+  level: MessageLevel;
+  /** Date.now() when shown; messages fade after MESSAGE_TTL_MS. */
+  at: number;
+}
+
+export const MESSAGE_TTL_MS = 6000;
+
+export interface ViewOptions {
+  sortKey?: ColumnId;
+  inverted?: boolean;
+  user?: string | null;
+  pids?: readonly number[] | null;
+  tree?: boolean;
+}
+
+export function initialView(options: ViewOptions = {}): ViewState {
+  return {
+    mode: 'main',
+    sort: { key: options.sortKey ?? 'cpu', inverted: options.inverted ?? false },
+    filterText: '',
+    filterOrigin: '',
+    user: options.user ?? null,
+    pids: options.pids && options.pids.length > 0 ? new Set(options.pids) : null,
+    search: { query: '', editing: false, originPid: null },
+    tree: options.tree ?? false,
+    frozen: false,
+    follow: false,
+    menuIndex: 0,
+    pageSize: 20,
+  };
+}
