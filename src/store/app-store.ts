@@ -42,7 +42,8 @@ export interface AppActions {
   selectPid(pid: number): boolean;
   setMode(mode: Mode, menuIndex?: number): void;
   setMenuIndex(index: number): void;
-  setSort(key: ColumnId): void;
+  /** Sort on `key`; `inverted` defaults to flipping when the key is already the sort key. */
+  setSort(key: ColumnId, inverted?: boolean): void;
   cycleSort(delta: 1 | -1): void;
   invertSort(): void;
   beginSearch(): void;
@@ -50,6 +51,7 @@ export interface AppActions {
   commitSearch(): void;
   cancelSearch(): void;
   searchNext(direction: 1 | -1): void;
+  clearSearch(): void;
   beginFilter(): void;
   typeFilter(text: string): void;
   commitFilter(): void;
@@ -170,10 +172,10 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
         set({ view: { ...get().view, menuIndex: index } });
       },
 
-      setSort(key) {
+      setSort(key, inverted) {
         const { sort } = get().view;
         // Picking the current column again flips it, as clicking a header does in htop.
-        updateView({ sort: { key, inverted: key === sort.key ? !sort.inverted : false } });
+        updateView({ sort: { key, inverted: inverted ?? (key === sort.key ? !sort.inverted : false) } });
       },
       cycleSort(delta) {
         const ids = COLUMNS.map((c) => c.id);
@@ -217,6 +219,11 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
         if (!jumpToMatch(query, get().cursor.index, direction, false)) {
           get().notify(`no process matches "${sanitizeText(query)}"`, 'warn');
         }
+      },
+
+      clearSearch() {
+        const view = get().view;
+        if (view.search.query !== '') set({ view: { ...view, search: { query: '', editing: false, originPid: null } } });
       },
 
       beginFilter() {

@@ -1,0 +1,49 @@
+// pooltop's entry point: parse the command line, run the chosen mode, exit with its status.
+// Heavy modules (Ink, React, systeminformation) load only in the modes that need them.
+import { MONITOR_HELP, SNAPSHOT_HELP } from './cli/help-text.js';
+import { parseCommand } from './cli/parse-options.js';
+import { UsageError } from './cli/usage-error.js';
+import { version } from './cli/version.js';
+
+async function main(argv: string[]): Promise<number> {
+  const command = parseCommand(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(command.text === 'snapshot' ? SNAPSHOT_HELP : MONITOR_HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`pooltop ${version()}\n`);
+      return 0;
+    case 'snapshot': {
+      const { runSnapshot } = await import('./cli/snapshot.js');
+      return runSnapshot(command.options, process.stdout);
+    }
+    case 'monitor': {
+      const { runInteractive } = await import('./cli/interactive.js');
+      return runInteractive(command.options);
+    }
+  }
+}
+
+// A reader that goes away (`pooltop snapshot | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+
+main(process.argv.slice(2)).then(
+  (code) => exitWhenFlushed(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      exitWhenFlushed(error.exitCode);
+      return;
+    }
+    process.stderr.write(`pooltop: ${error instanceof Error ? error.message : String(error)}\n`);
+    exitWhenFlushed(1);
+  },
+);
+
+/** Exit once stdout has drained, so a large snapshot piped into `head` or a file is not cut short. */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  if (process.stdout.writableLength === 0) process.exit(code);
+  process.stdout.once('drain', () => process.exit(code));
+}

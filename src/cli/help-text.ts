@@ -1,0 +1,38 @@
+// The text of `pooltop --help` and `pooltop snapshot --help`: every option with its default.
+import { MAX_DELAY_TENTHS } from './parse-options.js';
+
+export const MONITOR_HELP = `Usage: pooltop [options]
+       pooltop snapshot [--json] [-u user] [-p pids] [-s key] [--source name]
+       pooltop primes [options]          (see pooltop primes --help)
+
+An htop-like interactive process monitor with a built-in process-pool lab.
+
+Options:
+  -d, --delay <tenths>     refresh interval in tenths of a second, 1-${MAX_DELAY_TENTHS} (default 10)
+  -u, --user <name>        show only this user's processes (default: all users)
+  -p, --pid <pid[,pid...]> show only these processes (default: all)
+  -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
+                           cpu, mem, time, core, command (default cpu)
+      --source <name>      process table source: procfs, systeminformation, ps-list
+                           (default procfs on Linux, ps-list elsewhere)
+      --no-color           monochrome (also when NO_COLOR is set)
+  -h, --help               show this help
+  -V, --version            print the version
+
+Press h, ? or F1 inside pooltop for the keys.
+`;
+
+export const SNAPSHOT_HELP = `Usage: pooltop snapshot [options]
+
+Prints one sample of the system, like top -b -n 1, and exits. CPU% is measured
+over about half a second between two samples.
+
+Options:
+      --json               print JSON instead of a table
+  -u, --user <name>        only this user's processes (default: all users)
+  -p, --pid <pid[,pid...]> only these processes (default: all)
+  -s, --sort-key <column>  sort column (default cpu); see pooltop --help
+      --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
+      --no-color           accepted for symmetry; snapshot output has no colour
+  -h, --help               show this help
+`;

@@ -1,0 +1,101 @@
+// The interactive monitor: wires sampler → poller → store → Ink app, takes over the terminal and
+// gives it back on every way out (q, Ctrl-C, SIGTERM, SIGHUP, an uncaught error).
+import { createAppStore } from '../store/app-store.js';
+import { Poller } from '../store/poller.js';
+import { createSampler } from '../sampling/create-sampler.js';
+import type { ActionContext } from '../ui/action-context.js';
+import type { MonitorOptions } from './parse-options.js';
+import { Terminal } from './terminal.js';
+
+export const NOT_A_TERMINAL =
+  'pooltop: the interactive monitor needs a terminal on stdin and stdout; use `pooltop snapshot` (or `pooltop snapshot --json`) for a one-off listing';
+
+/** Exit statuses for the signals that end the monitor: 128 + the signal number, as shells report. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+export async function runInteractive(options: MonitorOptions): Promise<number> {
+  const { stdin, stdout, stderr } = process;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    stderr.write(`${NOT_A_TERMINAL}\n`);
+    return 1;
+  }
+  const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
+
+  const store = createAppStore({ sortKey: options.sortKey, user: options.user, pids: options.pids });
+  const sampler = createSampler(options.source ?? undefined);
+  const poller = new Poller(sampler, store, options.delayMs);
+  const terminal = new Terminal(stdin, stdout);
+
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  let instance: { unmount(): void; waitUntilExit(): Promise<unknown> } | null = null;
+  let ending = false;
+
+  const shutdown = (code: number, error?: unknown): void => {
+    if (ending) return;
+    ending = true;
+    poller.stop();
+    try {
+      instance?.unmount();
+    } catch {
+      // Unmounting a broken tree may throw; the terminal is restored below regardless.
+    }
+    terminal.restore();
+    sampler.close();
+    if (error !== undefined) {
+      stderr.write(`pooltop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    finish(code);
+  };
+
+  const ctx: ActionContext = { store, quit: () => shutdown(0) };
+  for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
+    process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));
+  }
+  process.on('uncaughtException', (error) => shutdown(1, error));
+  process.on('unhandledRejection', (error) => shutdown(1, error));
+  process.on('exit', () => terminal.restore());
+  // A resize may leave pieces of the old frame where Ink no longer draws: clear, then Ink redraws.
+  stdout.on('resize', () => {
+    if (terminal.isActive) stdout.write('\x1b[2J\x1b[H');
+  });
+
+  terminal.enter();
+  instance = render(
+    React.createElement(
+      ThemeContext.Provider,
+      { value: options.color ? COLOR_THEME : MONO_THEME },
+      React.createElement(StoreContext.Provider, { value: store }, React.createElement(App, { ctx })),
+    ),
+    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },
+  );
+  instance.waitUntilExit().then(
+    () => shutdown(0),
+    (error: unknown) => shutdown(1, error),
+  );
+  poller.start();
+  return finished;
+}
+
+/**
+ * Ink, React and the app, loaded only for the interactive monitor (so --version and snapshot
+ * start fast). Ink decides at import time whether it runs under CI (the CI variable) and then
+ * renders only the last frame; the monitor always has a real terminal, so hide CI from that check.
+ */
+async function loadUi() {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  try {
+    const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([
+      import('ink'),
+      import('react'),
+      import('../ui/app.js'),
+      import('../ui/use-app-store.js'),
+      import('../ui/theme.js'),
+    ]);
+    return { render, React, App, StoreContext, ...theme };
+  } finally {
+    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+  }
+}

@@ -1,0 +1,194 @@
+// Command-line parsing for the monitor and `snapshot`: Node's parseArgs for the syntax, then
+// every value checked, each failure a UsageError naming the option.
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseColumnId, type ColumnId } from '../model/columns.js';
+import { sanitizeText } from '../model/sanitize.js';
+import { SOURCE_NAMES, type SourceName } from '../sampling/types.js';
+import { UserNames } from '../sampling/user-names.js';
+import { UsageError } from './usage-error.js';
+
+export interface CommonOptions {
+  user: string | null;
+  pids: number[] | null;
+  sortKey: ColumnId;
+  source: SourceName | null;
+  color: boolean;
+}
+
+export interface MonitorOptions extends CommonOptions {
+  /** Refresh interval in milliseconds. */
+  delayMs: number;
+}
+
+export interface SnapshotOptions extends CommonOptions {
+  json: boolean;
+}
+
+export type Command =
+  | { kind: 'help'; text: 'monitor' | 'snapshot' }
+  | { kind: 'version' }
+  | { kind: 'monitor'; options: MonitorOptions }
+  | { kind: 'snapshot'; options: SnapshotOptions };
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON: Options = {
+  user: { type: 'string', short: 'u' },
+  pid: { type: 'string', short: 'p' },
+  'sort-key': { type: 'string', short: 's' },
+  source: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const MONITOR: Options = {
+  ...COMMON,
+  delay: { type: 'string', short: 'd' },
+  version: { type: 'boolean', short: 'V' },
+};
+
+const SNAPSHOT: Options = {
+  ...COMMON,
+  json: { type: 'boolean' },
+};
+
+export const MAX_DELAY_TENTHS = 600;
+const DEFAULT_DELAY_TENTHS = 10;
+
+/** The whole command line → what to do. Throws UsageError for anything wrong. */
+export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
+  const [first, ...rest] = argv;
+  if (first === 'snapshot') {
+    const values = parse(rest, SNAPSHOT, 'pooltop snapshot');
+    if (values.help) return { kind: 'help', text: 'snapshot' };
+    return { kind: 'snapshot', options: { ...common(values, env), json: values.json === true } };
+  }
+  const values = parse(argv, MONITOR, 'pooltop');
+  if (values.help) return { kind: 'help', text: 'monitor' };
+  if (values.version) return { kind: 'version' };
+  return { kind: 'monitor', options: { ...common(values, env), delayMs: parseDelay(values.delay) * 100 } };
+}
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+function parse(argv: readonly string[], options: Options, command: string): Values {
+  try {
+    return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${command}: ${describeParseError(error)} (see ${command} --help)`);
+  }
+}
+
+/** `-d -5` would be "ambiguous" to parseArgs; pass it as `--delay=-5` so the value check names it. */
+function joinNegativeValues(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    const name = Object.entries(options).find(
+      ([long, o]) => o.type === 'string' && (arg === `--${long}` || (o.short !== undefined && arg === `-${o.short}`)),
+    )?.[0];
+    if (name && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+function describeParseError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = sanitizeText(String(e.message ?? error));
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${quoted}'`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument '${quoted}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (message.includes('argument missing')) return `option ${quoted.replace(' <value>', '')} needs a value`;
+      return `option ${quoted} takes no value or a value of the wrong kind`;
+    default:
+      return message.split('\n')[0] ?? 'invalid arguments';
+  }
+}
+
+function common(values: Values, env: NodeJS.ProcessEnv): CommonOptions {
+  return {
+    user: parseUser(values.user),
+    pids: parsePids(values.pid),
+    sortKey: parseSortKey(values['sort-key']),
+    source: parseSource(values.source),
+    color: values['no-color'] !== true && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
+  };
+}
+
+export function parseDelay(value: unknown): number {
+  if (value === undefined) return DEFAULT_DELAY_TENTHS;
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DELAY_TENTHS) {
+    throw new UsageError(
+      `pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`,
+    );
+  }
+  return Number(text);
+}
+
+export function parsePids(value: unknown): number[] | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  const max = pidMax();
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max);
+  if (parts.length === 0 || bad !== undefined) {
+    throw new UsageError(
+      `pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`,
+    );
+  }
+  return [...new Set(parts.map(Number))];
+}
+
+export function parseUser(value: unknown, users = new UserNames()): string | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  if (users.uidOf(text) !== undefined) return text;
+  // A numeric UID names its user, as ps -u accepts.
+  if (/^\d+$/.test(text)) {
+    const name = users.name(Number(text));
+    if (name !== text) return name;
+  }
+  throw new UsageError(`pooltop: -u/--user: no such user "${sanitizeText(text)}"`);
+}
+
+export function parseSortKey(value: unknown): ColumnId {
+  if (value === undefined) return 'cpu';
+  const id = parseColumnId(String(value));
+  if (!id) {
+    throw new UsageError(
+      `pooltop: -s/--sort-key: unknown column "${sanitizeText(String(value))}" (try pid, ppid, user, pri, ni, virt, res, state, cpu, mem, time, core, command)`,
+    );
+  }
+  return id;
+}
+
+export function parseSource(value: unknown): SourceName | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  if (!(SOURCE_NAMES as readonly string[]).includes(text)) {
+    throw new UsageError(`pooltop: --source must be one of ${SOURCE_NAMES.join(', ')} (got "${sanitizeText(text)}")`);
+  }
+  return text as SourceName;
+}
+
+function pidMax(): number {
+  try {
+    const n = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    if (Number.isInteger(n) && n > 0) return n;
+  } catch {
+    // Not Linux: fall through to the largest PID Linux allows.
+  }
+  return 4194304;
+}

@@ -1,0 +1,46 @@
+// Taking over the terminal and giving it back: the alternate screen, the cursor and raw mode,
+// restored exactly once on every way out (Ink 6.8 has no alternate-screen option of its own).
+import { writeSync } from 'node:fs';
+
+const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
+const LEAVE = '\x1b[?25h\x1b[?1049l';
+
+export class Terminal {
+  private active = false;
+
+  constructor(
+    private readonly stdin: NodeJS.ReadStream,
+    private readonly stdout: NodeJS.WriteStream,
+  ) {}
+
+  enter(): void {
+    if (this.active) return;
+    this.active = true;
+    this.write(ENTER);
+  }
+
+  /** Leaves the alternate screen, shows the cursor and ends raw mode. Safe to call many times, also from an 'exit' handler. */
+  restore(): void {
+    if (!this.active) return;
+    this.active = false;
+    try {
+      if (this.stdin.isTTY && this.stdin.isRaw) this.stdin.setRawMode(false);
+    } catch {
+      // stdin may already be closed (SIGHUP): nothing to restore there.
+    }
+    this.write(LEAVE);
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  private write(text: string): void {
+    try {
+      // Synchronous, so it happens even inside process.on('exit').
+      writeSync((this.stdout as unknown as { fd: number }).fd ?? 1, text);
+    } catch {
+      // The terminal is gone (hang-up): there is nothing left to restore.
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// What a key's action may touch: the store and the app's services. Actions never render.
+import type { AppStore } from '../store/app-store.js';
+
+export interface ActionContext {
+  store: AppStore;
+  /** Ends pooltop cleanly (terminal restored, workers ended). */
+  quit(): void;
+}

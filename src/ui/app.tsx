@@ -1,0 +1,57 @@
+// The whole screen: header, table (with a side panel when a menu is open), message line and key
+// bar — or the help screen, or a notice when the terminal is too small.
+import { Box } from 'ink';
+import { useEffect, useMemo } from 'react';
+import type { ActionContext } from './action-context.js';
+import { dispatchKey } from './dispatch-key.js';
+import { Footer } from './footer.js';
+import { Header } from './header.js';
+import { HelpScreen } from './help-screen.js';
+import { computeLayout, MIN_COLUMNS } from './layout.js';
+import { MessageLine } from './message-line.js';
+import { ProcessTable } from './process-table.js';
+import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
+import { TooSmall } from './too-small.js';
+import { useAppStore } from './use-app-store.js';
+import { useKeys } from './use-keys.js';
+import { UserMenu, USER_MENU_WIDTH } from './user-menu.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface AppProps {
+  ctx: ActionContext;
+}
+
+export function App({ ctx }: AppProps) {
+  const { columns, rows } = useTerminalSize();
+  const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
+  const mode = useAppStore((s) => s.view.mode);
+  const layout = useMemo(() => computeLayout(columns, rows, cores), [columns, rows, cores]);
+
+  useKeys((key) => dispatchKey(key, ctx));
+  useEffect(() => {
+    ctx.store.getState().setViewport(layout.pageSize);
+  }, [ctx.store, layout.pageSize]);
+
+  if (layout.tooSmall) {
+    return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={layout.headerHeight + 8} />;
+  }
+  if (mode === 'help') {
+    return <HelpScreen width={columns} height={layout.lines} />;
+  }
+  const panelWidth = mode === 'sort' ? SORT_MENU_WIDTH : mode === 'user' ? USER_MENU_WIDTH : 0;
+  const tableHeight = layout.pageSize + 1;
+  return (
+    <Box flexDirection="column" width={columns} height={layout.lines}>
+      <Header layout={layout} />
+      <Box height={1} />
+      <Box height={tableHeight}>
+        {mode === 'sort' && <SortMenu height={tableHeight} />}
+        {mode === 'user' && <UserMenu height={tableHeight} />}
+        {panelWidth > 0 && <Box width={1} />}
+        <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
+      </Box>
+      <MessageLine width={columns} />
+      <Footer width={columns} />
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+// The bottom line: the key bar (from the key table), or the search / filter prompt while typing.
+import { Text } from 'ink';
+import { sanitizeText } from '../model/sanitize.js';
+import { displayWidth } from '../model/text-width.js';
+import { KEY_TABLE } from './key-table.js';
+import { useTheme } from './theme.js';
+import { useAppStore } from './use-app-store.js';
+
+const BAR = KEY_TABLE.filter((b) => b.footer)
+  .map((b) => b.footer!)
+  .sort((a, b) => a.order - b.order);
+
+export function Footer({ width }: { width: number }) {
+  const theme = useTheme();
+  const mode = useAppStore((s) => s.view.mode);
+  const query = useAppStore((s) => s.view.search.query);
+  const filter = useAppStore((s) => s.view.filterText);
+  if (mode === 'search' || mode === 'filter') {
+    const label = mode === 'search' ? 'Search: ' : 'Filter: ';
+    const hint = mode === 'search' ? '   Enter keep · Esc cancel · F3 next' : '   Enter keep · Esc clear';
+    const value = sanitizeText(mode === 'search' ? query : filter);
+    const room = Math.max(0, width - label.length - 1);
+    // Show the end of a long query: that is where the typing happens.
+    let shown = value;
+    while (displayWidth(shown) > room) shown = [...shown].slice(1).join('');
+    return (
+      <Text wrap="truncate">
+        <Text backgroundColor={theme.keyLabel} color={theme.headerText} inverse={!theme.color}>
+          {label}
+        </Text>
+        {shown}
+        <Text inverse>{' '}</Text>
+        <Text dimColor>{hint}</Text>
+      </Text>
+    );
+  }
+  let used = 0;
+  const parts = [];
+  for (const item of BAR) {
+    const w = item.key.length + Math.max(6, item.word.length) + 1;
+    if (used + w > width) break;
+    used += w;
+    parts.push(
+      <Text key={item.key}>
+        <Text color={theme.keyName} bold>
+          {item.key}
+        </Text>
+        <Text backgroundColor={theme.keyLabel} color={theme.headerText} inverse={!theme.color}>
+          {item.word.padEnd(Math.max(6, item.word.length))}
+        </Text>{' '}
+      </Text>,
+    );
+  }
+  return <Text wrap="truncate">{parts}</Text>;
+}

@@ -1,0 +1,60 @@
+// The help screen: the meters' colours and every key, printed from the key table itself.
+import { Box, Text } from 'ink';
+import { fitWidth } from '../model/text-width.js';
+import type { ActionContext } from './action-context.js';
+import { KEY_TABLE } from './key-table.js';
+import type { KeyPress } from './parse-key.js';
+import { useTheme } from './theme.js';
+import { useAppStore } from './use-app-store.js';
+
+/** The help text as lines: what the header shows, then one line per key binding. */
+export function helpLines(): { key: string; text: string }[] {
+  const width = Math.max(...KEY_TABLE.map((b) => b.label.length));
+  return [
+    { key: '', text: 'pooltop — an htop-like process monitor with a process-pool lab' },
+    { key: '', text: '' },
+    { key: '', text: 'CPU meters: user (green) · system (red) · nice (blue); in monochrome | # *' },
+    { key: '', text: 'States: R running · S sleeping · D disk wait · T stopped · Z zombie · I idle' },
+    { key: '', text: '' },
+    ...KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: b.help })),
+    { key: '', text: '' },
+    { key: '', text: 'Press any key to return (↑ ↓ scroll).' },
+  ];
+}
+
+export function HelpScreen({ width, height }: { width: number; height: number }) {
+  const theme = useTheme();
+  const scroll = useAppStore((s) => s.view.menuIndex);
+  const lines = helpLines();
+  const top = Math.min(scroll, Math.max(0, lines.length - height));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {lines.slice(top, top + height).map((line, i) => (
+        <Text key={top + i} wrap="truncate">
+          {line.key ? (
+            <>
+              <Text color={theme.keyLabel} bold>
+                {' '}
+                {line.key}
+              </Text>
+              {'  '}
+              {fitWidth(line.text, Math.max(0, width - line.key.length - 3))}
+            </>
+          ) : (
+            fitWidth(' ' + line.text, width)
+          )}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export function helpKeys(key: KeyPress, { store }: ActionContext): void {
+  const state = store.getState();
+  const max = Math.max(0, helpLines().length - 1);
+  if (key.name === 'down') state.setMenuIndex(Math.min(max, state.view.menuIndex + 1));
+  else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.view.menuIndex - 1));
+  else if (key.name === 'pagedown') state.setMenuIndex(Math.min(max, state.view.menuIndex + 10));
+  else if (key.name === 'pageup') state.setMenuIndex(Math.max(0, state.view.menuIndex - 10));
+  else state.setMode('main');
+}

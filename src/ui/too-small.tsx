@@ -1,0 +1,8 @@
+// What is drawn when the terminal cannot hold the screen: one line saying so, cut to fit.
+import { Text } from 'ink';
+import { cutToWidth } from '../model/text-width.js';
+
+export function TooSmall({ columns, rows, needColumns, needRows }: { columns: number; rows: number; needColumns: number; needRows: number }) {
+  const text = `Terminal too small (${columns}x${rows}); pooltop needs ${needColumns}x${needRows}. q quits.`;
+  return <Text wrap="truncate">{cutToWidth(text, Math.max(1, columns))}</Text>;
+}
