@@ -25,7 +25,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...flags, ...files],
-  { stdio: 'inherit', env: { ...process.env, POOLTOP_TEST: '1' } },
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...(flags.some((f) => f.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']), ...flags, ...files],
+  { stdio: 'inherit', env: { ...process.env, POOLTOP_TEST: '1', TSX_TSCONFIG_PATH: 'tsconfig.test.json' } },
 );
 process.exit(result.status ?? 1);

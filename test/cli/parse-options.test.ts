@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCommand, parseDelay, parsePids, parseUser } from '../../src/cli/parse-options.js';
+import { UsageError } from '../../src/cli/usage-error.js';
+import { UserNames } from '../../src/sampling/user-names.js';
+
+function usage(fn: () => unknown, pattern: RegExp): void {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(error instanceof UsageError, `a UsageError, got ${String(error)}`);
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, pattern);
+    assert.doesNotMatch(error.message, /\n/, 'one line');
+    return true;
+  });
+}
+
+describe('parseCommand', () => {
+  it('defaults to the monitor at a 1 s delay sorted by CPU%', () => {
+    const command = parseCommand([], {});
+    assert.equal(command.kind, 'monitor');
+    if (command.kind !== 'monitor') return;
+    assert.equal(command.options.delayMs, 1000);
+    assert.equal(command.options.sortKey, 'cpu');
+    assert.equal(command.options.color, true);
+    assert.equal(command.options.source, null);
+  });
+
+  it('reads every monitor option, short and long', () => {
+    const command = parseCommand(['-d', '5', '-p', '1,2,2', '-s', 'mem', '--source', 'ps-list', '--no-color', '-u', 'root'], {});
+    assert.deepEqual(command, {
+      kind: 'monitor',
+      options: { delayMs: 500, pids: [1, 2], sortKey: 'mem', source: 'ps-list', color: false, user: 'root' },
+    });
+    const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root'], {});
+    assert.equal(long.kind === 'monitor' && long.options.delayMs, 2000);
+  });
+
+  it('honours NO_COLOR', () => {
+    const command = parseCommand([], { NO_COLOR: '1' });
+    assert.equal(command.kind === 'monitor' && command.options.color, false);
+    const empty = parseCommand([], { NO_COLOR: '' });
+    assert.equal(empty.kind === 'monitor' && empty.options.color, true);
+  });
+
+  it('knows help, version and snapshot', () => {
+    assert.deepEqual(parseCommand(['-h'], {}), { kind: 'help', text: 'monitor' });
+    assert.deepEqual(parseCommand(['--version'], {}), { kind: 'version' });
+    assert.deepEqual(parseCommand(['-V'], {}), { kind: 'version' });
+    assert.deepEqual(parseCommand(['snapshot', '--help'], {}), { kind: 'help', text: 'snapshot' });
+    const snap = parseCommand(['snapshot', '--json', '-s', 'pid', '-p', '1'], {});
+    assert.equal(snap.kind, 'snapshot');
+    assert.equal(snap.kind === 'snapshot' && snap.options.json, true);
+  });
+
+  it('rejects bad options and values with one line naming the option', () => {
+    usage(() => parseCommand(['-d', 'abc'], {}), /-d\/--delay .*"abc"/);
+    usage(() => parseCommand(['-d', '-5'], {}), /-d\/--delay .*"-5"/);
+    usage(() => parseCommand(['-d', '0'], {}), /-d\/--delay .*"0"/);
+    usage(() => parseCommand(['-d', '1.5'], {}), /-d\/--delay/);
+    usage(() => parseCommand(['-d', '601'], {}), /-d\/--delay/);
+    usage(() => parseCommand(['-d'], {}), /-d, --delay needs a value/);
+    usage(() => parseCommand(['-p', '1,x'], {}), /-p\/--pid .*"x"/);
+    usage(() => parseCommand(['-p', '0'], {}), /-p\/--pid/);
+    usage(() => parseCommand(['-p', ''], {}), /-p\/--pid/);
+    usage(() => parseCommand(['-u', 'nosuchuser-pooltop'], {}), /-u\/--user: no such user "nosuchuser-pooltop"/);
+    usage(() => parseCommand(['-s', 'bogus'], {}), /-s\/--sort-key: unknown column "bogus"/);
+    usage(() => parseCommand(['--source', 'wmi'], {}), /--source must be one of procfs, systeminformation, ps-list/);
+    usage(() => parseCommand(['--frobnicate'], {}), /unknown option '--frobnicate'/);
+    usage(() => parseCommand(['stray'], {}), /unexpected argument 'stray'/);
+    usage(() => parseCommand(['snapshot', '--delay', '5'], {}), /pooltop snapshot: unknown option '--delay'/);
+  });
+
+  it('never echoes control characters from a bad value', () => {
+    usage(() => parseCommand(['-s', 'x\x1b]0;pwned\x07'], {}), /unknown column "x\^\[\]0;pwned\^G"/);
+  });
+});
+
+describe('value checks', () => {
+  it('parses delays in tenths', () => {
+    assert.equal(parseDelay(undefined), 10);
+    assert.equal(parseDelay('1'), 1);
+    assert.equal(parseDelay('600'), 600);
+  });
+
+  it('parses PID lists', () => {
+    assert.deepEqual(parsePids('1, 2,3'), [1, 2, 3]);
+    assert.equal(parsePids(undefined), null);
+    assert.throws(() => parsePids('1;rm -rf /'), UsageError);
+  });
+
+  it('accepts a user by name or by UID', () => {
+    const users = new UserNames();
+    assert.equal(parseUser('root', users), 'root');
+    assert.equal(parseUser('0', users), 'root');
+    assert.throws(() => parseUser('99999999', users), UsageError);
+  });
+});

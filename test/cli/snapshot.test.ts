@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { runBin } from './run-bin.js';
+
+interface JsonProcess {
+  pid: number;
+  ppid: number;
+  user: string;
+  state: string;
+  command: string;
+  cpu: number;
+  [key: string]: unknown;
+}
+
+const linux = process.platform === 'linux';
+
+describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () => {
+  let child: ChildProcess;
+  before(() => {
+    child = spawn('sleep', ['424242'], { stdio: 'ignore' });
+  });
+  after(() => {
+    if (child.pid && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('prints JSON with every documented field', async () => {
+    const r = await runBin(['snapshot', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { processes: JsonProcess[]; cpus: unknown[] };
+    for (const key of ['time', 'cpus', 'memory', 'swap', 'load', 'uptime', 'tasks', 'processes']) assert.ok(key in doc, key);
+    assert.deepEqual(Object.keys(doc.cpus[0] as object), ['user', 'system', 'nice', 'idle']);
+    const p = doc.processes.find((x) => x.pid === child.pid);
+    assert.ok(p, 'the test child is listed');
+    assert.deepEqual(Object.keys(p), [
+      'pid', 'ppid', 'user', 'state', 'priority', 'nice', 'threads', 'vsz', 'rss', 'cpu', 'mem', 'time', 'processor', 'startTime', 'name', 'command',
+    ]);
+    assert.equal(p.ppid, process.pid);
+    assert.equal(p.command, 'sleep 424242');
+    assert.equal(p.state, 'S');
+  });
+
+  it('agrees with ps on PIDs and PPIDs for the processes both saw', async () => {
+    // Take both at the same moment; processes that start or end in between are not compared.
+    const [r, psText] = await Promise.all([
+      runBin(['snapshot', '--json']),
+      new Promise<string>((resolve) => setTimeout(() => resolve(execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat='], { encoding: 'utf8' })), 250)),
+    ]);
+    const ours = new Map((JSON.parse(r.stdout) as { processes: JsonProcess[] }).processes.map((p) => [p.pid, p]));
+    const theirs = psText
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .map(([pid, ppid, stat]) => ({ pid: Number(pid), ppid: Number(ppid), stat: stat ?? '' }));
+    let compared = 0;
+    for (const p of theirs) {
+      const mine = ours.get(p.pid);
+      if (!mine) continue;
+      compared++;
+      assert.equal(mine.ppid, p.ppid, `PPID of ${p.pid}`);
+    }
+    assert.ok(compared >= theirs.length * 0.8, `compared ${compared} of ${theirs.length}`);
+    assert.ok(ours.has(1) && ours.has(child.pid!));
+  });
+
+  it('prints a table like top -b, with -p and -s', async () => {
+    const r = await runBin(['snapshot', '-p', `1,${child.pid}`, '-s', 'pid']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0] ?? '', /^pooltop - \d\d:\d\d:\d\d up .*load average/);
+    assert.match(r.stdout, /^Tasks: \d+ total/m);
+    assert.match(r.stdout, /^%Cpu0:/m);
+    const header = lines.findIndex((l) => /^\s+PID\s+PPID USER/.test(l));
+    assert.ok(header > 0);
+    const rows = lines.slice(header + 1);
+    assert.equal(rows.length, 2);
+    assert.match(rows[0] ?? '', /^\s+1\s+0 /);
+    assert.match(rows[1] ?? '', new RegExp(`^\\s+${child.pid}\\s+${process.pid} .*sleep 424242$`));
+  });
+
+  it('filters by user in JSON', async () => {
+    const r = await runBin(['snapshot', '--json', '-u', 'root']);
+    const doc = JSON.parse(r.stdout) as { processes: JsonProcess[] };
+    assert.ok(doc.processes.length > 0);
+    assert.ok(doc.processes.every((p) => p.user === 'root'));
+  });
+
+  it('works with every source', async () => {
+    for (const source of ['systeminformation', 'ps-list']) {
+      const r = await runBin(['snapshot', '--json', '--source', source, '-p', String(child.pid)], { timeoutMs: 60_000 });
+      assert.equal(r.code, 0, `${source}: ${r.stderr}`);
+      const doc = JSON.parse(r.stdout) as { processes: JsonProcess[] };
+      assert.equal(doc.processes[0]?.pid, child.pid, source);
+      assert.equal(doc.processes[0]?.ppid, process.pid, source);
+    }
+  });
+});

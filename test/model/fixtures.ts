@@ -1,0 +1,49 @@
+// Plain process rows for model and store tests: only what a test cares about has to be given.
+import type { ProcessRow } from '../../src/model/process-row.js';
+import type { ProcessInfo, Sample } from '../../src/sampling/types.js';
+
+export function info(pid: number, fields: Partial<ProcessInfo> = {}): ProcessInfo {
+  return {
+    pid,
+    ppid: 1,
+    uid: 1000,
+    user: 'ann',
+    state: 'S',
+    priority: 20,
+    nice: 0,
+    threads: 1,
+    vsz: 1024 * 1024,
+    rss: 512 * 1024,
+    startTime: 1_000_000 + pid,
+    cpuTime: 0,
+    processor: 0,
+    name: `p${pid}`,
+    command: `/usr/bin/p${pid}`,
+    kernelThread: false,
+    ...fields,
+  };
+}
+
+export function row(pid: number, fields: Partial<ProcessRow> = {}): ProcessRow {
+  return { ...info(pid), cpu: 0, mem: 0, ...fields };
+}
+
+export function sample(processes: ProcessInfo[], fields: Partial<Sample> = {}): Sample {
+  return {
+    time: 1_700_000_000_000,
+    monotonic: 0,
+    cpus: [
+      { user: 10, system: 5, nice: 0, idle: 85 },
+      { user: 50, system: 10, nice: 5, idle: 35 },
+    ],
+    memory: { total: 8 * 1024 ** 3, used: 2 * 1024 ** 3, free: 5 * 1024 ** 3, available: 6 * 1024 ** 3, buffers: 0, cached: 0 },
+    swap: { total: 0, used: 0, free: 0 },
+    load: [0.5, 0.4, 0.3],
+    uptime: 3600,
+    tasks: { total: processes.length, running: 0, sleeping: processes.length, stopped: 0, zombie: 0, threads: processes.length },
+    processes,
+    unreadable: 0,
+    source: 'procfs',
+    ...fields,
+  };
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cpuPercent, deriveRows, memPercent } from '../../src/model/process-row.js';
+import { info, sample } from './fixtures.js';
+
+describe('cpuPercent', () => {
+  it('is the CPU time used over the interval, 100 = one core', () => {
+    assert.equal(cpuPercent(info(5, { cpuTime: 10 }), info(5, { cpuTime: 10.5 }), 1), 50);
+    assert.equal(cpuPercent(info(5, { cpuTime: 10 }), info(5, { cpuTime: 12 }), 1), 200);
+    assert.equal(cpuPercent(info(5, { cpuTime: 1 }), info(5, { cpuTime: 1.25 }), 0.5), 50);
+  });
+
+  it('is 0 for a process seen for the first time', () => {
+    assert.equal(cpuPercent(undefined, info(5, { cpuTime: 99 }), 1), 0);
+  });
+
+  it('is 0 when the PID now names another process (start time changed)', () => {
+    assert.equal(cpuPercent(info(5, { cpuTime: 1, startTime: 1 }), info(5, { cpuTime: 50, startTime: 2 }), 1), 0);
+  });
+
+  it('never goes negative and never divides by zero', () => {
+    assert.equal(cpuPercent(info(5, { cpuTime: 10 }), info(5, { cpuTime: 9.99 }), 1), 0);
+    assert.equal(cpuPercent(info(5, { cpuTime: 1 }), info(5, { cpuTime: 2 }), 0), 0);
+  });
+
+  it("uses the source's own figure when the source has no cumulative CPU time", () => {
+    assert.equal(cpuPercent(undefined, info(5, { cpuTime: -1, sourceCpu: 12.5 }), 1), 12.5);
+    assert.equal(cpuPercent(undefined, info(5, { cpuTime: -1 }), 1), 0);
+  });
+});
+
+describe('memPercent', () => {
+  it('is RSS over total memory', () => {
+    assert.equal(memPercent(512, 1024), 50);
+    assert.equal(memPercent(512, 0), 0);
+  });
+});
+
+describe('deriveRows', () => {
+  it('pairs processes by PID across two samples using the monotonic clock', () => {
+    const before = sample([info(1, { cpuTime: 1 }), info(2, { cpuTime: 5 })], { monotonic: 1000 });
+    const after = sample([info(2, { cpuTime: 5.5 }), info(3, { cpuTime: 2 }), info(1, { cpuTime: 1.1 })], { monotonic: 2000 });
+    const rows = deriveRows(before, after);
+    assert.deepEqual(
+      rows.map((r) => [r.pid, Math.round(r.cpu * 10) / 10]),
+      [
+        [2, 50],
+        [3, 0],
+        [1, 10],
+      ],
+    );
+  });
+
+  it('gives every row MEM% of the sample total', () => {
+    const s = sample([info(1, { rss: 8 * 1024 ** 3 * 0.25 })]);
+    assert.equal(deriveRows(null, s)[0]?.mem, 25);
+  });
+});

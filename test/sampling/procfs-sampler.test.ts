@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
+
+const linux = process.platform === 'linux';
+
+describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' }, () => {
+  const children: ChildProcess[] = [];
+  after(() => {
+    for (const c of children) if (c.pid && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
+
+  it('lists this process and a child with the right parent, user, state and command line', async () => {
+    const child = spawn('sleep', ['31337'], { stdio: 'ignore' });
+    children.push(child);
+    const sampler = new ProcfsSampler();
+    const sample = await sampler.sample();
+    const self = sample.processes.find((p) => p.pid === process.pid);
+    const kid = sample.processes.find((p) => p.pid === child.pid);
+    assert.ok(self && kid);
+    assert.equal(kid.ppid, process.pid);
+    assert.equal(kid.command, 'sleep 31337');
+    assert.equal(kid.name, 'sleep');
+    assert.match(kid.state, /^[RS]$/);
+    assert.equal(self.ppid, process.ppid);
+    assert.equal(self.uid, process.getuid?.());
+    assert.ok(self.rss > 0 && self.vsz > self.rss);
+    assert.ok(self.cpuTime > 0);
+    assert.ok(Math.abs(kid.startTime - Date.now()) < 60_000, 'start time is a date near now');
+    assert.ok(sample.cpus.length >= 1);
+    assert.ok(sample.memory.total > 0);
+    assert.equal(sample.tasks.total, sample.processes.length);
+    sampler.close();
+  });
+
+  it('reads a start time that does not change between samples (the PID-reuse check relies on it)', async () => {
+    const sampler = new ProcfsSampler();
+    const a = (await sampler.sample()).processes.find((p) => p.pid === process.pid);
+    const b = (await sampler.sample()).processes.find((p) => p.pid === process.pid);
+    assert.equal(a?.startTime, b?.startTime);
+  });
+
+  it('forgets cached command lines of processes that are gone', async () => {
+    const sampler = new ProcfsSampler();
+    const child = spawn('sleep', ['31338'], { stdio: 'ignore' });
+    children.push(child);
+    await sampler.sample();
+    const withChild = sampler.cachedIdentities;
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await sampler.sample();
+    assert.ok(sampler.cachedIdentities < withChild);
+  });
+
+  it('notices an exec: same PID, new command line', async () => {
+    const sampler = new ProcfsSampler();
+    // sh replaces itself with sleep after a moment: same PID, same start time.
+    const child = spawn('sh', ['-c', 'sleep 0.3; exec sleep 31339'], { stdio: 'ignore' });
+    children.push(child);
+    const first = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
+    assert.match(first?.command ?? '', /^sh -c/);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const second = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
+    assert.equal(second?.command, 'sleep 31339');
+  });
+});
+
+describe('ProcfsSampler against a fake /proc', () => {
+  const root = mkdtempSync(join(tmpdir(), 'pooltop-proc-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const stat = (pid: number, ppid: number, comm: string): string =>
+    `${pid} (${comm}) S ${ppid} 1 1 0 -1 0 0 0 0 0 100 50 0 0 20 0 1 0 500 1048576 10 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0`;
+
+  it('skips a process that vanished between listing and reading, and counts unreadable ones', () => {
+    writeFileSync(join(root, 'stat'), 'cpu 1 2 3\nbtime 1700000000\n');
+    mkdirSync(join(root, '1'));
+    writeFileSync(join(root, '1', 'stat'), stat(1, 0, 'init'));
+    writeFileSync(join(root, '1', 'status'), 'Name:\tinit\nUid:\t0\t0\t0\t0\n');
+    writeFileSync(join(root, '1', 'cmdline'), '/sbin/init\0');
+    // PID 7 "exited": its directory is listed but its files are gone.
+    mkdirSync(join(root, '7'));
+    // PID 8 cannot be read (hidepid or permissions are simulated by garbage).
+    mkdirSync(join(root, '8'));
+    writeFileSync(join(root, '8', 'stat'), 'not a stat line');
+    mkdirSync(join(root, 'self'));
+    const sampler = new ProcfsSampler({ root, passwdPath: join(root, 'passwd') });
+    const { processes, unreadable } = sampler.readProcesses();
+    assert.deepEqual(processes.map((p) => p.pid), [1]);
+    assert.equal(unreadable, 1);
+    const init = processes[0]!;
+    assert.equal(init.command, '/sbin/init');
+    assert.equal(init.user, '0');
+    assert.equal(init.cpuTime, 1.5);
+    assert.equal(init.startTime, 1700000000 * 1000 + 5000);
+    assert.equal(init.rss, 10 * 4096);
+  });
+
+  it('shows kernel threads (no command line, parent 2) by name in brackets', () => {
+    mkdirSync(join(root, '40'));
+    writeFileSync(join(root, '40', 'stat'), stat(40, 2, 'kworker/0:1'));
+    writeFileSync(join(root, '40', 'status'), 'Uid:\t0\t0\t0\t0\n');
+    writeFileSync(join(root, '40', 'cmdline'), '');
+    const sampler = new ProcfsSampler({ root });
+    const kthread = sampler.readProcesses().processes.find((p) => p.pid === 40);
+    assert.equal(kthread?.command, '[kworker/0:1]');
+    assert.equal(kthread?.kernelThread, true);
+  });
+});

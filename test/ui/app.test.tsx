@@ -1,0 +1,157 @@
+import './force-color.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAppStore } from '../../src/store/app-store.js';
+import { App } from '../../src/ui/app.js';
+import { helpLines } from '../../src/ui/help-screen.js';
+import { KEY_TABLE } from '../../src/ui/key-table.js';
+import { info, sample } from '../model/fixtures.js';
+import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+
+function setup() {
+  const store = createAppStore({ sortKey: 'pid' });
+  store.getState().applySample(
+    sample([
+      info(1, { command: '/sbin/init' }),
+      info(20, { command: 'bash' }),
+      info(30, { command: 'sleep 987654' }),
+      info(40, { command: 'vim notes' }),
+      info(50, { command: 'sleep 5' }),
+    ]),
+  );
+  let quit = 0;
+  const rendered = renderWithStore(<App ctx={{ store, quit: () => quit++ }} />, store);
+  return { ...rendered, quits: () => quit };
+}
+
+describe('App', () => {
+  it('draws header, table, message line and key bar', async () => {
+    const { lastFrame, unmount } = setup();
+    await tick();
+    const text = plain(lastFrame());
+    assert.match(text, / 0\[/);
+    assert.match(text, /Mem\[/);
+    assert.match(text, /PID\s+PPID USER/);
+    assert.match(text, /sleep 987654/);
+    assert.match(text, /F1Help\s+F3Search F4Filter F6SortBy F10Quit/);
+    unmount();
+  });
+
+  it('moves the selection with the arrow keys, Home and End', async () => {
+    const { lastFrame, stdin, unmount } = setup();
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 1);
+    stdin.write('\x1b[B');
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 20);
+    stdin.write('\x1b[4~');
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 50);
+    stdin.write('\x1b[1~');
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 1);
+    unmount();
+  });
+
+  it('searches with / and moves the selection to the match, n to the next', async () => {
+    const { lastFrame, stdin, unmount } = setup();
+    await tick();
+    stdin.write('/');
+    await tick();
+    for (const ch of 'sleep') {
+      stdin.write(ch);
+      await tick(5);
+    }
+    await tick();
+    assert.match(plain(lastFrame()), /Search: sleep/);
+    assert.equal(highlightedPid(lastFrame()), 30);
+    stdin.write('\r');
+    await tick();
+    stdin.write('n');
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 50);
+    stdin.write('N');
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 30);
+    unmount();
+  });
+
+  it('F3 opens search as / does, and Esc cancels back to where it was', async () => {
+    const { lastFrame, stdin, unmount } = setup();
+    await tick();
+    stdin.write('\x1bOR');
+    await tick();
+    stdin.write('vim');
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 40);
+    stdin.write('\x1b');
+    await tick(60);
+    assert.equal(highlightedPid(lastFrame()), 1);
+    assert.doesNotMatch(plain(lastFrame()), /Search:/);
+    unmount();
+  });
+
+  it('filters with \\ and shows the filter in the status', async () => {
+    const { lastFrame, stdin, unmount } = setup();
+    await tick();
+    stdin.write('\\');
+    await tick();
+    stdin.write('sleep');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    const text = plain(lastFrame());
+    assert.match(text, /sleep 987654/);
+    assert.doesNotMatch(text, /vim notes/);
+    assert.match(text, /\[filter "sleep"\] 2\/5/);
+    unmount();
+  });
+
+  it('sorts with the F6 menu and with < >', async () => {
+    const { lastFrame, stdin, store, unmount } = setup();
+    await tick();
+    stdin.write('\x1b[17~');
+    await tick();
+    assert.match(plain(lastFrame()), /Sort by/);
+    stdin.write('\x1b[B');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    assert.equal(store.getState().view.sort.key, 'ppid');
+    assert.doesNotMatch(plain(lastFrame()), /Sort by/);
+    stdin.write('>');
+    await tick();
+    assert.equal(store.getState().view.sort.key, 'user');
+    stdin.write('P');
+    await tick();
+    assert.equal(store.getState().view.sort.key, 'cpu');
+    unmount();
+  });
+
+  it('shows every key of the key table on the help screen, and any key returns', async () => {
+    const { lastFrame, stdin, unmount } = setup();
+    await tick();
+    stdin.write('?');
+    await tick();
+    const help = plain(lastFrame());
+    assert.match(help, /pooltop — an htop-like process monitor/);
+    const shown = helpLines().slice(0, 21).map((l) => l.key.trim()).filter(Boolean);
+    for (const key of shown) assert.ok(help.includes(key), `help shows ${key}`);
+    assert.equal(helpLines().filter((l) => l.key).length, KEY_TABLE.length);
+    stdin.write('x');
+    await tick();
+    assert.match(plain(lastFrame()), /F1Help/);
+    unmount();
+  });
+
+  it('quits on q, F10 and Ctrl-C', async () => {
+    const { stdin, quits, unmount } = setup();
+    await tick();
+    stdin.write('q');
+    stdin.write('\x1b[21~');
+    stdin.write('\x03');
+    await tick();
+    assert.equal(quits(), 3);
+    unmount();
+  });
+});

@@ -1,0 +1,52 @@
+import './force-color.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAppStore } from '../../src/store/app-store.js';
+import { ProcessTable } from '../../src/ui/process-table.js';
+import { info, sample } from '../model/fixtures.js';
+import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+
+describe('ProcessTable', () => {
+  it('draws the column titles and one line per visible row, only the visible rows', async () => {
+    const store = createAppStore({ sortKey: 'pid' });
+    store.getState().setViewport(5);
+    store.getState().applySample(sample(Array.from({ length: 50 }, (_, i) => info(100 + i, { command: `job ${i}` }))));
+    const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={5} />, store);
+    await tick();
+    const lines = plain(lastFrame()).split('\n');
+    assert.match(lines[0] ?? '', /^\s+PID\s+PPID USER\s+PRI\s+NI\s+VIRT\s+RES S\s+CPU% MEM%\s+TIME\+ CPU Command/);
+    assert.equal(lines.length, 6);
+    assert.match(lines[1] ?? '', /^\s+100\s+1 ann .* job 0\s*$/);
+    assert.match(lines[5] ?? '', /job 4/);
+    unmount();
+  });
+
+  it('highlights the selected row and follows its PID when the order changes', async () => {
+    const store = createAppStore({ sortKey: 'cpu' });
+    store.getState().setViewport(10);
+    store.getState().applySample(sample([info(1), info(2), info(3)], { monotonic: 0 }));
+    store.getState().moveTo(2);
+    const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={10} />, store);
+    await tick();
+    assert.equal(highlightedPid(lastFrame()), 3);
+    // PID 3 starts using CPU: it moves to the top, and the highlight moves with it.
+    store.getState().applySample(sample([info(1), info(2), info(3, { cpuTime: 1 })], { monotonic: 1000 }));
+    await tick();
+    const lines = plain(lastFrame()).split('\n');
+    assert.match(lines[1] ?? '', /^\s+3 /);
+    assert.equal(highlightedPid(lastFrame()), 3);
+    unmount();
+  });
+
+  it('makes hostile command lines harmless', async () => {
+    const store = createAppStore();
+    store.getState().applySample(sample([info(7, { command: 'x\x1b]0;PWNED\x07\x1b[2J' })]));
+    const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={5} />, store);
+    await tick();
+    const frame = lastFrame() ?? '';
+    assert.ok(!frame.includes('\x1b]'), 'no OSC reaches the terminal');
+    assert.ok(!frame.includes('\x1b[2J'), 'no screen clear reaches the terminal');
+    assert.match(plain(frame), /x\^\[\]0;PWNED\^G\^\[\[2J/);
+    unmount();
+  });
+});
