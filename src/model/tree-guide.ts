@@ -28,6 +28,9 @@ export const LEVEL_WIDTH = 3;
 /** Starts the marker that replaces the outer levels of a guide too deep for its width. */
 export const ELISION = '⋯';
 
+/** Every character a guide is drawn with; each is one cell wide. */
+const GLYPHS = /^[│├└─+ ]*$/;
+
 /**
  * The guide cut to at most `budget` cells, so a deep tree never wraps. A guide that fits is
  * returned as is. Otherwise the outer levels are replaced by `⋯N ` (N = how many levels are
@@ -41,14 +44,16 @@ export const ELISION = '⋯';
  */
 export function fitGuide(guide: string, budget: number): string {
   if (budget <= 0) return '';
-  if (displayWidth(guide) <= budget) return guide;
-  // Not made of whole levels (a folded root's "+ "): nothing to elide, only to cut.
-  if (guide.length % LEVEL_WIDTH !== 0) return cutToWidth(guide, budget);
+  // Guides of GUIDE's glyphs are one cell a character: skip string-width on a 300,000-char guide.
+  const ours = GLYPHS.test(guide);
+  if ((ours ? guide.length : displayWidth(guide)) <= budget) return guide;
+  // Not whole levels of our glyphs (a folded root's "+ ", a foreign string): nothing to elide, only to cut.
+  if (!ours || guide.length % LEVEL_WIDTH !== 0) return cutToWidth(guide, budget);
 
   const levels = guide.length / LEVEL_WIDTH;
   const innermost = guide.slice(-LEVEL_WIDTH);
   // At most levels - 1 are hidden, so the widest marker has that many digits.
-  const markerWidth = ELISION.length + String(levels - 1).length + 1;
+  const markerWidth = displayWidth(ELISION) + String(levels - 1).length + 1;
   const slots = Math.floor((budget - markerWidth) / LEVEL_WIDTH);
   if (slots < 1) return cutToWidth(innermost, budget);
 

@@ -85,4 +85,10 @@ describe('fitGuide', () => {
     assert.ok(fitGuide(guide, 20).endsWith('└+ '));
     assert.equal(fitGuide(GUIDE.foldedRoot, 1), '+');
   });
+
+  it('cuts a guide not drawn with its glyphs by display width', () => {
+    assert.equal(fitGuide('>>漢字', 4), '>>漢');
+    assert.equal(fitGuide('>>漢字', 5), '>>漢 ');
+    assert.equal(fitGuide('>>漢字', 6), '>>漢字');
+  });
 });
