@@ -1,0 +1,52 @@
+// The process tree as nested data for `pooltop snapshot --json --tree`: each process with its
+// children inside it, in the same order as the tree view, and that data written as JSON.
+import { linkTree, type Compare, type TreeNode } from './tree-links.js';
+
+/** A row with its children nested in it. */
+export type NestedProcess<T> = T & { children: NestedProcess<T>[] };
+
+export interface ProcessForest<T> {
+  roots: NestedProcess<T>[];
+}
+
+/**
+ * The rows nested under their parents: roots PID 1 first, then by `compare`, children by
+ * `compare`. Orphans and broken PPID cycles become roots as in the tree view (see linkTree).
+ * Built by filling each node's list in one pass, without recursion, however deep the tree.
+ */
+export function nestTree<T extends TreeNode>(rows: readonly T[], compare: Compare<T>): ProcessForest<T> {
+  const { childStart, childList, roots } = linkTree(rows, compare);
+  const nodes: NestedProcess<T>[] = rows.map((row) => ({ ...row, children: [] }));
+  for (let i = 0; i < nodes.length; i++) {
+    const children = nodes[i].children;
+    for (let c = childStart[i]; c < childStart[i + 1]; c++) children.push(nodes[childList[c]]);
+  }
+  return { roots: Array.from(roots, (i) => nodes[i]) };
+}
+
+/**
+ * `JSON.stringify(forest)` without recursion. V8's JSON.stringify recurses and throws "Maximum
+ * call stack size exceeded" near 2,000 levels of nesting, which a PPID chain can reach; this
+ * writes the same compact text at any depth. Each row's own fields still go through
+ * JSON.stringify, so they are escaped the same way (control characters as \u001b...).
+ */
+export function forestToJson<T extends TreeNode>(forest: ProcessForest<T>): string {
+  const parts: string[] = ['{"roots":['];
+  // Each frame is a list of siblings being written and the index of the next one.
+  const frames: { list: readonly NestedProcess<T>[]; next: number }[] = [{ list: forest.roots, next: 0 }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (frame.next === frame.list.length) {
+      // Closes the children array and its node, or for the outermost frame `roots` and the object.
+      parts.push(']}');
+      frames.pop();
+      continue;
+    }
+    if (frame.next > 0) parts.push(',');
+    const { children, ...fields } = frame.list[frame.next++];
+    const head = JSON.stringify(fields);
+    parts.push(head === '{}' ? '{"children":[' : `${head.slice(0, -1)},"children":[`);
+    frames.push({ list: children, next: 0 });
+  }
+  return parts.join('');
+}
