@@ -2,7 +2,7 @@
 import { MAX_DELAY_TENTHS } from './parse-options.js';
 
 export const MONITOR_HELP = `Usage: pooltop [options]
-       pooltop snapshot [--json] [-u user] [-p pids] [-s key] [--source name]
+       pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]
        pooltop primes [options]          (see pooltop primes --help)
 
 An htop-like interactive process monitor with a built-in process-pool lab.
@@ -11,6 +11,7 @@ Options:
   -d, --delay <tenths>     refresh interval in tenths of a second, 1-${MAX_DELAY_TENTHS} (default 10)
   -u, --user <name>        show only this user's processes (default: all users)
   -p, --pid <pid[,pid...]> show only these processes (default: all)
+  -t, --tree               start in tree view (default: flat list)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
                            cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
@@ -29,6 +30,7 @@ over about half a second between two samples.
 
 Options:
       --json               print JSON instead of a table
+  -t, --tree               print the PID/PPID tree (with --json: nested "children")
   -u, --user <name>        only this user's processes (default: all users)
   -p, --pid <pid[,pid...]> only these processes (default: all)
   -s, --sort-key <column>  sort column (default cpu); see pooltop --help

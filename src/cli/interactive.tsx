@@ -21,7 +21,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   }
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
 
-  const store = createAppStore({ sortKey: options.sortKey, user: options.user, pids: options.pids });
+  const store = createAppStore({ sortKey: options.sortKey, user: options.user, pids: options.pids, tree: options.tree });
   const sampler = createSampler(options.source ?? undefined);
   const poller = new Poller(sampler, store, options.delayMs);
   const terminal = new Terminal(stdin, stdout);

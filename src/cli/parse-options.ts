@@ -9,6 +9,8 @@ import { UserNames } from '../sampling/user-names.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommonOptions {
+  /** Tree view (`-t`, `--tree`). */
+  tree: boolean;
   user: string | null;
   pids: number[] | null;
   sortKey: ColumnId;
@@ -39,6 +41,7 @@ const COMMON: Options = {
   'sort-key': { type: 'string', short: 's' },
   source: { type: 'string' },
   'no-color': { type: 'boolean' },
+  tree: { type: 'boolean', short: 't' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -118,6 +121,7 @@ function describeParseError(error: unknown): string {
 
 function common(values: Values, env: NodeJS.ProcessEnv): CommonOptions {
   return {
+    tree: values.tree === true,
     user: parseUser(values.user),
     pids: parsePids(values.pid),
     sortKey: parseSortKey(values['sort-key']),

@@ -1,4 +1,5 @@
 // `pooltop snapshot`: one sample printed as a table (like `top -b -n 1`) or as JSON, then exit.
+import { buildTree } from '../model/build-tree.js';
 import { formatBytes, formatUptime } from '../model/format.js';
 import { filterRows } from '../model/filter-rows.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
@@ -6,6 +7,8 @@ import { deriveRows, type ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { sortRows } from '../model/sort-rows.js';
 import { cutToWidth } from '../model/text-width.js';
+import { forestToJson, nestTree } from '../model/tree-json.js';
+import { treeText } from '../model/tree-text.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { Sample } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
@@ -36,9 +39,34 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotDa
 
 export async function runSnapshot(options: SnapshotOptions, out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): Promise<number> {
   const data = await takeSnapshot(options);
-  const text = options.json ? `${JSON.stringify(snapshotJson(data), null, 2)}\n` : snapshotText(data, out.isTTY ? out.columns : undefined);
+  const width = out.isTTY ? out.columns : undefined;
+  let text: string;
+  if (options.tree) text = options.json ? `${treeJson(data.rows)}\n` : snapshotTreeText(data, width);
+  else text = options.json ? `${JSON.stringify(snapshotJson(data), null, 2)}\n` : snapshotText(data, width);
   out.write(text);
   return 0;
+}
+
+/**
+ * `{ "roots": [ { ...process, "children": [...] } ] }`, children in the order the tree view shows
+ * them (`rows` is already sorted). Written without recursion: a PPID chain thousands deep would
+ * overflow JSON.stringify.
+ */
+export function treeJson(rows: readonly ProcessRow[]): string {
+  const rank = new Map(rows.map((r, i) => [r.pid, i]));
+  const nodes = rows.map(processJson);
+  return forestToJson(nestTree(nodes, (a, b) => (rank.get(a.pid) ?? 0) - (rank.get(b.pid) ?? 0)));
+}
+
+/** The summary, the column titles, then the tree: columns, guides and commands. */
+export function snapshotTreeText(data: SnapshotData, width?: number): string {
+  const lines = summaryLines(data.sample);
+  const layout = layoutColumns(width ?? 200);
+  lines.push(formatHeader(layout).trimEnd());
+  const rank = new Map(data.rows.map((r, i) => [r.pid, i]));
+  const tree = buildTree(data.rows, { compare: (a, b) => (rank.get(a.pid) ?? 0) - (rank.get(b.pid) ?? 0) });
+  lines.push(...treeText(tree, (row) => formatPrefix(row, layout), { width }));
+  return `${lines.join('\n')}\n`;
 }
 
 /** The JSON document: real strings (JSON-escaped), sizes in bytes, times in seconds. */
@@ -56,7 +84,13 @@ export function snapshotJson({ sample, rows }: SnapshotData): object {
   };
 }
 
-export function processJson(r: ProcessRow): object {
+export interface ProcessJson {
+  pid: number;
+  ppid: number;
+  [field: string]: unknown;
+}
+
+export function processJson(r: ProcessRow): ProcessJson {
   return {
     pid: r.pid,
     ppid: r.ppid,
@@ -79,6 +113,18 @@ export function processJson(r: ProcessRow): object {
 
 /** The table: a summary like top's, then one line per process; cut to `width` when on a terminal. */
 export function snapshotText({ sample, rows }: SnapshotData, width?: number): string {
+  const lines = summaryLines(sample);
+  const layout = layoutColumns(width ?? 200);
+  lines.push(formatHeader(layout).trimEnd());
+  for (const row of rows) {
+    const line = formatPrefix(row, layout) + sanitizeText(row.command);
+    lines.push(width ? cutToWidth(line, width).trimEnd() : line);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** top's summary: time, uptime, load, tasks, each core, memory and swap, then a blank line. */
+function summaryLines(sample: Sample): string[] {
   const clock = new Date(sample.time).toTimeString().slice(0, 8);
   const [l1, l5, l15] = sample.load;
   const t = sample.tasks;
@@ -93,13 +139,7 @@ export function snapshotText({ sample, rows }: SnapshotData, width?: number): st
     `Swap: ${formatBytes(sample.swap.total)} total, ${formatBytes(sample.swap.used)} used, ${formatBytes(sample.swap.free)} free`,
     '',
   ];
-  const layout = layoutColumns(width ?? 200);
-  lines.push(formatHeader(layout).trimEnd());
-  for (const row of rows) {
-    const line = formatPrefix(row, layout) + sanitizeText(row.command);
-    lines.push(width ? cutToWidth(line, width).trimEnd() : line);
-  }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function pct(n: number): string {

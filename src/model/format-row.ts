@@ -4,6 +4,7 @@ import { COLUMNS, type Column, type ColumnId } from './columns.js';
 import type { ProcessRow } from './process-row.js';
 import { sanitizeText } from './sanitize.js';
 import { cutToWidth, displayWidth, fitWidth } from './text-width.js';
+import { fitGuide } from './tree-guide.js';
 
 /** Columns dropped first when the terminal is too narrow for all of them, in this order. */
 const DROP_ORDER: readonly ColumnId[] = ['pri', 'ppid', 'core', 'ni', 'virt', 'time', 'mem'];
@@ -55,19 +56,20 @@ export function formatPrefix(row: ProcessRow, layout: RowLayout): string {
 }
 
 /**
- * The command cell: tree guide, command line and an optional suffix (e.g. a fold count),
- * sanitized and cut to exactly `width` cells. A guide never takes more than half the cell, so
- * some of the command always shows.
+ * The command cell: tree guide, a marker (a fold count, "orphan") and the command line,
+ * sanitized and cut to exactly `width` cells. A guide never takes more than half the cell (its
+ * outer levels are elided), so some of the command always shows.
  */
-export function formatCommand(command: string, width: number, guide = '', suffix = ''): { guide: string; text: string } {
-  if (width <= 0) return { guide: '', text: '' };
-  const g = cutToWidth(guide, guide ? Math.max(0, Math.min(displayWidth(guide), Math.floor(width / 2))) : 0);
-  const text = fitWidth(sanitizeText(command) + suffix, width - displayWidth(g));
-  return { guide: g, text };
+export function formatCommand(command: string, width: number, guide = '', marker = ''): { guide: string; marker: string; text: string } {
+  if (width <= 0) return { guide: '', marker: '', text: '' };
+  const g = guide ? fitGuide(guide, Math.floor(width / 2)) : '';
+  const m = cutToWidth(marker, width - displayWidth(g));
+  const text = fitWidth(sanitizeText(command), width - displayWidth(g) - displayWidth(m));
+  return { guide: g, marker: m, text };
 }
 
 /** The whole row as one line. */
-export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', suffix = ''): string {
-  const { guide: g, text } = formatCommand(row.command, layout.commandWidth, guide, suffix);
-  return formatPrefix(row, layout) + g + text;
+export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = ''): string {
+  const cell = formatCommand(row.command, layout.commandWidth, guide, marker);
+  return formatPrefix(row, layout) + cell.guide + cell.marker + cell.text;
 }

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ColumnId } from '../model/columns.js';
 import { COLUMNS } from '../model/columns.js';
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
+import { collapseNode, expandNode, pruneCollapsed, toggleAll } from '../model/tree-collapse.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { findMatch } from '../model/search.js';
 import type { Sample } from '../sampling/types.js';
@@ -31,6 +32,8 @@ export interface AppData {
   view: ViewState;
   cursor: Cursor;
   message: Message | null;
+  /** Processes pooltop started whose parent is no longer the one that started them. */
+  orphans: ReadonlySet<number>;
 }
 
 export interface AppActions {
@@ -59,6 +62,17 @@ export interface AppActions {
   setUserFilter(user: string | null): void;
   toggleFreeze(): void;
   toggleFollow(): void;
+  toggleTree(): void;
+  /** `-`: fold the selected process's subtree. */
+  collapseSelected(): void;
+  /** `+`: unfold it. */
+  expandSelected(): void;
+  /** `*`: fold everything, or unfold everything when anything is folded. */
+  toggleCollapseAll(): void;
+  /** Remembers a process pooltop started, so a change of its parent marks it as orphaned. */
+  registerStarted(pid: number, ppid: number, startTime: number): void;
+  /** `a`: the chain of parents of the selected process. */
+  openAncestry(): void;
   notify(text: string, level?: MessageLevel): void;
   expireMessage(now?: number): void;
 }
@@ -71,6 +85,24 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
   let lastTaken: Sample | null = null;
   /** While frozen: the newest sample and the one before it, applied on unfreeze. */
   let pending: { base: Sample | null; sample: Sample } | null = null;
+  /** Processes pooltop started, with the parent and start time they had then. */
+  const started = new Map<number, { ppid: number; startTime: number }>();
+
+  /** Which started processes now have another parent; forgets those that are gone. */
+  const findOrphans = (rows: readonly ProcessRow[]): ReadonlySet<number> => {
+    if (started.size === 0) return NO_ORPHANS;
+    const orphans = new Set<number>();
+    const seen = new Set<number>();
+    for (const row of rows) {
+      const origin = started.get(row.pid);
+      if (!origin) continue;
+      if (origin.startTime !== 0 && origin.startTime !== row.startTime) continue;
+      seen.add(row.pid);
+      if (row.ppid !== origin.ppid) orphans.add(row.pid);
+    }
+    for (const pid of started.keys()) if (!seen.has(pid)) started.delete(pid);
+    return orphans;
+  };
 
   return createStore<AppState>()((set, get) => {
     /** Recomputes the visible rows and places the cursor; `extra` is merged into the same update. */
@@ -115,7 +147,22 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     };
 
     const show = (sample: Sample, base: Sample | null): void => {
-      relayout(deriveRows(base, sample), get().view, { sample });
+      const rows = deriveRows(base, sample);
+      const view = get().view;
+      // A PID that ends and comes back must not come back folded.
+      const collapsed = pruneCollapsed(view.collapsed, rows);
+      relayout(rows, collapsed === view.collapsed ? view : { ...view, collapsed }, { sample, orphans: findOrphans(rows) });
+    };
+
+    const foldSelected = (change: (collapsed: ReadonlySet<number>, pid: number) => ReadonlySet<number>): void => {
+      const { view, cursor } = get();
+      if (!view.tree) {
+        get().notify('folding works in tree view: press t first', 'info');
+        return;
+      }
+      if (cursor.pid === null) return;
+      const collapsed = change(view.collapsed, cursor.pid);
+      if (collapsed !== view.collapsed) updateView({ collapsed });
     };
 
     const jumpToMatch = (query: string, from: number, direction: 1 | -1, includeFrom: boolean): boolean => {
@@ -133,6 +180,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       view: initialView(options),
       cursor: { pid: null, index: 0, scrollTop: 0 },
       message: null,
+      orphans: NO_ORPHANS,
 
       applySample(sample) {
         const base = lastTaken;
@@ -262,6 +310,32 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
         });
       },
 
+      toggleTree() {
+        updateView({ tree: !get().view.tree });
+      },
+      collapseSelected() {
+        foldSelected(collapseNode);
+      },
+      expandSelected() {
+        foldSelected(expandNode);
+      },
+      toggleCollapseAll() {
+        const { view, rows } = get();
+        if (!view.tree) {
+          get().notify('folding works in tree view: press t first', 'info');
+          return;
+        }
+        updateView({ collapsed: toggleAll(rows, view.collapsed) });
+      },
+      openAncestry() {
+        const pid = get().cursor.pid;
+        if (pid === null) return;
+        set({ view: { ...get().view, mode: 'ancestry', menuIndex: 0, focusPid: pid } });
+      },
+      registerStarted(pid, ppid, startTime) {
+        started.set(pid, { ppid, startTime });
+      },
+
       notify(text, level = 'info') {
         set({ message: makeMessage(text, level) });
       },
@@ -272,6 +346,8 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     };
   });
 }
+
+const NO_ORPHANS: ReadonlySet<number> = new Set();
 
 function makeMessage(text: string, level: MessageLevel): Message {
   return { text, level, at: Date.now() };

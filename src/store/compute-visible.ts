@@ -1,7 +1,9 @@
-// From all rows to the rows on screen, in order: filtered by user, PIDs and text, then sorted.
-import { filterRows, type RowFilter } from '../model/filter-rows.js';
+// From all rows to the rows on screen, in order: filtered by user, PIDs and text, then sorted —
+// or, in tree view, walked depth-first with the ancestors of matches kept (dimmed).
+import { buildTree } from '../model/build-tree.js';
+import { filterRows, isFilterActive, rowMatchesFilter, type RowFilter } from '../model/filter-rows.js';
 import type { ProcessRow } from '../model/process-row.js';
-import { sortRows } from '../model/sort-rows.js';
+import { compareRows, sortRows } from '../model/sort-rows.js';
 import type { ViewState } from './view-state.js';
 
 /** How a visible row is drawn beyond its columns (tree guides, dimmed ancestors, folds). */
@@ -27,6 +29,18 @@ export function rowFilterOf(view: ViewState): RowFilter {
 }
 
 export function computeVisible(rows: readonly ProcessRow[], view: ViewState): VisibleTable {
+  if (view.tree) {
+    const filter = rowFilterOf(view);
+    const lines = buildTree(rows, {
+      compare: compareRows(view.sort),
+      collapsed: view.collapsed,
+      matches: isFilterActive(filter) ? (row) => rowMatchesFilter(row, filter) : undefined,
+    });
+    const decorations = new Map<number, RowDecoration>();
+    for (const line of lines) decorations.set(line.row.pid, { guide: line.guide, dimmed: line.dimmed, folded: line.folded });
+    const visible = lines.map((line) => line.row);
+    return { rows: visible, pids: visible.map((r) => r.pid), decorations };
+  }
   const sorted = sortRows(filterRows(rows, rowFilterOf(view)), view.sort);
   return { rows: sorted, pids: sorted.map((r) => r.pid), decorations: NO_DECORATIONS };
 }

@@ -3,7 +3,7 @@ import type { ColumnId } from '../model/columns.js';
 import type { SortOrder } from '../model/sort-rows.js';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort';
+export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry';
 
 export interface SearchState {
   query: string;
@@ -27,12 +27,16 @@ export interface ViewState {
   search: SearchState;
   /** Tree view (`t`): rows in PID/PPID depth-first order. */
   tree: boolean;
+  /** PIDs whose subtrees are folded in tree view (`-`, `+`, `*`). */
+  collapsed: ReadonlySet<number>;
   /** Updates frozen (`Z`): samples are still taken but the screen does not change. */
   frozen: boolean;
   /** Follow (`F`): the selected process keeps its screen line while others move around it. */
   follow: boolean;
-  /** The highlighted entry of whichever menu is open. */
+  /** The highlighted entry of whichever menu is open (or the scroll of an overlay). */
   menuIndex: number;
+  /** The process an overlay is about (the ancestry panel), fixed when it opened. */
+  focusPid: number | null;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
 }
@@ -73,9 +77,11 @@ export function initialView(options: ViewOptions = {}): ViewState {
     pids: options.pids && options.pids.length > 0 ? new Set(options.pids) : null,
     search: { query: '', editing: false, originPid: null },
     tree: options.tree ?? false,
+    collapsed: new Set(),
     frozen: false,
     follow: false,
     menuIndex: 0,
+    focusPid: null,
     pageSize: 20,
   };
 }

@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import { useEffect, useMemo } from 'react';
 import type { ActionContext } from './action-context.js';
+import { AncestryPanel } from './ancestry-panel.js';
 import { dispatchKey } from './dispatch-key.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
@@ -45,10 +46,16 @@ export function App({ ctx }: AppProps) {
       <Header layout={layout} />
       <Box height={1} />
       <Box height={tableHeight}>
-        {mode === 'sort' && <SortMenu height={tableHeight} />}
-        {mode === 'user' && <UserMenu height={tableHeight} />}
-        {panelWidth > 0 && <Box width={1} />}
-        <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
+        {mode === 'ancestry' ? (
+          <AncestryPanel width={columns} height={tableHeight} />
+        ) : (
+          <>
+            {mode === 'sort' && <SortMenu height={tableHeight} />}
+            {mode === 'user' && <UserMenu height={tableHeight} />}
+            {panelWidth > 0 && <Box width={1} />}
+            <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
+          </>
+        )}
       </Box>
       <MessageLine width={columns} />
       <Footer width={columns} />

@@ -1,6 +1,7 @@
 // Routes a key to whoever has the keyboard: the main key table, or the open prompt, menu or screen.
 import type { Mode } from '../store/view-state.js';
 import type { ActionContext } from './action-context.js';
+import { ancestryKeys } from './ancestry-panel.js';
 import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
@@ -17,6 +18,7 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   filter: filterKeys,
   sort: sortMenuKeys,
   user: userMenuKeys,
+  ancestry: ancestryKeys,
 };
 
 export function dispatchKey(key: KeyPress, ctx: ActionContext): void {

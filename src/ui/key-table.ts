@@ -45,6 +45,17 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     run: ({ store }) => store.getState().beginFilter(),
   },
   {
+    keys: ['t', 'f5'],
+    label: 't F5',
+    help: 'tree view on/off: the PID/PPID family tree from PID 1',
+    footer: { key: 'F5', word: 'Tree', order: 5 },
+    run: ({ store }) => store.getState().toggleTree(),
+  },
+  { keys: ['-'], label: '-', help: 'tree view: collapse the selected subtree', run: ({ store }) => store.getState().collapseSelected() },
+  { keys: ['+', '='], label: '+', help: 'tree view: expand the selected subtree', run: ({ store }) => store.getState().expandSelected() },
+  { keys: ['*'], label: '*', help: 'tree view: collapse or expand all', run: ({ store }) => store.getState().toggleCollapseAll() },
+  { keys: ['a'], label: 'a', help: 'ancestry: the chain of parents of the selected process back to PID 1', run: ({ store }) => store.getState().openAncestry() },
+  {
     keys: ['f6'],
     label: 'F6',
     help: 'choose the sort column from a list',

@@ -47,7 +47,16 @@ export function parseKey(input: string): KeyPress {
     if (code < 0x20) return { name: `C-${String.fromCharCode(code + 0x60)}`, text: '' };
     return { name: input, text: input };
   }
-  // A paste or several characters at once: text only, with any control characters dropped.
+  // Several characters at once (a paste): text only, with any control characters dropped.
   const text = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   return { name: text.length === 1 ? text : 'text', text };
+}
+
+/**
+ * One chunk of input as key presses. Typed-ahead keys arrive together ("tt", "sleep\r" when
+ * Enter follows quickly), so each character is its own key press, as if typed one by one.
+ */
+export function parseKeys(input: string): KeyPress[] {
+  if (input.length <= 1 || input.startsWith('\x1b')) return [parseKey(input)];
+  return Array.from(input, (char) => parseKey(char));
 }

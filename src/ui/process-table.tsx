@@ -19,6 +19,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const visible = useAppStore((s) => s.visible);
   const cursor = useAppStore((s) => s.cursor);
   const decorations = useAppStore((s) => s.decorations);
+  const orphans = useAppStore((s) => s.orphans);
   const sort = useAppStore((s) => s.view.sort);
   const theme = useTheme();
   const layout = layoutColumns(width);
@@ -33,6 +34,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
           layout={layout}
           selected={row.pid === cursor.pid}
           decoration={decorations.get(row.pid)}
+          orphan={orphans.has(row.pid)}
           theme={theme}
         />
       ))}
@@ -69,15 +71,20 @@ interface RowProps {
   layout: RowLayout;
   selected: boolean;
   decoration: RowDecoration | undefined;
+  orphan: boolean;
   theme: Theme;
 }
 
-const Row = memo(function Row({ row, layout, selected, decoration, theme }: RowProps) {
-  const suffix = decoration && decoration.folded > 0 ? ` (+${decoration.folded})` : '';
-  const command = formatCommand(row.command, layout.commandWidth, decoration?.guide ?? '', suffix);
+/** What goes between the guide and the command: how much a fold hides, whether it was orphaned. */
+export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
+  return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
+}
+
+const Row = memo(function Row({ row, layout, selected, decoration, orphan, theme }: RowProps) {
+  const command = formatCommand(row.command, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, orphan));
   const cells = formatCells(row, layout);
   if (selected) {
-    const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.text;
+    const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.marker + command.text;
     return (
       <Text backgroundColor={theme.selected} color={theme.selectedText} inverse={!theme.color} wrap="truncate">
         {line}
@@ -96,6 +103,7 @@ const Row = memo(function Row({ row, layout, selected, decoration, theme }: RowP
       {at >= 0 && ' '}
       {after}
       {command.guide && <Text color={theme.guide}>{command.guide}</Text>}
+      {command.marker && <Text color={theme.warn}>{command.marker}</Text>}
       {command.text}
     </Text>
   );

@@ -2,7 +2,7 @@
 // keypresses) and decodes them with parseKey, so F1–F12 reach the key table too.
 import { useEffect, useRef } from 'react';
 import { useStdin } from 'ink';
-import { parseKey, type KeyPress } from './parse-key.js';
+import { parseKeys, type KeyPress } from './parse-key.js';
 
 export function useKeys(handler: (key: KeyPress) => void, isActive = true): void {
   const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
@@ -17,7 +17,9 @@ export function useKeys(handler: (key: KeyPress) => void, isActive = true): void
 
   useEffect(() => {
     if (!isActive) return;
-    const onInput = (data: string): void => latest.current(parseKey(data));
+    const onInput = (data: string): void => {
+      for (const key of parseKeys(data)) latest.current(key);
+    };
     events.on('input', onInput);
     return () => {
       events.off('input', onInput);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { psTable, sameProcess } from './ps-table.js';
 import { runBin } from './run-bin.js';
 
 interface JsonProcess {
@@ -10,6 +11,7 @@ interface JsonProcess {
   state: string;
   command: string;
   cpu: number;
+  startTime: string | null;
   [key: string]: unknown;
 }
 
@@ -42,20 +44,15 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
 
   it('agrees with ps on PIDs and PPIDs for the processes both saw', async () => {
     // Take both at the same moment; processes that start or end in between are not compared.
-    const [r, psText] = await Promise.all([
+    const [r, theirs] = await Promise.all([
       runBin(['snapshot', '--json']),
-      new Promise<string>((resolve) => setTimeout(() => resolve(execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat='], { encoding: 'utf8' })), 250)),
+      new Promise<ReturnType<typeof psTable>>((resolve) => setTimeout(() => resolve(psTable()), 250)),
     ]);
     const ours = new Map((JSON.parse(r.stdout) as { processes: JsonProcess[] }).processes.map((p) => [p.pid, p]));
-    const theirs = psText
-      .trim()
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/))
-      .map(([pid, ppid, stat]) => ({ pid: Number(pid), ppid: Number(ppid), stat: stat ?? '' }));
     let compared = 0;
     for (const p of theirs) {
       const mine = ours.get(p.pid);
-      if (!mine) continue;
+      if (!mine || !sameProcess(p, mine.startTime)) continue;
       compared++;
       assert.equal(mine.ppid, p.ppid, `PPID of ${p.pid}`);
     }

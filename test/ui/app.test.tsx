@@ -33,7 +33,8 @@ describe('App', () => {
     assert.match(text, /Mem\[/);
     assert.match(text, /PID\s+PPID USER/);
     assert.match(text, /sleep 987654/);
-    assert.match(text, /F1Help\s+F3Search F4Filter F6SortBy F10Quit/);
+    const bar = KEY_TABLE.filter((b) => b.footer).map((b) => b.footer!).sort((a, b) => a.order - b.order);
+    assert.match(text, new RegExp(bar.map((f) => `${f.key}${f.word}`).join('\\s*')));
     unmount();
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseKey } from '../../src/ui/parse-key.js';
+import { parseKey, parseKeys } from '../../src/ui/parse-key.js';
 
 describe('parseKey', () => {
   it('names the keys the key table uses', () => {
@@ -22,5 +22,17 @@ describe('parseKey', () => {
 
   it('reports unknown sequences as unknown instead of typing them', () => {
     assert.deepEqual(parseKey('\x1b[99;99;99x'), { name: 'unknown', text: '' });
+  });
+});
+
+describe('parseKeys', () => {
+  it('splits typed-ahead keys into one press each', () => {
+    assert.deepEqual(
+      parseKeys('ls 9\r').map((k) => k.name),
+      ['l', 's', ' ', '9', 'enter'],
+    );
+    assert.deepEqual(parseKeys('ab\x7fc').map((k) => k.name), ['a', 'b', 'backspace', 'c']);
+    assert.deepEqual(parseKeys('日本').map((k) => k.text), ['日', '本']);
+    assert.deepEqual(parseKeys('\x1b[A').map((k) => k.name), ['up']);
   });
 });

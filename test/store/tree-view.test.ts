@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAppStore } from '../../src/store/app-store.js';
+import { ancestryLines } from '../../src/ui/ancestry-panel.js';
+import { info, sample } from '../model/fixtures.js';
+
+// 1 ─┬─ 10 ─── 11
+//    └─ 20 ─┬─ 21
+//           └─ 22
+function treeStore() {
+  const store = createAppStore({ sortKey: 'pid' });
+  store.getState().setViewport(20);
+  store.getState().applySample(
+    sample([
+      info(22, { ppid: 20, command: 'sleep 22' }),
+      info(1, { ppid: 0, command: 'init' }),
+      info(11, { ppid: 10, command: 'vim' }),
+      info(20, { ppid: 1, command: 'sshd' }),
+      info(10, { ppid: 1, command: 'bash' }),
+      info(21, { ppid: 20, command: 'sleep 21' }),
+    ]),
+  );
+  return store;
+}
+const visible = (store: ReturnType<typeof createAppStore>) => store.getState().visible.map((r) => r.pid);
+const guide = (store: ReturnType<typeof createAppStore>, pid: number) => store.getState().decorations.get(pid)?.guide;
+
+describe('tree view in the store', () => {
+  it('orders rows depth-first with guides when t is pressed, and back', () => {
+    const store = treeStore();
+    assert.deepEqual(visible(store), [1, 10, 11, 20, 21, 22]);
+    store.getState().setSort('cpu', false);
+    store.getState().toggleTree();
+    assert.deepEqual(visible(store), [1, 10, 11, 20, 21, 22]);
+    assert.equal(guide(store, 1), '');
+    assert.equal(guide(store, 10), '├─ ');
+    assert.equal(guide(store, 11), '│  └─ ');
+    assert.equal(guide(store, 22), '   └─ ');
+    store.getState().toggleTree();
+    assert.equal(store.getState().decorations.size, 0);
+  });
+
+  it('collapses and expands the selected subtree, and keeps it folded across samples', () => {
+    const store = treeStore();
+    store.getState().toggleTree();
+    store.getState().selectPid(20);
+    store.getState().collapseSelected();
+    assert.deepEqual(visible(store), [1, 10, 11, 20]);
+    assert.equal(store.getState().decorations.get(20)?.folded, 2);
+    assert.equal(guide(store, 20), '└+ ');
+    store.getState().applySample(store.getState().sample!);
+    assert.deepEqual(visible(store), [1, 10, 11, 20]);
+    store.getState().expandSelected();
+    assert.deepEqual(visible(store), [1, 10, 11, 20, 21, 22]);
+    store.getState().toggleCollapseAll();
+    assert.deepEqual(visible(store), [1]);
+    store.getState().toggleCollapseAll();
+    assert.equal(visible(store).length, 6);
+  });
+
+  it('keeps the ancestors of filter matches, dimmed, so the tree stays connected', () => {
+    const store = treeStore();
+    store.getState().toggleTree();
+    store.getState().typeFilter('sleep 22');
+    assert.deepEqual(visible(store), [1, 20, 22]);
+    assert.equal(store.getState().decorations.get(1)?.dimmed, true);
+    assert.equal(store.getState().decorations.get(20)?.dimmed, true);
+    assert.equal(store.getState().decorations.get(22)?.dimmed, false);
+  });
+
+  it('searches and keeps the selection in tree view', () => {
+    const store = treeStore();
+    store.getState().toggleTree();
+    store.getState().beginSearch();
+    store.getState().typeSearch('vim');
+    assert.equal(store.getState().cursor.pid, 11);
+    store.getState().commitSearch();
+    store.getState().applySample(sample([...store.getState().sample!.processes, info(5, { ppid: 1, command: 'new' })]));
+    assert.equal(store.getState().cursor.pid, 11);
+  });
+
+  it('tells folding needs tree view', () => {
+    const store = treeStore();
+    store.getState().collapseSelected();
+    assert.match(store.getState().message?.text ?? '', /tree view/);
+  });
+
+  it('shows the ancestry of the selected process back to PID 1', () => {
+    const store = treeStore();
+    store.getState().selectPid(22);
+    store.getState().openAncestry();
+    assert.equal(store.getState().view.mode, 'ancestry');
+    const lines = ancestryLines(store.getState().rows, store.getState().view.focusPid);
+    assert.equal(lines.length, 3);
+    assert.match(lines[0] ?? '', /^\s+1 ann\s+init$/);
+    assert.match(lines[1] ?? '', /^\s+20 ann\s+└─ sshd$/);
+    assert.match(lines[2] ?? '', /^\s+22 ann\s+ {3}└─ sleep 22$/);
+  });
+
+  it('says when the chain ends at a parent that is gone', () => {
+    const lines = ancestryLines([{ ...info(7, { ppid: 4242, command: 'orphan' }), cpu: 0, mem: 0 }], 7);
+    assert.match(lines[0] ?? '', /parent 4242 is gone/);
+  });
+
+  it('marks a process pooltop started as orphaned when its parent changes', () => {
+    const store = treeStore();
+    store.getState().registerStarted(21, 20, 1_000_000 + 21);
+    store.getState().applySample(store.getState().sample!);
+    assert.equal(store.getState().orphans.size, 0);
+    const processes = store.getState().sample!.processes.filter((p) => p.pid !== 20).map((p) => (p.pid === 21 ? { ...p, ppid: 1 } : p));
+    store.getState().applySample(sample(processes));
+    assert.deepEqual([...store.getState().orphans], [21]);
+  });
+});
