@@ -100,6 +100,11 @@ export class ProcfsSampler implements Sampler {
     return this.identities.size;
   }
 
+  /** Whether a PID's command line and user are cached (they must not be once it is gone). */
+  isCached(pid: number): boolean {
+    return this.identities.has(pid);
+  }
+
   close(): void {
     this.identities.clear();
   }

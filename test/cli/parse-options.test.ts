@@ -29,10 +29,11 @@ describe('parseCommand', () => {
     const command = parseCommand(['-d', '5', '-p', '1,2,2', '-s', 'mem', '--source', 'ps-list', '--no-color', '-u', 'root'], {});
     assert.deepEqual(command, {
       kind: 'monitor',
-      options: { delayMs: 500, pids: [1, 2], sortKey: 'mem', source: 'ps-list', color: false, user: 'root' },
+      options: { delayMs: 500, pids: [1, 2], sortKey: 'mem', source: 'ps-list', color: false, user: 'root', tree: false },
     });
-    const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root'], {});
+    const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
     assert.equal(long.kind === 'monitor' && long.options.delayMs, 2000);
+    assert.equal(long.kind === 'monitor' && long.options.tree, true);
   });
 
   it('honours NO_COLOR', () => {

@@ -26,3 +26,19 @@ export function sameProcess(ps: PsRow, startTime: string | null): boolean {
   if (startTime === null || !Number.isFinite(ps.started)) return false;
   return Math.abs(Date.parse(startTime) - ps.started) < 2000;
 }
+
+/**
+ * `ps` before and after `during` runs, keeping only processes that were there both times with the
+ * same start time and parent: whatever `during` saw of them must agree with ps. Processes that
+ * started, ended or were re-parented in between prove nothing either way.
+ */
+export async function stableProcesses<T>(during: () => Promise<T>): Promise<{ result: T; stable: PsRow[] }> {
+  const before = psTable();
+  const result = await during();
+  const after = new Map(psTable().map((p) => [p.pid, p]));
+  const stable = before.filter((p) => {
+    const later = after.get(p.pid);
+    return later !== undefined && later.ppid === p.ppid && Math.abs(later.started - p.started) < 1000;
+  });
+  return { result, stable };
+}

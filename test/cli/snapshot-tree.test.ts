@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { psTable, sameProcess } from './ps-table.js';
+import { sameProcess, stableProcesses } from './ps-table.js';
 import { runBin } from './run-bin.js';
 
 interface Node {
@@ -54,10 +54,7 @@ describe('pooltop snapshot --tree', { skip: !linux && 'needs Linux' }, () => {
   });
 
   it('nests the chain bash → bash → sleep and its sibling, agreeing with ps', async () => {
-    const [r, ps] = await Promise.all([
-      runBin(['snapshot', '--tree', '--json']),
-      new Promise<ReturnType<typeof psTable>>((resolve) => setTimeout(() => resolve(psTable()), 250)),
-    ]);
+    const { result: r, stable: ps } = await stableProcesses(() => runBin(['snapshot', '--tree', '--json']));
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout) as { roots: Node[] };
     assert.equal(doc.roots[0]?.pid, 1, 'PID 1 is the first root');
@@ -91,8 +88,6 @@ describe('pooltop snapshot --tree', { skip: !linux && 'needs Linux' }, () => {
     for (const { pid, ppid, started } of ps) {
       const node = byPid.get(pid);
       if (!node || !sameProcess({ pid, ppid, stat: '', started }, node.startTime)) continue;
-      const parentNode = byPid.get(ppid);
-      if (parentNode && ps.some((p) => p.pid === ppid && !sameProcess(p, parentNode.startTime))) continue;
       compared++;
       const parent = parentOf.get(pid);
       // A root is either parentless (PPID 0) or its parent was not in the sample.
