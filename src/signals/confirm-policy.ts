@@ -4,6 +4,8 @@ import { lookupSignal, signalLabel, type SignalSpec } from './signal-table.js';
 
 /** Commands named in the prompt before "and N more". */
 const NAMED_IN_PROMPT = 3;
+/** Cells per command when several are named, so the question fits a line of a wide terminal. */
+const CELLS_EACH = 20;
 
 /**
  * True when the signal ends processes that do not handle it and at least one target is not
@@ -26,7 +28,8 @@ export function needsConfirmation(
 export function confirmationPrompt(signal: SignalSpec, targets: readonly { pid: number; command: string }[]): string {
   const info = lookupSignal(signal);
   const shown = info ? signalLabel(info) : 'an unknown signal';
-  const named = targets.slice(0, NAMED_IN_PROMPT).map((target) => processLabel(target.pid, target.command));
+  const cells = targets.length === 1 ? undefined : CELLS_EACH;
+  const named = targets.slice(0, NAMED_IN_PROMPT).map((target) => processLabel(target.pid, target.command, cells));
   const more = targets.length - named.length;
   const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
   const whom = targets.length === 1 ? list : `${targets.length} processes: ${list}`;

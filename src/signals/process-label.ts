@@ -13,7 +13,7 @@ export function shortText(text: string, cells = COMMAND_CELLS): string {
 }
 
 /** "1234 sleep 30", or "1234" when the command is unknown. */
-export function processLabel(pid: number, command: string): string {
-  const shown = shortText(command);
+export function processLabel(pid: number, command: string, cells = COMMAND_CELLS): string {
+  const shown = shortText(command, cells);
   return shown === '' ? String(pid) : `${pid} ${shown}`;
 }

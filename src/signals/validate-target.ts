@@ -14,10 +14,13 @@ export type TargetCheck =
       reason: string;
     };
 
-/** The kernel's own ceiling for pid_max on 64-bit systems (PID_MAX_LIMIT), used without /proc. */
+/** The kernel's ceiling for pid_max on 64-bit systems (PID_MAX_LIMIT), used without /proc. */
 export const PID_MAX_LIMIT = 4_194_304;
 
-/** The largest PID this system hands out, read fresh because `sysctl kernel.pid_max` may change it. */
+/**
+ * kernel.pid_max: one more than the largest PID this system hands out (proc(5)). Read at each
+ * call because `sysctl kernel.pid_max` may change it.
+ */
 export function readPidMax(): number {
   if (process.platform !== 'linux') return PID_MAX_LIMIT;
   try {
@@ -33,7 +36,7 @@ export function readPidMax(): number {
 const PID_TEXT = /^\d{1,10}$/;
 
 /**
- * Accepts an integer PID from 2 to pid_max that is neither pooltop, its parent, nor a thread of
+ * Accepts an integer PID from 2 to pid_max − 1 that is neither pooltop, its parent, nor a thread of
  * either. 0 and negative PIDs are refused because kill(2) reads them as "my process group" and
  * "every process I may signal"; PID 1 because ending init ends the machine (or the container).
  */
@@ -54,9 +57,9 @@ export function validateTarget(input: unknown): TargetCheck {
     return { ok: false, kind: 'invalid', pid, reason: `${pid} is not a PID (0 and below name process groups)` };
   }
   if (pid === 1) return { ok: false, kind: 'protected', pid, reason: '1 is init' };
-  const pidMax = readPidMax();
-  if (pid > pidMax) {
-    return { ok: false, kind: 'invalid', pid, reason: `${pid} is above the system's largest PID (${pidMax})` };
+  const largest = readPidMax() - 1;
+  if (pid > largest) {
+    return { ok: false, kind: 'invalid', pid, reason: `${pid} is above the system's largest PID (${largest})` };
   }
   if (pid === process.pid) return { ok: false, kind: 'protected', pid, reason: `${pid} is pooltop itself` };
   // Read at each call: the parent changes when it exits and pooltop is re-parented.
