@@ -38,7 +38,10 @@ export interface KillTreeOptions extends SendOptions {
  * Limits: a child forked after the snapshot is not signalled; members listed by ps have no
  * start time to check.
  */
-export async function killTree(root: SignalTarget, signal: SignalSpec, options: KillTreeOptions = {}): Promise<TreeOutcome> {
+export async function killTree(target: SignalTarget, signal: SignalSpec, options: KillTreeOptions = {}): Promise<TreeOutcome> {
+  // Read the untrusted target once: the root checked and the root signalled must be the same.
+  const fields: Partial<SignalTarget> = typeof target === 'object' && target !== null ? target : {};
+  const root = { pid: fields.pid, startTime: fields.startTime, command: fields.command, exactStartTime: fields.exactStartTime } as SignalTarget;
   const checked = precheck(root, signal, options);
   if (!checked.ok) return { ...checked.outcome, members: [] };
   const { pid, label } = checked;
