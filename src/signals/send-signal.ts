@@ -16,8 +16,8 @@ export type Precheck =
   | { ok: false; outcome: SignalOutcome };
 
 /**
- * The checks sendSignal makes before sending, in order: a signal from the table, a valid and
- * unprotected PID, and the PID still naming the process the row showed.
+ * The checks sendSignal makes before sending, in order: a valid and unprotected PID, a signal
+ * from the table, and the PID still naming the process the row showed.
  */
 export function precheck(target: SignalTarget, spec: SignalSpec, options: SendOptions = {}): Precheck {
   // The target itself is untrusted: it may not even be an object at run time.
@@ -46,7 +46,8 @@ export function precheck(target: SignalTarget, spec: SignalSpec, options: SendOp
       return refuse(pid, signal.name, 'not-permitted', `not permitted: cannot read /proc/${pid} to confirm it is ${label}`, 'unchecked');
     case 'different': {
       const now = shortText(check.identity.comm, 16);
-      return refuse(pid, signal.name, 'reused', `refused: PID ${pid} now names a different process${now ? ` (${now})` : ''}`, 'exact');
+      const precision = fields.exactStartTime === true || startTime % 1000 !== 0 ? 'exact' : 'seconds';
+      return refuse(pid, signal.name, 'reused', `refused: PID ${pid} now names a different process${now ? ` (${now})` : ''}`, precision);
     }
   }
 }

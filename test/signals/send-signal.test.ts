@@ -199,6 +199,15 @@ describe('sendSignal to real processes', { skip: !linux && 'needs /proc' }, () =
     assert.ok(await waitUntil(() => procState(a.pid)?.state === 'T' && procState(b.pid)?.state === 'T'));
   });
 
+  it('says so when the process is a zombie (the identity reader says Z; SIGCONT to our own sleep)', async () => {
+    const child = children.spawn('sleep', ['30']);
+    const row = rowOf(child.pid);
+    const zombie = (): IdentityRead => ({ comm: 'sleep', state: 'Z', startTime: row.startTime, startTimeNow: row.startTime });
+    const outcome = sendSignal({ ...row, exactStartTime: true }, 'SIGCONT', { readIdentity: zombie });
+    assert.equal(outcome.status, 'sent');
+    assert.match(outcome.text, /\(a zombie: it has exited; its parent has yet to reap it\)$/);
+  });
+
   it('reports EPERM when an unprivileged user signals our process', async (t) => {
     if (process.getuid?.() !== 0) return t.skip('needs root, to run the sender as nobody');
     const victim = children.spawn('sleep', ['30']);
