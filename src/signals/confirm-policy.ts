@@ -1,0 +1,37 @@
+// When sending a signal must first be confirmed with `y`, and the one-line question asked.
+import { processLabel } from './process-label.js';
+import { lookupSignal, signalLabel, type SignalSpec } from './signal-table.js';
+
+/** Commands named in the prompt before "and N more". */
+const NAMED_IN_PROMPT = 3;
+/** Cells per command when several are named, so the question fits a line of a wide terminal. */
+const CELLS_EACH = 20;
+
+/**
+ * True when the signal ends processes that do not handle it and at least one target is not
+ * pooltop's own (a pool worker). An unknown signal needs no question: it will be refused anyway.
+ */
+export function needsConfirmation(
+  signal: SignalSpec,
+  targets: readonly { pid: number }[],
+  startedByPooltop: (pid: number) => boolean,
+): boolean {
+  const info = lookupSignal(signal);
+  if (!info?.destructive) return false;
+  return targets.some((target) => !startedByPooltop(target.pid));
+}
+
+/**
+ * "Send SIGKILL (9) to 3 processes: 1234 sleep 30, 1240 bash, 1241 node and 2 more? — y to send,
+ * any other key cancels". Commands are sanitized and cut, so the line holds no control byte.
+ */
+export function confirmationPrompt(signal: SignalSpec, targets: readonly { pid: number; command: string }[]): string {
+  const info = lookupSignal(signal);
+  const shown = info ? signalLabel(info) : 'an unknown signal';
+  const cells = targets.length === 1 ? undefined : CELLS_EACH;
+  const named = targets.slice(0, NAMED_IN_PROMPT).map((target) => processLabel(target.pid, target.command, cells));
+  const more = targets.length - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+  const whom = targets.length === 1 ? list : `${targets.length} processes: ${list}`;
+  return `Send ${shown} to ${whom}? — y to send, any other key cancels`;
+}

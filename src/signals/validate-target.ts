@@ -1,0 +1,87 @@
+// Whether an untrusted value may be handed to process.kill as a PID: the last gate before a signal.
+import { existsSync, readFileSync } from 'node:fs';
+import { shortText } from './process-label.js';
+
+export type TargetCheck =
+  | { ok: true; pid: number }
+  | {
+      ok: false;
+      /** 'invalid': not a PID at all; 'protected': a real PID pooltop must never signal. */
+      kind: 'invalid' | 'protected';
+      /** The PID when the input was a number, else null. */
+      pid: number | null;
+      /** For the user, after "refused: ". */
+      reason: string;
+    };
+
+/** The kernel's ceiling for pid_max on 64-bit systems (PID_MAX_LIMIT), used without /proc. */
+export const PID_MAX_LIMIT = 4_194_304;
+
+/**
+ * kernel.pid_max: one more than the largest PID this system hands out (proc(5)). Read at each
+ * call because `sysctl kernel.pid_max` may change it.
+ */
+export function readPidMax(): number {
+  if (process.platform !== 'linux') return PID_MAX_LIMIT;
+  try {
+    const value = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
+    return Number.isSafeInteger(value) && value >= 2 && value <= PID_MAX_LIMIT ? value : PID_MAX_LIMIT;
+  } catch {
+    return PID_MAX_LIMIT;
+  }
+}
+
+// Digits only: no sign, no spaces, no "0x", no exponent; Number(" 12") and Number("1e3") would pass.
+// Ten digits is more than any PID and keeps absurd inputs from being converted at all.
+const PID_TEXT = /^\d{1,10}$/;
+
+/**
+ * Accepts an integer PID from 2 to pid_max − 1 that is neither pooltop, its parent, nor a thread of
+ * either. 0 and negative PIDs are refused because kill(2) reads them as "my process group" and
+ * "every process I may signal"; PID 1 because ending init ends the machine (or the container).
+ */
+export function validateTarget(input: unknown): TargetCheck {
+  let pid: number;
+  if (typeof input === 'number') {
+    pid = input;
+  } else if (typeof input === 'string' && PID_TEXT.test(input)) {
+    pid = Number(input);
+  } else {
+    return { ok: false, kind: 'invalid', pid: null, reason: `not a PID: ${describeInput(input)}` };
+  }
+  const shownPid = Number.isFinite(pid) ? pid : null;
+  if (!Number.isSafeInteger(pid)) {
+    return { ok: false, kind: 'invalid', pid: shownPid, reason: `not a PID: ${describeInput(input)}` };
+  }
+  if (pid < 1) {
+    return { ok: false, kind: 'invalid', pid, reason: `${pid} is not a PID (0 and below name process groups)` };
+  }
+  if (pid === 1) return { ok: false, kind: 'protected', pid, reason: '1 is init' };
+  const largest = readPidMax() - 1;
+  if (pid > largest) {
+    return { ok: false, kind: 'invalid', pid, reason: `${pid} is above the system's largest PID (${largest})` };
+  }
+  if (pid === process.pid) return { ok: false, kind: 'protected', pid, reason: `${pid} is pooltop itself` };
+  // Read at each call: the parent changes when it exits and pooltop is re-parented.
+  const parent = process.ppid;
+  if (pid === parent) return { ok: false, kind: 'protected', pid, reason: `${pid} is pooltop's parent` };
+  // kill(2) given a thread's ID signals the whole process it belongs to.
+  if (isThreadOf('self', pid)) return { ok: false, kind: 'protected', pid, reason: `${pid} is a thread of pooltop` };
+  if (parent > 1 && isThreadOf(String(parent), pid)) {
+    return { ok: false, kind: 'protected', pid, reason: `${pid} is a thread of pooltop's parent` };
+  }
+  return { ok: true, pid };
+}
+
+function isThreadOf(owner: string, tid: number): boolean {
+  return process.platform === 'linux' && existsSync(`/proc/${owner}/task/${tid}`);
+}
+
+/** The rejected input as the user may see it: quoted, sanitized, short. */
+function describeInput(input: unknown): string {
+  if (typeof input === 'string') return input === '' ? 'empty text' : `"${shortText(input, 24)}"`;
+  if (typeof input === 'number' || typeof input === 'bigint' || typeof input === 'boolean') return String(input);
+  if (input === null || input === undefined) return String(input);
+  if (Array.isArray(input)) return 'a list';
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
