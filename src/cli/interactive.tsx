@@ -48,7 +48,15 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     finish(code);
   };
 
-  const ctx: ActionContext = { store, quit: () => shutdown(0) };
+  const ctx: ActionContext = {
+    store,
+    quit: () => shutdown(0),
+    services: {
+      startedByPooltop: () => false,
+      signalSent: () => {},
+      refreshSoon: () => poller.refreshSoon(),
+    },
+  };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));
   }

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ColumnId } from '../model/columns.js';
 import { COLUMNS } from '../model/columns.js';
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
+import { descendants } from '../model/ancestry.js';
 import { collapseNode, expandNode, pruneCollapsed, toggleAll } from '../model/tree-collapse.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { findMatch } from '../model/search.js';
@@ -17,6 +18,7 @@ import {
   type Message,
   type MessageLevel,
   type Mode,
+  type SignalRequest,
   type ViewOptions,
   type ViewState,
 } from './view-state.js';
@@ -34,6 +36,8 @@ export interface AppData {
   message: Message | null;
   /** Processes pooltop started whose parent is no longer the one that started them. */
   orphans: ReadonlySet<number>;
+  /** Tagged processes (Space, `c`): PID → the start time the row showed, so a reused PID is not tagged. */
+  tags: ReadonlyMap<number, number>;
 }
 
 export interface AppActions {
@@ -73,6 +77,14 @@ export interface AppActions {
   registerStarted(pid: number, ppid: number, startTime: number): void;
   /** `a`: the chain of parents of the selected process. */
   openAncestry(): void;
+  /** Space: tag or untag the selected process. */
+  toggleTag(): void;
+  /** `c`: tag the selected process and all its descendants. */
+  tagWithDescendants(): void;
+  /** `U`: untag everything. */
+  untagAll(): void;
+  /** Opens the signal menu (or the confirmation when `signal` is given) for these targets. */
+  openSignal(request: SignalRequest, mode: 'signal' | 'confirm'): void;
   notify(text: string, level?: MessageLevel): void;
   expireMessage(now?: number): void;
 }
@@ -114,10 +126,12 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       let nextView = view;
       if (placed.moved && before.pid !== null && !rows.some((r) => r.pid === before.pid)) {
         const target = placed.cursor.pid;
-        message = makeMessage(
-          `PID ${before.pid} exited${target !== null ? `; selection moved to PID ${target}` : ''}`,
-          'info',
-        );
+        const moved = target !== null ? `selection moved to PID ${target}` : 'no process left to select';
+        // A fresh message (the signal that ended the process) stays, with the move added to it.
+        message =
+          message && Date.now() - message.at < FRESH_MESSAGE_MS
+            ? { ...message, text: `${message.text}; ${moved}` }
+            : makeMessage(`PID ${before.pid} exited; ${moved}`, 'info');
         if (view.follow) nextView = { ...view, follow: false };
       }
       set({
@@ -149,9 +163,17 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     const show = (sample: Sample, base: Sample | null): void => {
       const rows = deriveRows(base, sample);
       const view = get().view;
-      // A PID that ends and comes back must not come back folded.
+      // A PID that ends and comes back must not come back folded, nor tagged.
       const collapsed = pruneCollapsed(view.collapsed, rows);
-      relayout(rows, collapsed === view.collapsed ? view : { ...view, collapsed }, { sample, orphans: findOrphans(rows) });
+      relayout(rows, collapsed === view.collapsed ? view : { ...view, collapsed }, {
+        sample,
+        orphans: findOrphans(rows),
+        tags: pruneTags(get().tags, rows),
+      });
+    };
+
+    const setTags = (tags: ReadonlyMap<number, number>): void => {
+      set({ tags, message: makeMessage(tags.size > 0 ? `${tags.size} tagged: k, z and r act on all of them` : 'no process tagged', 'info') });
     };
 
     const foldSelected = (change: (collapsed: ReadonlySet<number>, pid: number) => ReadonlySet<number>): void => {
@@ -181,6 +203,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       cursor: { pid: null, index: 0, scrollTop: 0 },
       message: null,
       orphans: NO_ORPHANS,
+      tags: new Map(),
 
       applySample(sample) {
         const base = lastTaken;
@@ -214,7 +237,10 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       },
 
       setMode(mode, menuIndex = 0) {
-        set({ view: { ...get().view, mode, menuIndex } });
+        const view = get().view;
+        // Leaving the signal menu or its question drops what it was about.
+        const signal = mode === 'signal' || mode === 'confirm' ? view.signal : null;
+        set({ view: { ...view, mode, menuIndex, signal } });
       },
       setMenuIndex(index) {
         set({ view: { ...get().view, menuIndex: index } });
@@ -332,6 +358,35 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
         if (pid === null) return;
         set({ view: { ...get().view, mode: 'ancestry', menuIndex: 0, focusPid: pid } });
       },
+      toggleTag() {
+        const row = selectedRow(get());
+        if (!row) return;
+        const tags = new Map(get().tags);
+        if (tags.has(row.pid)) tags.delete(row.pid);
+        else tags.set(row.pid, row.startTime);
+        setTags(tags);
+        // Like htop, Space moves on, so a run of rows is tagged by holding it down.
+        get().moveBy(1);
+      },
+      tagWithDescendants() {
+        const row = selectedRow(get());
+        if (!row) return;
+        const { rows } = get();
+        const byPid = new Map(rows.map((r) => [r.pid, r]));
+        const tags = new Map(get().tags);
+        for (const pid of [row.pid, ...descendants(rows, row.pid)]) {
+          const r = byPid.get(pid);
+          if (r) tags.set(pid, r.startTime);
+        }
+        setTags(tags);
+      },
+      untagAll() {
+        setTags(new Map());
+      },
+      openSignal(request, mode) {
+        set({ view: { ...get().view, mode, signal: request } });
+      },
+
       registerStarted(pid, ppid, startTime) {
         started.set(pid, { ppid, startTime });
       },
@@ -348,6 +403,19 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
 }
 
 const NO_ORPHANS: ReadonlySet<number> = new Set();
+/** A message younger than this is the news of the moment: other news is added to it, not put over it. */
+const FRESH_MESSAGE_MS = 3000;
+
+/** Tags of processes still there with the same start time; the same map when nothing went. */
+function pruneTags(tags: ReadonlyMap<number, number>, rows: readonly ProcessRow[]): ReadonlyMap<number, number> {
+  if (tags.size === 0) return tags;
+  const kept = new Map<number, number>();
+  for (const row of rows) {
+    const startTime = tags.get(row.pid);
+    if (startTime !== undefined && startTime === row.startTime) kept.set(row.pid, startTime);
+  }
+  return kept.size === tags.size ? tags : kept;
+}
 
 function makeMessage(text: string, level: MessageLevel): Message {
   return { text, level, at: Date.now() };

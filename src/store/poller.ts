@@ -5,12 +5,17 @@ import type { AppStore } from './app-store.js';
 
 /** The first interval is short so CPU% has a delta to show soon after start-up. */
 const FIRST_DELTA_MS = 300;
+/** How soon a refresh asked for (after a signal) comes: long enough for the kernel to act. */
+const SOON_MS = 150;
 
 export class Poller {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private count = 0;
   private lastError = '';
+  /** A sample is being taken: a refresh asked for now waits for it to end. */
+  private busy = false;
+  private soon = false;
 
   constructor(
     private readonly sampler: Sampler,
@@ -30,6 +35,17 @@ export class Poller {
     this.timer = null;
   }
 
+  /** Takes the next sample after `delayMs` instead of at the end of the interval (after a signal). */
+  refreshSoon(delayMs = SOON_MS): void {
+    if (!this.running) return;
+    if (this.busy) {
+      this.soon = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
   /** Samples taken so far. */
   get samples(): number {
     return this.count;
@@ -38,6 +54,7 @@ export class Poller {
   private async tick(): Promise<void> {
     if (!this.running) return;
     const started = performance.now();
+    this.busy = true;
     try {
       const sample = await this.sampler.sample();
       if (!this.running) return;
@@ -49,10 +66,14 @@ export class Poller {
       const text = `sampling failed: ${error instanceof Error ? error.message : String(error)}`;
       if (text !== this.lastError) this.store.getState().notify(text, 'error');
       this.lastError = text;
+    } finally {
+      this.busy = false;
     }
     this.store.getState().expireMessage();
     if (!this.running) return;
-    const interval = this.count === 1 ? Math.min(FIRST_DELTA_MS, this.intervalMs) : this.intervalMs;
+    let interval = this.count === 1 ? Math.min(FIRST_DELTA_MS, this.intervalMs) : this.intervalMs;
+    if (this.soon) interval = Math.min(interval, SOON_MS);
+    this.soon = false;
     const wait = Math.max(0, interval - (performance.now() - started));
     this.timer = setTimeout(() => void this.tick(), wait);
   }

@@ -3,7 +3,25 @@ import type { ColumnId } from '../model/columns.js';
 import type { SortOrder } from '../model/sort-rows.js';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry';
+export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm';
+
+/** A process a signal will go to, fixed when the menu opened (with the start time the row showed). */
+export interface PendingTarget {
+  pid: number;
+  startTime: number;
+  command: string;
+}
+
+/** What the signal menu and its confirmation are about. */
+export interface SignalRequest {
+  targets: readonly PendingTarget[];
+  /** Digits typed in the menu, to jump to a signal by number ("1", "15"). */
+  digits: string;
+  /** Set when a confirmation is asked: the signal's name, or 'subtree' for kill-the-subtree. */
+  signal: string | null;
+  /** The question shown while confirming. */
+  prompt: string;
+}
 
 export interface SearchState {
   query: string;
@@ -37,6 +55,8 @@ export interface ViewState {
   menuIndex: number;
   /** The process an overlay is about (the ancestry panel), fixed when it opened. */
   focusPid: number | null;
+  /** The open signal menu or confirmation. */
+  signal: SignalRequest | null;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
 }
@@ -82,6 +102,7 @@ export function initialView(options: ViewOptions = {}): ViewState {
     follow: false,
     menuIndex: 0,
     focusPid: null,
+    signal: null,
     pageSize: 20,
   };
 }

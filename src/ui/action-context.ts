@@ -1,8 +1,10 @@
 // What a key's action may touch: the store and the app's services. Actions never render.
 import type { AppStore } from '../store/app-store.js';
+import type { ProcessServices } from '../store/signal-actions.js';
 
 export interface ActionContext {
   store: AppStore;
   /** Ends pooltop cleanly (terminal restored, workers ended). */
   quit(): void;
+  services: ProcessServices;
 }

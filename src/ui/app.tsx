@@ -11,6 +11,7 @@ import { HelpScreen } from './help-screen.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
 import { ProcessTable } from './process-table.js';
+import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
 import { TooSmall } from './too-small.js';
 import { useAppStore } from './use-app-store.js';
@@ -39,7 +40,7 @@ export function App({ ctx }: AppProps) {
   if (mode === 'help') {
     return <HelpScreen width={columns} height={layout.lines} />;
   }
-  const panelWidth = mode === 'sort' ? SORT_MENU_WIDTH : mode === 'user' ? USER_MENU_WIDTH : 0;
+  const panelWidth = mode === 'sort' ? SORT_MENU_WIDTH : mode === 'user' ? USER_MENU_WIDTH : mode === 'signal' ? Math.min(SIGNAL_MENU_WIDTH, Math.floor(columns / 2)) : 0;
   const tableHeight = layout.pageSize + 1;
   return (
     <Box flexDirection="column" width={columns} height={layout.lines}>
@@ -52,6 +53,7 @@ export function App({ ctx }: AppProps) {
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}
             {mode === 'user' && <UserMenu height={tableHeight} />}
+            {mode === 'signal' && <SignalMenu height={tableHeight} width={panelWidth} />}
             {panelWidth > 0 && <Box width={1} />}
             <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
           </>

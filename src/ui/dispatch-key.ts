@@ -6,6 +6,7 @@ import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
 import { filterKeys, searchKeys } from './prompt-keys.js';
+import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
 import { userMenuKeys } from './user-menu.js';
 
@@ -19,6 +20,8 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   sort: sortMenuKeys,
   user: userMenuKeys,
   ancestry: ancestryKeys,
+  signal: signalMenuKeys,
+  confirm: confirmKeys,
 };
 
 export function dispatchKey(key: KeyPress, ctx: ActionContext): void {

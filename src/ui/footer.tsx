@@ -1,7 +1,7 @@
 // The bottom line: the key bar (from the key table), or the search / filter prompt while typing.
 import { Text } from 'ink';
 import { sanitizeText } from '../model/sanitize.js';
-import { displayWidth } from '../model/text-width.js';
+import { displayWidth, fitWidth } from '../model/text-width.js';
 import { KEY_TABLE } from './key-table.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
@@ -15,6 +15,14 @@ export function Footer({ width }: { width: number }) {
   const mode = useAppStore((s) => s.view.mode);
   const query = useAppStore((s) => s.view.search.query);
   const filter = useAppStore((s) => s.view.filterText);
+  const question = useAppStore((s) => (s.view.mode === 'confirm' ? (s.view.signal?.prompt ?? '') : ''));
+  if (mode === 'confirm') {
+    return (
+      <Text wrap="truncate" color={theme.warn} bold inverse={!theme.color}>
+        {fitWidth(question, width)}
+      </Text>
+    );
+  }
   if (mode === 'search' || mode === 'filter') {
     const label = mode === 'search' ? 'Search: ' : 'Filter: ';
     const hint = mode === 'search' ? '   Enter keep · Esc cancel · F3 next' : '   Enter keep · Esc clear';

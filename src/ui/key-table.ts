@@ -1,6 +1,7 @@
 // The keyboard of the main screen as one table of key → action, as htop's Action.c: the help
 // screen, the footer and the README's key list are all printed from it.
 import { COLUMNS, type ColumnId } from '../model/columns.js';
+import { openSignalMenu, pauseOrResume } from '../store/signal-actions.js';
 import type { ActionContext } from './action-context.js';
 
 export interface KeyBinding {
@@ -55,6 +56,30 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['+', '='], label: '+', help: 'tree view: expand the selected subtree', run: ({ store }) => store.getState().expandSelected() },
   { keys: ['*'], label: '*', help: 'tree view: collapse or expand all', run: ({ store }) => store.getState().toggleCollapseAll() },
   { keys: ['a'], label: 'a', help: 'ancestry: the chain of parents of the selected process back to PID 1', run: ({ store }) => store.getState().openAncestry() },
+  {
+    keys: ['k', 'f9'],
+    label: 'k F9',
+    help: 'signal menu for the selected (or tagged) processes: number jumps, Enter sends, Esc cancels',
+    footer: { key: 'F9', word: 'Kill', order: 9 },
+    run: ({ store }) => openSignalMenu(store),
+  },
+  {
+    keys: ['z'],
+    label: 'z',
+    help: 'pause (SIGSTOP) the selected or tagged processes',
+    footer: { key: 'z', word: 'Pause', order: 11 },
+    run: ({ store, services }) => pauseOrResume(store, services, 'SIGSTOP'),
+  },
+  {
+    keys: ['r'],
+    label: 'r',
+    help: 'resume (SIGCONT) the selected or tagged processes',
+    footer: { key: 'r', word: 'Resume', order: 12 },
+    run: ({ store, services }) => pauseOrResume(store, services, 'SIGCONT'),
+  },
+  { keys: [' '], label: 'Space', help: 'tag / untag the selected process (and move down)', run: ({ store }) => store.getState().toggleTag() },
+  { keys: ['c'], label: 'c', help: 'tag the selected process and all its descendants', run: ({ store }) => store.getState().tagWithDescendants() },
+  { keys: ['U'], label: 'U', help: 'untag all', run: ({ store }) => store.getState().untagAll() },
   {
     keys: ['f6'],
     label: 'F6',

@@ -9,7 +9,7 @@ import { useAppStore } from './use-app-store.js';
 export function MessageLine({ width }: { width: number }) {
   const theme = useTheme();
   const message = useAppStore((s) => s.message);
-  const status = useAppStore((s) => statusText(s.view, s.cursor.pid, s.visible.length, s.rows.length));
+  const status = useAppStore((s) => statusText(s.view, s.cursor.pid, s.visible.length, s.rows.length, s.tags.size));
   const right = cutToWidth(status, Math.floor(width / 2));
   const leftWidth = Math.max(0, width - displayWidth(right) - (right ? 1 : 0));
   const text = message ? fitWidth(sanitizeText(message.text), leftWidth) : ' '.repeat(leftWidth);
@@ -37,8 +37,10 @@ function statusText(
   selected: number | null,
   shown: number,
   total: number,
+  tagged: number,
 ): string {
   const parts: string[] = [];
+  if (tagged > 0) parts.push(`[${tagged} tagged]`);
   if (view.frozen) parts.push('[FROZEN]');
   if (view.follow && selected !== null) parts.push(`[following ${selected}]`);
   if (view.search.query && !view.search.editing) parts.push(`[search "${sanitizeText(view.search.query)}": n/N]`);

@@ -20,6 +20,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const cursor = useAppStore((s) => s.cursor);
   const decorations = useAppStore((s) => s.decorations);
   const orphans = useAppStore((s) => s.orphans);
+  const tags = useAppStore((s) => s.tags);
   const sort = useAppStore((s) => s.view.sort);
   const theme = useTheme();
   const layout = layoutColumns(width);
@@ -35,6 +36,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
           selected={row.pid === cursor.pid}
           decoration={decorations.get(row.pid)}
           orphan={orphans.has(row.pid)}
+          tagged={tags.get(row.pid) === row.startTime}
           theme={theme}
         />
       ))}
@@ -72,6 +74,7 @@ interface RowProps {
   selected: boolean;
   decoration: RowDecoration | undefined;
   orphan: boolean;
+  tagged: boolean;
   theme: Theme;
 }
 
@@ -80,13 +83,22 @@ export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean
   return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
 }
 
-const Row = memo(function Row({ row, layout, selected, decoration, orphan, theme }: RowProps) {
+const Row = memo(function Row({ row, layout, selected, decoration, orphan, tagged, theme }: RowProps) {
   const command = formatCommand(row.command, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, orphan));
   const cells = formatCells(row, layout);
   if (selected) {
     const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.marker + command.text;
     return (
-      <Text backgroundColor={theme.selected} color={theme.selectedText} inverse={!theme.color} wrap="truncate">
+      <Text backgroundColor={theme.selected} color={tagged ? theme.tagged : theme.selectedText} bold={tagged} underline={tagged && !theme.color} inverse={!theme.color} wrap="truncate">
+        {line}
+      </Text>
+    );
+  }
+  if (tagged) {
+    // Tagged rows are one colour (bold and underlined in monochrome), like htop's.
+    const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.marker + command.text;
+    return (
+      <Text color={theme.tagged} bold underline={!theme.color} wrap="truncate">
         {line}
       </Text>
     );

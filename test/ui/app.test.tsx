@@ -20,7 +20,8 @@ function setup() {
     ]),
   );
   let quit = 0;
-  const rendered = renderWithStore(<App ctx={{ store, quit: () => quit++ }} />, store);
+  const services = { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} };
+  const rendered = renderWithStore(<App ctx={{ store, quit: () => quit++, services }} />, store);
   return { ...rendered, quits: () => quit };
 }
 
@@ -142,6 +143,58 @@ describe('App', () => {
     stdin.write('x');
     await tick();
     assert.match(plain(lastFrame()), /F1Help/);
+    unmount();
+  });
+
+  it('opens the signal menu with k and F9, jumps by number, and Esc cancels', async () => {
+    const { lastFrame, stdin, store, unmount } = setup();
+    await tick();
+    stdin.write('k');
+    await tick();
+    let text = plain(lastFrame());
+    assert.match(text, /Send signal to PID 1/);
+    assert.match(text, /15 {2}SIGTERM +ask to terminate/);
+    assert.match(text, / 9 {2}SIGKILL +terminate now/);
+    stdin.write('9');
+    await tick();
+    assert.equal(store.getState().view.menuIndex, 4);
+    stdin.write('\x1b');
+    await tick(60);
+    text = plain(lastFrame());
+    assert.doesNotMatch(text, /Send signal/);
+    assert.match(text, /cancelled: no signal sent/);
+    stdin.write('\x1b[20~');
+    await tick();
+    assert.match(plain(lastFrame()), /Send signal to PID 1/);
+    unmount();
+  });
+
+  it('asks for y in the footer before a destructive signal', async () => {
+    const { lastFrame, stdin, store, unmount } = setup();
+    await tick();
+    store.getState().selectPid(30);
+    stdin.write('k');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    assert.match(plain(lastFrame()), /Send SIGTERM \(15\) to 30 sleep 987654\? — y to send, any other key cancels/);
+    stdin.write('n');
+    await tick();
+    assert.match(plain(lastFrame()), /cancelled: no signal sent/);
+    unmount();
+  });
+
+  it('tags with Space and shows the count', async () => {
+    const { lastFrame, stdin, unmount } = setup();
+    await tick();
+    stdin.write(' ');
+    await tick();
+    stdin.write(' ');
+    await tick();
+    assert.match(plain(lastFrame()), /\[2 tagged\]/);
+    stdin.write('U');
+    await tick();
+    assert.doesNotMatch(plain(lastFrame()), /tagged\]/);
     unmount();
   });
 

@@ -1,0 +1,129 @@
+// What the signal keys do: pick the targets (tagged rows, else the selected one), ask when a
+// destructive signal goes to processes pooltop did not start, send through src/signals, report.
+import { confirmationPrompt, needsConfirmation } from '../signals/confirm-policy.js';
+import { killTree } from '../signals/kill-tree.js';
+import { sendSignals } from '../signals/send-signal.js';
+import type { SignalOutcome, SignalTarget } from '../signals/signal-outcome.js';
+import { processLabel } from '../signals/process-label.js';
+import { lookupSignal, SIGNALS, signalLabel, type SignalInfo } from '../signals/signal-table.js';
+import { summarize } from '../signals/summarize-outcomes.js';
+import { selectedRow, type AppState, type AppStore } from './app-store.js';
+import type { PendingTarget } from './view-state.js';
+
+/** What the signal actions need from the rest of pooltop. */
+export interface ProcessServices {
+  /** Processes pooltop started itself (pool workers): no confirmation asked for them. */
+  startedByPooltop(pid: number): boolean;
+  /** Told after a signal reached a process (the pool notes SIGSTOP/SIGCONT of its workers). */
+  signalSent(pid: number, signal: string): void;
+  /** Takes a sample soon, so the effect (state T, a row gone) shows without waiting a full interval. */
+  refreshSoon(): void;
+}
+
+/** The menu's extra entry after the signals: SIGKILL to the selected process and its descendants. */
+export const SUBTREE = 'subtree';
+
+/** The entries of the signal menu, in order: the table's signals, then the subtree kill. */
+export const SIGNAL_MENU: readonly (SignalInfo | typeof SUBTREE)[] = [...SIGNALS, SUBTREE];
+
+/** Tagged processes still on screen, else the selected one. */
+export function signalTargets(state: AppState): PendingTarget[] {
+  if (state.tags.size > 0) {
+    return state.rows
+      .filter((r) => state.tags.get(r.pid) === r.startTime)
+      .map((r) => ({ pid: r.pid, startTime: r.startTime, command: r.command }));
+  }
+  const row = selectedRow(state);
+  return row ? [{ pid: row.pid, startTime: row.startTime, command: row.command }] : [];
+}
+
+/** `k` / F9: the menu for the targets, SIGTERM highlighted. */
+export function openSignalMenu(store: AppStore): void {
+  const targets = signalTargets(store.getState());
+  if (targets.length === 0) {
+    store.getState().notify('no process selected', 'warn');
+    return;
+  }
+  const start = SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && entry.name === 'SIGTERM');
+  store.getState().openSignal({ targets, digits: '', signal: null, prompt: '' }, 'signal');
+  store.getState().setMenuIndex(Math.max(0, start));
+}
+
+/**
+ * Sends `choice` to the targets fixed when the menu opened (or to the current targets for `z`
+ * and `r`), first asking with `y` when the policy says so.
+ */
+export function requestSignal(store: AppStore, services: ProcessServices, choice: SignalInfo | typeof SUBTREE, given?: readonly PendingTarget[]): void {
+  const state = store.getState();
+  const targets = given ?? state.view.signal?.targets ?? signalTargets(state);
+  if (targets.length === 0) {
+    state.setMode('main');
+    state.notify('no process selected', 'warn');
+    return;
+  }
+  const kill = lookupSignal('SIGKILL');
+  const effective = choice === SUBTREE ? kill : choice;
+  if (!effective) return;
+  if (choice === SUBTREE && targets.length !== 1) {
+    state.setMode('main');
+    state.notify('kill subtree works on one process: untag (U) and select it', 'warn');
+    return;
+  }
+  if (needsConfirmation(effective, targets, (pid) => services.startedByPooltop(pid))) {
+    const root = targets[0]!;
+    const prompt =
+      choice === SUBTREE
+        ? `Send ${signalLabel(effective)} to ${processLabel(root.pid, root.command)} and all its descendants? — y to send, any other key cancels`
+        : confirmationPrompt(effective, targets);
+    state.openSignal({ targets, digits: '', signal: choice === SUBTREE ? SUBTREE : effective.name, prompt }, 'confirm');
+    return;
+  }
+  void deliver(store, services, choice, targets);
+}
+
+/** `y` in the confirmation sends; anything else cancels. */
+export function answerConfirmation(store: AppStore, services: ProcessServices, yes: boolean): void {
+  const request = store.getState().view.signal;
+  if (!request || request.signal === null) {
+    store.getState().setMode('main');
+    return;
+  }
+  if (!yes) {
+    store.getState().setMode('main');
+    store.getState().notify('cancelled: no signal sent', 'info');
+    return;
+  }
+  const choice = request.signal === SUBTREE ? SUBTREE : lookupSignal(request.signal);
+  if (!choice) return;
+  void deliver(store, services, choice, request.targets);
+}
+
+/** `z` / `r`: SIGSTOP / SIGCONT straight to the selected or tagged processes (never destructive). */
+export function pauseOrResume(store: AppStore, services: ProcessServices, name: 'SIGSTOP' | 'SIGCONT'): void {
+  const signal = lookupSignal(name);
+  if (signal) requestSignal(store, services, signal, signalTargets(store.getState()));
+}
+
+async function deliver(store: AppStore, services: ProcessServices, choice: SignalInfo | typeof SUBTREE, targets: readonly PendingTarget[]): Promise<void> {
+  const state = store.getState();
+  state.setMode('main');
+  const exact = state.sample?.source === 'procfs';
+  const withPrecision: SignalTarget[] = targets.map((t) => ({ ...t, exactStartTime: exact }));
+  let outcomes: SignalOutcome[];
+  let text: string;
+  if (choice === SUBTREE) {
+    const tree = await killTree(withPrecision[0]!, 'SIGKILL');
+    outcomes = tree.members.length > 0 ? tree.members : [tree];
+    text = outcomes.length > 1 ? `kill subtree of ${tree.pid}: ${summarize(outcomes).replace(/^SIGKILL: /, 'SIGKILL ')}` : tree.text;
+  } else {
+    outcomes = sendSignals(withPrecision, choice);
+    text = summarize(outcomes);
+  }
+  for (const outcome of outcomes) {
+    if (outcome.status === 'sent' && outcome.pid !== null) services.signalSent(outcome.pid, outcome.signal);
+  }
+  const failed = outcomes.some((o) => o.status !== 'sent');
+  const allFailed = outcomes.every((o) => o.status !== 'sent');
+  store.getState().notify(text, allFailed ? 'error' : failed ? 'warn' : 'info');
+  services.refreshSoon();
+}

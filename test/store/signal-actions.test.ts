@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { createAppStore } from '../../src/store/app-store.js';
+import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
+import {
+  SIGNAL_MENU,
+  SUBTREE,
+  answerConfirmation,
+  openSignalMenu,
+  pauseOrResume,
+  requestSignal,
+  signalTargets,
+  type ProcessServices,
+} from '../../src/store/signal-actions.js';
+import { lookupSignal } from '../../src/signals/signal-table.js';
+import { jumpDigits } from '../../src/ui/signal-menu.js';
+import { info, sample } from '../model/fixtures.js';
+import { OwnChildren, procState, waitUntil } from '../signals/own-children.js';
+
+const linux = process.platform === 'linux';
+
+function services(own: (pid: number) => boolean = () => false) {
+  const sent: [number, string][] = [];
+  let refreshes = 0;
+  const s: ProcessServices = {
+    startedByPooltop: own,
+    signalSent: (pid, signal) => sent.push([pid, signal]),
+    refreshSoon: () => refreshes++,
+  };
+  return { s, sent, refreshes: () => refreshes };
+}
+
+describe('tags', () => {
+  function store() {
+    const st = createAppStore({ sortKey: 'pid' });
+    st.getState().applySample(sample([info(1, { ppid: 0 }), info(10, { ppid: 1 }), info(11, { ppid: 10 }), info(12, { ppid: 11 }), info(20, { ppid: 1 })]));
+    return st;
+  }
+
+  it('Space tags the selected process and moves down; Space again untags', () => {
+    const st = store();
+    st.getState().selectPid(10);
+    st.getState().toggleTag();
+    assert.deepEqual([...st.getState().tags.keys()], [10]);
+    assert.equal(st.getState().cursor.pid, 11);
+    st.getState().selectPid(10);
+    st.getState().toggleTag();
+    assert.equal(st.getState().tags.size, 0);
+  });
+
+  it('c tags a process with all its descendants, U untags all', () => {
+    const st = store();
+    st.getState().selectPid(10);
+    st.getState().tagWithDescendants();
+    assert.deepEqual([...st.getState().tags.keys()].sort((a, b) => a - b), [10, 11, 12]);
+    assert.deepEqual(signalTargets(st.getState()).map((t) => t.pid), [10, 11, 12]);
+    st.getState().untagAll();
+    assert.equal(st.getState().tags.size, 0);
+    assert.deepEqual(signalTargets(st.getState()).map((t) => t.pid), [10]);
+  });
+
+  it('drops the tag of a process that exits, or whose PID now names another process', () => {
+    const st = store();
+    st.getState().selectPid(10);
+    st.getState().tagWithDescendants();
+    st.getState().applySample(sample([info(1, { ppid: 0 }), info(10, { ppid: 1 }), info(11, { ppid: 10, startTime: 42 })]));
+    assert.deepEqual([...st.getState().tags.keys()], [10]);
+  });
+});
+
+describe('signal menu', () => {
+  it('opens with SIGTERM highlighted, lists every signal and the subtree kill', () => {
+    const st = createAppStore();
+    st.getState().applySample(sample([info(5)]));
+    openSignalMenu(st);
+    assert.equal(st.getState().view.mode, 'signal');
+    const entry = SIGNAL_MENU[st.getState().view.menuIndex];
+    assert.equal(entry !== SUBTREE && entry?.name, 'SIGTERM');
+    for (const name of ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGCONT', 'SIGSTOP', 'SIGTSTP']) {
+      assert.ok(SIGNAL_MENU.some((e) => e !== SUBTREE && e.name === name), name);
+    }
+    assert.equal(SIGNAL_MENU.at(-1), SUBTREE);
+  });
+
+  it('jumps by typed number', () => {
+    assert.equal(jumpDigits('', '9'), '9');
+    assert.equal(jumpDigits('1', '5'), '15');
+    assert.equal(jumpDigits('15', '9'), '9');
+    assert.equal(jumpDigits('1', '9'), '19');
+  });
+});
+
+describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, () => {
+  const own = new OwnChildren();
+  after(() => own.cleanup());
+
+  async function storeWithChild() {
+    const child = own.spawn('sleep', ['300']);
+    await waitUntil(() => procState(child.pid) !== null);
+    const st = createAppStore({ pids: [child.pid] });
+    const sampler = new ProcfsSampler();
+    st.getState().applySample(await sampler.sample());
+    assert.equal(st.getState().cursor.pid, child.pid);
+    return { st, child, sampler };
+  }
+
+  it('z pauses and r resumes without asking, and the store sees T after the next sample', async () => {
+    const { st, child, sampler } = await storeWithChild();
+    const svc = services();
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    await waitUntil(() => procState(child.pid)?.state === 'T');
+    assert.equal(procState(child.pid)?.state, 'T');
+    assert.match(st.getState().message?.text ?? '', /sent SIGSTOP \(19\) to \d+ sleep 300/);
+    assert.deepEqual(svc.sent, [[child.pid, 'SIGSTOP']]);
+    assert.equal(svc.refreshes(), 1);
+    st.getState().applySample(await sampler.sample());
+    assert.equal(st.getState().visible[0]?.state, 'T');
+    assert.ok((st.getState().sample?.tasks.stopped ?? 0) >= 1);
+    pauseOrResume(st, svc.s, 'SIGCONT');
+    await waitUntil(() => procState(child.pid)?.state === 'S');
+    assert.equal(procState(child.pid)?.state, 'S');
+  });
+
+  it('asks before SIGKILL to a process pooltop did not start; n cancels and y sends', async () => {
+    const { st, child } = await storeWithChild();
+    const svc = services();
+    openSignalMenu(st);
+    requestSignal(st, svc.s, lookupSignal('SIGKILL')!);
+    assert.equal(st.getState().view.mode, 'confirm');
+    assert.match(st.getState().view.signal?.prompt ?? '', /^Send SIGKILL \(9\) to \d+ sleep 300\? — y to send/);
+    answerConfirmation(st, svc.s, false);
+    assert.equal(st.getState().view.mode, 'main');
+    assert.match(st.getState().message?.text ?? '', /cancelled/);
+    assert.equal(procState(child.pid)?.state, 'S');
+
+    openSignalMenu(st);
+    requestSignal(st, svc.s, lookupSignal('SIGKILL')!);
+    answerConfirmation(st, svc.s, true);
+    const exit = await own.exited(child);
+    assert.equal(exit.signal, 'SIGKILL');
+    assert.match(st.getState().message?.text ?? '', /sent SIGKILL/);
+  });
+
+  it('does not ask for processes pooltop started (pool workers)', async () => {
+    const { st, child } = await storeWithChild();
+    const svc = services((pid) => pid === child.pid);
+    openSignalMenu(st);
+    requestSignal(st, svc.s, lookupSignal('SIGTERM')!);
+    assert.equal(st.getState().view.mode, 'main');
+    assert.equal((await own.exited(child)).signal, 'SIGTERM');
+  });
+
+  it('refuses when the PID now names another process', async () => {
+    const { st, child } = await storeWithChild();
+    const svc = services(() => true);
+    requestSignal(st, svc.s, lookupSignal('SIGTERM')!, [{ pid: child.pid, startTime: 12345, command: 'sleep 300' }]);
+    await waitUntil(() => /refused/.test(st.getState().message?.text ?? ''));
+    assert.match(st.getState().message?.text ?? '', /refused: PID \d+ now names a different process/);
+    assert.equal(st.getState().message?.level, 'error');
+    assert.equal(procState(child.pid)?.state, 'S');
+  });
+
+  it('kills a subtree after confirmation', async () => {
+    const parent = own.spawn('bash', ['-c', 'sleep 301 & sleep 302 & wait']);
+    await waitUntil(() => (procState(parent.pid) !== null), 2000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const st = createAppStore();
+    st.getState().applySample(await new ProcfsSampler().sample());
+    assert.ok(st.getState().selectPid(parent.pid));
+    const kids = st.getState().rows.filter((r) => r.ppid === parent.pid).map((r) => r.pid);
+    assert.equal(kids.length, 2);
+    for (const kid of kids) own.adopt(kid);
+    const svc = services();
+    openSignalMenu(st);
+    requestSignal(st, svc.s, SUBTREE);
+    assert.match(st.getState().view.signal?.prompt ?? '', /and all its descendants\?/);
+    answerConfirmation(st, svc.s, true);
+    await own.exited(parent);
+    assert.ok(await waitUntil(() => kids.every((k) => procState(k) === null || procState(k)?.state === 'Z'), 3000));
+  });
+});
