@@ -17,8 +17,13 @@ Options:
       --source <name>      process table source: procfs, systeminformation, ps-list
                            (default procfs on Linux, ps-list elsewhere)
       --no-color           monochrome (also when NO_COLOR is set)
+      --color              colour even when NO_COLOR is set (default: colour)
   -h, --help               show this help
   -V, --version            print the version
+
+Settings: the sort column, tree view, delay and colour of a session are remembered
+in $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
+and are the defaults of the next; the options above override them for a run.
 
 Press h, ? or F1 inside pooltop for the keys.
 `;

@@ -5,6 +5,7 @@ import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
 import type { MonitorOptions } from './parse-options.js';
+import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 import { Terminal } from './terminal.js';
 
 export const NOT_A_TERMINAL =
@@ -21,9 +22,22 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   }
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
 
-  const store = createAppStore({ sortKey: options.sortKey, user: options.user, pids: options.pids, tree: options.tree });
+  const settingsFile = settingsPath();
+  const loaded = loadSettings(settingsFile);
+  const saved = loaded.settings;
+  const delayMs = options.given.delay ? options.delayMs : saved.delayTenths * 100;
+  const colorChoice = options.given.color ? options.color : saved.color;
+  const color = colorChoice && !(options.noColorEnv && !(options.given.color && options.color));
+  const store = createAppStore({
+    sortKey: options.given.sortKey ? options.sortKey : saved.sortKey,
+    inverted: options.given.sortKey ? false : saved.sortInverted,
+    user: options.user,
+    pids: options.pids,
+    tree: options.given.tree || saved.tree,
+  });
+  if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
   const sampler = createSampler(options.source ?? undefined);
-  const poller = new Poller(sampler, store, options.delayMs);
+  const poller = new Poller(sampler, store, delayMs);
   const terminal = new Terminal(stdin, stdout);
 
   let finish: (code: number) => void = () => {};
@@ -42,6 +56,13 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     }
     terminal.restore();
     sampler.close();
+    const { sort, tree } = store.getState().view;
+    const saveError = saveSettings(
+      settingsFile,
+      { sortKey: sort.key, sortInverted: sort.inverted, tree, delayTenths: Math.round(delayMs / 100), color: colorChoice },
+      loaded,
+    );
+    if (saveError) stderr.write(`pooltop: ${saveError}\n`);
     if (error !== undefined) {
       stderr.write(`pooltop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
@@ -72,7 +93,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   instance = render(
     React.createElement(
       ThemeContext.Provider,
-      { value: options.color ? COLOR_THEME : MONO_THEME },
+      { value: color ? COLOR_THEME : MONO_THEME },
       React.createElement(StoreContext.Provider, { value: store }, React.createElement(App, { ctx })),
     ),
     { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },

@@ -21,6 +21,10 @@ export interface CommonOptions {
 export interface MonitorOptions extends CommonOptions {
   /** Refresh interval in milliseconds. */
   delayMs: number;
+  /** Which settings the command line gave; the others come from the settings file. */
+  given: { delay: boolean; sortKey: boolean; tree: boolean; color: boolean };
+  /** NO_COLOR is set: monochrome for this run, without changing the saved choice. */
+  noColorEnv: boolean;
 }
 
 export interface SnapshotOptions extends CommonOptions {
@@ -48,6 +52,7 @@ const COMMON: Options = {
 const MONITOR: Options = {
   ...COMMON,
   delay: { type: 'string', short: 'd' },
+  color: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
 };
 
@@ -70,7 +75,24 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const values = parse(argv, MONITOR, 'pooltop');
   if (values.help) return { kind: 'help', text: 'monitor' };
   if (values.version) return { kind: 'version' };
-  return { kind: 'monitor', options: { ...common(values, env), delayMs: parseDelay(values.delay) * 100 } };
+  if (values.color && values['no-color']) throw new UsageError('pooltop: --color and --no-color contradict each other');
+  const options = common(values, env);
+  return {
+    kind: 'monitor',
+    options: {
+      ...options,
+      // --color wins over NO_COLOR: it is the more specific request.
+      color: values.color === true ? true : options.color,
+      delayMs: parseDelay(values.delay) * 100,
+      given: {
+        delay: values.delay !== undefined,
+        sortKey: values['sort-key'] !== undefined,
+        tree: values.tree === true,
+        color: values.color === true || values['no-color'] === true,
+      },
+      noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+    },
+  };
 }
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;

@@ -29,16 +29,30 @@ describe('parseCommand', () => {
     const command = parseCommand(['-d', '5', '-p', '1,2,2', '-s', 'mem', '--source', 'ps-list', '--no-color', '-u', 'root'], {});
     assert.deepEqual(command, {
       kind: 'monitor',
-      options: { delayMs: 500, pids: [1, 2], sortKey: 'mem', source: 'ps-list', color: false, user: 'root', tree: false },
+      options: {
+        delayMs: 500,
+        pids: [1, 2],
+        sortKey: 'mem',
+        source: 'ps-list',
+        color: false,
+        user: 'root',
+        tree: false,
+        given: { delay: true, sortKey: true, tree: false, color: true },
+        noColorEnv: false,
+      },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
     assert.equal(long.kind === 'monitor' && long.options.delayMs, 2000);
     assert.equal(long.kind === 'monitor' && long.options.tree, true);
   });
 
-  it('honours NO_COLOR', () => {
+  it('honours NO_COLOR, and --color over it', () => {
     const command = parseCommand([], { NO_COLOR: '1' });
     assert.equal(command.kind === 'monitor' && command.options.color, false);
+    assert.equal(command.kind === 'monitor' && command.options.noColorEnv, true);
+    const forced = parseCommand(['--color'], { NO_COLOR: '1' });
+    assert.equal(forced.kind === 'monitor' && forced.options.color, true);
+    usage(() => parseCommand(['--color', '--no-color'], {}), /contradict/);
     const empty = parseCommand([], { NO_COLOR: '' });
     assert.equal(empty.kind === 'monitor' && empty.options.color, true);
   });
