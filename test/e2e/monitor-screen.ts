@@ -2,30 +2,35 @@
 // and which of them is selected (shown only by colour), and the key bar.
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
-/** The column titles at full width (120 columns: nothing dropped). */
+/** The column titles at full width (from about 100 columns nothing is dropped). */
 export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
-/** The key bar at the bottom. */
+/** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
+export const ANY_TITLES = /^\s*PID\s.*\bCommand/m;
+/** The whole key bar, as a terminal of 50 columns or more shows it. */
 export const KEY_BAR = /^F1Help\s+F3Search\s+F4Filter\s+F6SortBy\s+F10Quit/m;
-/** A table row: PID and PPID first. */
-const ROW = /^\s*(\d+)\s+(\d+)\s/;
+/** The key bar's start, which any width shows. */
+const ANY_KEY_BAR = /^F1Help\s/m;
+/** A table row: the PID first. */
+const ROW = /^\s*(\d+)\s/;
 
 /** The header's parts: core 0's meter, memory, swap, tasks, load average, uptime. */
 export function hasHeader(screen: string): boolean {
   return [/^\s*0\[[^\]]*\]/m, /^Mem\[/m, /^Swp\[/m, /Tasks: \d+/, /Load average: [\d.]+/, /Uptime: /].every((re) => re.test(screen));
 }
 
-/** The whole main screen: header, titles, at least one row and the key bar (plain or -e capture). */
+/** The whole main screen at any size that fits it: header, titles, at least one row and the key bar (plain or -e capture). */
 export function hasMainScreen(capture: string): boolean {
   const screen = plain(capture);
   const table = readTable(capture);
-  return hasHeader(screen) && TITLES.test(screen) && KEY_BAR.test(screen) && table !== null && table.rows.length > 0;
+  return hasHeader(screen) && ANY_KEY_BAR.test(screen) && table !== null && table.rows.length > 0;
 }
 
 export interface TableRow {
   /** The terminal row (0 = top). */
   line: number;
   pid: number;
-  ppid: number;
+  /** null when the terminal is too narrow for the PPID column. */
+  ppid: number | null;
   /** The Command column's text, trimmed. */
   command: string;
   /** The whole line. */
@@ -43,18 +48,21 @@ export interface Table {
 /** The table under the column titles, or null when the titles are not on screen. */
 export function readTable(capture: string): Table | null {
   const lines = parseStyledCapture(capture);
-  const titleLine = lines.findIndex((l) => TITLES.test(l.text));
+  const titleLine = lines.findIndex((l) => ANY_TITLES.test(l.text));
   if (titleLine < 0) return null;
-  const commandAt = lines[titleLine]!.text.indexOf('Command');
+  const titles = lines[titleLine]!.text;
+  const commandAt = titles.indexOf('Command');
+  const hasPpid = /^\s*PID\s+PPID\s/.test(titles);
   const rows: TableRow[] = [];
   for (let i = titleLine + 1; i < lines.length; i++) {
     const line = lines[i]!;
     const match = ROW.exec(line.text);
     if (!match) break;
+    const ppid = hasPpid ? /^\s*\d+\s+(\d+)\s/.exec(line.text)?.[1] : undefined;
     rows.push({
       line: i,
       pid: Number(match[1]),
-      ppid: Number(match[2]),
+      ppid: ppid === undefined ? null : Number(ppid),
       command: line.text.slice(commandAt).trim(),
       text: line.text,
       selected: isHighlighted(line),

@@ -60,13 +60,30 @@ const WRAPPER = [
 /** The banner line the shell prints before the program starts: still on screen after a clean exit. */
 export const BANNER = '--- e2e: program starting ---';
 
-/** Sessions not yet killed: ended on process exit too, so a crashed test run leaves no tmux server behind. */
+/** Sessions not yet killed: also ended when the test process exits or is interrupted (see installExitHooks). */
 const open = new Set<TmuxSession>();
 let counter = 0;
+let exitHooksInstalled = false;
 
-process.on('exit', () => {
-  for (const session of open) session.killSync();
-});
+/**
+ * A tmux server is a daemon in a session of its own: Ctrl-C on `npm test` or a killed test
+ * process would leave it, and the program under test, running. So end every open session on exit
+ * and on SIGINT / SIGTERM / SIGHUP, then exit as the signal would have.
+ */
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  const killAll = (): void => {
+    for (const session of open) session.killSync();
+  };
+  process.on('exit', killAll);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(code);
+    });
+  }
+}
 
 export class TmuxSession {
   private killed = false;
@@ -91,6 +108,7 @@ export class TmuxSession {
   /** Starts the session (detached) and returns once tmux reports the pane; the program may still be starting. */
   static async start(options: TmuxSessionOptions): Promise<TmuxSession> {
     requireTmux();
+    installExitHooks();
     const socket = `pooltop-e2e-${process.pid}-${++counter}${options.label ? `-${options.label}` : ''}`;
     const dir = mkdtempSync(join(tmpdir(), 'pooltop-e2e-'));
     const config = join(dir, 'tmux.conf');
