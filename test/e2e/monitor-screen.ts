@@ -2,11 +2,11 @@
 // and which of them is selected (shown only by colour), and the key bar.
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
-/** The column titles at full width (from about 100 columns nothing is dropped). */
+/** The column titles at full width (from 89 columns on, no column is dropped). */
 export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
 /** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
 export const ANY_TITLES = /^\s*PID\s.*\bCommand/m;
-/** The whole key bar, as a terminal of 50 columns or more shows it. */
+/** The whole key bar, as a terminal of 46 columns or more shows it. */
 export const KEY_BAR = /^F1Help\s+F3Search\s+F4Filter\s+F6SortBy\s+F10Quit/m;
 /** The key bar's start, which any width shows. */
 const ANY_KEY_BAR = /^F1Help\s/m;
