@@ -1,0 +1,92 @@
+// What /proc says about the processes an end-to-end test started: parents, children, liveness
+// and identity, so a test signals only its own processes and can tell a reused PID from its own.
+import { readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** A process as /proc/<pid>/stat names it; `startTime` (clock ticks after boot) tells it from a later process with the same PID. */
+export interface ProcRef {
+  pid: number;
+  ppid: number;
+  /** One-letter state: R, S, D, T, Z, … */
+  state: string;
+  startTime: number;
+}
+
+/** /proc/<pid>/stat parsed, or null when the process is gone (or was never there). */
+export function readProc(pid: number): ProcRef | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name sits in parentheses and may itself contain spaces or ')': split after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is stat's field 3 (state), so stat's field n is fields[n - 3].
+  return { pid, ppid: Number(fields[1]), state: fields[0] ?? '?', startTime: Number(fields[19]) };
+}
+
+/** The command line of a process (arguments joined by spaces), or '' when it is gone. */
+export function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** Every process whose parent is `ppid` (Linux builds without /proc/<pid>/task/<tid>/children are common, so scan). */
+export function childrenOf(ppid: number): ProcRef[] {
+  const out: ProcRef[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const proc = readProc(Number(name));
+    if (proc && proc.ppid === ppid) out.push(proc);
+  }
+  return out;
+}
+
+/** `pid`'s descendants, children before grandchildren. */
+export function descendantsOf(pid: number): ProcRef[] {
+  const out: ProcRef[] = [];
+  let level = childrenOf(pid);
+  while (level.length > 0) {
+    out.push(...level);
+    level = level.flatMap((p) => childrenOf(p.pid));
+  }
+  return out;
+}
+
+/** Whether this very process (same PID and start time) still runs; a zombie has ended. */
+export function isRunning(ref: ProcRef): boolean {
+  const now = readProc(ref.pid);
+  return now !== null && now.startTime === ref.startTime && now.state !== 'Z' && now.state !== 'X';
+}
+
+/**
+ * Sends `signal` to a process the test started, only if it is still that process. PIDs below 2
+ * are refused outright: 0 and -1 would signal a whole group or every process we may signal.
+ */
+export function signalProcess(ref: ProcRef, signal: NodeJS.Signals): boolean {
+  if (!Number.isInteger(ref.pid) || ref.pid < 2) throw new Error(`refusing to signal PID ${ref.pid}`);
+  if (!isRunning(ref)) return false;
+  try {
+    process.kill(ref.pid, signal);
+    return true;
+  } catch {
+    // ESRCH: it ended between the check and the signal.
+    return false;
+  }
+}
+
+/** Polls until none of `refs` runs, or `timeoutMs` passes; returns those still running. */
+export async function waitUntilGone(refs: readonly ProcRef[], timeoutMs: number): Promise<ProcRef[]> {
+  const deadline = Date.now() + timeoutMs;
+  let alive = refs.filter(isRunning);
+  while (alive.length > 0 && Date.now() < deadline) {
+    await delay(50);
+    alive = alive.filter(isRunning);
+  }
+  return alive;
+}
+
