@@ -115,6 +115,11 @@ async function loadUi() {
   const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  // chalk (inside Ink) reads --no-color from process.argv and then drops every style, inverse
+  // video too, which the monochrome theme needs to show the selection. pooltop has parsed its
+  // options already and applies the colour choice through its theme.
+  const argv = process.argv;
+  process.argv = argv.filter((arg) => arg !== '--no-color' && arg !== '--color');
   try {
     const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([
       import('ink'),
@@ -125,6 +130,7 @@ async function loadUi() {
     ]);
     return { render, React, App, StoreContext, ...theme };
   } finally {
+    process.argv = argv;
     for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
   }
 }

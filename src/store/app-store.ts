@@ -42,7 +42,7 @@ export interface AppData {
 
 export interface AppActions {
   applySample(sample: Sample): void;
-  setViewport(pageSize: number): void;
+  setViewport(pageSize: number, screenLines?: number): void;
   moveBy(delta: number): void;
   moveTo(index: number): void;
   movePage(direction: 1 | -1): void;
@@ -200,7 +200,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       visible: [],
       decorations: new Map(),
       view: initialView(options),
-      cursor: { pid: null, index: 0, scrollTop: 0 },
+      cursor: { pid: null, index: 0, scrollTop: 0, anchored: false },
       message: null,
       orphans: NO_ORPHANS,
       tags: new Map(),
@@ -215,9 +215,10 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
         show(sample, base);
       },
 
-      setViewport(pageSize) {
+      setViewport(pageSize, screenLines = get().view.screenLines) {
         const size = Math.max(1, Math.floor(pageSize));
-        if (size !== get().view.pageSize) updateView({ pageSize: size });
+        const view = get().view;
+        if (size !== view.pageSize || screenLines !== view.screenLines) updateView({ pageSize: size, screenLines });
       },
 
       moveBy(delta) {

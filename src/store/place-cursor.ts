@@ -19,7 +19,11 @@ export function placeCursor(
   follow: boolean,
 ): Placement {
   const count = pids.length;
-  if (count === 0) return { cursor: { pid: null, index: 0, scrollTop: 0 }, moved: cursor.pid !== null };
+  if (count === 0) return { cursor: { pid: null, index: 0, scrollTop: 0, anchored: cursor.anchored }, moved: cursor.pid !== null };
+  if (cursor.anchored === false) {
+    const index = clamp(cursor.index, 0, count - 1);
+    return { cursor: { pid: pids[index] ?? null, index, scrollTop: scrollFor(index, cursor.scrollTop, pageSize, count), anchored: false }, moved: false };
+  }
   let index = cursor.pid === null ? -1 : pids.indexOf(cursor.pid);
   const moved = index < 0 && cursor.pid !== null;
   if (index < 0) index = clamp(cursor.index, 0, count - 1);

@@ -59,6 +59,8 @@ export interface ViewState {
   signal: SignalRequest | null;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
+  /** Lines of the whole screen (the help screen scrolls within them). */
+  screenLines: number;
 }
 
 /** The selection, by PID, plus where it was: the index to fall back on when the PID goes away. */
@@ -66,6 +68,11 @@ export interface Cursor {
   pid: number | null;
   index: number;
   scrollTop: number;
+  /**
+   * false until the user first picks a row: until then the selection keeps its place on screen
+   * (the top row, as htop starts) instead of riding its process down as busier ones sort above it.
+   */
+  anchored?: boolean;
 }
 
 export type MessageLevel = 'info' | 'warn' | 'error';
@@ -104,5 +111,6 @@ export function initialView(options: ViewOptions = {}): ViewState {
     focusPid: null,
     signal: null,
     pageSize: 20,
+    screenLines: 24,
   };
 }

@@ -31,8 +31,8 @@ export function App({ ctx }: AppProps) {
 
   useKeys((key) => dispatchKey(key, ctx));
   useEffect(() => {
-    ctx.store.getState().setViewport(layout.pageSize);
-  }, [ctx.store, layout.pageSize]);
+    ctx.store.getState().setViewport(layout.pageSize, layout.lines);
+  }, [ctx.store, layout.pageSize, layout.lines]);
 
   if (layout.tooSmall) {
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={layout.headerHeight + 8} />;

@@ -42,12 +42,20 @@ export function Footer({ width }: { width: number }) {
       </Text>
     );
   }
-  let used = 0;
+  // Quit always has a place, however narrow the terminal: the others fit around it.
+  const cellsOf = (item: (typeof BAR)[number]): number => item.key.length + Math.max(6, item.word.length) + 1;
+  const quit = BAR.find((item) => item.word === 'Quit');
+  let used = quit ? cellsOf(quit) : 0;
+  const shown = new Set(quit ? [quit] : []);
+  for (const item of BAR) {
+    if (item === quit) continue;
+    if (used + cellsOf(item) > width) break;
+    used += cellsOf(item);
+    shown.add(item);
+  }
   const parts = [];
   for (const item of BAR) {
-    const w = item.key.length + Math.max(6, item.word.length) + 1;
-    if (used + w > width) break;
-    used += w;
+    if (!shown.has(item)) continue;
     parts.push(
       <Text key={item.key}>
         <Text color={theme.keyName} bold>

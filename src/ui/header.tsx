@@ -113,7 +113,11 @@ function infoLines(sample: Sample, theme: Theme): ReactNode[] {
   return [
     <Text key="tasks" wrap="truncate">
       <Text color={theme.label}>Tasks: </Text>
-      <Text bold>{t.total}</Text>, <Text bold>{t.threads}</Text> thr; <Text color={theme.running} bold>{t.running}</Text> running,{' '}
+      <Text bold>{t.total}</Text>, <Text bold>{t.threads}</Text> thr; <Text color={theme.running} bold>{t.running}</Text> running
+      {sample.unreadable > 0 ? `, ${sample.unreadable} unreadable` : ''}
+    </Text>,
+    <Text key="states" wrap="truncate">
+      {'       '}
       <Text bold>{t.sleeping}</Text> sleeping, <Text color={t.stopped > 0 ? theme.stopped : undefined} bold>{t.stopped}</Text> stopped,{' '}
       <Text color={t.zombie > 0 ? theme.zombie : undefined} bold>{t.zombie}</Text> zombie
     </Text>,

@@ -17,19 +17,21 @@ export function helpLines(): { key: string; text: string }[] {
     { key: '', text: 'States: R running · S sleeping · D disk wait · T stopped · Z zombie · I idle' },
     { key: '', text: '' },
     ...KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: b.help })),
-    { key: '', text: '' },
-    { key: '', text: 'Press any key to return (↑ ↓ scroll).' },
   ];
 }
+
+/** Always on the help screen's last line, however far it is scrolled. */
+export const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
 
 export function HelpScreen({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
   const scroll = useAppStore((s) => s.view.menuIndex);
   const lines = helpLines();
-  const top = Math.min(scroll, Math.max(0, lines.length - height));
+  const room = Math.max(0, height - 1);
+  const top = Math.min(scroll, Math.max(0, lines.length - room));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {lines.slice(top, top + height).map((line, i) => (
+      {lines.slice(top, top + room).map((line, i) => (
         <Text key={top + i} wrap="truncate">
           {line.key ? (
             <>
@@ -45,13 +47,20 @@ export function HelpScreen({ width, height }: { width: number; height: number })
           )}
         </Text>
       ))}
+      {Array.from({ length: Math.max(0, room - (lines.length - top)) }, (_, i) => (
+        <Text key={`blank${i}`}> </Text>
+      ))}
+      <Text wrap="truncate" inverse>
+        {fitWidth(` ${HELP_HINT}`, width)}
+      </Text>
     </Box>
   );
 }
 
 export function helpKeys(key: KeyPress, { store }: ActionContext): void {
   const state = store.getState();
-  const max = Math.max(0, helpLines().length - 1);
+  // The last screenful is as far as it scrolls: no presses lost past the end.
+  const max = Math.max(0, helpLines().length - (state.view.screenLines - 1));
   if (key.name === 'down') state.setMenuIndex(Math.min(max, state.view.menuIndex + 1));
   else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.view.menuIndex - 1));
   else if (key.name === 'pagedown') state.setMenuIndex(Math.min(max, state.view.menuIndex + 10));

@@ -16,8 +16,8 @@ export interface ScreenLayout {
 
 export const MIN_COLUMNS = 40;
 const MIN_PAGE = 3;
-/** Info lines in the header's right column: tasks, load, uptime, plus extra (e.g. the pool). */
-const INFO_LINES = 3;
+/** Info lines in the header's right column: tasks, task states, load, uptime, plus extra (e.g. the pool). */
+const INFO_LINES = 4;
 
 export function computeLayout(columns: number, rows: number, cores: number, extraInfoLines = 0): ScreenLayout {
   const lines = Math.max(0, rows - 1);

@@ -1,13 +1,20 @@
 // pooltop's screen as an end-to-end test reads it: the header, the column titles, the table rows
 // and which of them is selected (shown only by colour), and the key bar.
+import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
 /** The column titles at full width (from 89 columns on, no column is dropped). */
 export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
 /** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
 export const ANY_TITLES = /^\s*PID\s.*\bCommand/m;
-/** The whole key bar, as a terminal of 46 columns or more shows it. */
-export const KEY_BAR = /^F1Help\s+F3Search\s+F4Filter\s+F6SortBy\s+F10Quit/m;
+/** The whole key bar as a wide terminal shows it, in the key table's order. */
+export const KEY_BAR = new RegExp(
+  `^${KEY_TABLE.flatMap((b) => (b.footer ? [b.footer] : []))
+    .sort((a, b) => a.order - b.order)
+    .map((f) => `${f.key}${f.word}`)
+    .join('\\s+')}`,
+  'm',
+);
 /** The key bar's start, which any width shows. */
 const ANY_KEY_BAR = /^F1Help\s/m;
 /** A table row: the PID first. */

@@ -133,6 +133,8 @@ export class TmuxSession {
       '-c', options.cwd ?? process.cwd(),
       '-e', `E2E_BANNER=${BANNER}`,
       '-e', `E2E_STATUS_FILE=${join(dir, 'status')}`,
+      // pooltop remembers settings between runs: each session gets a fresh, private config folder.
+      '-e', `XDG_CONFIG_HOME=${options.env?.XDG_CONFIG_HOME ?? join(dir, 'config')}`,
       ...(options.term ? ['-e', `TERM=${options.term}`] : []),
       '-P', '-F', '#{pane_id} #{pane_pid} #{pid} #{socket_path}',
       '--', 'sh', '-c', WRAPPER, 'sh', ...options.command,
