@@ -19,7 +19,11 @@ export function placeCursor(
   follow: boolean,
 ): Placement {
   const count = pids.length;
-  if (count === 0) return { cursor: { pid: null, index: 0, scrollTop: 0, anchored: cursor.anchored }, moved: cursor.pid !== null };
+  if (count === 0) {
+    const empty: Cursor = { pid: null, index: 0, scrollTop: 0 };
+    if (cursor.anchored === false) empty.anchored = false;
+    return { cursor: empty, moved: cursor.pid !== null };
+  }
   if (cursor.anchored === false) {
     const index = clamp(cursor.index, 0, count - 1);
     return { cursor: { pid: pids[index] ?? null, index, scrollTop: scrollFor(index, cursor.scrollTop, pageSize, count), anchored: false }, moved: false };
