@@ -29,6 +29,14 @@ describe('placeCursor', () => {
     assert.deepEqual(placed.cursor, { pid: 50, index: 49, scrollTop: 46 });
   });
 
+  it('keeps its place on screen until the user first picks a row', () => {
+    const placed = placeCursor([9, 5, 7], { pid: 5, index: 0, scrollTop: 0, anchored: false }, 10, false);
+    assert.deepEqual(placed, { cursor: { pid: 9, index: 0, scrollTop: 0, anchored: false }, moved: false });
+    const picked = cursorAt([9, 5, 7], 1, placed.cursor, 10);
+    assert.equal(picked.anchored, undefined, 'a picked row is anchored');
+    assert.equal(placeCursor([5, 9, 7], picked, 10, false).cursor.index, 0, 'and then rides its process');
+  });
+
   it('empties when there are no rows', () => {
     assert.deepEqual(placeCursor([], { pid: 3, index: 1, scrollTop: 0 }, 10, false).cursor, { pid: null, index: 0, scrollTop: 0 });
   });
