@@ -1,0 +1,13 @@
+// The key table as a Markdown table, for the README: generated from KEY_TABLE so the README's
+// keys cannot drift from the keyboard (a test compares them).
+import { KEY_TABLE } from './key-table.js';
+
+export function keyTableMarkdown(): string {
+  const escape = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const keys = (label: string): string =>
+    label
+      .split(' ')
+      .map((k) => (k === '\\' ? '`\\`' : `\`${k}\``))
+      .join(' ');
+  return ['| key | action |', '| --- | --- |', ...KEY_TABLE.map((b) => `| ${keys(b.label)} | ${escape(b.help)} |`)].join('\n');
+}
