@@ -3,7 +3,7 @@
 // each with a parent-death signal so even a SIGKILLed bench leaves none behind.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as setImmediatePromise, setTimeout as sleep } from 'node:timers/promises';
 import { onCleanup } from './cleanup.js';
 import { commandName, parentPid } from './proc-stat.js';
 
@@ -47,6 +47,9 @@ export async function startIdleProcesses(count: number): Promise<IdleProcesses> 
         );
       }
       await Promise.all(batch);
+      // 'spawn' is emitted on nextTick, so without this the loop never reaches the event loop
+      // and a SIGINT would wait until every process had been started.
+      await setImmediatePromise();
     }
   } catch (error) {
     killAll();

@@ -2,7 +2,7 @@
 // tmux server): remembered by PID and start time, so a signal never reaches a process that has
 // since taken over the PID.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startTicks } from './proc-stat.js';
+import { processState, startTicks } from './proc-stat.js';
 
 export class OwnedProcess {
   private readonly started: number | null;
@@ -12,9 +12,9 @@ export class OwnedProcess {
     this.started = startTicks(pid);
   }
 
-  /** Still running as the same process (a zombie counts as gone for our purposes only once reaped). */
+  /** Still running as the same process; a zombie has ended (its parent has yet to reap it). */
   get alive(): boolean {
-    return this.started !== null && startTicks(this.pid) === this.started;
+    return this.started !== null && startTicks(this.pid) === this.started && processState(this.pid) !== 'Z';
   }
 
   /** Sends the signal only if the PID still names the process that was started; true if sent. */

@@ -36,6 +36,11 @@ export function startTicks(pid: number): number | null {
   return fields ? Number(fields[19]) : null;
 }
 
+/** The one-letter state (R, S, Z, ...), or null when the process is gone. */
+export function processState(pid: number): string | null {
+  return statFields(pid)?.[0] ?? null;
+}
+
 export function parentPid(pid: number): number | null {
   const fields = statFields(pid);
   return fields ? Number(fields[1]) : null;

@@ -1,6 +1,7 @@
 // A private tmux server (its own socket, no config file) that runs programs in detached sessions of
 // a fixed size, so the bench can watch their screens and stop exactly what it started.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { onCleanup } from './cleanup.js';
 import { OwnedProcess } from './owned-process.js';
@@ -15,6 +16,7 @@ export interface Pane {
 export class TmuxServer {
   readonly socket = `pooltop-bench-${process.pid}`;
   private server: OwnedProcess | null = null;
+  private socketPath: string | null = null;
   private readonly panes: Pane[] = [];
   private readonly unregister: () => void;
 
@@ -32,7 +34,11 @@ export class TmuxServer {
     ]);
     const pid = Number(out.trim());
     if (!Number.isInteger(pid) || pid < 2) throw new Error(`tmux gave no pane PID for ${session}: ${out}`);
-    if (!this.server) this.server = new OwnedProcess(Number(this.tmux(['display-message', '-p', '#{pid}']).trim()));
+    if (!this.server) {
+      const [serverPid, socketPath] = this.tmux(['display-message', '-p', '#{pid} #{socket_path}']).trim().split(' ');
+      this.server = new OwnedProcess(Number(serverPid));
+      this.socketPath = socketPath ?? null;
+    }
     const pane = { session, process: new OwnedProcess(pid), spawnedAt };
     this.panes.push(pane);
     return pane;
@@ -80,9 +86,15 @@ export class TmuxServer {
     if (this.server?.alive) {
       const killed = spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' }).status === 0;
       if (!killed) this.server.signal('SIGKILL');
+      // Synchronous (this also runs in process.on('exit')): wait up to a second for it to go.
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let i = 0; i < 100 && this.server.alive; i++) Atomics.wait(pause, 0, 0, 10);
     }
+    // A tmux server that ends leaves its socket file behind; it is ours, so it goes too.
+    if (this.socketPath?.endsWith(`/${this.socket}`) && !this.server?.alive) rmSync(this.socketPath, { force: true });
     this.panes.length = 0;
     this.server = null;
+    this.socketPath = null;
   }
 
   private tmux(args: string[]): string {
