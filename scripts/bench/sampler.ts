@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
 import { createSampler } from '../../src/sampling/create-sampler.js';
+import { readSystemFacts } from '../../src/sampling/system-facts.js';
 import type { Sampler } from '../../src/sampling/types.js';
 import { samples, settings } from './lib/bench-settings.js';
 import { fixed, formatTable } from './lib/format-table.js';
@@ -11,12 +12,14 @@ import { startIdleProcesses } from './lib/idle-processes.js';
 import { median } from './lib/median.js';
 import { countProcesses, readCpu } from './lib/proc-stat.js';
 
-/** systeminformation's processes() result cache lifetime (lib/processes.js, 5.33). */
-const SI_CACHE_MS = 500;
+/** How long systeminformation 5.33 reuses a result: processes() (lib/processes.js), currentLoad() (lib/cpu.js). */
+const SI_PROCESSES_CACHE_MS = 500;
+const SI_LOAD_CACHE_MS = 200;
 
 interface Timing {
   what: string;
-  processes: number;
+  /** Processes in the last result; null for calls that read no process table. */
+  processes: number | null;
   count: number;
   wallMs: number;
   cpuMs: number;
@@ -32,7 +35,7 @@ async function time(
   what: string,
   count: number,
   warmup: number,
-  run: () => Promise<number> | number,
+  run: () => Promise<number | null> | number | null,
   gapMs = 0,
 ): Promise<Timing> {
   for (let i = 0; i < warmup; i++) {
@@ -41,7 +44,7 @@ async function time(
   }
   const walls: number[] = [];
   const cpus: number[] = [];
-  let processes = 0;
+  let processes: number | null = null;
   const childrenBefore = readCpu(process.pid)?.childrenMs ?? 0;
   for (let i = 0; i < count; i++) {
     const cpu = process.cpuUsage();
@@ -57,9 +60,10 @@ async function time(
 }
 
 async function timeSampler(sampler: Sampler, count: number): Promise<Timing> {
-  // si.processes() hands back its previous result when called again within 500 ms: space its
-  // calls as a 1 Hz refresh would, or the figure is that of a cache hit.
-  const gapMs = sampler.source === 'systeminformation' ? SI_CACHE_MS + 100 : 0;
+  // systeminformation hands back its previous result when called again soon after: within 500 ms
+  // for processes(), 200 ms for currentLoad() (which every source uses for the per-core meters).
+  // Space the calls as a refresh would, or the figure is that of a cache hit.
+  const gapMs = (sampler.source === 'systeminformation' ? SI_PROCESSES_CACHE_MS : SI_LOAD_CACHE_MS) + 100;
   try {
     // Two untimed samples: the first fills caches (procfs identities, systeminformation's CPU deltas).
     const sample = async () => (await sampler.sample()).processes.length;
@@ -71,8 +75,9 @@ async function timeSampler(sampler: Sampler, count: number): Promise<Timing> {
 
 async function measureAll(heavy: boolean): Promise<Timing[]> {
   const timings: Timing[] = [];
+  timings.push(await time('system facts', samples(10), 1, async () => (await readSystemFacts(), null), SI_LOAD_CACHE_MS + 100));
   const procfs = new ProcfsSampler();
-  timings.push(await timeSampler(procfs, samples(30)));
+  timings.push(await timeSampler(procfs, samples(20)));
 
   const table = new ProcfsSampler();
   timings.push(await time('procfs readProcesses(), warm', samples(30), 2, () => table.readProcesses().processes.length));
@@ -88,17 +93,20 @@ async function measureAll(heavy: boolean): Promise<Timing[]> {
 }
 
 export default async function bench(print: (line: string) => void): Promise<void> {
-  print('Per sample: wall = elapsed time of one call; CPU = this process\'s user+system CPU during it');
-  print('(process.cpuUsage, all its threads); child CPU = CPU of the children the call waited for:');
-  print('`ps` for ps-list and systeminformation, plus for systeminformation a shell running one `cat`');
-  print('per process (cutime+cstime, 10 ms ticks, so a mean); total = CPU + child CPU.');
-  print('Wall and CPU are medians over N calls; systeminformation\'s are 600 ms apart (its cache).');
-  print('"warm" reads reuse per-PID identity (status, cmdline) cached by earlier reads; "cold" is a');
-  print('fresh sampler\'s first read, as at start-up. sample() adds per-core load, memory, uptime.');
+  print('Per call: wall = elapsed time; CPU = this process\'s user+system CPU (process.cpuUsage, all');
+  print('threads); child CPU = CPU of the children the call waited for (cutime+cstime, 10 ms ticks,');
+  print('so a mean): `sh -c "cat /proc/stat | grep cpu"` run by systeminformation\'s currentLoad() on');
+  print('every sample of every source, `ps` for ps-list and systeminformation, and for systeminformation');
+  print('a shell running one `cat` per process. total = CPU + child CPU. Wall and CPU are medians.');
+  print('sample() calls are 300 ms apart (600 ms for systeminformation): closer calls would be served');
+  print('from systeminformation\'s result caches (200 ms for the load, 500 ms for processes()).');
+  print('system facts = readSystemFacts() alone: the meters\' per-core load, memory, swap, uptime.');
+  print('"warm" table reads reuse per-PID identity (status, cmdline) cached by earlier reads; "cold" is');
+  print('a fresh sampler\'s first read, as at start-up.');
   const rows: string[][] = [];
   const add = (label: string, timings: Timing[]) => {
     for (const t of timings) {
-      rows.push([label, t.what, String(t.processes), String(t.count), fixed(t.wallMs, 2), fixed(t.cpuMs, 2), fixed(t.childMs, 1), fixed(t.cpuMs + t.childMs, 1)]);
+      rows.push([label, t.what, t.processes === null ? '-' : String(t.processes), String(t.count), fixed(t.wallMs, 2), fixed(t.cpuMs, 2), fixed(t.childMs, 1), fixed(t.cpuMs + t.childMs, 1)]);
     }
   };
 
