@@ -40,11 +40,21 @@ function printSummary(print: (line: string) => void, title: string, summary: Pro
   ))
     print(`  ${line}`);
   print('');
+  const functions = summary.functions.slice(0, top);
   for (const line of formatTable(
     ['function', 'self ms', 'of busy', 'where'],
-    summary.functions.slice(0, top).map((f) => [f.name, fixed(f.ms, 1), share(f.ms), f.where]),
+    functions.map((f) => [f.name, fixed(f.ms, 1), share(f.ms), f.where]),
   ))
     print(`  ${line}`);
+  const native = functions.filter((f) => f.via && f.ms >= busy * 0.01);
+  if (native.length > 0) {
+    print('');
+    print('  Who called the native and node-internal ones (nearest JavaScript frame outside node):');
+    for (const f of native) {
+      const callers = [...f.via!.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      print(`    ${f.name} ${f.where}: ${callers.map(([from, ms]) => `${from} (${fixed(ms, 0)} ms)`).join('; ')}`);
+    }
+  }
 }
 
 export default async function bench(print: (line: string) => void): Promise<void> {

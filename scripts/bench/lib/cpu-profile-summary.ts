@@ -20,6 +20,8 @@ export interface SelfTime {
   name: string;
   where: string;
   ms: number;
+  /** For a native or node-internal function: the nearest caller in JavaScript outside node, with its ms. */
+  via?: Map<string, number>;
 }
 
 export interface ProfileSummary {
@@ -51,6 +53,18 @@ function place(url: string, root: string): { pkg: string; file: string } {
 export function summarizeProfile(file: string, root: string, fromMs = 0, toMs = Number.POSITIVE_INFINITY): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  /** The first frame up the stack that is JavaScript outside node itself: who asked for the native work. */
+  const caller = (id: number): string => {
+    for (let up = parentOf.get(id); up !== undefined; up = parentOf.get(up)) {
+      const frame = byId.get(up)!.callFrame;
+      if (frame.url !== '' && !frame.url.startsWith('node:')) {
+        return `${frame.functionName || '(anonymous)'} ${place(frame.url, root).file}:${frame.lineNumber + 1}`;
+      }
+    }
+    return '(none)';
+  };
   const selfUs = new Map<number, number>();
   let clock = 0;
   let spanUs = 0;
@@ -80,6 +94,11 @@ export function summarizeProfile(file: string, root: string, fromMs = 0, toMs = 
     const key = `${name} ${where}:${frame.lineNumber + 1}`;
     const fn = functions.get(key) ?? { name, where: `${where}:${frame.lineNumber + 1}`, ms: 0 };
     fn.ms += ms;
+    if (frame.url === '' || frame.url.startsWith('node:')) {
+      fn.via ??= new Map();
+      const from = caller(id);
+      fn.via.set(from, (fn.via.get(from) ?? 0) + ms);
+    }
     functions.set(key, fn);
     const group = packages.get(pkg) ?? { name: pkg, where: '', ms: 0 };
     group.ms += ms;
