@@ -53,6 +53,7 @@ function cpuDelta(before: ProcCpu, after: ProcCpu): ProcCpu {
     selfMs: after.selfMs - before.selfMs,
     childrenMs: after.childrenMs - before.childrenMs,
     schedMs: after.schedMs - before.schedMs,
+    written: after.written - before.written,
   };
 }
 
@@ -106,6 +107,7 @@ function rows(label: string, processes: number, results: Result[]): string[][] {
       fixed(cpuMs / refreshes, 1),
       fixed(r.cpu.schedMs / refreshes, 2),
       fixed((cpuMs / r.windowMs) * 100, 1),
+      fixed(r.cpu.written / refreshes / 1024, 1),
       mebibytes(r.memory?.peakRss),
       mebibytes(r.memory?.rss),
     ];
@@ -153,6 +155,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   print('  CPU/refresh  (utime+stime+cutime+cstime over the window) ÷ refreshes; 10 ms ticks');
   print('  sched/ref    the same from the threads\' schedstat (ns resolution; live threads, no children)');
   print('  CPU %        of one core over the window');
+  print('  out KiB/ref  bytes written per refresh (wchar of /proc/[pid]/io): what it sends the terminal');
   print('  peak RSS     VmHWM at the end of the window; RSS = VmRSS then');
   print('The ps-list row is a separate, shorter window of pooltop alone.');
 
@@ -183,7 +186,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   }
 
   print('');
-  const header = ['processes', 'program', 'seen', 'start-up ms', 'start CPU', 'CPU/refresh', 'sched/ref', 'CPU %', 'peak RSS', 'RSS'];
+  const header = ['processes', 'program', 'seen', 'start-up ms', 'start CPU', 'CPU/refresh', 'sched/ref', 'CPU %', 'out KiB/ref', 'peak RSS', 'RSS'];
   for (const line of formatTable(header, table)) print(line);
   print('');
   for (const line of summary) print(line);

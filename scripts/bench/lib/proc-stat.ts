@@ -11,6 +11,8 @@ export interface ProcCpu {
   childrenMs: number;
   /** Sum of the live threads' on-CPU time from /proc/[pid]/task/[tid]/schedstat, ms (ns resolution). */
   schedMs: number;
+  /** Bytes the process has written (wchar of /proc/[pid]/io): for a monitor, mostly its screen output. */
+  written: number;
 }
 
 export interface ProcMemory {
@@ -70,7 +72,14 @@ export function readCpu(pid: number): ProcCpu | null {
   } catch {
     return null;
   }
+  let written = Number.NaN;
+  try {
+    written = Number(/^wchar:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    // /proc/[pid]/io needs ptrace access to the process; the figure is then unknown.
+  }
   return {
+    written,
     selfMs: ((ticks(11) + ticks(12)) * 1000) / CLK_TCK,
     childrenMs: ((ticks(13) + ticks(14)) * 1000) / CLK_TCK,
     schedMs: schedNs / 1e6,
