@@ -155,7 +155,8 @@ export default async function bench(print: (line: string) => void): Promise<void
   print('  CPU/refresh  (utime+stime+cutime+cstime over the window) ÷ refreshes; 10 ms ticks');
   print('  sched/ref    the same from the threads\' schedstat (ns resolution; live threads, no children)');
   print('  CPU %        of one core over the window');
-  print('  out KiB/ref  bytes written per refresh (wchar of /proc/[pid]/io): what it sends the terminal');
+  print('  out KiB/ref  bytes written per refresh (wchar of /proc/[pid]/io): its screen output, plus what');
+  print('               children it waited for wrote (`ps` into its pipe, for --source ps-list)');
   print('  peak RSS     VmHWM at the end of the window; RSS = VmRSS then');
   print('The ps-list row is a separate, shorter window of pooltop alone.');
 

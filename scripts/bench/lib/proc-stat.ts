@@ -11,7 +11,10 @@ export interface ProcCpu {
   childrenMs: number;
   /** Sum of the live threads' on-CPU time from /proc/[pid]/task/[tid]/schedstat, ms (ns resolution). */
   schedMs: number;
-  /** Bytes the process has written (wchar of /proc/[pid]/io): for a monitor, mostly its screen output. */
+  /**
+   * Bytes written (wchar of /proc/[pid]/io): for a monitor, mostly its screen output; the kernel
+   * adds what reaped children wrote, as it does their CPU to cutime.
+   */
   written: number;
 }
 
