@@ -50,21 +50,23 @@ async function main(argv: string[]): Promise<number> {
 
   print('pooltop bench');
   for (const line of machineFacts()) print(`  ${line}`);
-  print(`  sections:  ${chosen.join(', ')}`);
+  const onRequest = available.filter((name) => ON_REQUEST.has(name) && !chosen.includes(name));
+  print(`  sections:  ${chosen.join(', ')}${onRequest.length > 0 ? ` (on request: ${onRequest.join(', ')})` : ''}`);
   print(`  settings:  ${describeSettings()} (env POOLTOP_BENCH_*)`);
 
   let failed = 0;
   for (const name of chosen) {
     if (!existsSync(join(SECTION_DIR, `${name}.ts`))) continue;
-    print('');
-    print(`== ${name} ${'='.repeat(Math.max(0, 72 - name.length))}`);
     const started = performance.now();
     try {
       const bench = await loadSection(name);
       if (!bench) {
-        print(`(skipped: scripts/bench/${name}.ts has no default-exported bench function)`);
+        print('');
+        print(`(scripts/bench/${name}.ts exports no default bench function: not a section; helpers go in scripts/bench/lib/)`);
         continue;
       }
+      print('');
+      print(`== ${name} ${'='.repeat(Math.max(0, 72 - name.length))}`);
       await bench(print);
       print(`(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
