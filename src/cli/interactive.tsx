@@ -20,8 +20,6 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     stderr.write(`${NOT_A_TERMINAL}\n`);
     return 1;
   }
-  const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
-
   const settingsFile = settingsPath();
   const loaded = loadSettings(settingsFile);
   const saved = loaded.settings;
@@ -36,8 +34,11 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     tree: options.given.tree || saved.tree,
   });
   if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
-  const sampler = createSampler(options.source ?? undefined);
+  const sampler = await createSampler(options.source ?? undefined);
   const poller = new Poller(sampler, store, delayMs);
+  // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
+  poller.start();
+  const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
   const terminal = new Terminal(stdin, stdout);
 
   let finish: (code: number) => void = () => {};
@@ -102,7 +103,6 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
   );
-  poller.start();
   return finished;
 }
 
@@ -110,11 +110,15 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
  * Ink, React and the app, loaded only for the interactive monitor (so --version and snapshot
  * start fast). Ink decides at import time whether it runs under CI (the CI variable) and then
  * renders only the last frame; the monitor always has a real terminal, so hide CI from that check.
+ * The environment is put back afterwards: pool workers inherit it.
  */
 async function loadUi() {
-  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION, NODE_ENV: process.env.NODE_ENV };
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  // React picks its build when it loads: the development build costs 20 % more CPU per refresh
+  // (measured: 43 → 35 ms at 80 processes) for checks a user of the monitor never sees.
+  process.env.NODE_ENV = 'production';
   // chalk (inside Ink) reads --no-color from process.argv and then drops every style, inverse
   // video too, which the monochrome theme needs to show the selection. pooltop has parsed its
   // options already and applies the colour choice through its theme.
@@ -131,6 +135,9 @@ async function loadUi() {
     return { render, React, App, StoreContext, ...theme };
   } finally {
     process.argv = argv;
-    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }

@@ -22,7 +22,7 @@ export interface SnapshotData {
 }
 
 export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
-  const sampler = createSampler(options.source ?? undefined);
+  const sampler = await createSampler(options.source ?? undefined);
   try {
     const first = await sampler.sample();
     await new Promise((resolve) => setTimeout(resolve, DELTA_MS));

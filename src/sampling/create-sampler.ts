@@ -1,21 +1,20 @@
 // Picks the sampling source: procfs on Linux, ps-list elsewhere, or what --source asks for.
 import { existsSync } from 'node:fs';
 import { ProcfsSampler } from './procfs-sampler.js';
-import { PsListSampler } from './ps-list-sampler.js';
-import { SysteminformationSampler } from './systeminformation-sampler.js';
 import type { Sampler, SourceName } from './types.js';
 
 export function defaultSource(): SourceName {
   return process.platform === 'linux' && existsSync('/proc/self/stat') ? 'procfs' : 'ps-list';
 }
 
-export function createSampler(source: SourceName = defaultSource()): Sampler {
+/** The sampler for a source; systeminformation and ps-list are loaded only when chosen (they are large). */
+export async function createSampler(source: SourceName = defaultSource()): Promise<Sampler> {
   switch (source) {
     case 'procfs':
       return new ProcfsSampler();
     case 'systeminformation':
-      return new SysteminformationSampler();
+      return new (await import('./systeminformation-sampler.js')).SysteminformationSampler();
     case 'ps-list':
-      return new PsListSampler();
+      return new (await import('./ps-list-sampler.js')).PsListSampler();
   }
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { countTasks } from './count-tasks.js';
 import { parseBootTime, parseCmdline, parseProcStat, parseStatusUid } from './parse-proc.js';
 import { DENIED, GONE, readProcFile } from './read-proc-file.js';
-import { readSystemFacts } from './system-facts.js';
+import { ProcSystemFacts } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler } from './types.js';
 import { UserNames } from './user-names.js';
 
@@ -39,10 +39,12 @@ export class ProcfsSampler implements Sampler {
   private readonly identities = new Map<number, Identity>();
   private readonly bootTimeMs: number;
   private generation = 0;
+  private readonly facts: ProcSystemFacts;
 
   constructor(options: ProcfsOptions = {}) {
     this.root = options.root ?? '/proc';
     this.users = new UserNames(options.passwdPath);
+    this.facts = new ProcSystemFacts(this.root);
     let bootSeconds = 0;
     try {
       bootSeconds = parseBootTime(readFileSync(`${this.root}/stat`, 'utf8'));
@@ -54,7 +56,12 @@ export class ProcfsSampler implements Sampler {
   }
 
   async sample(): Promise<Sample> {
-    const facts = await readSystemFacts();
+    return this.sampleSync();
+  }
+
+  /** The whole sample without waiting on anything: every read here is a /proc file. */
+  sampleSync(): Sample {
+    const facts = this.facts.readSync();
     const time = Date.now();
     const monotonic = performance.now();
     const { processes, unreadable } = this.readProcesses();

@@ -2,16 +2,17 @@
 // memory sizes or cumulative CPU time, so those columns stay empty.
 import psList from 'ps-list';
 import { countTasks } from './count-tasks.js';
-import { readSystemFacts } from './system-facts.js';
+import { createSystemFactsReader } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler } from './types.js';
 import { UserNames } from './user-names.js';
 
 export class PsListSampler implements Sampler {
   readonly source = 'ps-list' as const;
   private readonly users = new UserNames();
+  private readonly facts = createSystemFactsReader();
 
   async sample(): Promise<Sample> {
-    const [facts, list] = await Promise.all([readSystemFacts(), psList()]);
+    const [facts, list] = await Promise.all([this.facts.read(), psList()]);
     const time = Date.now();
     const processes = list.map((p): ProcessInfo => {
       const uid = p.uid ?? -1;
