@@ -125,6 +125,8 @@ async function loadUi() {
   const argv = process.argv;
   process.argv = argv.filter((arg) => arg !== '--no-color' && arg !== '--color');
   try {
+    const { installFastOutput } = await import('../ui/fast-output.js');
+    await installFastOutput();
     const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([
       import('ink'),
       import('react'),

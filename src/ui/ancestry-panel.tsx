@@ -35,7 +35,7 @@ export function AncestryPanel({ width, height }: { width: number; height: number
   const room = Math.max(1, height - 1);
   const top = Math.min(scroll, Math.max(0, lines.length - room));
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">
         {fitWidth(`Ancestry of PID ${pid ?? '-'}: parents back to the root   (Esc closes)`, width)}
       </Text>

@@ -3,6 +3,7 @@ import { Text } from 'ink';
 import { sanitizeText } from '../model/sanitize.js';
 import { displayWidth, fitWidth } from '../model/text-width.js';
 import { KEY_TABLE } from './key-table.js';
+import { styled } from './sgr.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
@@ -53,19 +54,13 @@ export function Footer({ width }: { width: number }) {
     used += cellsOf(item);
     shown.add(item);
   }
-  const parts = [];
+  let bar = '';
   for (const item of BAR) {
     if (!shown.has(item)) continue;
-    parts.push(
-      <Text key={item.key}>
-        <Text color={theme.keyName} bold>
-          {item.key}
-        </Text>
-        <Text backgroundColor={theme.keyLabel} color={theme.headerText} inverse={!theme.color}>
-          {item.word.padEnd(Math.max(6, item.word.length))}
-        </Text>{' '}
-      </Text>,
-    );
+    bar +=
+      styled(item.key, { color: theme.keyName, bold: true }) +
+      styled(item.word.padEnd(Math.max(6, item.word.length)), { backgroundColor: theme.keyLabel, color: theme.headerText, inverse: !theme.color }) +
+      ' ';
   }
-  return <Text wrap="truncate">{parts}</Text>;
+  return <Text wrap="truncate">{bar}</Text>;
 }

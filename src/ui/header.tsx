@@ -54,7 +54,7 @@ export function Header({ layout, extraInfo = [] }: HeaderProps) {
 
 function Column({ width, children }: { width: number; children: ReactNode[] }) {
   return (
-    <Box flexDirection="column" width={width} overflow="hidden">
+    <Box flexDirection="column" width={width}>
       {children}
     </Box>
   );

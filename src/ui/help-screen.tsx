@@ -30,7 +30,7 @@ export function HelpScreen({ width, height }: { width: number; height: number })
   const room = Math.max(0, height - 1);
   const top = Math.min(scroll, Math.max(0, lines.length - room));
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {lines.slice(top, top + room).map((line, i) => (
         <Text key={top + i} wrap="truncate">
           {line.key ? (

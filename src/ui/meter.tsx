@@ -1,7 +1,8 @@
-// One htop-style meter line: `  0[|||||||     45.2%]`.
+// One htop-style meter line: `  0[|||||||     45.2%]`, as one pre-styled string.
 import { Text } from 'ink';
 import { meterRuns, type MeterSegment } from './meter-bar.js';
-import { useTheme } from './theme.js';
+import { styled } from './sgr.js';
+import { useTheme, type Theme } from './theme.js';
 
 export interface MeterProps {
   label: string;
@@ -12,20 +13,14 @@ export interface MeterProps {
   text: string;
 }
 
-export function Meter({ label, labelWidth, width, segments, text }: MeterProps) {
-  const theme = useTheme();
+export function Meter(props: MeterProps) {
+  return <Text>{meterLine(props, useTheme())}</Text>;
+}
+
+export function meterLine({ label, labelWidth, width, segments, text }: MeterProps, theme: Theme): string {
   const inner = Math.max(0, width - labelWidth - 2);
-  const runs = meterRuns(inner, segments, text);
-  return (
-    <Text wrap="truncate">
-      <Text color={theme.label}>{label.padStart(labelWidth)}</Text>
-      <Text bold>[</Text>
-      {runs.map((run, i) => (
-        <Text key={i} color={run.color}>
-          {run.text}
-        </Text>
-      ))}
-      <Text bold>]</Text>
-    </Text>
-  );
+  const bar = meterRuns(inner, segments, text)
+    .map((run) => styled(run.text, { color: run.color }))
+    .join('');
+  return styled(label.padStart(labelWidth), { color: theme.label }) + styled('[', { bold: true }) + bar + styled(']', { bold: true });
 }

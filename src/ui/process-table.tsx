@@ -1,14 +1,17 @@
 // The process table: the column titles and the visible rows only, the selected one highlighted.
-import { Box, Text } from 'ink';
-import { memo } from 'react';
+// Each line is built as one pre-styled string and the table is a single Ink <Text>: per-row and
+// per-cell components cost 5× more React and Ink work per refresh for the same screen.
+import { Text } from 'ink';
+import { useMemo } from 'react';
 import type { ColumnId } from '../model/columns.js';
 import { formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
 import type { ProcessRow } from '../model/process-row.js';
 import { isDescending } from '../model/sort-rows.js';
+import { fitWidth } from '../model/text-width.js';
 import type { RowDecoration } from '../store/compute-visible.js';
+import { styled } from './sgr.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
-import { fitWidth } from '../model/text-width.js';
 
 export interface ProcessTableProps {
   width: number;
@@ -23,54 +26,41 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const tags = useAppStore((s) => s.tags);
   const sort = useAppStore((s) => s.view.sort);
   const theme = useTheme();
-  const layout = layoutColumns(width);
-  const rows = visible.slice(cursor.scrollTop, cursor.scrollTop + height);
-  return (
-    <Box flexDirection="column" width={width} height={height + 1} overflow="hidden">
-      <TitleLine layout={layout} sortKey={sort.key} descending={isDescending(sort)} theme={theme} width={width} />
-      {rows.map((row) => (
-        <Row
-          key={row.pid}
-          row={row}
-          layout={layout}
-          selected={row.pid === cursor.pid}
-          decoration={decorations.get(row.pid)}
-          orphan={orphans.has(row.pid)}
-          tagged={tags.get(row.pid) === row.startTime}
-          theme={theme}
-        />
-      ))}
-    </Box>
-  );
-}
-
-function TitleLine(props: { layout: RowLayout; sortKey: ColumnId; descending: boolean; theme: Theme; width: number }) {
-  const { layout, sortKey, theme } = props;
-  // The sorted column is marked by colour and, in monochrome, by an arrow.
-  const marked = layout.columns.map((c) => (c.id === sortKey && !theme.color ? { ...c, header: c.header + (props.descending ? '▼' : '▲') } : c));
-  const text = fitWidth(formatHeader({ ...layout, columns: marked }), props.width);
-  const at = layout.columns.findIndex((c) => c.id === sortKey);
-  const start = layout.columns.slice(0, at).reduce((n, c) => n + c.width + 1, 0);
-  const sortedWidth = layout.columns[at]?.id === 'command' ? layout.commandWidth : (layout.columns[at]?.width ?? 0);
-  if (at < 0 || !theme.color) {
-    return (
-      <Text inverse={!theme.color} backgroundColor={theme.header} color={theme.headerText} wrap="truncate">
-        {text}
-      </Text>
+  const layout = useMemo(() => layoutColumns(width), [width]);
+  const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
+  for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
+    lines.push(
+      rowLine(row, layout, {
+        selected: row.pid === cursor.pid,
+        decoration: decorations.get(row.pid),
+        orphan: orphans.has(row.pid),
+        tagged: tags.get(row.pid) === row.startTime,
+        theme,
+      }),
     );
   }
+  // Blank lines below the last row keep the table's height fixed.
+  while (lines.length < height + 1) lines.push('');
+  return <Text>{lines.join('\n')}</Text>;
+}
+
+/** The column titles, the sorted column marked by colour (and by an arrow in monochrome). */
+export function titleLine(layout: RowLayout, sortKey: ColumnId, descending: boolean, theme: Theme, width: number): string {
+  const marked = layout.columns.map((c) => (c.id === sortKey && !theme.color ? { ...c, header: c.header + (descending ? '▼' : '▲') } : c));
+  const text = fitWidth(formatHeader({ ...layout, columns: marked }), width);
+  const base = { color: theme.headerText, backgroundColor: theme.header, inverse: !theme.color };
+  const at = layout.columns.findIndex((c) => c.id === sortKey);
+  if (at < 0 || !theme.color) return styled(text, base);
+  const start = layout.columns.slice(0, at).reduce((n, c) => n + c.width + 1, 0);
+  const sortedWidth = layout.columns[at]?.id === 'command' ? layout.commandWidth : (layout.columns[at]?.width ?? 0);
   return (
-    <Text backgroundColor={theme.header} color={theme.headerText} wrap="truncate">
-      {text.slice(0, start)}
-      <Text backgroundColor={theme.selected}>{text.slice(start, start + sortedWidth)}</Text>
-      {text.slice(start + sortedWidth)}
-    </Text>
+    styled(text.slice(0, start), base) +
+    styled(text.slice(start, start + sortedWidth), { ...base, backgroundColor: theme.selected }) +
+    styled(text.slice(start + sortedWidth), base)
   );
 }
 
-interface RowProps {
-  row: ProcessRow;
-  layout: RowLayout;
+export interface RowLook {
   selected: boolean;
   decoration: RowDecoration | undefined;
   orphan: boolean;
@@ -83,43 +73,34 @@ export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean
   return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
 }
 
-const Row = memo(function Row({ row, layout, selected, decoration, orphan, tagged, theme }: RowProps) {
-  const command = formatCommand(row.command, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, orphan));
+/** One process as a styled line of exactly the layout's width. */
+export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
+  const { theme, decoration } = look;
+  const command = formatCommand(row.command, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan));
   const cells = formatCells(row, layout);
-  if (selected) {
+  if (look.selected || look.tagged) {
+    // The selected row is one colour (inverse video in monochrome); tagged rows are yellow (bold
+    // and underlined in monochrome), like htop's.
     const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.marker + command.text;
-    return (
-      <Text backgroundColor={theme.selected} color={tagged ? theme.tagged : theme.selectedText} bold={tagged} underline={tagged && !theme.color} inverse={!theme.color} wrap="truncate">
-        {line}
-      </Text>
-    );
+    return styled(line, {
+      backgroundColor: look.selected ? theme.selected : undefined,
+      color: look.tagged ? theme.tagged : look.selected ? theme.selectedText : undefined,
+      bold: look.tagged,
+      underline: look.tagged && !theme.color,
+      inverse: look.selected && !theme.color,
+    });
   }
-  if (tagged) {
-    // Tagged rows are one colour (bold and underlined in monochrome), like htop's.
-    const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.marker + command.text;
-    return (
-      <Text color={theme.tagged} bold underline={!theme.color} wrap="truncate">
-        {line}
-      </Text>
-    );
-  }
-  const at = cells.findIndex((c) => c.id === 'state');
-  const before = cells.slice(0, Math.max(0, at)).map((c) => c.text + ' ').join('');
-  const state = at >= 0 ? cells[at]?.text ?? '' : '';
-  const after = cells.slice(at + 1).map((c) => c.text + ' ').join('');
   const dim = decoration?.dimmed ?? false;
-  return (
-    <Text wrap="truncate" dimColor={dim}>
-      {before}
-      {at >= 0 && <Text color={stateColor(state, theme)} bold={state === 'R'}>{state}</Text>}
-      {at >= 0 && ' '}
-      {after}
-      {command.guide && <Text color={theme.guide}>{command.guide}</Text>}
-      {command.marker && <Text color={theme.warn}>{command.marker}</Text>}
-      {command.text}
-    </Text>
-  );
-});
+  let line = '';
+  for (const cell of cells) {
+    line += cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
+    line += ' ';
+  }
+  line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });
+  line += styled(command.marker, { color: theme.warn, bold: !theme.color });
+  line += styled(command.text, { dim });
+  return line;
+}
 
 function stateColor(state: string, theme: Theme): string | undefined {
   switch (state) {

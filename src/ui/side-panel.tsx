@@ -27,7 +27,7 @@ export function SidePanel({ title, items, index, height, width }: SidePanelProps
   const top = Math.min(Math.max(0, index - rows + 1), Math.max(0, items.length - rows));
   const shown = items.slice(top, top + rows);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">
         {fitWidth(title, width)}
       </Text>

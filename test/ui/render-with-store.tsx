@@ -29,7 +29,8 @@ export function plain(frame: string | undefined): string {
 /** The PID on the highlighted row of a frame (cyan background or inverse video), if any. */
 export function highlightedPid(frame: string | undefined): number | null {
   for (const line of (frame ?? '').split('\n')) {
-    if (/\x1b\[(46|7)m/.test(line)) {
+    // A background colour (cyan, 46) or inverse video (7) among the SGR parameters.
+    if (/\x1b\[(?:[\d;]*;)?(46|7)(?:;[\d;]*)?m/.test(line)) {
       const match = /^\s*(\d+)\s/.exec(plain(line));
       if (match) return Number(match[1]);
     }

@@ -1,0 +1,85 @@
+// A faster way for Ink 6.8 to turn a frame's writes into lines, installed over Ink's own.
+//
+// Ink's Output.get() builds a grid of one object per cell, tokenizes every line's ANSI codes into
+// styled characters and serializes them back, for every frame: measured at 160×50, that was 60 %
+// of pooltop's CPU per refresh (ansi-tokenize, slice-ansi and the grid). pooltop's screen is made
+// of lines written side by side, each already cut to its width, so a line can be put together by
+// concatenating its writes left to right. This does that, and hands every frame it cannot be
+// sure of (clipping, overlapping writes) to Ink's own get(). A test renders pooltop's
+// screens both ways and compares them cell by cell (test/ui/fast-output.test.tsx).
+
+/** The parts of Ink's Output that are used: pinned to ink ~6.8 (package.json). */
+export interface InkOutput {
+  width: number;
+  height: number;
+  operations: readonly InkOperation[];
+  caches: { getStringWidth(text: string): number };
+}
+
+/** Ink applies a Text's own style to each of its lines at output time, through these. */
+type Transformer = (line: string, index: number) => string;
+
+type InkOperation =
+  | { type: 'write'; x: number; y: number; text: string; transformers: readonly Transformer[] }
+  | { type: 'clip' | 'unclip' };
+
+interface Segment {
+  x: number;
+  text: string;
+  width: number;
+}
+
+/** The frame as Ink would produce it, or null when this frame needs Ink's general path. */
+export function composeFrame(output: InkOutput): { output: string; height: number } | null {
+  const rows: Segment[][] = Array.from({ length: output.height }, () => []);
+  for (const operation of output.operations) {
+    if (operation.type !== 'write') return null;
+    const lines = operation.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const y = operation.y + i;
+      const row = rows[y];
+      // Ink drops lines below the frame's height too.
+      if (!row) continue;
+      let text = lines[i] ?? '';
+      for (const transform of operation.transformers) text = transform(text, i);
+      if (text === '') continue;
+      row.push({ x: operation.x, text, width: output.caches.getStringWidth(text) });
+    }
+  }
+  const lines: string[] = [];
+  for (const row of rows) {
+    // Later writes cover earlier ones in Ink; side by side they cannot, so any overlap goes to Ink.
+    row.sort((a, b) => a.x - b.x);
+    let column = 0;
+    let line = '';
+    for (const segment of row) {
+      if (segment.x < column || segment.x < 0) return null;
+      line += ' '.repeat(segment.x - column) + segment.text;
+      column = segment.x + segment.width;
+    }
+    lines.push(line.trimEnd());
+  }
+  return { output: lines.join('\n'), height: output.height };
+}
+
+/**
+ * Installs composeFrame in front of Ink's Output.get(). Returns false, changing nothing, when
+ * Ink's Output is not the shape this was written for.
+ */
+export async function installFastOutput(): Promise<boolean> {
+  try {
+    const url = new URL('./output.js', import.meta.resolve('ink'));
+    const module = (await import(url.href)) as { default?: { prototype: Record<string, unknown> } };
+    const prototype = module.default?.prototype;
+    const original = prototype?.get;
+    if (!prototype || typeof original !== 'function' || prototype.__pooltopFast) return Boolean(prototype?.__pooltopFast);
+    prototype.get = function get(this: InkOutput) {
+      if (!Array.isArray(this.operations) || typeof this.height !== 'number') return original.call(this);
+      return composeFrame(this) ?? original.call(this);
+    };
+    prototype.__pooltopFast = original;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,103 @@
+import './force-color.js';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createAppStore } from '../../src/store/app-store.js';
+import { App } from '../../src/ui/app.js';
+import { composeFrame, type InkOutput } from '../../src/ui/fast-output.js';
+import { parseStyledCapture } from '../e2e/sgr-screen.js';
+import { info, sample } from '../model/fixtures.js';
+import { renderWithStore, tick } from './render-with-store.js';
+
+// Every frame Ink renders while these tests run is produced both ways and compared cell by cell:
+// text and style of each cell must be the same from composeFrame as from Ink's own get().
+let compared = 0;
+let composed = 0;
+const mismatches: string[] = [];
+let restore: () => void = () => {};
+
+before(async () => {
+  const module = (await import(new URL('./output.js', import.meta.resolve('ink')).href)) as {
+    default: { prototype: { get(this: InkOutput): { output: string; height: number } } };
+  };
+  const prototype = module.default.prototype;
+  const original = prototype.get;
+  prototype.get = function get(this: InkOutput) {
+    const ink = original.call(this);
+    const fast = composeFrame(this);
+    compared++;
+    if (fast) {
+      composed++;
+      const a = parseStyledCapture(ink.output);
+      const b = parseStyledCapture(fast.output);
+      if (fast.height !== ink.height || a.length !== b.length) mismatches.push(`height ${ink.height}/${a.length} vs ${fast.height}/${b.length}`);
+      a.forEach((line, y) => {
+        const other = b[y];
+        if (!other || other.text !== line.text) mismatches.push(`line ${y} text:\n${line.text}\n${other?.text}`);
+        else if (JSON.stringify(other.styles) !== JSON.stringify(line.styles)) mismatches.push(`line ${y} styles: ${line.text}`);
+      });
+    }
+    return ink;
+  };
+  restore = () => {
+    prototype.get = original;
+  };
+});
+after(() => restore());
+
+function storeWithTree() {
+  const store = createAppStore({ sortKey: 'pid' });
+  store.getState().applySample(
+    sample([
+      info(1, { ppid: 0, command: '/sbin/init' }),
+      info(20, { ppid: 1, command: 'bash', state: 'R' }),
+      info(30, { ppid: 20, command: 'sleep 987654', state: 'T' }),
+      info(40, { ppid: 20, command: '日本語 wide 🎉 x\x1b]0;t\x07' }),
+      info(50, { ppid: 1, command: 'vim notes', state: 'Z' }),
+    ]),
+  );
+  return store;
+}
+
+describe('composeFrame against Ink', () => {
+  it('produces the same cells for every screen of the monitor', async () => {
+    const store = storeWithTree();
+    const services = { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} };
+    const { stdin, unmount } = renderWithStore(<App ctx={{ store, quit: () => {}, services }} />, store);
+    const keys = ['\x1b[B', ' ', 't', '-', 'k', '\x1b', '\x1b[17~', '\r', 'u', '\x1b', '?', 'x', '/', 'v', 'i', '\r', 'a', '\x1b', '\\', 's', '\r', 'Z'];
+    for (const key of keys) {
+      stdin.write(key);
+      await tick(40);
+    }
+    unmount();
+    assert.deepEqual(mismatches, []);
+    assert.ok(compared >= 10, `${compared} frames compared`);
+    assert.equal(composed, compared, 'every frame of pooltop takes the fast path');
+  });
+
+  it('works in monochrome too', async () => {
+    const store = storeWithTree();
+    const services = { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} };
+    const { stdin, unmount } = renderWithStore(<App ctx={{ store, quit: () => {}, services }} />, store, false);
+    for (const key of ['\x1b[B', ' ', 't', 'k']) {
+      stdin.write(key);
+      await tick(40);
+    }
+    unmount();
+    assert.deepEqual(mismatches, []);
+  });
+
+  it('hands clipping and overlapping writes to Ink', () => {
+    const base = { width: 10, height: 1, caches: { getStringWidth: (t: string) => t.length } };
+    assert.equal(composeFrame({ ...base, operations: [{ type: 'clip' }] }), null);
+    const overlap = [
+      { type: 'write' as const, x: 0, y: 0, text: 'abcdef', transformers: [] },
+      { type: 'write' as const, x: 3, y: 0, text: 'xyz', transformers: [] },
+    ];
+    assert.equal(composeFrame({ ...base, operations: overlap }), null);
+    const side = [
+      { type: 'write' as const, x: 5, y: 0, text: 'xyz', transformers: [] },
+      { type: 'write' as const, x: 0, y: 0, text: 'ab', transformers: [(s: string) => s.toUpperCase()] },
+    ];
+    assert.deepEqual(composeFrame({ ...base, operations: side }), { output: 'AB   xyz', height: 1 });
+  });
+});
