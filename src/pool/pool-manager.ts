@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { rates, type PoolPhase, type PoolSnapshot, type WorkerSnapshot, type WorkerState } from './pool-snapshot.js';
+import type { PoolEvents, PoolOptions, SubmitOptions } from './pool-events.js';
 import { StreamSource } from './stream-source.js';
 import type { Task, TaskResult, TaskSpec, WorkloadChoice } from './task.js';
 import { TaskQueue } from './task-queue.js';
@@ -15,70 +16,7 @@ import { isWorkloadName, taskSpecProblem } from './workloads.js';
 
 export const MAX_WORKERS = 256;
 
-export interface PoolOptions {
-  /** Workers catch and ignore SIGTERM and SIGINT (the lab's "catchable" worker). */
-  trap?: boolean;
-  /** Start the endless stream at once (true: primes, naive). */
-  stream?: boolean | WorkloadChoice;
-  /** Target duration of one stream task. Default 1000 ms. */
-  streamTargetMs?: number;
-  /** The compiled worker entry; default dist/pool/worker-entry.js. */
-  workerPath?: string;
-  /** How often /proc is read for each worker's state and CPU; 0 turns it off. Default 500 ms. */
-  pollMs?: number;
-  /** How long stop() waits after SIGTERM before SIGKILL. Default 2000 ms. */
-  stopGraceMs?: number;
-  /** How many recent results the summary keeps. Default 50. */
-  latestLimit?: number;
-  /** Read /proc/[pid]/stat before each dispatch so a stopped worker gets nothing. Default on Linux. */
-  procCheck?: boolean;
-}
-
-export interface DispatchInfo {
-  task: Task;
-  workerIndex: number;
-  pid: number;
-}
-
-export interface WorkerExit {
-  index: number;
-  pid: number;
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  /** The task it was running, now back at the head of the queue. */
-  requeued: Task | null;
-  /** Index of the worker started in its place, if any. */
-  replacedBy: number | null;
-  /** The pool asked it to go (remove, stop, kill, shutdown). */
-  expected: boolean;
-  /** The end of what it wrote to stderr (a crash's stack trace), at most 2000 characters. */
-  stderr: string;
-}
-
-export interface TrapReport {
-  index: number;
-  pid: number;
-  signal: 'SIGTERM' | 'SIGINT';
-}
-
-export interface PoolEvents {
-  /** Something in the snapshot changed (coalesced: at most once per microtask turn). */
-  change: [];
-  /** A task's result, the first and only time, in arrival order. */
-  result: [result: TaskResult];
-  dispatch: [info: DispatchInfo];
-  'worker-start': [info: { index: number; pid: number; trap: boolean }];
-  'worker-exit': [info: WorkerExit];
-  /** A trap-mode worker caught and ignored SIGTERM or SIGINT. */
-  trapped: [info: TrapReport];
-  /** Something went wrong that is not one task's error: words for the message line. */
-  problem: [message: string];
-}
-
-export interface SubmitOptions {
-  /** Each result of this batch as it arrives (out of order). */
-  onResult?: (result: TaskResult) => void;
-}
+export type { DispatchInfo, PoolEvents, PoolOptions, SubmitOptions, TrapReport, WorkerExit } from './pool-events.js';
 
 type Lifecycle = 'starting' | 'idle' | 'busy' | 'exiting' | 'exited';
 
@@ -197,7 +135,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   /** One more worker (trap mode as the pool's unless given); its PID, or null when not running. */
   addWorker(options: { trap?: boolean } = {}): number | null {
-    if (this.phase !== 'running' || this.liveCount() >= MAX_WORKERS) return null;
+    if (this.phase !== 'running' || this.workers.size >= MAX_WORKERS) return null;
     const record = this.spawnWorker(options.trap ?? this.trapDefault);
     this.changed();
     return record?.pid ?? null;
@@ -327,7 +265,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     const tasks = specs.map((spec): Task => {
       const task: Task = { id: this.nextTaskId++, workload: spec.workload, arg: spec.arg };
       if (spec.method !== undefined) task.method = spec.method;
-      return task;
+      // Tasks and results are shared with every snapshot and listener: frozen, so none can edit them.
+      return Object.freeze(task);
     });
     const promise = new Promise<TaskResult[]>((resolve, reject) => {
       const batch: Batch = { firstId: tasks[0]?.id ?? 0, results: new Array(tasks.length), remaining: tasks.length, resolve, reject, onResult: options.onResult };
@@ -506,7 +445,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   private finish(record: WorkerRecord, message: Extract<FromWorker, { type: 'result' | 'failed' }>): void {
-    const task = record.task?.id === message.taskId ? record.task : this.batchTask(message.taskId);
+    // A result can outrun the bookkeeping (it arrives after its worker's 'exit' requeued the task).
+    const task = record.task?.id === message.taskId ? record.task : (this.queue.taskOf(message.taskId) ?? null);
     if (record.task?.id === message.taskId) {
       record.task = null;
       record.taskSince = null;
@@ -538,6 +478,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   /** A result counted for the first time: summary, stream calibration, batch, listeners. */
   private record(result: TaskResult): void {
+    Object.freeze(result);
     this.tasksDone++;
     this.latest.push(result);
     if (this.latest.length > this.latestLimit) this.latest.splice(0, this.latest.length - this.latestLimit);
@@ -625,7 +566,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       if (this.procCheck && !this.runnableNow(record)) continue;
       if (this.queue.pendingCount === 0 && this.stream !== null) {
         const spec = this.stream.next();
-        this.queue.add([{ ...spec, id: this.nextTaskId++ }]);
+        this.queue.add([Object.freeze({ ...spec, id: this.nextTaskId++ })]);
       }
       const task = this.queue.next(record.index);
       if (task === undefined) return;
@@ -790,17 +731,9 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     return [...this.workers.values()].filter((w) => w.life !== 'exited');
   }
 
-  private liveCount(): number {
-    return this.workers.size;
-  }
-
   private recordOf(pid: number): WorkerRecord | undefined {
     for (const record of this.workers.values()) if (record.pid === pid) return record;
     return undefined;
-  }
-
-  private batchTask(taskId: number): Task | null {
-    return this.queue.taskOf(taskId) ?? null;
   }
 
   private visibleState(w: WorkerRecord): WorkerState {

@@ -94,6 +94,7 @@ describe('PoolManager with real workers', () => {
     assert.equal(summary.tasksDone, 9);
     assert.ok(summary.cpuMs > 0 && summary.coresBusy > 0);
     assert.equal(summary.latest.length, 9);
+    assert.ok(Object.isFrozen(summary.latest[0]) && Object.isFrozen(results[0]), 'results are read-only');
     assert.deepEqual(
       workers.map((w) => w.state),
       ['idle', 'idle'],
