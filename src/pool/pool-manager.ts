@@ -109,7 +109,9 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     this.pollMs = options.pollMs ?? 500;
     this.stopGraceMs = options.stopGraceMs ?? 2000;
     this.latestLimit = Math.max(1, options.latestLimit ?? 50);
-    this.procCheck = options.procCheck ?? process.platform === 'linux';
+    // Without a readable /proc (not Linux, or a container without it) every worker would look
+    // unrunnable: the check is only made where our own /proc entry can be read.
+    this.procCheck = (options.procCheck ?? process.platform === 'linux') && readWorkerProcState(process.pid) !== null;
     this.streamTargetMs = options.streamTargetMs ?? 1000;
     this.resetRun();
     this.phase = 'running';
@@ -582,7 +584,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   /** /proc agrees the worker can run a task now; a stopped one is marked paused (by 'proc'). */
   private runnableNow(record: WorkerRecord): boolean {
     const proc = readWorkerProcState(record.pid);
-    if (proc === null) return process.platform !== 'linux';
+    // /proc works (checked at start), so no entry means the worker is gone: its 'exit' is coming.
+    if (proc === null) return false;
     record.procState = proc.state;
     record.procCpuMs = Math.max(record.procCpuMs, proc.cpuMs);
     if (isStoppedState(proc.state)) {
