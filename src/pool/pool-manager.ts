@@ -1,0 +1,780 @@
+// The process pool: starts and replaces workers, hands out tasks one at a time, signals workers,
+// and exposes its state as snapshots and events. Renders nothing.
+import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { rates, type PoolPhase, type PoolSnapshot, type WorkerSnapshot, type WorkerState } from './pool-snapshot.js';
+import type { PoolEvents, PoolOptions, SubmitOptions } from './pool-events.js';
+import { StreamSource } from './stream-source.js';
+import type { Task, TaskResult, TaskSpec, WorkloadChoice } from './task.js';
+import { TaskQueue } from './task-queue.js';
+import { defaultWorkerPath } from './worker-path.js';
+import { isStoppedState, readWorkerProcState } from './worker-proc-state.js';
+import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
+import { signalChild, type SignalOutcome } from './worker-signal.js';
+import { isWorkloadName, taskSpecProblem } from './workloads.js';
+
+export const MAX_WORKERS = 256;
+
+export type { DispatchInfo, PoolEvents, PoolOptions, SubmitOptions, TrapReport, WorkerExit } from './pool-events.js';
+
+type Lifecycle = 'starting' | 'idle' | 'busy' | 'exiting' | 'exited';
+
+interface WorkerRecord {
+  index: number;
+  pid: number;
+  child: ChildProcess;
+  trap: boolean;
+  life: Lifecycle;
+  /** Why it is paused: the pool (or the UI via noteSignal) stopped it, or /proc shows it stopped. */
+  pausedBy: 'pool' | 'proc' | null;
+  pausedAt: number;
+  retiring: boolean;
+  task: Task | null;
+  taskSince: number | null;
+  tasksDone: number;
+  usage: CpuTotals;
+  procCpuMs: number;
+  procState: string | null;
+  stderr: string;
+  startedAt: number;
+}
+
+interface Batch {
+  /** Ids of a batch are consecutive from this one: a result's position is id − firstId. */
+  firstId: number;
+  results: (TaskResult | undefined)[];
+  remaining: number;
+  resolve: (results: TaskResult[]) => void;
+  reject: (error: Error) => void;
+  onResult: ((result: TaskResult) => void) | undefined;
+}
+
+/** A stop by signal from outside can take a moment to show in /proc: trust the pool's mark this long. */
+const PAUSE_TRUST_MS = 1000;
+/** Workers that die before saying ready this many times in a row are not replaced again. */
+const MAX_EARLY_EXITS = 3;
+/** A task whose worker crashed (exited with an error code, not by a signal) this often fails. */
+const MAX_CRASHES_PER_TASK = 3;
+const STOP_SIGNALS = new Set(['SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU']);
+
+export class PoolManager extends EventEmitter<PoolEvents> {
+  private phase: PoolPhase = 'idle';
+  private readonly workers = new Map<number, WorkerRecord>();
+  private queue = new TaskQueue<Task, TaskResult>();
+  private stream: StreamSource | null = null;
+  private streamChoice: WorkloadChoice = { workload: 'primes', method: 'naive' };
+  private readonly batchOf = new Map<number, Batch>();
+  private readonly crashes = new Map<number, number>();
+  private nextTaskId = 1;
+  private nextIndex = 1;
+  private trapDefault = false;
+  private workerPath = '';
+  private pollMs = 500;
+  private stopGraceMs = 2000;
+  private latestLimit = 50;
+  private procCheck = process.platform === 'linux';
+  private streamTargetMs = 1000;
+  private startedAt: number | null = null;
+  private stoppedAt: number | null = null;
+  private latest: TaskResult[] = [];
+  private tasksDone = 0;
+  private replaced = 0;
+  private earlyExits = 0;
+  private retired = { cpuMs: 0, userUs: 0, systemUs: 0 };
+  private pollTimer: NodeJS.Timeout | null = null;
+  private graceTimer: NodeJS.Timeout | null = null;
+  private readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private stopWaiters: Array<() => void> = [];
+  private changeQueued = false;
+  private readonly onProcessExit = (): void => this.shutdown();
+
+  /**
+   * Starts `n` workers (1 … 256) and resolves when all of them are ready. Throws if the pool is
+   * running or the worker is not built. A stopped pool can be started again: counters restart.
+   */
+  start(n: number, options: PoolOptions = {}): Promise<void> {
+    if (this.phase === 'running' || this.phase === 'stopping') {
+      return Promise.reject(new Error('the pool is already running'));
+    }
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
+      return Promise.reject(new RangeError(`a pool needs 1 to ${MAX_WORKERS} workers (got ${String(n)})`));
+    }
+    const workerPath = options.workerPath ?? defaultWorkerPath();
+    if (!existsSync(workerPath)) {
+      return Promise.reject(new Error(`the pool worker is not built (${workerPath} is missing): run npm run build`));
+    }
+    this.workerPath = workerPath;
+    this.trapDefault = options.trap ?? false;
+    this.pollMs = options.pollMs ?? 500;
+    this.stopGraceMs = options.stopGraceMs ?? 2000;
+    this.latestLimit = Math.max(1, options.latestLimit ?? 50);
+    // Without a readable /proc (not Linux, or a container without it) every worker would look
+    // unrunnable: the check is only made where our own /proc entry can be read.
+    this.procCheck = (options.procCheck ?? process.platform === 'linux') && readWorkerProcState(process.pid) !== null;
+    this.streamTargetMs = options.streamTargetMs ?? 1000;
+    this.resetRun();
+    this.phase = 'running';
+    this.startedAt = Date.now();
+    process.on('exit', this.onProcessExit);
+    if (this.pollMs > 0) {
+      this.pollTimer = setInterval(() => this.poll(), this.pollMs);
+      this.pollTimer.unref();
+    }
+    if (options.stream) this.startStream(options.stream === true ? undefined : options.stream);
+    for (let i = 0; i < n; i++) this.spawnWorker(this.trapDefault);
+    this.changed();
+    return this.whenReady();
+  }
+
+  /** Resolves when no worker is still starting (rejects if workers keep dying at start). */
+  whenReady(): Promise<void> {
+    if (this.phase !== 'running' || ![...this.workers.values()].some((w) => w.life === 'starting')) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** One more worker (trap mode as the pool's unless given); its PID, or null when not running. */
+  addWorker(options: { trap?: boolean } = {}): number | null {
+    if (this.phase !== 'running' || this.workers.size >= MAX_WORKERS) return null;
+    const record = this.spawnWorker(options.trap ?? this.trapDefault);
+    this.changed();
+    return record?.pid ?? null;
+  }
+
+  /**
+   * Retires the newest worker, preferring an idle one (it exits at once), then a busy one (it
+   * finishes its current task, whose result counts, then exits), then a paused one (resumed so it
+   * can finish and leave). Returns its PID, or null when there is none to retire.
+   */
+  removeWorker(): number | null {
+    const live = [...this.workers.values()].filter((w) => !w.retiring && w.life !== 'exiting' && w.life !== 'exited');
+    const rank = (w: WorkerRecord): number => (w.pausedBy !== null ? 2 : w.life === 'busy' ? 1 : 0);
+    live.sort((a, b) => rank(a) - rank(b) || b.index - a.index);
+    const record = live[0];
+    if (record === undefined) return null;
+    record.retiring = true;
+    if (record.pausedBy !== null) this.resume(record);
+    if (record.life === 'idle') this.sendTo(record, { type: 'retire' });
+    this.changed();
+    return record.pid;
+  }
+
+  /** SIGSTOP every worker; returns how many were stopped. */
+  pauseAll(): number {
+    let n = 0;
+    for (const record of this.liveRecords()) if (this.pause(record) === 'sent') n++;
+    return n;
+  }
+
+  /** SIGCONT every worker; returns how many were continued. */
+  resumeAll(): number {
+    let n = 0;
+    for (const record of this.liveRecords()) if (this.resume(record) === 'sent') n++;
+    this.dispatch();
+    return n;
+  }
+
+  pauseWorker(pid: number): SignalOutcome {
+    const record = this.recordOf(pid);
+    return record === undefined ? 'not-a-worker' : this.pause(record);
+  }
+
+  resumeWorker(pid: number): SignalOutcome {
+    const record = this.recordOf(pid);
+    if (record === undefined) return 'not-a-worker';
+    const outcome = this.resume(record);
+    this.dispatch();
+    return outcome;
+  }
+
+  /**
+   * The UI sent `signal` (name like "SIGSTOP" or "STOP") to `pid` through its general signal menu:
+   * a stop marks the worker paused, a continue makes it available again. Returns whether `pid`
+   * is one of this pool's workers.
+   */
+  noteSignal(pid: number, signal: string): boolean {
+    const record = this.recordOf(pid);
+    if (record === undefined) return false;
+    const upper = signal.toUpperCase();
+    const name = upper.startsWith('SIG') ? upper : `SIG${upper}`;
+    if (STOP_SIGNALS.has(name)) {
+      record.pausedBy = 'pool';
+      record.pausedAt = Date.now();
+    } else if (name === 'SIGCONT') {
+      record.pausedBy = null;
+      this.dispatch();
+    }
+    this.changed();
+    return true;
+  }
+
+  /**
+   * SIGTERM to every worker (SIGCONT too, so a paused one acts on it): nothing new is handed out,
+   * queued tasks are dropped and unfinished batches reject. Workers still there after the grace
+   * period (trap-mode ones ignore SIGTERM) get SIGKILL. Resolves when every worker has exited.
+   */
+  stop(): Promise<void> {
+    if (this.phase === 'idle' || this.phase === 'stopped') return Promise.resolve();
+    if (this.phase === 'running') {
+      this.beginStopping(new Error('the pool was stopped'));
+      for (const record of this.liveRecords()) {
+        this.signal(record, 'SIGTERM');
+        if (record.pausedBy !== null || record.procState === 'T') this.signal(record, 'SIGCONT');
+        record.life = 'exiting';
+      }
+      this.graceTimer = setTimeout(() => this.killAll(), this.stopGraceMs);
+      this.graceTimer.unref();
+      this.changed();
+    }
+    return this.whenStopped();
+  }
+
+  /**
+   * SIGKILL every worker now and resolve when all have exited. A worker has no children, so this
+   * signals each worker's own validated PID: tree-kill would only add a `ps` run per worker.
+   */
+  kill(): Promise<void> {
+    if (this.phase === 'idle' || this.phase === 'stopped') return Promise.resolve();
+    if (this.phase === 'running') this.beginStopping(new Error('the pool was killed'));
+    this.killAll();
+    return this.whenStopped();
+  }
+
+  /**
+   * Synchronous, idempotent last resort for every exit path (also a process 'exit' handler): each
+   * live worker gets SIGKILL, timers stop. It does not wait; workers that were SIGSTOPped die too.
+   */
+  shutdown(): void {
+    if (this.phase === 'idle' || this.phase === 'stopped') return;
+    if (this.phase === 'running') this.beginStopping(new Error('the pool was shut down'));
+    this.killAll();
+  }
+
+  /**
+   * Queues a batch (tasks are validated first) and resolves with every result in submission order,
+   * like Pool.map; `onResult` and the 'result' event give them in arrival order. Rejects if the
+   * pool is not running or is stopped before the batch completes.
+   */
+  submit(specs: readonly TaskSpec[], options: SubmitOptions = {}): Promise<TaskResult[]> {
+    if (this.phase !== 'running') return Promise.reject(new Error('the pool is not running'));
+    for (const [i, spec] of specs.entries()) {
+      const problem = taskSpecProblem(spec);
+      if (problem !== null) return Promise.reject(new RangeError(`task ${i}: ${problem}`));
+    }
+    if (specs.length === 0) return Promise.resolve([]);
+    const tasks = specs.map((spec): Task => {
+      const task: Task = { id: this.nextTaskId++, workload: spec.workload, arg: spec.arg };
+      if (spec.method !== undefined) task.method = spec.method;
+      // Tasks and results are shared with every snapshot and listener: frozen, so none can edit them.
+      return Object.freeze(task);
+    });
+    const promise = new Promise<TaskResult[]>((resolve, reject) => {
+      const batch: Batch = { firstId: tasks[0]?.id ?? 0, results: new Array(tasks.length), remaining: tasks.length, resolve, reject, onResult: options.onResult };
+      tasks.forEach((task) => this.batchOf.set(task.id, batch));
+    });
+    // A caller that fires and forgets must not crash the process when a stop rejects its batch.
+    promise.catch(() => {});
+    this.queue.add(tasks);
+    this.dispatch();
+    this.changed();
+    return promise;
+  }
+
+  /** Endless tasks of about streamTargetMs each (default primes, naive) until stopStream or stop. */
+  startStream(choice?: WorkloadChoice): void {
+    if (choice !== undefined) this.setWorkload(choice);
+    if (this.phase !== 'running') return;
+    this.stream ??= new StreamSource(this.streamChoice, this.streamTargetMs);
+    this.stream.setWorkload(this.streamChoice);
+    this.dispatch();
+    this.changed();
+  }
+
+  /** No more stream tasks are made; those running finish. */
+  stopStream(): void {
+    this.stream = null;
+    this.changed();
+  }
+
+  /** The stream's workload from the next task on. Throws RangeError for an unknown one. */
+  setWorkload(choice: WorkloadChoice): void {
+    if (!isWorkloadName(choice.workload)) throw new RangeError(`unknown workload ${JSON.stringify(String(choice.workload))}`);
+    if (choice.method !== undefined && (choice.workload !== 'primes' || (choice.method !== 'naive' && choice.method !== 'sqrt'))) {
+      throw new RangeError(`method ${JSON.stringify(String(choice.method))} does not apply to ${choice.workload}`);
+    }
+    this.streamChoice = choice.workload === 'primes' ? { workload: 'primes', method: choice.method ?? 'naive' } : { workload: choice.workload };
+    this.stream?.setWorkload(this.streamChoice);
+    this.changed();
+  }
+
+  get state(): PoolPhase {
+    return this.phase;
+  }
+
+  /** PIDs of the live workers, in index order. */
+  workerPids(): number[] {
+    return this.liveRecords().map((w) => w.pid);
+  }
+
+  isWorker(pid: number): boolean {
+    return this.recordOf(pid) !== undefined;
+  }
+
+  snapshot(now = Date.now()): PoolSnapshot {
+    const workers = this.liveRecords().map((w): WorkerSnapshot => ({
+      index: w.index,
+      pid: w.pid,
+      state: this.visibleState(w),
+      task: w.task,
+      taskSince: w.taskSince,
+      tasksDone: w.tasksDone,
+      cpuMs: cpuOf(w),
+      trap: w.trap,
+      procState: w.procState,
+      startedAt: w.startedAt,
+    }));
+    let cpuMs = this.retired.cpuMs;
+    let userUs = this.retired.userUs;
+    let systemUs = this.retired.systemUs;
+    for (const w of this.workers.values()) {
+      cpuMs += cpuOf(w);
+      userUs += w.usage.userUs;
+      systemUs += w.usage.systemUs;
+    }
+    const wallMs = this.startedAt === null ? 0 : (this.stoppedAt ?? now) - this.startedAt;
+    return {
+      workers,
+      summary: {
+        phase: this.phase,
+        workers: workers.length,
+        streaming: this.stream !== null,
+        workload: this.stream !== null ? this.streamChoice : null,
+        startedAt: this.startedAt,
+        wallMs,
+        cpuMs,
+        cpuUserMs: userUs / 1000,
+        cpuSystemMs: systemUs / 1000,
+        ...rates(cpuMs, wallMs, this.tasksDone),
+        tasksDone: this.tasksDone,
+        pending: this.queue.pendingCount,
+        inFlight: this.queue.inFlightCount,
+        replaced: this.replaced,
+        latest: [...this.latest],
+      },
+    };
+  }
+
+  // ——— workers ———
+
+  private spawnWorker(trap: boolean): WorkerRecord | null {
+    const index = this.nextIndex++;
+    let child: ChildProcess;
+    try {
+      // No `detached`: workers stay in pooltop's process group, so the terminal's job control and
+      // the orphaned-process-group rule (SIGHUP + SIGCONT when pooltop dies) reach them.
+      child = fork(this.workerPath, workerArgv({ index, parentPid: process.pid, trap }), {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        // The worker is plain compiled JS: none of the parent's loaders or flags (tsx, --test).
+        execArgv: [],
+        serialization: 'json',
+      });
+    } catch (error) {
+      this.emit('problem', `could not start a worker: ${(error as Error).message}`);
+      return null;
+    }
+    const pid = child.pid;
+    if (pid === undefined) {
+      child.on('error', () => {});
+      this.emit('problem', 'could not start a worker (no PID: out of processes or memory?)');
+      return null;
+    }
+    const record: WorkerRecord = {
+      index,
+      pid,
+      child,
+      trap,
+      life: 'starting',
+      pausedBy: null,
+      pausedAt: 0,
+      retiring: false,
+      task: null,
+      taskSince: null,
+      tasksDone: 0,
+      usage: { userUs: 0, systemUs: 0 },
+      procCpuMs: 0,
+      procState: null,
+      stderr: '',
+      startedAt: Date.now(),
+    };
+    this.workers.set(index, record);
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      record.stderr = (record.stderr + chunk).slice(-2000);
+    });
+    child.on('message', (message) => this.onMessage(record, message));
+    child.on('exit', (code, signal) => this.onExit(record, code, signal));
+    // Send failures on a closing channel: the 'exit' that follows puts the task back.
+    child.on('error', () => {});
+    this.emit('worker-start', { index, pid, trap });
+    return record;
+  }
+
+  private onMessage(record: WorkerRecord, raw: unknown): void {
+    const message = parseFromWorker(raw);
+    if (message === null || message.pid !== record.pid) return;
+    switch (message.type) {
+      case 'ready':
+        this.updateUsage(record, message.usage);
+        if (record.life !== 'starting') return;
+        record.life = 'idle';
+        this.earlyExits = 0;
+        if (record.retiring || this.phase !== 'running') this.sendTo(record, { type: 'retire' });
+        this.dispatch();
+        this.settleReady();
+        this.changed();
+        return;
+      case 'result':
+      case 'failed':
+        this.updateUsage(record, message.usage);
+        this.finish(record, message);
+        return;
+      case 'trapped':
+        this.emit('trapped', { index: record.index, pid: record.pid, signal: message.signal });
+        return;
+    }
+  }
+
+  private finish(record: WorkerRecord, message: Extract<FromWorker, { type: 'result' | 'failed' }>): void {
+    // A result can outrun the bookkeeping (it arrives after its worker's 'exit' requeued the task).
+    const task = record.task?.id === message.taskId ? record.task : (this.queue.taskOf(message.taskId) ?? null);
+    if (record.task?.id === message.taskId) {
+      record.task = null;
+      record.taskSince = null;
+      if (record.life === 'busy') record.life = 'idle';
+    }
+    if (task !== null) {
+      const result: TaskResult = {
+        taskId: message.taskId,
+        workload: task.workload,
+        arg: task.arg,
+        value: message.type === 'result' ? message.value : null,
+        error: message.type === 'failed' ? message.error : null,
+        pid: record.pid,
+        workerIndex: record.index,
+        cpuMs: message.cpuMs,
+        wallMs: message.wallMs,
+        finishedAt: Date.now(),
+      };
+      if (task.method !== undefined) result.method = task.method;
+      if (this.queue.complete(record.index, message.taskId, result)) {
+        record.tasksDone++;
+        this.record(result);
+      }
+    }
+    if (record.life === 'idle' && (record.retiring || this.phase !== 'running')) this.sendTo(record, { type: 'retire' });
+    this.dispatch();
+    this.changed();
+  }
+
+  /** A result counted for the first time: summary, stream calibration, batch, listeners. */
+  private record(result: TaskResult): void {
+    Object.freeze(result);
+    this.tasksDone++;
+    this.latest.push(result);
+    if (this.latest.length > this.latestLimit) this.latest.splice(0, this.latest.length - this.latestLimit);
+    // The pool keeps its own arrival list (latest) and batch order: the queue need not hold them.
+    this.queue.takeArrived();
+    this.queue.forget(result.taskId);
+    this.crashes.delete(result.taskId);
+    const batch = this.batchOf.get(result.taskId);
+    if (batch === undefined) this.stream?.observe(result);
+    else this.batchOf.delete(result.taskId);
+    this.emit('result', result);
+    if (batch !== undefined) this.settleBatch(batch, result);
+  }
+
+  private onExit(record: WorkerRecord, code: number | null, signal: NodeJS.Signals | null): void {
+    const wasStarting = record.life === 'starting';
+    record.life = 'exited';
+    this.workers.delete(record.index);
+    this.retired.cpuMs += cpuOf(record);
+    this.retired.userUs += record.usage.userUs;
+    this.retired.systemUs += record.usage.systemUs;
+    const requeued = this.queue.requeue(record.index) ?? null;
+    record.task = null;
+    const expected = record.retiring || this.phase !== 'running';
+    let replacedBy: number | null = null;
+    if (!expected) {
+      if (wasStarting) this.earlyExits++;
+      if (this.earlyExits >= MAX_EARLY_EXITS) {
+        const why = record.stderr.trim().split('\n').pop() ?? '';
+        this.emit('problem', `workers keep exiting as they start; not replacing them${why ? `: ${why}` : ''}`);
+        this.failReadyWaiters(new Error('workers exit as they start'));
+      } else {
+        const replacement = this.spawnWorker(record.trap);
+        if (replacement !== null) {
+          replacedBy = replacement.index;
+          this.replaced++;
+        }
+      }
+    }
+    if (requeued !== null && signal === null && code !== 0) this.countCrash(requeued);
+    this.emit('worker-exit', {
+      index: record.index,
+      pid: record.pid,
+      code,
+      signal,
+      requeued,
+      replacedBy,
+      expected,
+      stderr: record.stderr,
+    });
+    this.settleReady();
+    this.dispatch();
+    this.checkStopped();
+    this.changed();
+  }
+
+  /** A task that crashed its worker MAX_CRASHES_PER_TASK times gets an error result instead of another try. */
+  private countCrash(task: Task): void {
+    const n = (this.crashes.get(task.id) ?? 0) + 1;
+    this.crashes.set(task.id, n);
+    if (n < MAX_CRASHES_PER_TASK) return;
+    const result: TaskResult = {
+      taskId: task.id,
+      workload: task.workload,
+      arg: task.arg,
+      value: null,
+      error: `its worker crashed ${n} times running it`,
+      pid: 0,
+      workerIndex: 0,
+      cpuMs: 0,
+      wallMs: 0,
+      finishedAt: Date.now(),
+    };
+    if (task.method !== undefined) result.method = task.method;
+    if (this.queue.complete(-1, task.id, result)) this.record(result);
+  }
+
+  // ——— dispatch ———
+
+  /** Hands the head task to each idle, unpaused worker, one task per worker. */
+  private dispatch(): void {
+    if (this.phase !== 'running') return;
+    for (const record of this.workers.values()) {
+      if (record.life !== 'idle' || record.pausedBy !== null || record.retiring) continue;
+      if (this.procCheck && !this.runnableNow(record)) continue;
+      if (this.queue.pendingCount === 0 && this.stream !== null) {
+        const spec = this.stream.next();
+        this.queue.add([Object.freeze({ ...spec, id: this.nextTaskId++ })]);
+      }
+      const task = this.queue.next(record.index);
+      if (task === undefined) return;
+      record.life = 'busy';
+      record.task = task;
+      record.taskSince = Date.now();
+      this.sendTo(record, { type: 'task', task });
+      this.emit('dispatch', { task, workerIndex: record.index, pid: record.pid });
+      this.changed();
+    }
+  }
+
+  /** /proc agrees the worker can run a task now; a stopped one is marked paused (by 'proc'). */
+  private runnableNow(record: WorkerRecord): boolean {
+    const proc = readWorkerProcState(record.pid);
+    // /proc works (checked at start), so no entry means the worker is gone: its 'exit' is coming.
+    if (proc === null) return false;
+    record.procState = proc.state;
+    record.procCpuMs = Math.max(record.procCpuMs, proc.cpuMs);
+    if (isStoppedState(proc.state)) {
+      record.pausedBy = 'proc';
+      record.pausedAt = Date.now();
+      this.changed();
+      return false;
+    }
+    return proc.state !== 'Z' && proc.state !== 'X';
+  }
+
+  private sendTo(record: WorkerRecord, message: ToWorker): void {
+    if (!record.child.connected) return;
+    record.child.send(message, (error) => {
+      // The channel closed under us: the worker is exiting, and its 'exit' requeues the task.
+      if (error) record.stderr = `${record.stderr}\n(send failed: ${error.message})`.slice(-2000);
+    });
+  }
+
+  // ——— signals ———
+
+  private pause(record: WorkerRecord): SignalOutcome {
+    const outcome = this.signal(record, 'SIGSTOP');
+    if (outcome === 'sent') {
+      record.pausedBy = 'pool';
+      record.pausedAt = Date.now();
+      this.changed();
+    }
+    return outcome;
+  }
+
+  private resume(record: WorkerRecord): SignalOutcome {
+    const outcome = this.signal(record, 'SIGCONT');
+    if (outcome === 'sent') {
+      record.pausedBy = null;
+      this.changed();
+    }
+    return outcome;
+  }
+
+  private signal(record: WorkerRecord, signal: NodeJS.Signals): SignalOutcome {
+    // Only a record of this pool reaches here, and signalChild refuses a reaped (reusable) PID.
+    if (this.workers.get(record.index) !== record) return 'gone';
+    return signalChild(record.child, signal);
+  }
+
+  private killAll(): void {
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
+    for (const record of this.liveRecords()) {
+      this.signal(record, 'SIGKILL');
+      record.life = 'exiting';
+    }
+    this.changed();
+  }
+
+  // ——— lifecycle ———
+
+  private beginStopping(reason: Error): void {
+    this.phase = 'stopping';
+    this.stream = null;
+    this.queue.clearPending();
+    for (const batch of new Set(this.batchOf.values())) batch.reject(reason);
+    this.batchOf.clear();
+    this.failReadyWaiters(reason);
+    if (this.pollTimer !== null) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+    this.checkStopped();
+  }
+
+  private checkStopped(): void {
+    if (this.phase !== 'stopping' || this.workers.size > 0) return;
+    this.phase = 'stopped';
+    this.stoppedAt = Date.now();
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
+    process.off('exit', this.onProcessExit);
+    const waiters = this.stopWaiters;
+    this.stopWaiters = [];
+    for (const resolve of waiters) resolve();
+    this.changed();
+  }
+
+  private whenStopped(): Promise<void> {
+    if (this.phase === 'stopped' || this.phase === 'idle') return Promise.resolve();
+    return new Promise((resolve) => this.stopWaiters.push(resolve));
+  }
+
+  private settleReady(): void {
+    if (this.readyWaiters.length === 0) return;
+    if (this.phase === 'running' && [...this.workers.values()].some((w) => w.life === 'starting')) return;
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const w of waiters) w.resolve();
+  }
+
+  private failReadyWaiters(error: Error): void {
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const w of waiters) w.reject(error);
+  }
+
+  private resetRun(): void {
+    this.queue = new TaskQueue<Task, TaskResult>();
+    this.stream = null;
+    this.batchOf.clear();
+    this.crashes.clear();
+    this.nextIndex = 1;
+    this.startedAt = null;
+    this.stoppedAt = null;
+    this.latest = [];
+    this.tasksDone = 0;
+    this.replaced = 0;
+    this.earlyExits = 0;
+    this.retired = { cpuMs: 0, userUs: 0, systemUs: 0 };
+  }
+
+  /** Reads /proc for each worker: live CPU between results, and stops or continues from outside. */
+  private poll(): void {
+    let changed = false;
+    const now = Date.now();
+    for (const record of this.workers.values()) {
+      const proc = readWorkerProcState(record.pid);
+      if (proc === null) continue;
+      if (proc.cpuMs !== record.procCpuMs || proc.state !== record.procState) changed = true;
+      record.procState = proc.state;
+      record.procCpuMs = Math.max(record.procCpuMs, proc.cpuMs);
+      const stopped = isStoppedState(proc.state);
+      if (stopped && record.pausedBy === null) {
+        record.pausedBy = 'proc';
+        record.pausedAt = now;
+      } else if (!stopped && record.pausedBy === 'proc') {
+        record.pausedBy = null;
+      } else if (!stopped && record.pausedBy === 'pool' && now - record.pausedAt > PAUSE_TRUST_MS) {
+        // Continued from outside (a shell's kill -CONT): /proc is the truth once the stop had time to land.
+        record.pausedBy = null;
+      }
+    }
+    this.dispatch();
+    if (changed) this.changed();
+  }
+
+  // ——— small reads ———
+
+  private liveRecords(): WorkerRecord[] {
+    return [...this.workers.values()].filter((w) => w.life !== 'exited');
+  }
+
+  private recordOf(pid: number): WorkerRecord | undefined {
+    for (const record of this.workers.values()) if (record.pid === pid) return record;
+    return undefined;
+  }
+
+  private visibleState(w: WorkerRecord): WorkerState {
+    if (w.life === 'exiting' || w.life === 'exited' || w.retiring) return 'exiting';
+    if (w.pausedBy !== null) return 'paused';
+    return w.life;
+  }
+
+  private updateUsage(record: WorkerRecord, usage: CpuTotals): void {
+    if (record.life === 'exited') {
+      // A message that arrived after 'exit': its CPU still belongs to the pool's total.
+      this.retired.userUs += Math.max(0, usage.userUs - record.usage.userUs);
+      this.retired.systemUs += Math.max(0, usage.systemUs - record.usage.systemUs);
+      const before = cpuOf(record);
+      record.usage = usage;
+      this.retired.cpuMs += Math.max(0, cpuOf(record) - before);
+      return;
+    }
+    record.usage = usage;
+  }
+
+  private settleBatch(batch: Batch, result: TaskResult): void {
+    batch.onResult?.(result);
+    batch.results[result.taskId - batch.firstId] = result;
+    batch.remaining--;
+    if (batch.remaining === 0) batch.resolve(batch.results as TaskResult[]);
+  }
+
+  private changed(): void {
+    if (this.changeQueued) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      this.emit('change');
+    });
+  }
+}
+
+function cpuOf(w: WorkerRecord): number {
+  return Math.max((w.usage.userUs + w.usage.systemUs) / 1000, w.procCpuMs);
+}

@@ -1,0 +1,62 @@
+// The read-only picture of a pool that the store and UI mirror: per-worker rows and a summary.
+import type { Task, TaskResult, WorkloadChoice } from './task.js';
+
+export type WorkerState = 'starting' | 'idle' | 'busy' | 'paused' | 'exiting';
+
+export type PoolPhase = 'idle' | 'running' | 'stopping' | 'stopped';
+
+export interface WorkerSnapshot {
+  /** 1, 2, 3… in start order; a replacement gets a new index. */
+  index: number;
+  pid: number;
+  state: WorkerState;
+  /** The task it is running (or, paused, holding); null when idle. */
+  task: Task | null;
+  /** Date.now() when that task was handed out. */
+  taskSince: number | null;
+  tasksDone: number;
+  /** CPU time of the worker process so far (user + system). */
+  cpuMs: number;
+  /** Started in trap mode: SIGTERM and SIGINT are caught and ignored. */
+  trap: boolean;
+  /** The /proc state letter at the last look (R, S, T, Z…); null without /proc. */
+  procState: string | null;
+  startedAt: number;
+}
+
+export interface PoolSummary {
+  phase: PoolPhase;
+  /** Live workers (exiting ones included). */
+  workers: number;
+  streaming: boolean;
+  /** The stream's workload, or null when not streaming. */
+  workload: WorkloadChoice | null;
+  startedAt: number | null;
+  /** Since start; frozen once the pool has stopped. */
+  wallMs: number;
+  /** All workers' CPU, past ones included. */
+  cpuMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** cpuMs ÷ wallMs: how many cores the pool kept busy on average. */
+  coresBusy: number;
+  tasksDone: number;
+  tasksPerSecond: number;
+  pending: number;
+  inFlight: number;
+  /** Workers started to replace ones that died. */
+  replaced: number;
+  /** The most recent results, oldest first (arrival order), at most `latestLimit`. */
+  latest: readonly TaskResult[];
+}
+
+export interface PoolSnapshot {
+  workers: readonly WorkerSnapshot[];
+  summary: PoolSummary;
+}
+
+/** cores busy and rate from raw totals; 0 before any time has passed. */
+export function rates(cpuMs: number, wallMs: number, tasksDone: number): { coresBusy: number; tasksPerSecond: number } {
+  if (wallMs <= 0) return { coresBusy: 0, tasksPerSecond: 0 };
+  return { coresBusy: cpuMs / wallMs, tasksPerSecond: (tasksDone * 1000) / wallMs };
+}

@@ -1,0 +1,92 @@
+// The monitor's endless task stream: tasks of about a target duration each, calibrated as it runs.
+import type { TaskResult, TaskSpec, WorkloadChoice } from './task.js';
+import { WORKLOADS } from './workloads.js';
+
+/**
+ * CPU milliseconds per unit of work, measured on a 2-core AMD EPYC VM with Node 20: the naive
+ * next_prime(p) does ~p divisions at ~1.4 ns (next_prime(7·10^8) ≈ 1.0 s); sumsq ~1.0 ns per
+ * term; sqrt next_prime ~1.4 ns per divisor up to √p. Only the first task relies on these:
+ * after that each result refines the estimate, so the stream keeps ~1 s tasks on other machines.
+ */
+const INITIAL_MS_PER_UNIT = { naive: 1.4e-6, sqrt: 1.4e-6, sumsq: 1.0e-6 } as const;
+
+/** Consecutive tasks differ by base/1000, cycling over 100 steps: distinct primes, ±10 % work. */
+const SPREAD_STEPS = 100;
+
+type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep';
+
+function modelOf(choice: WorkloadChoice): CostModel {
+  if (choice.workload === 'primes') return choice.method === 'sqrt' ? 'sqrt' : 'naive';
+  return choice.workload;
+}
+
+/** The work units a finished task did under `model` (divisions, terms). */
+function unitsOf(model: CostModel, result: TaskResult): number {
+  if (model === 'naive') return typeof result.value === 'number' ? result.value : result.arg;
+  if (model === 'sqrt') return Math.sqrt(typeof result.value === 'number' ? result.value : result.arg);
+  return result.arg;
+}
+
+export class StreamSource {
+  private choice: WorkloadChoice;
+  private model: CostModel;
+  private msPerUnit: number;
+  private count = 0;
+
+  constructor(
+    choice: WorkloadChoice = { workload: 'primes', method: 'naive' },
+    private readonly targetMs = 1000,
+  ) {
+    this.choice = choice;
+    this.model = modelOf(choice);
+    this.msPerUnit = this.initialRate();
+  }
+
+  get workload(): WorkloadChoice {
+    return this.choice;
+  }
+
+  /** Switches the workload for the tasks made from now on; the calibration starts over. */
+  setWorkload(choice: WorkloadChoice): void {
+    this.choice = choice;
+    this.model = modelOf(choice);
+    this.msPerUnit = this.initialRate();
+  }
+
+  /** The argument a task of about targetMs gets now, before the spread. */
+  baseArg(): number {
+    const { minArg, maxArg } = WORKLOADS[this.choice.workload];
+    let arg: number;
+    if (this.model === 'sleep') arg = this.targetMs;
+    else {
+      const units = this.targetMs / this.msPerUnit;
+      arg = this.model === 'sqrt' ? units * units : units;
+    }
+    // Leave room for the spread above the base.
+    return Math.round(Math.min(Math.max(arg, minArg), maxArg / 1.11));
+  }
+
+  next(): TaskSpec {
+    const base = this.baseArg();
+    const step = this.model === 'sleep' ? 0 : Math.max(1, Math.round(base / 1000));
+    const arg = base + (this.count++ % SPREAD_STEPS) * step;
+    const { workload, method } = this.choice;
+    return workload === 'primes' ? { workload, method: method ?? 'naive', arg } : { workload, arg };
+  }
+
+  /** Refines the rate from a finished task of the current workload (others are ignored). */
+  observe(result: TaskResult): void {
+    if (result.error !== null || result.workload !== this.choice.workload) return;
+    if (modelOf(result) !== this.model || this.model === 'sleep') return;
+    // Below ~20 ms, timer granularity and start-up noise dominate the measurement.
+    if (result.cpuMs < 20) return;
+    const units = unitsOf(this.model, result);
+    if (units <= 0) return;
+    const rate = result.cpuMs / units;
+    this.msPerUnit = 0.7 * this.msPerUnit + 0.3 * rate;
+  }
+
+  private initialRate(): number {
+    return this.model === 'sleep' ? 1 : INITIAL_MS_PER_UNIT[this.model];
+  }
+}

@@ -1,0 +1,56 @@
+// The table of workloads a worker can run: their argument ranges, validation and dispatch.
+import { nextPrime, type Tick } from './next-prime.js';
+import { sleepFor } from './sleep-task.js';
+import { sumOfSquares } from './sum-of-squares.js';
+import type { TaskSpec, WorkloadName } from './task.js';
+
+export interface WorkloadInfo {
+  name: WorkloadName;
+  summary: string;
+  /** Inclusive bounds of `arg`. */
+  minArg: number;
+  maxArg: number;
+}
+
+/** 2^31 − 1 is prime, so next_prime of anything up to it stays in V8's fast 32-bit integers. */
+export const MAX_PRIME_ARG = 2 ** 31 - 1;
+
+export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
+  primes: { name: 'primes', summary: 'next_prime(n): the smallest prime >= n (CPU-bound)', minArg: 2, maxArg: MAX_PRIME_ARG },
+  sumsq: { name: 'sumsq', summary: 'cpu_bound(n): the sum of i² for i < n, exact (CPU-bound)', minArg: 0, maxArg: MAX_PRIME_ARG },
+  sleep: { name: 'sleep', summary: 'wait n ms without using the CPU (I/O-bound)', minArg: 0, maxArg: 3_600_000 },
+};
+
+export function isWorkloadName(value: unknown): value is WorkloadName {
+  return typeof value === 'string' && Object.hasOwn(WORKLOADS, value);
+}
+
+/** Why `spec` is not a task the pool can run, or null when it is. Specs may come from anywhere. */
+export function taskSpecProblem(spec: unknown): string | null {
+  if (typeof spec !== 'object' || spec === null) return 'a task must be an object';
+  const { workload, arg, method } = spec as Record<string, unknown>;
+  if (!isWorkloadName(workload)) return `unknown workload ${JSON.stringify(String(workload))}`;
+  const info = WORKLOADS[workload];
+  if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < info.minArg || arg > info.maxArg) {
+    return `${workload} needs an integer argument from ${info.minArg} to ${info.maxArg} (got ${String(arg)})`;
+  }
+  if (method !== undefined && (workload !== 'primes' || (method !== 'naive' && method !== 'sqrt'))) {
+    return `method ${JSON.stringify(String(method))} does not apply to ${workload}`;
+  }
+  return null;
+}
+
+/** Runs one task synchronously; throws RangeError for a spec outside the table. */
+export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
+  const problem = taskSpecProblem(spec);
+  if (problem !== null) throw new RangeError(problem);
+  switch (spec.workload) {
+    case 'primes':
+      return nextPrime(spec.arg, spec.method ?? 'naive', tick);
+    case 'sumsq':
+      // Over IPC as a decimal string: JSON has no BigInt.
+      return sumOfSquares(spec.arg, tick).toString();
+    case 'sleep':
+      return sleepFor(spec.arg, tick);
+  }
+}

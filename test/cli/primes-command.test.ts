@@ -1,0 +1,188 @@
+// `pooltop primes` run in-process with captured output (real workers from dist/: build first).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, it } from 'node:test';
+import { formatBashTime, parsePrimesArgs, runPrimesCommand } from '../../src/cli/primes-command.js';
+
+const SEED = ['1000003', '2000003', '3000017', '4000037', '5000011', '6000011', '7000003', '8000009', '9000011'];
+const TIME_LINE = /^(real|user|sys)\t\d+m\d+\.\d{3}s$/;
+
+async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const status = await runPrimesCommand(argv, { stdout, stderr });
+  return { status, out, err };
+}
+
+describe('pooltop primes', () => {
+  it("defaults reproduce the seed: the nine primes, each with its worker's PID, then real/user/sys", async () => {
+    const { status, out, err } = await run([]);
+    assert.equal(status, 0, err);
+    assert.equal(err, '');
+    const lines = out.split('\n');
+    const results = lines.slice(0, 9).map((line) => /^(\d+)\tpid (\d+)$/.exec(line));
+    assert.ok(results.every((m) => m !== null), out);
+    assert.deepEqual(results.map((m) => m?.[1]).sort(), SEED);
+    assert.ok(results.every((m) => Number(m?.[2]) >= 2));
+    const times = lines.filter((l) => TIME_LINE.test(l));
+    assert.deepEqual(
+      times.map((l) => l.split('\t')[0]),
+      ['real', 'user', 'sys'],
+    );
+    assert.match(out, /^cores busy: \d+\.\d\d /m);
+  });
+
+  it('--ordered prints them in submission order, like Pool.map', async () => {
+    const { status, out } = await run(['--ordered', '--workers', '2']);
+    assert.equal(status, 0);
+    assert.deepEqual(out.split('\n').slice(0, 9), SEED);
+  });
+
+  it('--sqrt finds the same primes; a custom range with underscores works', async () => {
+    const { status, out } = await run(['--sqrt', '--ordered', '--from', '1_000_000', '--to', '4_000_001', '--step', '1_500_000']);
+    assert.equal(status, 0);
+    assert.deepEqual(out.split('\n').slice(0, 3), ['1000003', '2500009', '4000037']);
+  });
+
+  it('--compare reruns on one worker and prints speedup and parallel efficiency', async () => {
+    const { status, out } = await run(['--compare', '--workers', '2', '--to', '4000000']);
+    assert.equal(status, 0);
+    assert.match(out, /^1 worker: real \d+m\d+\.\d{3}s {2}user \d+m\d+\.\d{3}s {2}sys \d+m\d+\.\d{3}s$/m);
+    assert.match(out, /^speedup: \d+\.\d\dx on 2 workers; parallel efficiency \d+\.\d\d \(speedup ÷ workers\)$/m);
+  });
+
+  it('--help lists every option with its default and exits 0', async () => {
+    const { status, out, err } = await run(['-h']);
+    assert.equal(status, 0);
+    assert.equal(err, '');
+    for (const option of ['--workers', '--from', '--to', '--step', '--naive', '--sqrt', '--ordered', '--compare', '--help']) {
+      assert.ok(out.includes(option), option);
+    }
+    for (const value of ['1000000', '10000000']) assert.ok(out.includes(`default: ${value}`), value);
+  });
+
+  const BAD: Array<[string[], RegExp]> = [
+    [['--workers', 'x'], /^--workers must be an integer from 1 to 256 \(got "x"\)$/],
+    [['--workers', '0'], /^--workers must be an integer from 1 to 256 \(got "0"\)$/],
+    [['--workers', '1e3'], /^--workers must be an integer from 1 to 256/],
+    [['--workers', '999999999999999999999999'], /^--workers must be/],
+    [['--workers'], /^--workers needs a value$/],
+    [['--from', '-5'], /^--from must be an integer from 2 to 2147483647 \(got "-5"\)$/],
+    [['--to', '2147483649'], /^--to must be an integer from 3 to 2147483648/],
+    [['--step', '0'], /^--step must be an integer from 1 to 2147483647/],
+    [['--from', '9', '--to', '9'], /^--from must be below --to \(got 9 and 9\)$/],
+    [['--from', '2', '--to', '2000000', '--step', '1'], /^--from 2 --to 2000000 --step 1 make 1999998 tasks; at most 100000/],
+    [['--naive', '--sqrt'], /^--naive and --sqrt exclude each other$/],
+    [['--ordered=yes'], /^--ordered takes no value \(got "yes"\)$/],
+    [['--bogus'], /^unknown option "--bogus"/],
+    [['-x'], /^unknown option "-x"/],
+    [['extra'], /^unexpected argument "extra"$/],
+    [['--from', '\u001b]0;pwned\u0007'], /^--from must be an integer from 2 to 2147483647 \(got "\^\[\]0;pwned\^G"\)$/],
+  ];
+
+  for (const [argv, expected] of BAD) {
+    it(`rejects ${JSON.stringify(argv)} with one line and status 2`, async () => {
+      const { status, out, err } = await run(argv);
+      assert.equal(status, 2);
+      assert.equal(out, '');
+      assert.ok(err.endsWith('\n') && err.split('\n').length === 2, `one line: ${JSON.stringify(err)}`);
+      assert.ok(err.startsWith('pooltop primes: '));
+      assert.match(err.slice('pooltop primes: '.length, -1), expected);
+      assert.doesNotMatch(err, /\u001b|\u0007/);
+    });
+  }
+
+  it('parses defaults without touching processes', () => {
+    const parsed = parsePrimesArgs([]);
+    assert.ok(!('error' in parsed));
+    assert.equal(parsed.from, 1_000_000);
+    assert.equal(parsed.to, 10_000_000);
+    assert.equal(parsed.step, 1_000_000);
+    assert.equal(parsed.method, 'naive');
+    assert.ok(parsed.workers >= 1);
+  });
+
+  it("formats times as bash's time does", () => {
+    assert.equal(formatBashTime(3281), '0m3.281s');
+    assert.equal(formatBashTime(1151.4), '0m1.151s');
+    assert.equal(formatBashTime(61_005), '1m1.005s');
+    assert.equal(formatBashTime(59_999.6), '1m0.000s');
+    assert.equal(formatBashTime(0), '0m0.000s');
+  });
+});
+
+describe('pooltop primes interrupted', () => {
+  let child: ChildProcess | null = null;
+  let workerPids: number[] = [];
+
+  afterEach(() => {
+    if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const pid of workerPids) {
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      } catch {
+        continue;
+      }
+      if (pid >= 2 && pid !== process.pid && cmdline.startsWith('pooltop-worker')) process.kill(pid, 'SIGKILL');
+    }
+    child = null;
+    workerPids = [];
+  });
+
+  /** Children of `ppid`, from /proc/[pid]/stat. */
+  function childrenOf(ppid: number): number[] {
+    const out: number[] = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[1]) === ppid && fields[0] !== 'Z') out.push(Number(name));
+      } catch {
+        // exited while we looked
+      }
+    }
+    return out;
+  }
+
+  it('SIGINT stops every worker and exits 130 with one line', async () => {
+    const source = fileURLToPath(new URL('../../src/cli/primes-command.ts', import.meta.url));
+    const script = `const { runPrimesCommand } = await import(${JSON.stringify(source)});
+process.exitCode = await runPrimesCommand(['--workers', '2', '--from', '2000000000', '--to', '2100000000', '--step', '10000000'], process);`;
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let err = '';
+    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    const pid = proc.pid as number;
+    const deadline = Date.now() + 10_000;
+    while (childrenOf(pid).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    workerPids = childrenOf(pid);
+    assert.equal(workerPids.length, 2, 'two workers started');
+    await new Promise((r) => setTimeout(r, 200));
+    proc.kill('SIGINT');
+    const code = await exited;
+    assert.equal(code, 130);
+    assert.equal(err, 'pooltop primes: interrupted by SIGINT; every worker was stopped\n');
+    for (const w of workerPids) {
+      let alive = true;
+      try {
+        const stat = readFileSync(`/proc/${w}/stat`, 'utf8');
+        alive = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+      } catch {
+        alive = false;
+      }
+      assert.equal(alive, false, `worker ${w} still running`);
+    }
+  });
+});

@@ -1,0 +1,152 @@
+// Workers never outlive their parent, even one SIGKILLed (no exit handler runs) while a worker is
+// mid-task or SIGSTOPped. The parent here is a small script that starts a pool from dist/.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, it } from 'node:test';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/pool-parent.mjs', import.meta.url));
+const HAS_PERL = spawnSync('perl', ['-e', '1']).status === 0;
+
+interface Report {
+  parent: number;
+  workers: [number, number];
+  stopped: number | null;
+}
+
+/** proc(5) state letter, or null when the PID is gone. */
+function stateOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every thread stopped. The kernel counts a group as having stopped jobs only once the group stop
+ * is complete in all of a worker's ~11 threads; /proc/PID/stat shows the main thread's T up to a
+ * few ms earlier. pooltop is never killed that soon after a pause, but a test can be.
+ */
+function fullyStopped(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).every((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'T';
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** Exited: gone, or a zombie waiting for its new parent (PID 1 here) to reap it. */
+const exited = (pid: number): boolean => {
+  const s = stateOf(pid);
+  return s === null || s === 'Z' || s === 'X';
+};
+
+const isOurWorker = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith('pooltop-worker');
+  } catch {
+    return false;
+  }
+};
+
+let parent: ChildProcess | null = null;
+let workers: number[] = [];
+
+afterEach(() => {
+  // We started the parent; its workers are ours through it. Checked by title against PID reuse.
+  if (parent !== null && parent.exitCode === null && parent.signalCode === null) parent.kill('SIGKILL');
+  for (const pid of workers) if (pid >= 2 && pid !== process.pid && !exited(pid) && isOurWorker(pid)) process.kill(pid, 'SIGKILL');
+  parent = null;
+  workers = [];
+});
+
+/** Starts the fixture (in a process group of its own when `ownGroup`) and reads its report. */
+function startParent(args: string[], ownGroup: boolean): Promise<Report> {
+  const node = [process.execPath, FIXTURE, ...args];
+  // perl's setpgrp makes the fixture lead its own group in our session, as a shell with job
+  // control does for `pooltop`: that is the case where its death orphans the workers' group.
+  const child = ownGroup
+    ? spawn('perl', ['-e', 'setpgrp(0, 0) or die "setpgrp: $!"; exec @ARGV or die "exec: $!"', ...node], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+    : spawn(node[0]!, node.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+  parent = child;
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      text += chunk;
+      const line = text.split('\n')[0];
+      if (text.includes('\n') && line !== undefined) {
+        const report = JSON.parse(line) as Report;
+        workers = report.workers;
+        resolve(report);
+      }
+    });
+    child.on('exit', (code, signal) => reject(new Error(`the parent exited early (${code ?? signal})`)));
+  });
+}
+
+async function waitUntil(predicate: () => boolean, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  while (!predicate()) {
+    if (Date.now() - t0 > timeoutMs) return -1;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return Date.now() - t0;
+}
+
+function killParent(report: Report): void {
+  assert.equal(report.parent, parent?.pid);
+  parent?.kill('SIGKILL');
+}
+
+describe('workers never outlive their parent', () => {
+  it('a busy (mid-task) and an idle worker exit within ~1 s of their parent being SIGKILLed', async (t) => {
+    const report = await startParent([], false);
+    const [busy, idle] = report.workers;
+    assert.ok(stateOf(busy) === 'R' || stateOf(idle) === 'R', 'one worker is running a task');
+    killParent(report);
+    const ms = await waitUntil(() => report.workers.every(exited), 2000);
+    assert.ok(ms >= 0, `workers still there: ${report.workers.map((p) => `${p}:${stateOf(p)}`).join(' ')}`);
+    assert.ok(ms < 1500, `took ${ms} ms`);
+    t.diagnostic(`busy and idle workers gone ${ms} ms after the parent's SIGKILL`);
+  });
+
+  it(
+    'a SIGSTOPped worker exits too when the death orphans its process group (SIGHUP + SIGCONT)',
+    { skip: HAS_PERL ? false : 'needs perl to give the parent a process group of its own' },
+    async (t) => {
+      const report = await startParent(['stop-one'], true);
+      const stopped = report.stopped as number;
+      assert.ok((await waitUntil(() => fullyStopped(stopped), 1000)) >= 0, 'the worker stopped');
+      killParent(report);
+      const ms = await waitUntil(() => report.workers.every(exited), 2000);
+      assert.ok(ms >= 0, `workers still there: ${report.workers.map((p) => `${p}:${stateOf(p)}`).join(' ')}`);
+      t.diagnostic(`busy and stopped workers gone ${ms} ms after the parent's SIGKILL`);
+    },
+  );
+
+  it('outside an orphaned group a stopped worker cannot act until continued, then exits at once', async (t) => {
+    // The kernel sends SIGHUP + SIGCONT only when a group *becomes* orphaned; here the fixture
+    // shares our group, which stays non-orphaned. This pins the limit and the worker's part.
+    const report = await startParent(['stop-one'], false);
+    const stopped = report.stopped as number;
+    assert.ok((await waitUntil(() => fullyStopped(stopped), 1000)) >= 0, 'the worker stopped');
+    killParent(report);
+    const running = report.workers.find((p) => p !== stopped) as number;
+    assert.ok((await waitUntil(() => exited(running), 2000)) >= 0, 'the running worker left');
+    assert.equal(stateOf(stopped), 'T', 'a stopped process notices nothing');
+    assert.ok(isOurWorker(stopped));
+    process.kill(stopped, 'SIGCONT');
+    const ms = await waitUntil(() => exited(stopped), 2000);
+    assert.ok(ms >= 0 && ms < 1000, `continued worker took ${ms} ms to leave`);
+    t.diagnostic(`continued worker gone ${ms} ms after SIGCONT`);
+  });
+});

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sleepFor } from '../../src/pool/sleep-task.js';
+import { MAX_PRIME_ARG, runWorkload, taskSpecProblem, WORKLOADS } from '../../src/pool/workloads.js';
+
+describe('workloads', () => {
+  it('runs each workload by name', () => {
+    assert.equal(runWorkload({ workload: 'primes', arg: 1_000_000 }), 1_000_003);
+    assert.equal(runWorkload({ workload: 'primes', arg: 1_000_000, method: 'sqrt' }), 1_000_003);
+    // sumsq travels as a decimal string: JSON has no BigInt.
+    assert.equal(runWorkload({ workload: 'sumsq', arg: 10 }), '285');
+    assert.equal(typeof runWorkload({ workload: 'sleep', arg: 1 }), 'number');
+  });
+
+  it('validates untrusted specs with a reason', () => {
+    assert.equal(taskSpecProblem({ workload: 'primes', arg: 2 }), null);
+    assert.equal(taskSpecProblem({ workload: 'primes', arg: MAX_PRIME_ARG }), null);
+    assert.match(taskSpecProblem({ workload: 'primes', arg: 1 }) ?? '', /from 2 to 2147483647/);
+    assert.match(taskSpecProblem({ workload: 'primes', arg: 2.5 }) ?? '', /integer/);
+    assert.match(taskSpecProblem({ workload: 'primes', arg: '7' }) ?? '', /integer/);
+    assert.match(taskSpecProblem({ workload: 'sumsq', arg: 10, method: 'sqrt' }) ?? '', /does not apply/);
+    assert.match(taskSpecProblem({ workload: 'primes', arg: 10, method: 'fast' }) ?? '', /does not apply/);
+    assert.match(taskSpecProblem({ workload: '__proto__', arg: 10 }) ?? '', /unknown workload/);
+    assert.match(taskSpecProblem({ workload: 'toString', arg: 10 }) ?? '', /unknown workload/);
+    assert.match(taskSpecProblem(null) ?? '', /object/);
+    assert.throws(() => runWorkload({ workload: 'sleep', arg: -5 }), RangeError);
+  });
+
+  it('every workload states its range', () => {
+    for (const info of Object.values(WORKLOADS)) assert.ok(info.minArg <= info.maxArg, info.name);
+  });
+
+  it('sleep waits without using the CPU', () => {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const waited = sleepFor(120);
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    assert.ok(wall >= 115 && waited >= 115, `wall ${wall} ms`);
+    assert.ok((cpu.user + cpu.system) / 1000 < 20, `cpu ${(cpu.user + cpu.system) / 1000} ms`);
+  });
+});
