@@ -18,6 +18,10 @@ async function main(argv: string[]): Promise<number> {
       const { runSnapshot } = await import('./cli/snapshot.js');
       return runSnapshot(command.options, process.stdout);
     }
+    case 'primes': {
+      const { runPrimesCommand } = await import('./cli/primes-command.js');
+      return runPrimesCommand(command.argv, process);
+    }
     case 'monitor': {
       const { runInteractive } = await import('./cli/interactive.js');
       return runInteractive(command.options);

@@ -12,6 +12,8 @@ Options:
   -u, --user <name>        show only this user's processes (default: all users)
   -p, --pid <pid[,pid...]> show only these processes (default: all)
   -t, --tree               start in tree view (default: flat list)
+      --pool <n>           start a pool of n workers (1-256) running the primes stream
+                           (default: no pool; w opens the pool menu)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
                            cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list

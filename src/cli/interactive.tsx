@@ -1,6 +1,9 @@
 // The interactive monitor: wires sampler → poller → store → Ink app, takes over the terminal and
 // gives it back on every way out (q, Ctrl-C, SIGTERM, SIGHUP, an uncaught error).
+import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
+import type { PoolPlan } from '../store/pool-actions.js';
+import { connectPool } from '../store/pool-bridge.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
@@ -35,7 +38,13 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   });
   if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
   const sampler = await createSampler(options.source ?? undefined);
-  const poller = new Poller(sampler, store, delayMs);
+  const pool = new PoolManager();
+  const poolPlan: PoolPlan = { workload: { workload: 'primes', method: 'naive' }, trap: false };
+  const disconnectPool = connectPool(store, pool);
+  // The pool's wall time and cores busy move on every refresh, not only when it changes.
+  const poller = new Poller(sampler, store, delayMs, () => {
+    if (pool.state !== 'idle') store.getState().setPool(pool.snapshot());
+  });
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
@@ -50,6 +59,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     if (ending) return;
     ending = true;
     poller.stop();
+    // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
+    pool.shutdown();
+    disconnectPool();
     try {
       instance?.unmount();
     } catch {
@@ -74,17 +86,23 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     store,
     quit: () => shutdown(0),
     services: {
-      startedByPooltop: () => false,
-      signalSent: () => {},
+      startedByPooltop: (pid) => pool.isWorker(pid),
+      // A SIGSTOP or SIGCONT sent to a worker from the signal menu, z or r: the pool must know.
+      signalSent: (pid, signal) => void pool.noteSignal(pid, signal),
       refreshSoon: () => poller.refreshSoon(),
     },
+    pool,
+    poolPlan,
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));
   }
   process.on('uncaughtException', (error) => shutdown(1, error));
   process.on('unhandledRejection', (error) => shutdown(1, error));
-  process.on('exit', () => terminal.restore());
+  process.on('exit', () => {
+    pool.shutdown();
+    terminal.restore();
+  });
   // A resize may leave pieces of the old frame where Ink no longer draws: clear, then Ink redraws.
   stdout.on('resize', () => {
     if (terminal.isActive) stdout.write('\x1b[2J\x1b[H');
@@ -103,6 +121,13 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
   );
+  if (options.pool !== null) {
+    const n = options.pool;
+    pool.start(n, { stream: poolPlan.workload }).then(
+      () => store.getState().notify(`pool started: ${n} workers on the primes stream (w for the pool menu)`),
+      (error: unknown) => store.getState().notify(`pool did not start: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    );
+  }
   return finished;
 }
 

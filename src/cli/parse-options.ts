@@ -25,6 +25,8 @@ export interface MonitorOptions extends CommonOptions {
   given: { delay: boolean; sortKey: boolean; tree: boolean; color: boolean };
   /** NO_COLOR is set: monochrome for this run, without changing the saved choice. */
   noColorEnv: boolean;
+  /** Start with a pool of this many workers running the primes stream (`--pool n`); null: none. */
+  pool: number | null;
 }
 
 export interface SnapshotOptions extends CommonOptions {
@@ -35,7 +37,8 @@ export type Command =
   | { kind: 'help'; text: 'monitor' | 'snapshot' }
   | { kind: 'version' }
   | { kind: 'monitor'; options: MonitorOptions }
-  | { kind: 'snapshot'; options: SnapshotOptions };
+  | { kind: 'snapshot'; options: SnapshotOptions }
+  | { kind: 'primes'; argv: string[] };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -52,6 +55,7 @@ const COMMON: Options = {
 const MONITOR: Options = {
   ...COMMON,
   delay: { type: 'string', short: 'd' },
+  pool: { type: 'string' },
   color: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
 };
@@ -67,6 +71,7 @@ const DEFAULT_DELAY_TENTHS = 10;
 /** The whole command line → what to do. Throws UsageError for anything wrong. */
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
   const [first, ...rest] = argv;
+  if (first === 'primes') return { kind: 'primes', argv: rest };
   if (first === 'snapshot') {
     const values = parse(rest, SNAPSHOT, 'pooltop snapshot');
     if (values.help) return { kind: 'help', text: 'snapshot' };
@@ -91,6 +96,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
         color: values.color === true || values['no-color'] === true,
       },
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+      pool: parsePoolSize(values.pool),
     },
   };
 }
@@ -159,6 +165,18 @@ export function parseDelay(value: unknown): number {
     throw new UsageError(
       `pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`,
     );
+  }
+  return Number(text);
+}
+
+/** The most workers `--pool` starts: the pool manager's own limit. */
+export const MAX_POOL = 256;
+
+export function parsePoolSize(value: unknown): number | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_POOL) {
+    throw new UsageError(`pooltop: --pool must be a number of workers from 1 to ${MAX_POOL} (got "${sanitizeText(text)}")`);
   }
   return Number(text);
 }

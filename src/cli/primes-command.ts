@@ -49,7 +49,8 @@ const BOUNDS: Record<'workers' | 'from' | 'to' | 'step', { min: number; max: num
 
 const defaultWorkers = (): number => Math.min(MAX_WORKERS, Math.max(1, os.availableParallelism()));
 
-export function primesHelp(): string {
+/** `cores` is what the --workers default says: this machine's, or a placeholder for the README. */
+export function primesHelp(cores: number | string = defaultWorkers()): string {
   return [
     'Usage: pooltop primes [options]',
     '',
@@ -58,7 +59,7 @@ export function primesHelp(): string {
     "of the worker that found it), then real, user and sys time as bash's `time` prints them.",
     '',
     'Options:',
-    `  --workers <n>  worker processes, 1 to ${MAX_WORKERS} (default: ${defaultWorkers()}, the cores here)`,
+    `  --workers <n>  worker processes, 1 to ${MAX_WORKERS} (default: ${cores}, the cores here)`,
     '  --from <a>     first x (default: 1000000)',
     '  --to <b>       stop before this x, like range() (default: 10000000)',
     '  --step <s>     distance between two x (default: 1000000)',

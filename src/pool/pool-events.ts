@@ -18,6 +18,8 @@ export interface PoolOptions {
   latestLimit?: number;
   /** Read /proc/[pid]/stat before each dispatch so a stopped worker gets nothing. Default on Linux. */
   procCheck?: boolean;
+  /** Start workers through setpriv --pdeathsig KILL where it exists (parent-death-signal.ts). Default true. */
+  parentDeathSignal?: boolean;
 }
 
 export interface DispatchInfo {

@@ -11,6 +11,7 @@ import { TaskQueue } from './task-queue.js';
 import { defaultWorkerPath } from './worker-path.js';
 import { isStoppedState, readWorkerProcState } from './worker-proc-state.js';
 import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
+import { parentDeathLauncher } from './parent-death-signal.js';
 import { signalChild, type SignalOutcome } from './worker-signal.js';
 import { isWorkloadName, taskSpecProblem } from './workloads.js';
 
@@ -74,6 +75,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private stopGraceMs = 2000;
   private latestLimit = 50;
   private procCheck = process.platform === 'linux';
+  private parentDeathSignal = true;
   private streamTargetMs = 1000;
   private startedAt: number | null = null;
   private stoppedAt: number | null = null;
@@ -112,6 +114,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     // Without a readable /proc (not Linux, or a container without it) every worker would look
     // unrunnable: the check is only made where our own /proc entry can be read.
     this.procCheck = (options.procCheck ?? process.platform === 'linux') && readWorkerProcState(process.pid) !== null;
+    this.parentDeathSignal = options.parentDeathSignal ?? true;
     this.streamTargetMs = options.streamTargetMs ?? 1000;
     this.resetRun();
     this.phase = 'running';
@@ -373,11 +376,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     let child: ChildProcess;
     try {
       // No `detached`: workers stay in pooltop's process group, so the terminal's job control and
-      // the orphaned-process-group rule (SIGHUP + SIGCONT when pooltop dies) reach them.
+      // the orphaned-process-group rule (SIGHUP + SIGCONT when pooltop dies) reach them. Started
+      // through setpriv where there is one, the kernel also SIGKILLs them when pooltop dies, even
+      // paused (see parent-death-signal.ts).
+      const launcher = this.parentDeathSignal ? parentDeathLauncher() : null;
       child = fork(this.workerPath, workerArgv({ index, parentPid: process.pid, trap }), {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         // The worker is plain compiled JS: none of the parent's loaders or flags (tsx, --test).
-        execArgv: [],
+        execArgv: launcher ? launcher.execArgv : [],
+        ...(launcher ? { execPath: launcher.execPath } : {}),
         serialization: 'json',
       });
     } catch (error) {

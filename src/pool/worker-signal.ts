@@ -9,16 +9,16 @@ export function isSignalablePid(pid: unknown): pid is number {
 }
 
 /**
- * Signals `child`, a process this pool forked. Until Node reaps a child (and sets exitCode or
- * signalCode) its PID cannot be reused, so checking that first makes the PID safe to signal.
+ * Signals `child`, a process this pool forked, through its ChildProcess handle: until Node reaps
+ * a child (and sets exitCode or signalCode) its PID cannot be reused, and ChildProcess.kill()
+ * sends nothing once it has. The only process.kill in src/ stays in src/signals/send-signal.ts.
  */
 export function signalChild(child: ChildProcess, signal: NodeJS.Signals): SignalOutcome {
   const pid = child.pid;
   if (!isSignalablePid(pid)) return 'not-a-worker';
   if (child.exitCode !== null || child.signalCode !== null) return 'gone';
   try {
-    process.kill(pid, signal);
-    return 'sent';
+    return child.kill(signal) ? 'sent' : 'gone';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM' ? 'not-permitted' : 'gone';
   }

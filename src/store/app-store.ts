@@ -8,6 +8,7 @@ import { descendants } from '../model/ancestry.js';
 import { collapseNode, expandNode, pruneCollapsed, toggleAll } from '../model/tree-collapse.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { findMatch } from '../model/search.js';
+import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import type { Sample } from '../sampling/types.js';
 import { computeVisible, type RowDecoration } from './compute-visible.js';
 import { cursorAt, placeCursor } from './place-cursor.js';
@@ -38,6 +39,8 @@ export interface AppData {
   orphans: ReadonlySet<number>;
   /** Tagged processes (Space, `c`): PID → the start time the row showed, so a reused PID is not tagged. */
   tags: ReadonlyMap<number, number>;
+  /** The pool as its manager last described it; null when none has run. */
+  pool: PoolSnapshot | null;
 }
 
 export interface AppActions {
@@ -66,6 +69,8 @@ export interface AppActions {
   setUserFilter(user: string | null): void;
   toggleFreeze(): void;
   toggleFollow(): void;
+  /** `W`: show or hide the pool panel. */
+  togglePoolPanel(): void;
   toggleTree(): void;
   /** `-`: fold the selected process's subtree. */
   collapseSelected(): void;
@@ -83,6 +88,8 @@ export interface AppActions {
   tagWithDescendants(): void;
   /** `U`: untag everything. */
   untagAll(): void;
+  /** Mirrors the pool manager's snapshot. */
+  setPool(pool: PoolSnapshot | null): void;
   /** Opens the signal menu (or the confirmation when `signal` is given) for these targets. */
   openSignal(request: SignalRequest, mode: 'signal' | 'confirm'): void;
   notify(text: string, level?: MessageLevel): void;
@@ -204,6 +211,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       message: null,
       orphans: NO_ORPHANS,
       tags: new Map(),
+      pool: null,
 
       applySample(sample) {
         const base = lastTaken;
@@ -328,6 +336,10 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
           show(sample, base);
         }
       },
+      togglePoolPanel() {
+        const view = get().view;
+        set({ view: { ...view, poolPanel: !view.poolPanel } });
+      },
       toggleFollow() {
         const { view, cursor } = get();
         const follow = !view.follow && cursor.pid !== null;
@@ -383,6 +395,9 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       },
       untagAll() {
         setTags(new Map());
+      },
+      setPool(pool) {
+        set({ pool });
       },
       openSignal(request, mode) {
         set({ view: { ...get().view, mode, signal: request } });

@@ -21,6 +21,8 @@ export class Poller {
     private readonly sampler: Sampler,
     private readonly store: AppStore,
     private readonly intervalMs: number,
+    /** Runs before each sample is applied: what else the screen shows per refresh (the pool's figures). */
+    private readonly beforeApply: () => void = () => {},
   ) {}
 
   start(): void {
@@ -59,6 +61,7 @@ export class Poller {
       const sample = await this.sampler.sample();
       if (!this.running) return;
       this.count++;
+      this.beforeApply();
       this.store.getState().applySample(sample);
       this.lastError = '';
     } catch (error) {

@@ -3,7 +3,7 @@ import type { ColumnId } from '../model/columns.js';
 import type { SortOrder } from '../model/sort-rows.js';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm';
+export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm' | 'pool';
 
 /** A process a signal will go to, fixed when the menu opened (with the start time the row showed). */
 export interface PendingTarget {
@@ -57,6 +57,8 @@ export interface ViewState {
   focusPid: number | null;
   /** The open signal menu or confirmation. */
   signal: SignalRequest | null;
+  /** The pool panel is shown while a pool runs (`W` hides it). */
+  poolPanel: boolean;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
   /** Lines of the whole screen (the help screen scrolls within them). */
@@ -110,6 +112,7 @@ export function initialView(options: ViewOptions = {}): ViewState {
     menuIndex: 0,
     focusPid: null,
     signal: null,
+    poolPanel: true,
     pageSize: 20,
     screenLines: 24,
   };

@@ -11,6 +11,8 @@ import { HelpScreen } from './help-screen.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
 import { ProcessTable } from './process-table.js';
+import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
+import { PoolPanel, poolPanelHeight } from './pool-panel.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
 import { TooSmall } from './too-small.js';
@@ -27,7 +29,12 @@ export function App({ ctx }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
   const mode = useAppStore((s) => s.view.mode);
-  const layout = useMemo(() => computeLayout(columns, rows, cores), [columns, rows, cores]);
+  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.view.poolPanel));
+  const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
+  const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
+  // The pool panel takes its lines from the table, but never all of them.
+  const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
+  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
 
   useKeys((key) => dispatchKey(key, ctx));
   useEffect(() => {
@@ -40,12 +47,22 @@ export function App({ ctx }: AppProps) {
   if (mode === 'help') {
     return <HelpScreen width={columns} height={layout.lines} />;
   }
-  const panelWidth = mode === 'sort' ? SORT_MENU_WIDTH : mode === 'user' ? USER_MENU_WIDTH : mode === 'signal' ? Math.min(SIGNAL_MENU_WIDTH, Math.floor(columns / 2)) : 0;
+  const panelWidth =
+    mode === 'sort'
+      ? SORT_MENU_WIDTH
+      : mode === 'user'
+        ? USER_MENU_WIDTH
+        : mode === 'signal'
+          ? Math.min(SIGNAL_MENU_WIDTH, Math.floor(columns / 2))
+          : mode === 'pool'
+            ? Math.min(POOL_MENU_WIDTH, Math.floor(columns / 2))
+            : 0;
   const tableHeight = layout.pageSize + 1;
   return (
     <Box flexDirection="column" width={columns} height={layout.lines}>
       <Header layout={layout} />
       <Box height={1} />
+      {panel > 0 && <PoolPanel width={columns} />}
       <Box height={tableHeight}>
         {mode === 'ancestry' ? (
           <AncestryPanel width={columns} height={tableHeight} />
@@ -54,6 +71,7 @@ export function App({ ctx }: AppProps) {
             {mode === 'sort' && <SortMenu height={tableHeight} />}
             {mode === 'user' && <UserMenu height={tableHeight} />}
             {mode === 'signal' && <SignalMenu height={tableHeight} width={panelWidth} />}
+            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} ctx={ctx} />}
             {panelWidth > 0 && <Box width={1} />}
             <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
           </>

@@ -6,6 +6,7 @@ import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
 import { filterKeys, searchKeys } from './prompt-keys.js';
+import { poolMenuKeys } from './pool-menu.js';
 import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
 import { userMenuKeys } from './user-menu.js';
@@ -22,6 +23,7 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   ancestry: ancestryKeys,
   signal: signalMenuKeys,
   confirm: confirmKeys,
+  pool: poolMenuKeys,
 };
 
 export function dispatchKey(key: KeyPress, ctx: ActionContext): void {

@@ -8,7 +8,9 @@ import { formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout
 import type { ProcessRow } from '../model/process-row.js';
 import { isDescending } from '../model/sort-rows.js';
 import { fitWidth } from '../model/text-width.js';
+import type { WorkerSnapshot } from '../pool/pool-snapshot.js';
 import type { RowDecoration } from '../store/compute-visible.js';
+import { taskText } from './pool-panel.js';
 import { styled } from './sgr.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
@@ -25,7 +27,9 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const orphans = useAppStore((s) => s.orphans);
   const tags = useAppStore((s) => s.tags);
   const sort = useAppStore((s) => s.view.sort);
+  const pool = useAppStore((s) => s.pool);
   const theme = useTheme();
+  const workers = useMemo(() => new Map((pool?.workers ?? []).map((w) => [w.pid, w])), [pool]);
   const layout = useMemo(() => layoutColumns(width), [width]);
   const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
   for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
@@ -35,6 +39,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
         decoration: decorations.get(row.pid),
         orphan: orphans.has(row.pid),
         tagged: tags.get(row.pid) === row.startTime,
+        worker: workers.get(row.pid),
         theme,
       }),
     );
@@ -65,7 +70,17 @@ export interface RowLook {
   decoration: RowDecoration | undefined;
   orphan: boolean;
   tagged: boolean;
+  /** Set for a pool worker: its row is marked and says what it is doing. */
+  worker?: WorkerSnapshot | undefined;
   theme: Theme;
+}
+
+/** What a pool worker's row adds after its command: its task, or idle / paused. */
+export function workerNote(worker: WorkerSnapshot): string {
+  const task = worker.task ? taskText(worker.task) : '';
+  if (worker.state === 'paused') return `  [paused${task ? `: ${task}` : ''}]`;
+  if (worker.state === 'busy' && task) return `  [${task}]`;
+  return `  [${worker.state}]`;
 }
 
 /** What goes between the guide and the command: how much a fold hides, whether it was orphaned. */
@@ -76,7 +91,8 @@ export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean
 /** One process as a styled line of exactly the layout's width. */
 export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
   const { theme, decoration } = look;
-  const command = formatCommand(row.command, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan));
+  const text = look.worker ? row.command + workerNote(look.worker) : row.command;
+  const command = formatCommand(text, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan));
   const cells = formatCells(row, layout);
   if (look.selected || look.tagged) {
     // The selected row is one colour (inverse video in monochrome); tagged rows are yellow (bold
@@ -98,7 +114,7 @@ export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): stri
   }
   line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });
   line += styled(command.marker, { color: theme.warn, bold: !theme.color });
-  line += styled(command.text, { dim });
+  line += styled(command.text, { dim, color: look.worker ? theme.worker : undefined });
   return line;
 }
 

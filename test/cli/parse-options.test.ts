@@ -39,6 +39,7 @@ describe('parseCommand', () => {
         tree: false,
         given: { delay: true, sortKey: true, tree: false, color: true },
         noColorEnv: false,
+        pool: null,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
@@ -55,6 +56,12 @@ describe('parseCommand', () => {
     usage(() => parseCommand(['--color', '--no-color'], {}), /contradict/);
     const empty = parseCommand([], { NO_COLOR: '' });
     assert.equal(empty.kind === 'monitor' && empty.options.color, true);
+  });
+
+  it('reads --pool and hands primes its own arguments', () => {
+    const command = parseCommand(['--pool', '4'], {});
+    assert.equal(command.kind === 'monitor' && command.options.pool, 4);
+    assert.deepEqual(parseCommand(['primes', '--workers', '2'], {}), { kind: 'primes', argv: ['--workers', '2'] });
   });
 
   it('knows help, version and snapshot', () => {
@@ -82,6 +89,9 @@ describe('parseCommand', () => {
     usage(() => parseCommand(['--source', 'wmi'], {}), /--source must be one of procfs, systeminformation, ps-list/);
     usage(() => parseCommand(['--frobnicate'], {}), /unknown option '--frobnicate'/);
     usage(() => parseCommand(['stray'], {}), /unexpected argument 'stray'/);
+    usage(() => parseCommand(['--pool', '0'], {}), /--pool must be a number of workers from 1 to 256 \(got "0"\)/);
+    usage(() => parseCommand(['--pool', '100000'], {}), /--pool .*"100000"/);
+    usage(() => parseCommand(['--pool', 'two'], {}), /--pool .*"two"/);
     usage(() => parseCommand(['snapshot', '--delay', '5'], {}), /pooltop snapshot: unknown option '--delay'/);
   });
 

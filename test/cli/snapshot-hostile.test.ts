@@ -16,8 +16,9 @@ describe('hostile process names and command lines', { skip: !linux && 'needs Lin
   before(async () => {
     // argv[0] carries the sequences: they end up in /proc/[pid]/cmdline.
     const a = spawn('sleep', [MARKER], { argv0: `${HOSTILE}sleep`, stdio: 'ignore' });
-    // A bash that renames itself (comm) to escape sequences, then waits.
-    const b = spawn('bash', ['-c', `printf '\\033]0;PWN\\007\\033[2J' > /proc/$$/comm; sleep ${MARKER}1; true`], { stdio: 'ignore' });
+    // A bash that renames itself (comm) to escape sequences, then waits on its stdin: no child of
+    // its own, so killing it leaves nothing behind.
+    const b = spawn('bash', ['-c', `printf '\\033]0;PWN\\007\\033[2J' > /proc/$$/comm; read -r _`], { stdio: ['pipe', 'ignore', 'ignore'] });
     children.push(a, b);
     cmdPid = a.pid!;
     commPid = b.pid!;

@@ -1,6 +1,7 @@
 // Workers never outlive their parent, even one SIGKILLed (no exit handler runs) while a worker is
 // mid-task or SIGSTOPped. The parent here is a small script that starts a pool from dist/.
 import assert from 'node:assert/strict';
+import { parentDeathLauncher } from '../../src/pool/parent-death-signal.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -133,10 +134,21 @@ describe('workers never outlive their parent', () => {
     },
   );
 
-  it('outside an orphaned group a stopped worker cannot act until continued, then exits at once', async (t) => {
+  it('outside an orphaned group the kernel still kills a stopped worker (setpriv --pdeathsig)', { skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig' }, async (t) => {
     // The kernel sends SIGHUP + SIGCONT only when a group *becomes* orphaned; here the fixture
-    // shares our group, which stays non-orphaned. This pins the limit and the worker's part.
+    // shares our group, which stays non-orphaned, so only the parent-death signal can end it.
     const report = await startParent(['stop-one'], false);
+    const stopped = report.stopped as number;
+    assert.ok((await waitUntil(() => fullyStopped(stopped), 1000)) >= 0, 'the worker stopped');
+    killParent(report);
+    const ms = await waitUntil(() => exited(stopped), 2000);
+    assert.ok(ms >= 0, `the stopped worker is still there: ${stateOf(stopped)}`);
+    t.diagnostic(`stopped worker gone ${ms} ms after the parent's SIGKILL`);
+  });
+
+  it('without a parent-death signal a stopped worker waits for SIGCONT, then exits at once', async (t) => {
+    // What the worker itself does, without setpriv: pins the limit and the worker's part.
+    const report = await startParent(['stop-one', 'no-pdeathsig'], false);
     const stopped = report.stopped as number;
     assert.ok((await waitUntil(() => fullyStopped(stopped), 1000)) >= 0, 'the worker stopped');
     killParent(report);

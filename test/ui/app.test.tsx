@@ -7,6 +7,7 @@ import { helpLines } from '../../src/ui/help-screen.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { info, sample } from '../model/fixtures.js';
 import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+import { testContext } from './test-context.js';
 
 function setup() {
   const store = createAppStore({ sortKey: 'pid' });
@@ -19,10 +20,9 @@ function setup() {
       info(50, { command: 'sleep 5' }),
     ]),
   );
-  let quit = 0;
-  const services = { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} };
-  const rendered = renderWithStore(<App ctx={{ store, quit: () => quit++, services }} />, store);
-  return { ...rendered, quits: () => quit };
+  const ctx = testContext(store);
+  const rendered = renderWithStore(<App ctx={ctx} />, store);
+  return { ...rendered, quits: () => ctx.quits, ctx };
 }
 
 describe('App', () => {

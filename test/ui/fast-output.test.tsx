@@ -7,6 +7,7 @@ import { composeFrame, type InkOutput } from '../../src/ui/fast-output.js';
 import { parseStyledCapture } from '../e2e/sgr-screen.js';
 import { info, sample } from '../model/fixtures.js';
 import { renderWithStore, tick } from './render-with-store.js';
+import { testContext } from './test-context.js';
 
 // Every frame Ink renders while these tests run is produced both ways and compared cell by cell:
 // text and style of each cell must be the same from composeFrame as from Ink's own get().
@@ -61,8 +62,7 @@ function storeWithTree() {
 describe('composeFrame against Ink', () => {
   it('produces the same cells for every screen of the monitor', async () => {
     const store = storeWithTree();
-    const services = { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} };
-    const { stdin, unmount } = renderWithStore(<App ctx={{ store, quit: () => {}, services }} />, store);
+    const { stdin, unmount } = renderWithStore(<App ctx={testContext(store)} />, store);
     const keys = ['\x1b[B', ' ', 't', '-', 'k', '\x1b', '\x1b[17~', '\r', 'u', '\x1b', '?', 'x', '/', 'v', 'i', '\r', 'a', '\x1b', '\\', 's', '\r', 'Z'];
     for (const key of keys) {
       stdin.write(key);
@@ -76,8 +76,7 @@ describe('composeFrame against Ink', () => {
 
   it('works in monochrome too', async () => {
     const store = storeWithTree();
-    const services = { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} };
-    const { stdin, unmount } = renderWithStore(<App ctx={{ store, quit: () => {}, services }} />, store, false);
+    const { stdin, unmount } = renderWithStore(<App ctx={testContext(store)} />, store, false);
     for (const key of ['\x1b[B', ' ', 't', 'k']) {
       stdin.write(key);
       await tick(40);

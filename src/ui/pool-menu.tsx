@@ -1,0 +1,59 @@
+// The pool menu (`w`): start a pool of one worker per core, add or remove a worker, pause, resume,
+// stop or kill them all, trap SIGTERM/SIGINT in new workers, and choose the workload.
+import { POOL_MENU, defaultPoolSize, describeChoice, runPoolEntry, sameChoice, type PoolMenuEntry } from '../store/pool-actions.js';
+import type { ActionContext } from './action-context.js';
+import { menuStep } from './menu-keys.js';
+import type { KeyPress } from './parse-key.js';
+import { SidePanel, type PanelItem } from './side-panel.js';
+import { useAppStore } from './use-app-store.js';
+
+export const POOL_MENU_WIDTH = 58;
+
+export function poolMenuItems(ctx: Pick<ActionContext, 'pool' | 'poolPlan'>): PanelItem[] {
+  const running = ctx.pool.state === 'running';
+  const workers = running ? ctx.pool.snapshot().summary.workers : 0;
+  const item = (entry: PoolMenuEntry): PanelItem => {
+    switch (entry.kind) {
+      case 'start':
+        return { label: `Start a pool of ${defaultPoolSize()} workers`, hint: running ? `(running: ${workers})` : '' };
+      case 'add':
+        return { label: 'Add a worker' };
+      case 'remove':
+        return { label: 'Remove a worker', hint: 'after its task' };
+      case 'pause':
+        return { label: 'Pause all', hint: 'SIGSTOP' };
+      case 'resume':
+        return { label: 'Resume all', hint: 'SIGCONT' };
+      case 'stop':
+        return { label: 'Stop', hint: 'SIGTERM to all' };
+      case 'kill':
+        return { label: 'Kill', hint: 'SIGKILL to all' };
+      case 'trap':
+        return { label: `Trap SIGTERM/SIGINT in new workers: ${ctx.poolPlan.trap ? 'on' : 'off'}`, marked: ctx.poolPlan.trap };
+      case 'workload':
+        return { label: `Workload: ${describeChoice(entry.choice)}`, marked: sameChoice(entry.choice, ctx.poolPlan.workload) };
+    }
+  };
+  return POOL_MENU.map(item);
+}
+
+export function PoolMenu({ height, width, ctx }: { height: number; width: number; ctx: Pick<ActionContext, 'pool' | 'poolPlan'> }) {
+  const index = useAppStore((s) => s.view.menuIndex);
+  // Re-render when the pool changes (its worker count shows in the menu).
+  useAppStore((s) => s.pool);
+  const entry = POOL_MENU[index];
+  const title = entry?.kind === 'workload' ? entry.label : 'Pool';
+  return <SidePanel title={title} items={poolMenuItems(ctx)} index={index} height={height} width={width} />;
+}
+
+export function poolMenuKeys(key: KeyPress, ctx: ActionContext): void {
+  const state = ctx.store.getState();
+  const step = menuStep(key, state.view.menuIndex, POOL_MENU.length, state.view.pageSize);
+  if (step.kind === 'move') state.setMenuIndex(step.index);
+  else if (step.kind === 'close') state.setMode('main');
+  else if (step.kind === 'choose') {
+    const entry = POOL_MENU[step.index];
+    state.setMode('main');
+    if (entry) void runPoolEntry(ctx.store, ctx.pool, ctx.poolPlan, entry);
+  }
+}

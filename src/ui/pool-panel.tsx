@@ -1,0 +1,87 @@
+// The pool panel, shown while a pool runs: one line per worker (PID, state, core, CPU%, its task
+// and for how long, tasks done) and the pool's summary: wall time, the workers' CPU time, cores
+// busy (CPU ÷ wall), tasks done and their rate, and the latest results in arrival order.
+import { Text } from 'ink';
+import { formatCpuTime, formatPercent } from '../model/format.js';
+import { cutToWidth, fitWidth } from '../model/text-width.js';
+import type { ProcessRow } from '../model/process-row.js';
+import type { PoolSnapshot, WorkerSnapshot } from '../pool/pool-snapshot.js';
+import type { Task, TaskResult } from '../pool/task.js';
+import { describeChoice } from '../store/pool-actions.js';
+import { styled } from './sgr.js';
+import { useTheme, type Theme } from './theme.js';
+import { useAppStore } from './use-app-store.js';
+
+/** Worker lines shown at most; the rest are summed up in one line. */
+export const MAX_WORKER_LINES = 8;
+
+/** Lines the panel takes for a pool: summary, column titles, workers, latest results. */
+export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean): number {
+  if (!pool || !shown || pool.summary.phase === 'idle') return 0;
+  const workers = pool.workers.length;
+  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0);
+}
+
+export function PoolPanel({ width }: { width: number }) {
+  const pool = useAppStore((s) => s.pool);
+  const rows = useAppStore((s) => s.rows);
+  const theme = useTheme();
+  if (!pool) return null;
+  return <Text>{poolPanelLines(pool, rows, width, theme, Date.now()).join('\n')}</Text>;
+}
+
+export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], width: number, theme: Theme, now: number): string[] {
+  const s = pool.summary;
+  const byPid = new Map(rows.map((r) => [r.pid, r]));
+  const lines: string[] = [];
+  const what = s.streaming && s.workload ? `${describeChoice(s.workload)} stream` : s.phase;
+  lines.push(
+    styled(
+      fitWidth(
+        `Pool: ${s.workers} workers · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${s.coresBusy.toFixed(2)} cores busy · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
+        width,
+      ),
+      { color: theme.worker, bold: true },
+    ),
+  );
+  lines.push(styled(fitWidth('    #     PID S CPU  CPU%  task                          for      done', width), { dim: true }));
+  for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now), width));
+  if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
+  lines.push(cutToWidth(`latest: ${latest(s.latest, Math.max(0, width - 8))}`, width));
+  return lines;
+}
+
+function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: number): string {
+  const state = row?.state ?? worker.procState ?? '?';
+  const core = row && row.processor >= 0 ? String(row.processor) : '-';
+  const cpu = row ? formatPercent(row.cpu) : '-';
+  const doing = worker.state === 'paused' ? `${taskText(worker.task)} (paused)` : worker.task ? taskText(worker.task) : worker.state;
+  const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
+  return `${String(worker.index).padStart(5)} ${String(worker.pid).padStart(7)} ${state} ${core.padStart(3)} ${cpu.padStart(5)}  ${doing.padEnd(29).slice(0, 29)} ${since.padStart(7)} ${String(worker.tasksDone).padStart(6)}${worker.trap ? '  trap' : ''}`;
+}
+
+/** "primes 1003000000", "sumsq 5000000", "sleep 1000 ms". */
+export function taskText(task: Task | null): string {
+  if (!task) return 'idle';
+  return task.workload === 'sleep' ? `sleep ${task.arg} ms` : `${task.workload} ${task.arg}`;
+}
+
+/** The newest results that fit in `width` cells, in arrival order (oldest of them first). */
+function latest(results: readonly TaskResult[], width: number): string {
+  if (results.length === 0) return '(no result yet)';
+  const shown: string[] = [];
+  let used = 0;
+  for (let i = results.length - 1; i >= 0; i--) {
+    const r = results[i]!;
+    const text = `${r.error ? 'error' : String(r.value).slice(0, 24)} (${r.pid})`;
+    if (used + text.length + 3 > width && shown.length > 0) break;
+    shown.unshift(text);
+    used += text.length + 3;
+  }
+  return shown.join(' · ');
+}
+
+function clock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,111 @@
+// End to end, the pool lab (issue 5): `pooltop --pool 2` runs two workers as its children, the
+// pool menu pauses (T) and resumes them, and every way out ends them — SIGKILL of pooltop too.
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { plain, readTable } from './monitor-screen.js';
+import { startPooltop } from './pooltop-session.js';
+import { childrenOf, isRunning, readCmdline, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
+import type { TmuxSession } from './tmux-session.js';
+
+let session: TmuxSession | undefined;
+let workers: ProcRef[] = [];
+
+afterEach(async () => {
+  const leftovers = (await session?.kill()) ?? [];
+  session = undefined;
+  // Nothing of the test may outlive it: workers still alive here are a failure, and are ended.
+  const alive = workers.filter(isRunning);
+  for (const w of alive) signalProcess(w, 'SIGKILL');
+  workers = [];
+  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
+  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker outlived pooltop');
+});
+
+/** pooltop's worker children, once there are `n` of them. */
+async function workersOf(s: TmuxSession, n: number): Promise<ProcRef[]> {
+  const pooltop = await s.programProcess();
+  assert.ok(pooltop, 'pooltop runs');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = childrenOf(pooltop.pid).filter((p) => readCmdline(p.pid).startsWith('pooltop-worker'));
+    if (found.length === n) return found;
+    if (Date.now() > deadline) throw new Error(`pooltop has ${found.length} workers, not ${n}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The worker rows as drawn: their state letters. */
+function workerStates(screen: string, pids: readonly number[]): string[] {
+  const rows = readTable(screen)?.rows ?? [];
+  return pids.map((pid) => {
+    const row = rows.find((r) => r.pid === pid);
+    return row ? (/^\s*\d+\s+\d+\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+(\S)\s/.exec(row.text)?.[1] ?? '?') : '-';
+  });
+}
+
+describe('the pool in a 120×40 terminal', () => {
+  it('--pool 2 runs two workers under pooltop; the menu pauses (T) and resumes them; q ends them', async () => {
+    session = await startPooltop(['--pool', '2']);
+    workers = await workersOf(session, 2);
+    const pids = workers.map((w) => w.pid);
+    const pooltop = (await session.programProcess())!;
+    assert.ok(workers.every((w) => w.ppid === pooltop.pid), 'the workers are pooltop children');
+    await session.waitFor((s) => workerStates(s, pids).every((st) => st === 'R'), { description: 'both workers in state R', timeoutMs: 8000 });
+    const screen = plain(await session.capture());
+    assert.match(screen, /Pool: 2 workers/);
+    assert.match(screen, /pooltop-worker \d+ +\[primes \d+\]/);
+
+    // w, then the fourth entry: Pause all.
+    await session.sendKeys('w');
+    await session.waitFor(/Pause all/, { description: 'the pool menu' });
+    await session.sendKeys('Down', 'Down', 'Down', 'Enter');
+    await session.waitFor((s) => workerStates(s, pids).every((st) => st === 'T'), { description: 'both workers in state T' });
+    for (const w of workers) assert.equal(childrenOf(pooltop.pid).find((c) => c.pid === w.pid)?.state, 'T');
+    await session.waitFor(/2 paused/, { description: 'the header counting them paused' });
+
+    await session.sendKeys('w');
+    await session.waitFor(/Resume all/, { description: 'the pool menu' });
+    await session.sendKeys('Down', 'Down', 'Down', 'Down', 'Enter');
+    await session.waitFor((s) => workerStates(s, pids).every((st) => st === 'R' || st === 'S'), { description: 'both workers running again' });
+
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0);
+    assert.deepEqual((await waitUntilGone(workers, 3000)).map((w) => w.pid), [], 'q ends every worker');
+  });
+
+  it('z on a worker pauses it with no question asked, r resumes it', async () => {
+    session = await startPooltop(['--pool', '1']);
+    workers = await workersOf(session, 1);
+    const [worker] = workers;
+    // "pooltop-worker 1": the live worker's command line (a worker of an earlier test may linger as
+    // a zombie, shown by its short name "[pooltop-worker ]", until PID 1 reaps it). Search looks at
+    // the rows on screen, so first wait for a refresh that has read the worker's new title.
+    await session.waitFor(/pooltop-worker 1 +\[/, { description: 'the worker row with its title' });
+    await session.sendKeys('/');
+    await session.type('pooltop-worker 1');
+    await session.sendKeys('Enter');
+    await session.waitFor((s) => readTable(s)?.rows.some((r) => r.selected && r.pid === worker!.pid) ?? false, {
+      colors: true,
+      description: 'the worker selected',
+    });
+    await session.sendKeys('z');
+    await session.waitFor((s) => workerStates(s, [worker!.pid])[0] === 'T', { description: 'the worker in state T' });
+    await session.waitFor(/sent SIGSTOP \(19\)/, { description: 'the message' });
+    await session.sendKeys('r');
+    await session.waitFor((s) => ['R', 'S'].includes(workerStates(s, [worker!.pid])[0] ?? ''), { description: 'running again' });
+  });
+
+  it('no worker survives SIGKILL of pooltop, even a paused one', async () => {
+    session = await startPooltop(['--pool', '2']);
+    workers = await workersOf(session, 2);
+    // Pause one worker through pooltop's own menu so a stopped worker is part of the test.
+    await session.sendKeys('w');
+    await session.waitFor(/Pause all/, { description: 'the pool menu' });
+    await session.sendKeys('Down', 'Down', 'Down', 'Enter');
+    await session.waitFor(/2 paused/, { description: 'paused' });
+    const pooltop = (await session.programProcess())!;
+    assert.ok(signalProcess(pooltop, 'SIGKILL'));
+    const alive = await waitUntilGone(workers, 2000);
+    assert.deepEqual(alive.map((w) => w.pid), [], 'every worker is gone within two seconds');
+  });
+});

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAppStore } from '../../src/store/app-store.js';
+import { POOL_MENU, defaultPoolSize, runPoolEntry, type PoolMenuEntry, type PoolPlan } from '../../src/store/pool-actions.js';
+import { FakePool } from '../ui/test-context.js';
+
+function setup() {
+  const store = createAppStore();
+  const pool = new FakePool();
+  const plan: PoolPlan = { workload: { workload: 'primes', method: 'naive' }, trap: false };
+  const entry = (kind: PoolMenuEntry['kind']) => POOL_MENU.find((e) => e.kind === kind)!;
+  const message = () => store.getState().message?.text ?? '';
+  return { store, pool, plan, entry, message };
+}
+
+describe('pool menu actions', () => {
+  it('offers every action of the issue: start, add, remove, pause, resume, stop, kill, trap, workloads', () => {
+    assert.deepEqual(
+      [...new Set(POOL_MENU.map((e) => e.kind))],
+      ['start', 'add', 'remove', 'pause', 'resume', 'stop', 'kill', 'trap', 'workload'],
+    );
+    assert.equal(POOL_MENU.filter((e) => e.kind === 'workload').length, 4);
+  });
+
+  it('starts a pool of one worker per core on the chosen workload', async () => {
+    const { store, pool, plan, entry, message } = setup();
+    await runPoolEntry(store, pool, plan, entry('start'));
+    assert.deepEqual(pool.calls, [`start ${defaultPoolSize()}`]);
+    assert.match(message(), /pool started: \d+ workers on primes \(naive\)/);
+    await runPoolEntry(store, pool, plan, entry('start'));
+    assert.match(message(), /already running/);
+  });
+
+  it('says so when there is no pool to act on', async () => {
+    const { store, pool, plan, entry, message } = setup();
+    for (const kind of ['add', 'remove', 'pause', 'resume', 'stop', 'kill'] as const) {
+      await runPoolEntry(store, pool, plan, entry(kind));
+      assert.match(message(), /no pool running/, kind);
+    }
+    assert.deepEqual(pool.calls, []);
+  });
+
+  it('drives a running pool', async () => {
+    const { store, pool, plan, entry, message } = setup();
+    pool.state = 'running';
+    await runPoolEntry(store, pool, plan, entry('pause'));
+    assert.match(message(), /paused 2 workers \(SIGSTOP\)/);
+    await runPoolEntry(store, pool, plan, entry('resume'));
+    assert.match(message(), /resumed 2 workers \(SIGCONT\)/);
+    await runPoolEntry(store, pool, plan, entry('add'));
+    await runPoolEntry(store, pool, plan, entry('remove'));
+    await runPoolEntry(store, pool, plan, entry('kill'));
+    assert.deepEqual(pool.calls, ['pause', 'resume', 'add', 'remove', 'kill']);
+    assert.match(message(), /SIGKILL to every worker/);
+  });
+
+  it('chooses the workload, also for a pool that runs', async () => {
+    const { store, pool, plan, message } = setup();
+    const sumsq = POOL_MENU.find((e) => e.kind === 'workload' && e.choice.workload === 'sumsq')!;
+    await runPoolEntry(store, pool, plan, sumsq);
+    assert.deepEqual(plan.workload, { workload: 'sumsq' });
+    assert.deepEqual(pool.calls, []);
+    pool.state = 'running';
+    const sleep = POOL_MENU.find((e) => e.kind === 'workload' && e.choice.workload === 'sleep')!;
+    await runPoolEntry(store, pool, plan, sleep);
+    assert.deepEqual(pool.calls, ['workload sleep']);
+    assert.match(message(), /workload: sleep \(from the next task on\)/);
+  });
+
+  it('toggles trapping SIGTERM/SIGINT for new workers', async () => {
+    const { store, pool, plan, entry, message } = setup();
+    await runPoolEntry(store, pool, plan, entry('trap'));
+    assert.equal(plan.trap, true);
+    assert.match(message(), /catch and ignore SIGTERM and SIGINT/);
+    await runPoolEntry(store, pool, plan, entry('trap'));
+    assert.equal(plan.trap, false);
+  });
+});

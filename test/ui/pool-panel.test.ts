@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PoolSnapshot, WorkerSnapshot } from '../../src/pool/pool-snapshot.js';
+import { displayWidth } from '../../src/model/text-width.js';
+import { poolPanelHeight, poolPanelLines } from '../../src/ui/pool-panel.js';
+import { workerNote } from '../../src/ui/process-table.js';
+import { MONO_THEME } from '../../src/ui/theme.js';
+import { row } from '../model/fixtures.js';
+
+const NOW = 1_700_000_010_000;
+
+function worker(index: number, pid: number, fields: Partial<WorkerSnapshot> = {}): WorkerSnapshot {
+  return {
+    index,
+    pid,
+    state: 'busy',
+    task: { id: index, workload: 'primes', method: 'naive', arg: 1_003_000_000 + index },
+    taskSince: NOW - 600,
+    tasksDone: 12,
+    cpuMs: 40_000,
+    trap: false,
+    procState: 'R',
+    startedAt: NOW - 41_000,
+    ...fields,
+  };
+}
+
+function snapshot(workers: WorkerSnapshot[]): PoolSnapshot {
+  return {
+    workers,
+    summary: {
+      phase: 'running',
+      workers: workers.length,
+      streaming: true,
+      workload: { workload: 'primes', method: 'naive' },
+      startedAt: NOW - 41_000,
+      wallMs: 41_000,
+      cpuMs: 80_360,
+      cpuUserMs: 80_000,
+      cpuSystemMs: 360,
+      coresBusy: 1.96,
+      tasksDone: 41,
+      tasksPerSecond: 1,
+      pending: 0,
+      inFlight: workers.length,
+      replaced: 0,
+      latest: [1, 2, 3].map((i) => ({
+        taskId: i, workload: 'primes' as const, method: 'naive' as const, arg: i * 1_000_000, value: [1000003, 2000003, 3000017][i - 1]!,
+        error: null, pid: 4250 + (i % 2), workerIndex: 1 + (i % 2), cpuMs: 900, wallMs: 950, finishedAt: NOW - 1000 + i,
+      })),
+    },
+  };
+}
+
+describe('pool panel', () => {
+  const pool = snapshot([worker(1, 4250), worker(2, 4251, { state: 'paused', procState: 'T' })]);
+  const rows = [row(4250, { state: 'R', cpu: 99.1, processor: 0 }), row(4251, { state: 'T', cpu: 0, processor: 1 })];
+
+  it('shows the summary: wall, CPU, cores busy, tasks done and rate', () => {
+    const [summary] = poolPanelLines(pool, rows, 140, MONO_THEME, NOW);
+    assert.match(summary ?? '', /Pool: 2 workers · primes \(naive\) stream · wall 0:41 · CPU 1:20.36 · 1\.96 cores busy · 41 done · 1\.00\/s · queue 0/);
+  });
+
+  it('shows each worker: PID, state, core, CPU%, task and how long, tasks done', () => {
+    const lines = poolPanelLines(pool, rows, 120, MONO_THEME, NOW);
+    assert.match(lines[2] ?? "", /^\s+1\s+4250 R\s+0\s+99\.1\s+primes 1003000001\s+0\.6s\s+12\s*$/);
+    assert.match(lines[3] ?? "", /^\s+2\s+4251 T\s+1\s+0\.0\s+primes 1003000002 \(paused\)\s+0\.6s\s+12\s*$/);
+  });
+
+  it('lists the latest results in arrival order, with the worker PID', () => {
+    const last = poolPanelLines(pool, rows, 120, MONO_THEME, NOW).at(-1) ?? '';
+    assert.equal(last, 'latest: 1000003 (4251) · 2000003 (4250) · 3000017 (4251)');
+  });
+
+  it('fits the width and takes a bounded height', () => {
+    for (const line of poolPanelLines(pool, rows, 60, MONO_THEME, NOW)) assert.ok(displayWidth(line.replace(/\x1b\[[\d;]*m/g, '')) <= 60);
+    assert.equal(poolPanelHeight(pool, true), 5);
+    assert.equal(poolPanelHeight(pool, false), 0);
+    assert.equal(poolPanelHeight(null, true), 0);
+    const many = snapshot(Array.from({ length: 20 }, (_, i) => worker(i + 1, 5000 + i)));
+    assert.equal(poolPanelHeight(many, true), 3 + 8 + 1);
+  });
+
+  it("marks a worker's row with what it does", () => {
+    assert.equal(workerNote(worker(1, 4250)), '  [primes 1003000001]');
+    assert.equal(workerNote(worker(1, 4250, { state: 'paused' })), '  [paused: primes 1003000001]');
+    assert.equal(workerNote(worker(1, 4250, { state: 'idle', task: null })), '  [idle]');
+  });
+});
