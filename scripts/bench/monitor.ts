@@ -142,7 +142,7 @@ function medianWallMs(argv: string[], runs: number): number {
 export default async function bench(print: (line: string) => void): Promise<void> {
   const withHtop = ensureHtop(print);
   const rcDir = mkdtempSync(join(tmpdir(), 'pooltop-bench-htop-'));
-  const pooltop: Program = { name: 'pooltop', argv: [process.execPath, BIN, '-d', String(DELAY_TENTHS)], quitKeys: ['q'] };
+  const pooltop: Program = { name: 'pooltop', argv: [BIN, '-d', String(DELAY_TENTHS)], quitKeys: ['q'] };
   // HTOPRC: htop reads and writes its settings there instead of the user's ~/.config/htop/htoprc.
   const htop: Program = { name: 'htop', argv: ['htop', '-d', String(DELAY_TENTHS)], env: { HTOPRC: join(rcDir, 'htoprc') }, quitKeys: ['q'] };
   const psList: Program = { ...pooltop, name: 'pooltop --source ps-list', argv: [...pooltop.argv, '--source', 'ps-list'] };
@@ -196,7 +196,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   const runs = 10;
   print(`Wall time of a command, median of ${runs} runs (Node's own start-up for reference):`);
   const versions: string[][] = [
-    ['pooltop --version', fixed(medianWallMs([process.execPath, BIN, '--version'], runs), 1)],
+    ['pooltop --version', fixed(medianWallMs([BIN, '--version'], runs), 1)],
     ['node -e 0', fixed(medianWallMs([process.execPath, '-e', '0'], runs), 1)],
   ];
   if (withHtop) versions.push(['htop --version', fixed(medianWallMs(['htop', '--version'], runs), 1)]);

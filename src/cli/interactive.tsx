@@ -8,6 +8,7 @@ import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
 import type { MonitorOptions } from './parse-options.js';
+import { runtimeStats } from './runtime-stats.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 import { Terminal } from './terminal.js';
 
@@ -50,6 +51,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
   const terminal = new Terminal(stdin, stdout);
 
+  const stats = runtimeStats(process.env.POOLTOP_STATS_FILE);
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let instance: { unmount(): void; waitUntilExit(): Promise<unknown> } | null = null;
@@ -69,6 +71,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     }
     terminal.restore();
     sampler.close();
+    stats?.write();
     const { sort, tree } = store.getState().view;
     const saveError = saveSettings(
       settingsFile,
@@ -115,7 +118,16 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
       { value: color ? COLOR_THEME : MONO_THEME },
       React.createElement(StoreContext.Provider, { value: store }, React.createElement(App, { ctx })),
     ),
-    { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: false },
+    {
+      stdin,
+      stdout,
+      stderr,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 30,
+      incrementalRendering: false,
+      ...(stats ? { onRender: stats.onRender } : {}),
+    },
   );
   instance.waitUntilExit().then(
     () => shutdown(0),
@@ -150,6 +162,12 @@ async function loadUi() {
   const argv = process.argv;
   process.argv = argv.filter((arg) => arg !== '--no-color' && arg !== '--color');
   try {
+    try {
+      return await import('../ui/ui-bundle.js' as string) as typeof import('../ui/ui-bundle-entry.js');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    }
+    // No bundle (a build without scripts/bundle-ui.mjs): the same modules, loaded one by one.
     const { installFastOutput } = await import('../ui/fast-output.js');
     await installFastOutput();
     const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([

@@ -27,24 +27,43 @@ export function parseProcStat(text: string): ProcStat | null {
   const close = text.lastIndexOf(')');
   if (open < 1 || close < open) return null;
   const pid = Number(text.slice(0, open - 1));
-  const rest = text.slice(close + 2).split(' ');
-  // rest[0] is field 3 (state); field N of proc(5) is rest[N - 3].
-  if (!Number.isInteger(pid) || rest.length < 37) return null;
-  const field = (n: number): number => Number(rest[n - 3]);
+  if (!Number.isInteger(pid)) return null;
+  // The fields after the name are scanned in place rather than split into ~50 strings: at 2,000
+  // processes a refresh would otherwise make 100,000 short-lived strings.
+  const numbers = new Float64Array(40);
+  let field = 3;
+  let i = close + 2;
+  const state = text[i] ?? '?';
+  const end = text.length;
+  while (i < end && field <= 39) {
+    // Skip to the start of the next field.
+    while (i < end && text.charCodeAt(i) !== 32) i++;
+    i++;
+    field++;
+    let value = 0;
+    let negative = false;
+    if (text.charCodeAt(i) === 45) {
+      negative = true;
+      i++;
+    }
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
+    if (field <= 39) numbers[field] = negative ? -value : value;
+  }
+  if (field < 39) return null;
   return {
     pid,
     comm: text.slice(open + 1, close),
-    state: rest[0] ?? '?',
-    ppid: field(4),
-    utime: field(14),
-    stime: field(15),
-    priority: field(18),
-    nice: field(19),
-    threads: field(20),
-    startTicks: field(22),
-    vsize: field(23),
-    rssPages: field(24),
-    processor: field(39),
+    state,
+    ppid: numbers[4]!,
+    utime: numbers[14]!,
+    stime: numbers[15]!,
+    priority: numbers[18]!,
+    nice: numbers[19]!,
+    threads: numbers[20]!,
+    startTicks: numbers[22]!,
+    vsize: numbers[23]!,
+    rssPages: numbers[24]!,
+    processor: numbers[39]!,
   };
 }
 

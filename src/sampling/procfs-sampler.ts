@@ -13,6 +13,12 @@ const CLK_TCK = 100;
 const PAGE_SIZE = 4096;
 /** Bytes of a command line kept: enough for any screen, bounded for the pathological. */
 const CMDLINE_LIMIT = 32 * 1024;
+/** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
+const SLICE = 200;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** What is read once per process: it only changes on exec (which changes comm) or setuid. */
 interface Identity {
@@ -55,51 +61,72 @@ export class ProcfsSampler implements Sampler {
     this.bootTimeMs = bootSeconds * 1000;
   }
 
+  /**
+   * The sample, read in slices of PIDs with the event loop let through between them, so a key
+   * pressed during a refresh of thousands of processes is handled within a slice (~2 ms), not
+   * after the whole read (~30 ms at 2,000 processes).
+   */
   async sample(): Promise<Sample> {
-    return this.sampleSync();
-  }
-
-  /** The whole sample without waiting on anything: every read here is a /proc file. */
-  sampleSync(): Sample {
     const facts = this.facts.readSync();
     const time = Date.now();
     const monotonic = performance.now();
-    const { processes, unreadable } = this.readProcesses();
-    return {
-      time,
-      monotonic,
-      ...facts,
-      tasks: countTasks(processes),
-      processes,
-      unreadable,
-      source: this.source,
-    };
+    const pids = this.listPids();
+    const generation = ++this.generation;
+    const processes: ProcessInfo[] = [];
+    let unreadable = pids === null ? 1 : 0;
+    for (let start = 0; pids !== null && start < pids.length; start += SLICE) {
+      if (start > 0) await yieldToEventLoop();
+      unreadable += this.readSlice(pids, start, Math.min(pids.length, start + SLICE), generation, processes);
+    }
+    this.forgetUnseen(generation);
+    return { time, monotonic, ...facts, tasks: countTasks(processes), processes, unreadable, source: this.source };
   }
 
   /** The process table alone, synchronously: what the benchmark times against htop. */
   readProcesses(): { processes: ProcessInfo[]; unreadable: number } {
+    const pids = this.listPids();
+    if (pids === null) return { processes: [], unreadable: 1 };
     const generation = ++this.generation;
     const processes: ProcessInfo[] = [];
-    let unreadable = 0;
+    const unreadable = this.readSlice(pids, 0, pids.length, generation, processes);
+    this.forgetUnseen(generation);
+    return { processes, unreadable };
+  }
+
+  /** The PIDs in /proc, or null when it cannot be listed. */
+  private listPids(): number[] | null {
     let names: string[];
     try {
       names = readdirSync(this.root);
     } catch {
-      return { processes, unreadable: 1 };
+      return null;
     }
+    const pids: number[] = [];
     for (const name of names) {
       const code = name.charCodeAt(0);
       if (code < 48 || code > 57) continue; // not a PID directory
       const pid = Number(name);
-      if (!Number.isInteger(pid)) continue;
-      const result = this.readProcess(pid, generation);
-      if (result === DENIED) unreadable++;
-      else if (result !== GONE) processes.push(result);
+      if (Number.isInteger(pid)) pids.push(pid);
     }
+    return pids;
+  }
+
+  /** Reads pids[start, end) into `out`; returns how many could not be read. */
+  private readSlice(pids: readonly number[], start: number, end: number, generation: number, out: ProcessInfo[]): number {
+    let unreadable = 0;
+    for (let i = start; i < end; i++) {
+      const result = this.readProcess(pids[i]!, generation);
+      if (result === DENIED) unreadable++;
+      else if (result !== GONE) out.push(result);
+    }
+    return unreadable;
+  }
+
+  /** Drops what is cached for processes this sample did not see: they are gone. */
+  private forgetUnseen(generation: number): void {
     for (const [pid, identity] of this.identities) {
       if (identity.seen !== generation) this.identities.delete(pid);
     }
-    return { processes, unreadable };
   }
 
   /** How many per-PID entries are cached: the soak test checks this stays bounded. */

@@ -63,22 +63,30 @@ export function composeFrame(output: InkOutput): { output: string; height: numbe
 }
 
 /**
- * Installs composeFrame in front of Ink's Output.get(). Returns false, changing nothing, when
- * Ink's Output is not the shape this was written for.
+ * Puts composeFrame in front of the get() of Ink's Output class. Returns false, changing nothing,
+ * when the class is not the shape this was written for.
+ */
+export function patchOutputClass(OutputClass: unknown): boolean {
+  const prototype = (OutputClass as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  const original = prototype?.get;
+  if (!prototype || typeof original !== 'function') return false;
+  if (prototype.__pooltopFast) return true;
+  prototype.get = function get(this: InkOutput) {
+    if (!Array.isArray(this.operations) || typeof this.height !== 'number') return original.call(this);
+    return composeFrame(this) ?? original.call(this);
+  };
+  prototype.__pooltopFast = original;
+  return true;
+}
+
+/**
+ * For Ink loaded from node_modules (not the bundle): finds the very Output module Ink's renderer
+ * uses, beside Ink's entry point, and patches it.
  */
 export async function installFastOutput(): Promise<boolean> {
   try {
     const url = new URL('./output.js', import.meta.resolve('ink'));
-    const module = (await import(url.href)) as { default?: { prototype: Record<string, unknown> } };
-    const prototype = module.default?.prototype;
-    const original = prototype?.get;
-    if (!prototype || typeof original !== 'function' || prototype.__pooltopFast) return Boolean(prototype?.__pooltopFast);
-    prototype.get = function get(this: InkOutput) {
-      if (!Array.isArray(this.operations) || typeof this.height !== 'number') return original.call(this);
-      return composeFrame(this) ?? original.call(this);
-    };
-    prototype.__pooltopFast = original;
-    return true;
+    return patchOutputClass(((await import(url.href)) as { default?: unknown }).default);
   } catch {
     return false;
   }
