@@ -142,7 +142,8 @@ function medianWallMs(argv: string[], runs: number): number {
 export default async function bench(print: (line: string) => void): Promise<void> {
   const withHtop = ensureHtop(print);
   const rcDir = mkdtempSync(join(tmpdir(), 'pooltop-bench-htop-'));
-  const pooltop: Program = { name: 'pooltop', argv: [BIN, '-d', String(DELAY_TENTHS)], quitKeys: ['q'] };
+  // A private settings folder: a saved tree view or sort from someone's own use must not change what is measured.
+  const pooltop: Program = { name: 'pooltop', argv: [BIN, '-d', String(DELAY_TENTHS)], env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop-config') }, quitKeys: ['q'] };
   // HTOPRC: htop reads and writes its settings there instead of the user's ~/.config/htop/htoprc.
   const htop: Program = { name: 'htop', argv: ['htop', '-d', String(DELAY_TENTHS)], env: { HTOPRC: join(rcDir, 'htoprc') }, quitKeys: ['q'] };
   const psList: Program = { ...pooltop, name: 'pooltop --source ps-list', argv: [...pooltop.argv, '--source', 'ps-list'] };

@@ -67,7 +67,8 @@ export default async function bench(print: (line: string) => void): Promise<void
     if (settings.idle > 0) idle = await startIdleProcesses(settings.idle);
     processes = countProcesses();
     const argv = [process.execPath, '--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'bin', 'pooltop'), '-d', '10'];
-    const pane = tmux.start('profile', argv, SIZE);
+    // A private settings folder, so a saved tree view or sort does not change what is profiled.
+    const pane = tmux.start('profile', argv, SIZE, { XDG_CONFIG_HOME: join(dir, 'pooltop-config') });
     startupMs = await tmux.waitForScreen(pane, fullFrame);
     if (startupMs === null) throw new Error('pooltop showed no full frame within 20 s');
     await sleep(settings.profileSeconds * 1000);

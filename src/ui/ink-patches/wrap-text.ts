@@ -1,0 +1,20 @@
+// Ink's wrap-text.js, with a bounded cache (see measure-text.ts): wrapping or cutting a text to a
+// width, as <Text wrap="..."> asks.
+import cliTruncate from 'cli-truncate';
+import wrapAnsi from 'wrap-ansi';
+import { BoundedCache } from './bounded-cache.js';
+
+type WrapType = 'wrap' | 'truncate' | 'truncate-end' | 'truncate-middle' | 'truncate-start' | 'end' | 'middle';
+
+const cache = new BoundedCache<string>(1000);
+
+export default function wrapText(text: string, maxWidth: number, wrapType: WrapType): string {
+  return cache.get(`${text}${maxWidth}${wrapType}`, () => {
+    if (wrapType === 'wrap') return wrapAnsi(text, maxWidth, { trim: false, hard: true });
+    if (wrapType.startsWith('truncate')) {
+      const position = wrapType === 'truncate-middle' ? 'middle' : wrapType === 'truncate-start' ? 'start' : 'end';
+      return cliTruncate(text, maxWidth, { position });
+    }
+    return text;
+  });
+}

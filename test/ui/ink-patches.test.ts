@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import inkMeasureText from '../../node_modules/ink/build/measure-text.js';
+import inkWrapText from '../../node_modules/ink/build/wrap-text.js';
+import { BoundedCache } from '../../src/ui/ink-patches/bounded-cache.js';
+import measureText, { measureCacheSize } from '../../src/ui/ink-patches/measure-text.js';
+import wrapText from '../../src/ui/ink-patches/wrap-text.js';
+
+const TEXTS = ['', 'one line', 'two\nlines', '\x1b[31mred\x1b[39m\nand 日本語', '│  └─ bash'.repeat(20), 'a very long line that must be cut or wrapped somewhere'];
+
+describe("pooltop's versions of Ink's text helpers", () => {
+  it('measure text as Ink does', () => {
+    for (const text of TEXTS) assert.deepEqual(measureText(text), inkMeasureText(text), JSON.stringify(text));
+  });
+
+  it('wrap and cut text as Ink does', () => {
+    for (const text of TEXTS) {
+      for (const type of ['wrap', 'truncate', 'truncate-end', 'truncate-middle', 'truncate-start'] as const) {
+        assert.equal(wrapText(text, 12, type), inkWrapText(text, 12, type), `${type} ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
+  it('forget old texts instead of keeping every frame', () => {
+    for (let i = 0; i < 5000; i++) measureText(`frame ${i}\n${'x'.repeat(100)}`);
+    assert.ok(measureCacheSize() <= 1000);
+    const cache = new BoundedCache<number>(3);
+    for (const k of ['a', 'b', 'c', 'd']) cache.get(k, () => 1);
+    assert.equal(cache.size, 1);
+  });
+
+  it('are the ones the bundle uses', { skip: !bundleExists() && 'no dist/ui/ui-bundle.js (npm run build)' }, () => {
+    const bundle = readFileSync(new URL('../../dist/ui/ui-bundle.js', import.meta.url), 'utf8');
+    assert.ok(bundle.includes('BoundedCache'));
+    assert.doesNotMatch(bundle, /const cache = new Map\(\);\s*(var|const|let)?\s*\w*\s*=?\s*\(text\)/);
+    assert.ok(!bundle.includes('const cache = {};'), "Ink's unbounded wrap cache is not in the bundle");
+  });
+});
+
+function bundleExists(): boolean {
+  try {
+    readFileSync(new URL('../../dist/ui/ui-bundle.js', import.meta.url));
+    return true;
+  } catch {
+    return false;
+  }
+}
