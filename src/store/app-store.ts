@@ -133,12 +133,12 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       let nextView = view;
       if (placed.moved && before.pid !== null && !rows.some((r) => r.pid === before.pid)) {
         const target = placed.cursor.pid;
-        const moved = target !== null ? `selection moved to PID ${target}` : 'no process left to select';
+        const moved = `PID ${before.pid} exited; ${target !== null ? `selection moved to PID ${target}` : 'no process left to select'}`;
         // A fresh message (the signal that ended the process) stays, with the move added to it.
         message =
           message && Date.now() - message.at < FRESH_MESSAGE_MS
             ? { ...message, text: `${message.text}; ${moved}` }
-            : makeMessage(`PID ${before.pid} exited; ${moved}`, 'info');
+            : makeMessage(moved, 'info');
         if (view.follow) nextView = { ...view, follow: false };
       }
       set({
