@@ -7,10 +7,10 @@ import { sanitizeText } from '../model/sanitize.js';
 import type { AppStore } from './app-store.js';
 import type { PoolControl } from './pool-actions.js';
 
-/** "its child 4300 (sleep 8) was re-parented to PID 1: an orphan, it runs on until its sleep ends". */
+/** "its child 4300 (sleep 8) was re-parented to PID 1: an orphan" (it runs on until its sleep ends). */
 export function orphanText(child: TaskChild): string {
-  const to = child.ppid === 1 ? 'PID 1 (init)' : `PID ${child.ppid} (a subreaper)`;
-  return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan, it runs on until it ends`;
+  const to = child.ppid === 1 ? 'PID 1' : `PID ${child.ppid} (a subreaper)`;
+  return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
 }
 
 export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<PoolEvents>): () => void {
@@ -44,10 +44,11 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
   const onExit = (exit: PoolEvents['worker-exit'][0]): void => {
     if (exit.expected) return;
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    // The orphan first: a long message is cut at the screen's edge, and it is the news.
+    const orphans = (exit.orphans ?? []).map((child) => `; ${orphanText(child)}`).join('');
     const task = exit.requeued ? `; its task went back to the head of the queue` : '';
     const replaced = exit.replacedBy !== null ? `; worker ${exit.replacedBy} replaces it` : '';
-    const orphans = (exit.orphans ?? []).map((child) => `; ${orphanText(child)}`).join('');
-    store.getState().notify(`worker ${exit.index} (PID ${exit.pid}) ${how}${task}${replaced}${orphans}`, 'warn');
+    store.getState().notify(`worker ${exit.index} (PID ${exit.pid}) ${how}${orphans}${task}${replaced}`, 'warn');
   };
   const onTrapped = ({ index, pid, signal }: PoolEvents['trapped'][0]): void => {
     store.getState().notify(`worker ${index} (PID ${pid}) caught ${signal} and ignored it: only SIGKILL cannot be caught`, 'info');

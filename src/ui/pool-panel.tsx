@@ -39,7 +39,8 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
   lines.push(
     styled(
       fitWidth(
-        `Pool: ${s.workers} workers · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${s.coresBusy.toFixed(2)} cores busy · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}${orphansText(s.children)}`,
+        // Orphans early in the line: it is cut at the panel's width, and they are rare news.
+        `Pool: ${s.workers} workers${orphansText(s.children)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${s.coresBusy.toFixed(2)} cores busy · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
         width,
       ),
       { color: theme.worker, bold: true },

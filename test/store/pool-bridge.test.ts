@@ -106,7 +106,7 @@ describe('pool bridge', () => {
     assert.deepEqual([...store.getState().orphans], [CHILD]);
   });
 
-  it('says where the orphan went, with the worker’s exit, in one message', () => {
+  it('says where the orphan went, with the worker’s exit, in one message, the orphan first', () => {
     const { pool, message } = setup();
     const exit: WorkerExit = {
       index: 1,
@@ -123,8 +123,8 @@ describe('pool bridge', () => {
     pool.emit('child-orphaned', { child: child({ orphaned: true, ppid: 1 }), withWorkerExit: true });
     assert.equal(
       message(),
-      'worker 1 (PID 4250) was killed by SIGKILL; its task went back to the head of the queue; worker 3 replaces it; ' +
-        'its child 4300 (sleep 8) was re-parented to PID 1 (init): an orphan, it runs on until it ends',
+      'worker 1 (PID 4250) was killed by SIGKILL; its child 4300 (sleep 8) was re-parented to PID 1: an orphan; ' +
+        'its task went back to the head of the queue; worker 3 replaces it',
     );
   });
 
