@@ -341,6 +341,11 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     return this.recordOf(pid) !== undefined;
   }
 
+  /** A family task's child the pool still sees running (orphans too): pooltop started it. */
+  isTaskChild(pid: number): boolean {
+    return this.children.has(pid);
+  }
+
   snapshot(now = Date.now()): PoolSnapshot {
     const workers = this.liveRecords().map((w): WorkerSnapshot => ({
       index: w.index,

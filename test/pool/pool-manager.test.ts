@@ -408,6 +408,7 @@ describe('PoolManager with real workers', () => {
     assert.ok(running(child) && startTicksOf(child) === childTicks, 'the same child, still sleeping');
     assert.deepEqual(exits, [{ pid: victim.pid, orphans: [child], requeued: victim.task!.id }]);
     assert.deepEqual(orphaned, [{ pid: child, ppid, withWorkerExit: true }]);
+    assert.ok(pool.isTaskChild(child) && !pool.isWorker(child), 'still the pool’s, orphaned');
     const orphan = pool.snapshot().summary.children?.find((c) => c.pid === child);
     assert.deepEqual([orphan?.orphaned, orphan?.ppid, orphan?.workerPid], [true, ppid, victim.pid]);
 
