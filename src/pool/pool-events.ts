@@ -1,5 +1,8 @@
 // The pool's public vocabulary besides snapshots: start options and the events a store subscribes to.
 import type { Task, TaskResult, WorkloadChoice } from './task.js';
+import type { TaskChild } from './task-children.js';
+
+export type { TaskChild } from './task-children.js';
 
 export interface PoolOptions {
   /** Workers catch and ignore SIGTERM and SIGINT (the lab's "catchable" worker). */
@@ -41,6 +44,15 @@ export interface WorkerExit {
   expected: boolean;
   /** The end of what it wrote to stderr (a crash's stack trace), at most 2000 characters. */
   stderr: string;
+  /** Children of its family task that its death left behind, re-parented (also told by 'child-orphaned'). */
+  orphans?: readonly TaskChild[];
+}
+
+export interface ChildExit {
+  child: TaskChild;
+  /** How it ended, when its worker was still there to wait for it; null when the pool only saw it gone. */
+  code: number | null;
+  signal: string | null;
 }
 
 export interface TrapReport {
@@ -59,6 +71,15 @@ export interface PoolEvents {
   'worker-exit': [info: WorkerExit];
   /** A trap-mode worker caught and ignored SIGTERM or SIGINT. */
   trapped: [info: TrapReport];
+  /** A family task's child started (confirmed in /proc): the tree is pooltop → worker → child. */
+  'child-start': [child: TaskChild];
+  /**
+   * A child's parent is no longer its worker: the worker died and the kernel re-parented the
+   * child (to PID 1 or a subreaper, `child.ppid`). `withWorkerExit`: also in that 'worker-exit'.
+   */
+  'child-orphaned': [info: { child: TaskChild; withWorkerExit: boolean }];
+  /** A child has exited: its worker waited for it, or the pool saw it gone from /proc. */
+  'child-exit': [info: ChildExit];
   /** Something went wrong that is not one task's error: words for the message line. */
   problem: [message: string];
 }

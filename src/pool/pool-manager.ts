@@ -13,11 +13,12 @@ import { isStoppedState, readWorkerProcState } from './worker-proc-state.js';
 import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import { signalChild, type SignalOutcome } from './worker-signal.js';
+import { TaskChildren, type TaskChild } from './task-children.js';
 import { isWorkloadName, taskSpecProblem } from './workloads.js';
 
 export const MAX_WORKERS = 256;
 
-export type { DispatchInfo, PoolEvents, PoolOptions, SubmitOptions, TrapReport, WorkerExit } from './pool-events.js';
+export type { ChildExit, DispatchInfo, PoolEvents, PoolOptions, SubmitOptions, TaskChild, TrapReport, WorkerExit } from './pool-events.js';
 
 type Lifecycle = 'starting' | 'idle' | 'busy' | 'exiting' | 'exited';
 
@@ -39,6 +40,8 @@ interface WorkerRecord {
   procState: string | null;
   stderr: string;
   startedAt: number;
+  /** The child its family task started and is waiting for. */
+  taskChild: { pid: number; since: number } | null;
 }
 
 interface Batch {
@@ -67,6 +70,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private streamChoice: WorkloadChoice = { workload: 'primes', method: 'naive' };
   private readonly batchOf = new Map<number, Batch>();
   private readonly crashes = new Map<number, number>();
+  /** Family tasks' children, orphans included: kept across runs until they are gone, so none outlives pooltop. */
+  private readonly children = new TaskChildren();
   private nextTaskId = 1;
   private nextIndex = 1;
   private trapDefault = false;
@@ -214,7 +219,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   /**
-   * SIGTERM to every worker (SIGCONT too, so a paused one acts on it): nothing new is handed out,
+   * SIGTERM to every worker (SIGCONT too, so a paused one acts on it) and to every family task's
+   * child still running: nothing new is handed out,
    * queued tasks are dropped and unfinished batches reject. Workers still there after the grace
    * period (trap-mode ones ignore SIGTERM) get SIGKILL. Resolves when every worker has exited.
    */
@@ -222,6 +228,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     if (this.phase === 'idle' || this.phase === 'stopped') return Promise.resolve();
     if (this.phase === 'running') {
       this.beginStopping(new Error('the pool was stopped'));
+      this.children.signalAll('SIGTERM');
       for (const record of this.liveRecords()) {
         this.signal(record, 'SIGTERM');
         if (record.pausedBy !== null || record.procState === 'T') this.signal(record, 'SIGCONT');
@@ -235,11 +242,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   /**
-   * SIGKILL every worker now and resolve when all have exited. A worker has no children, so this
-   * signals each worker's own validated PID: tree-kill would only add a `ps` run per worker.
+   * SIGKILL every worker now and resolve when all have exited. The only children a worker has are
+   * its family tasks' children, which the pool remembers by PID and start time and signals too:
+   * tree-kill would only add a `ps` run per worker, and miss the orphans.
    */
   kill(): Promise<void> {
-    if (this.phase === 'idle' || this.phase === 'stopped') return Promise.resolve();
+    if (this.phase === 'idle' || this.phase === 'stopped') {
+      this.children.signalAll('SIGKILL');
+      return Promise.resolve();
+    }
     if (this.phase === 'running') this.beginStopping(new Error('the pool was killed'));
     this.killAll();
     return this.whenStopped();
@@ -247,10 +258,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   /**
    * Synchronous, idempotent last resort for every exit path (also a process 'exit' handler): each
-   * live worker gets SIGKILL, timers stop. It does not wait; workers that were SIGSTOPped die too.
+   * live worker and each family task's child still running (orphans too) gets SIGKILL, timers
+   * stop. It does not wait; workers that were SIGSTOPped die too.
    */
   shutdown(): void {
-    if (this.phase === 'idle' || this.phase === 'stopped') return;
+    if (this.phase === 'idle' || this.phase === 'stopped') {
+      // A child can outlive its pool run (one a stop's SIGTERM did not end): signalled whatever the phase.
+      this.children.signalAll('SIGKILL');
+      return;
+    }
     if (this.phase === 'running') this.beginStopping(new Error('the pool was shut down'));
     this.killAll();
   }
@@ -325,6 +341,11 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     return this.recordOf(pid) !== undefined;
   }
 
+  /** A family task's child the pool still sees running (orphans too): pooltop started it. */
+  isTaskChild(pid: number): boolean {
+    return this.children.has(pid);
+  }
+
   snapshot(now = Date.now()): PoolSnapshot {
     const workers = this.liveRecords().map((w): WorkerSnapshot => ({
       index: w.index,
@@ -337,6 +358,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       trap: w.trap,
       procState: w.procState,
       startedAt: w.startedAt,
+      child: w.taskChild,
     }));
     let cpuMs = this.retired.cpuMs;
     let userUs = this.retired.userUs;
@@ -365,6 +387,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         inFlight: this.queue.inFlightCount,
         replaced: this.replaced,
         latest: [...this.latest],
+        children: this.children.list().map(({ pid, command, workerIndex, workerPid, orphaned, ppid, since }) => ({
+          pid,
+          command,
+          workerIndex,
+          workerPid,
+          orphaned,
+          ppid,
+          since,
+        })),
       },
     };
   }
@@ -414,6 +445,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       procState: null,
       stderr: '',
       startedAt: Date.now(),
+      taskChild: null,
     };
     this.workers.set(index, record);
     child.stderr?.setEncoding('utf8');
@@ -450,7 +482,39 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       case 'trapped':
         this.emit('trapped', { index: record.index, pid: record.pid, signal: message.signal });
         return;
+      case 'child-start':
+        this.onChildStart(record, message);
+        return;
+      case 'child-exit': {
+        if (record.taskChild?.pid === message.childPid) record.taskChild = null;
+        const child = this.children.end(message.childPid, record.pid);
+        if (child !== null) this.emit('child-exit', { child, code: message.code, signal: message.signal });
+        this.changed();
+        return;
+      }
     }
+  }
+
+  /** A family task's child, remembered once /proc confirms the worker reported its own child. */
+  private onChildStart(record: WorkerRecord, message: Extract<FromWorker, { type: 'child-start' }>): void {
+    const reaped = record.life === 'exited';
+    const child = this.children.add(
+      { pid: message.childPid, startTicks: message.startTicks, command: message.command, workerIndex: record.index, workerPid: record.pid, taskId: message.taskId },
+      reaped,
+    );
+    if (child === null) return;
+    if (!reaped) record.taskChild = { pid: child.pid, since: child.since };
+    this.emit('child-start', child);
+    // A report read after its worker died (IPC data outlives the writer): an orphan already.
+    if (child.ppid !== record.pid) this.reportSweep([]);
+    this.changed();
+  }
+
+  /** Tells of children gone or orphaned since the last look; `told` were already in a 'worker-exit'. */
+  private reportSweep(told: readonly TaskChild[], sweep = this.children.sweep()): void {
+    for (const child of sweep.gone) this.emit('child-exit', { child, code: null, signal: null });
+    for (const child of [...told, ...sweep.orphaned]) this.emit('child-orphaned', { child, withWorkerExit: told.includes(child) });
+    if (sweep.gone.length > 0 || sweep.orphaned.length > 0) this.changed();
   }
 
   private finish(record: WorkerRecord, message: Extract<FromWorker, { type: 'result' | 'failed' }>): void {
@@ -511,6 +575,12 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     this.retired.systemUs += record.usage.systemUs;
     const requeued = this.queue.requeue(record.index) ?? null;
     record.task = null;
+    record.taskChild = null;
+    // The kernel re-parented the worker's children before its exit was reaped: look now, so the
+    // exit and the orphan it left are told together.
+    const sweep = this.children.sweep();
+    const orphans = sweep.orphaned.filter((c) => c.workerPid === record.pid);
+    sweep.orphaned = sweep.orphaned.filter((c) => c.workerPid !== record.pid);
     const expected = record.retiring || this.phase !== 'running';
     let replacedBy: number | null = null;
     if (!expected) {
@@ -537,7 +607,9 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       replacedBy,
       expected,
       stderr: record.stderr,
+      ...(orphans.length > 0 ? { orphans } : {}),
     });
+    this.reportSweep(orphans, sweep);
     this.settleReady();
     this.dispatch();
     this.checkStopped();
@@ -642,6 +714,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private killAll(): void {
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     this.graceTimer = null;
+    // Children first: by PID and start time, whether their worker is alive or they are orphans.
+    this.children.signalAll('SIGKILL');
     for (const record of this.liveRecords()) {
       this.signal(record, 'SIGKILL');
       record.life = 'exiting';
@@ -731,6 +805,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         record.pausedBy = null;
       }
     }
+    if (this.children.size > 0) this.reportSweep([]);
     this.dispatch();
     if (changed) this.changed();
   }

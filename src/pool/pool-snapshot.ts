@@ -22,6 +22,20 @@ export interface WorkerSnapshot {
   /** The /proc state letter at the last look (R, S, T, Z…); null without /proc. */
   procState: string | null;
   startedAt: number;
+  /** The child its family task is waiting for: its PID and since when (Date.now()). */
+  child?: { pid: number; since: number } | null;
+}
+
+/** A family task's child the pool still sees running. */
+export interface ChildSnapshot {
+  pid: number;
+  command: string;
+  workerIndex: number;
+  workerPid: number;
+  /** Its worker died and it was re-parented (to `ppid`). */
+  orphaned: boolean;
+  ppid: number;
+  since: number;
 }
 
 export interface PoolSummary {
@@ -48,6 +62,8 @@ export interface PoolSummary {
   replaced: number;
   /** The most recent results, oldest first (arrival order), at most `latestLimit`. */
   latest: readonly TaskResult[];
+  /** Family tasks' children still running, orphans included (absent: none). */
+  children?: readonly ChildSnapshot[];
 }
 
 export interface PoolSnapshot {

@@ -13,7 +13,13 @@ const INITIAL_MS_PER_UNIT = { naive: 1.4e-6, sqrt: 1.4e-6, sumsq: 1.0e-6 } as co
 /** Consecutive tasks differ by base/1000, cycling over 100 steps: distinct primes, ±10 % work. */
 const SPREAD_STEPS = 100;
 
-type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep';
+/**
+ * A family task's child sleeps this long whatever the target: long enough to find the worker,
+ * kill it and still see its child, orphaned, in the tree for a few refreshes (workloads.ts caps it).
+ */
+export const FAMILY_STREAM_MS = 8000;
+
+type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'family';
 
 function modelOf(choice: WorkloadChoice): CostModel {
   if (choice.workload === 'primes') return choice.method === 'sqrt' ? 'sqrt' : 'naive';
@@ -58,6 +64,7 @@ export class StreamSource {
     const { minArg, maxArg } = WORKLOADS[this.choice.workload];
     let arg: number;
     if (this.model === 'sleep') arg = this.targetMs;
+    else if (this.model === 'family') arg = FAMILY_STREAM_MS;
     else {
       const units = this.targetMs / this.msPerUnit;
       arg = this.model === 'sqrt' ? units * units : units;
@@ -68,7 +75,7 @@ export class StreamSource {
 
   next(): TaskSpec {
     const base = this.baseArg();
-    const step = this.model === 'sleep' ? 0 : Math.max(1, Math.round(base / 1000));
+    const step = this.model === 'sleep' || this.model === 'family' ? 0 : Math.max(1, Math.round(base / 1000));
     const arg = base + (this.count++ % SPREAD_STEPS) * step;
     const { workload, method } = this.choice;
     return workload === 'primes' ? { workload, method: method ?? 'naive', arg } : { workload, arg };
@@ -77,7 +84,7 @@ export class StreamSource {
   /** Refines the rate from a finished task of the current workload (others are ignored). */
   observe(result: TaskResult): void {
     if (result.error !== null || result.workload !== this.choice.workload) return;
-    if (modelOf(result) !== this.model || this.model === 'sleep') return;
+    if (modelOf(result) !== this.model || this.model === 'sleep' || this.model === 'family') return;
     // Below ~20 ms, timer granularity and start-up noise dominate the measurement.
     if (result.cpuMs < 20) return;
     const units = unitsOf(this.model, result);
@@ -87,6 +94,6 @@ export class StreamSource {
   }
 
   private initialRate(): number {
-    return this.model === 'sleep' ? 1 : INITIAL_MS_PER_UNIT[this.model];
+    return this.model === 'sleep' || this.model === 'family' ? 1 : INITIAL_MS_PER_UNIT[this.model];
   }
 }

@@ -1,7 +1,7 @@
 // What the pool moves around: a task (one call of a workload) and its result.
 import type { PrimeMethod } from './next-prime.js';
 
-export type WorkloadName = 'primes' | 'sumsq' | 'sleep';
+export type WorkloadName = 'primes' | 'sumsq' | 'sleep' | 'family';
 
 /** A workload and, for primes, the trial-division method. */
 export interface WorkloadChoice {
@@ -25,7 +25,10 @@ export interface TaskResult {
   workload: WorkloadName;
   method?: PrimeMethod;
   arg: number;
-  /** primes: the prime; sumsq: the exact sum as a decimal string; sleep: ms waited; null on error. */
+  /**
+   * primes: the prime; sumsq: the exact sum as a decimal string; sleep: ms waited; family: what
+   * the worker's wait for its child returned ("child 1234 exit 0"); null on error.
+   */
   value: number | string | null;
   /** Why the task produced no value (the workload threw); null when it did. */
   error: string | null;

@@ -1,8 +1,11 @@
 // A pool worker process: runs one task at a time for its parent over IPC and never outlives it.
+import type { ChildProcess } from 'node:child_process';
+import { runFamilyTask } from './family-task.js';
 import { livenessTick } from './liveness-tick.js';
+import type { Task } from './task.js';
 import type { FromWorker, CpuTotals } from './worker-protocol.js';
 import { parseToWorker, parseWorkerArgv } from './worker-protocol.js';
-import { runWorkload } from './workloads.js';
+import { runWorkload, taskSpecProblem } from './workloads.js';
 
 const args = parseWorkerArgv(process.argv.slice(2));
 if (args === null || typeof process.send !== 'function') {
@@ -18,7 +21,16 @@ process.title = `pooltop-worker ${index}`;
 // the IPC channel looks open. (SIGHUP needs no handler: its default action ends the worker, which
 // is what a SIGSTOPped worker gets, with SIGCONT, when pooltop's death orphans its process group.)
 const parentGone = (): boolean => process.ppid !== parentPid || !process.connected;
-const leave = (): never => process.exit(0);
+
+/** The child of the family task running now: ended with us when we leave on our own. */
+let familyChild: ChildProcess | null = null;
+
+const leave = (): never => {
+  // A worker that leaves (retired, or its parent gone) takes its child along; only a worker killed
+  // from outside leaves one behind, an orphan, which ends when its short sleep does.
+  if (familyChild !== null && familyChild.exitCode === null && familyChild.signalCode === null) familyChild.kill('SIGKILL');
+  process.exit(0);
+};
 
 if (parentGone()) leave();
 process.on('disconnect', leave);
@@ -28,9 +40,11 @@ setInterval(() => {
 
 const tick = livenessTick(parentGone, leave);
 
-function send(message: FromWorker): void {
+/** `sent` learns whether the message reached the channel (it is then delivered even if we die). */
+function send(message: FromWorker, sent: (ok: boolean) => void = () => {}): void {
   // A parent that is gone cannot be told anything: 'disconnect' or the next check ends us.
-  if (process.connected) process.send?.(message, undefined, undefined, () => {});
+  if (process.connected && process.send) process.send(message, undefined, undefined, (error) => sent(!error));
+  else sent(false);
 }
 
 function usage(): CpuTotals {
@@ -46,6 +60,49 @@ if (trap) {
   }
 }
 
+type Outcome = { value: number | string } | { error: string };
+
+function report(task: Task, cpu0: NodeJS.CpuUsage, wall0: number, outcome: Outcome): void {
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const wallMs = performance.now() - wall0;
+  const common = { taskId: task.id, pid: process.pid, cpuMs, wallMs, usage: usage() };
+  send('value' in outcome ? { type: 'result', value: outcome.value, ...common } : { type: 'failed', error: outcome.error, ...common });
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A family task: the child is announced as soon as it runs, then waited for with the event loop free. */
+function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
+  const problem = taskSpecProblem(task);
+  if (problem !== null) {
+    report(task, cpu0, wall0, { error: problem });
+    return;
+  }
+  let run;
+  try {
+    // The child sleeps only once pooltop is sure to hear of it (family-task.ts, GATE).
+    run = runFamilyTask(task.arg, ({ pid, startTicks, command }, go) =>
+      send({ type: 'child-start', pid: process.pid, taskId: task.id, childPid: pid, startTicks, command }, go),
+    );
+  } catch (error) {
+    report(task, cpu0, wall0, { error: errorText(error) });
+    return;
+  }
+  const { child, done } = run;
+  familyChild = child;
+  done.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error: errorText(error) }),
+  ).then((outcome) => {
+    familyChild = null;
+    if (child.pid !== undefined) {
+      send({ type: 'child-exit', pid: process.pid, taskId: task.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode });
+    }
+    report(task, cpu0, wall0, outcome);
+  });
+}
+
 process.on('message', (raw: unknown) => {
   const message = parseToWorker(raw);
   if (message === null) return;
@@ -54,17 +111,17 @@ process.on('message', (raw: unknown) => {
     const { task } = message;
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
-    let outcome: { value: number | string } | { error: string };
+    if (task.workload === 'family') {
+      runFamily(task, cpu0, wall0);
+      return;
+    }
+    let outcome: Outcome;
     try {
       outcome = { value: runWorkload(task, tick) };
     } catch (error) {
-      outcome = { error: error instanceof Error ? error.message : String(error) };
+      outcome = { error: errorText(error) };
     }
-    const cpu = process.cpuUsage(cpu0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    const wallMs = performance.now() - wall0;
-    const common = { taskId: task.id, pid: process.pid, cpuMs, wallMs, usage: usage() };
-    send('value' in outcome ? { type: 'result', value: outcome.value, ...common } : { type: 'failed', error: outcome.error, ...common });
+    report(task, cpu0, wall0, outcome);
   }
 });
 

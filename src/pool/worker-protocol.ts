@@ -24,7 +24,11 @@ export type FromWorker =
     }
   | { type: 'failed'; taskId: number; error: string; pid: number; cpuMs: number; wallMs: number; usage: CpuTotals }
   /** A trap-mode worker caught and ignored a signal. */
-  | { type: 'trapped'; signal: 'SIGTERM' | 'SIGINT'; pid: number };
+  | { type: 'trapped'; signal: 'SIGTERM' | 'SIGINT'; pid: number }
+  /** A family task started its child: PID, start time in clock ticks after boot (null without /proc), command. */
+  | { type: 'child-start'; pid: number; taskId: number; childPid: number; startTicks: number | null; command: string }
+  /** The worker's wait for that child returned: how it ended. */
+  | { type: 'child-exit'; pid: number; taskId: number; childPid: number; code: number | null; signal: string | null };
 
 /** The argv a worker is started with: its index, the parent it must not outlive, and its mode. */
 export interface WorkerArgs {
@@ -45,6 +49,9 @@ export function parseWorkerArgv(argv: readonly string[]): WorkerArgs | null {
   if (rest.some((a) => a !== '--trap')) return null;
   return { index: i, parentPid: p, trap: rest.includes('--trap') };
 }
+
+/** A child's command line is short ("sleep 8"); anything longer is not a message from our worker. */
+const MAX_COMMAND = 200;
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -80,6 +87,21 @@ export function parseFromWorker(message: unknown): FromWorker | null {
         : null;
     case 'trapped':
       return m['signal'] === 'SIGTERM' || m['signal'] === 'SIGINT' ? (m as FromWorker) : null;
+    case 'child-start':
+      return isId(m['taskId']) &&
+        isId(m['childPid']) &&
+        (m['startTicks'] === null || isId(m['startTicks'])) &&
+        typeof m['command'] === 'string' &&
+        m['command'].length <= MAX_COMMAND
+        ? (m as FromWorker)
+        : null;
+    case 'child-exit':
+      return isId(m['taskId']) &&
+        isId(m['childPid']) &&
+        (m['code'] === null || isId(m['code'])) &&
+        (m['signal'] === null || (typeof m['signal'] === 'string' && /^SIG[A-Z0-9]{1,10}$/.test(m['signal'])))
+        ? (m as FromWorker)
+        : null;
     default:
       return null;
   }

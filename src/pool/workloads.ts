@@ -12,6 +12,9 @@ export interface WorkloadInfo {
   maxArg: number;
 }
 
+/** The longest a family task's child sleeps: its whole lifetime, even orphaned. */
+export const MAX_FAMILY_MS = 10_000;
+
 /** 2^31 − 1 is prime, so next_prime of anything up to it stays in V8's fast 32-bit integers. */
 export const MAX_PRIME_ARG = 2 ** 31 - 1;
 
@@ -19,6 +22,8 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   primes: { name: 'primes', summary: 'next_prime(n): the smallest prime >= n (CPU-bound)', minArg: 2, maxArg: MAX_PRIME_ARG },
   sumsq: { name: 'sumsq', summary: 'cpu_bound(n): the sum of i² for i < n, exact (CPU-bound)', minArg: 0, maxArg: MAX_PRIME_ARG },
   sleep: { name: 'sleep', summary: 'wait n ms without using the CPU (I/O-bound)', minArg: 0, maxArg: 3_600_000 },
+  // Capped so that a child orphaned by its worker's death ends by itself within seconds.
+  family: { name: 'family', summary: 'start a child process that sleeps n ms and wait for it (a two-level tree)', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
 
 export function isWorkloadName(value: unknown): value is WorkloadName {
@@ -40,7 +45,11 @@ export function taskSpecProblem(spec: unknown): string | null {
   return null;
 }
 
-/** Runs one task synchronously; throws RangeError for a spec outside the table. */
+/**
+ * Runs one task synchronously; throws RangeError for a spec outside the table. A family task
+ * waits for a child process, which only an event loop can do: the worker runs it with
+ * runFamilyTask (family-task.ts) instead.
+ */
 export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
   const problem = taskSpecProblem(spec);
   if (problem !== null) throw new RangeError(problem);
@@ -52,5 +61,7 @@ export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
       return sumOfSquares(spec.arg, tick).toString();
     case 'sleep':
       return sleepFor(spec.arg, tick);
+    case 'family':
+      throw new RangeError('a family task starts a child process and waits for it: run it with runFamilyTask');
   }
 }

@@ -26,6 +26,7 @@ export const WORKLOAD_CHOICES: readonly { choice: WorkloadChoice; label: string 
   { choice: { workload: 'primes', method: 'sqrt' }, label: 'primes, √p: divisors up to √p only (CPU-bound, short tasks)' },
   { choice: { workload: 'sumsq' }, label: "sum of squares: the seed's cpu_bound(n) (CPU-bound)" },
   { choice: { workload: 'sleep' }, label: 'sleep: waits without using the CPU (I/O-bound)' },
+  { choice: { workload: 'family' }, label: 'family: each task starts a child process and waits for it' },
 ];
 
 export type PoolMenuEntry =
@@ -67,7 +68,16 @@ export function sameChoice(a: WorkloadChoice, b: WorkloadChoice | null | undefin
 }
 
 export function describeChoice(choice: WorkloadChoice): string {
-  return choice.workload === 'primes' ? `primes (${choice.method === 'sqrt' ? '√p' : 'naive'})` : choice.workload === 'sumsq' ? 'sum of squares' : 'sleep';
+  switch (choice.workload) {
+    case 'primes':
+      return `primes (${choice.method === 'sqrt' ? '√p' : 'naive'})`;
+    case 'sumsq':
+      return 'sum of squares';
+    case 'sleep':
+      return 'sleep';
+    case 'family':
+      return 'family (worker → child)';
+  }
 }
 
 /** Runs a menu entry. Returns nothing: results arrive as messages and pool snapshots. */

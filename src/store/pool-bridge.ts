@@ -1,38 +1,85 @@
-// Keeps the store in step with the pool manager: its snapshot on every change, and the events a
-// user should hear of (a worker that died and was replaced, a trapped signal) as messages.
+// Keeps the store in step with the pool manager: its snapshot on every change, the processes it
+// started (workers and family tasks' children, so a re-parented one is marked orphaned), and the
+// events a user should hear of (a worker that died and was replaced, a trapped signal, an orphan).
 import type { EventEmitter } from 'node:events';
-import type { PoolEvents } from '../pool/pool-events.js';
+import type { PoolEvents, TaskChild } from '../pool/pool-events.js';
 import { sanitizeText } from '../model/sanitize.js';
 import type { AppStore } from './app-store.js';
 import type { PoolControl } from './pool-actions.js';
 
+/** "its child 4300 (sleep 8) was re-parented to PID 1: an orphan" (it runs on until its sleep ends). */
+export function orphanText(child: TaskChild): string {
+  const to = child.ppid === 1 ? 'PID 1' : `PID ${child.ppid} (a subreaper)`;
+  return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
+}
+
 export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<PoolEvents>): () => void {
+  /** Children still running, with the parent they started under, as given to registerStarted. */
+  const children = new Map<number, { ppid: number; startTime: number }>();
+
+  const register = (pid: number, origin: { ppid: number; startTime: number }): void => {
+    store.getState().registerStarted(pid, origin.ppid, origin.startTime);
+  };
   const onChange = (): void => store.getState().setPool(pool.snapshot());
   const onStart = ({ pid }: { pid: number }): void => {
     // Workers are pooltop's children: a parent other than pooltop marks one orphaned.
     store.getState().registerStarted(pid, process.pid, 0);
   };
+  const onChildStart = (child: TaskChild): void => {
+    // The store compares start times to the tick, which only /proc rows have: with another
+    // source (whole seconds) the PID alone is matched, as for workers.
+    // (No sample yet: the default source, procfs, where a child can be confirmed at all.)
+    const source = store.getState().sample?.source ?? 'procfs';
+    const origin = { ppid: child.workerPid, startTime: source === 'procfs' ? child.startTime : 0 };
+    children.set(child.pid, origin);
+    register(child.pid, origin);
+  };
+  const onChildExit = ({ child }: PoolEvents['child-exit'][0]): void => {
+    children.delete(child.pid);
+  };
+  const onOrphaned = ({ child, withWorkerExit }: PoolEvents['child-orphaned'][0]): void => {
+    if (withWorkerExit) return;
+    store.getState().notify(`worker ${child.workerIndex} (PID ${child.workerPid}) is gone; ${orphanText(child)}`, 'warn');
+  };
   const onExit = (exit: PoolEvents['worker-exit'][0]): void => {
     if (exit.expected) return;
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    // The orphan first: a long message is cut at the screen's edge, and it is the news.
+    const orphans = (exit.orphans ?? []).map((child) => `; ${orphanText(child)}`).join('');
     const task = exit.requeued ? `; its task went back to the head of the queue` : '';
     const replaced = exit.replacedBy !== null ? `; worker ${exit.replacedBy} replaces it` : '';
-    store.getState().notify(`worker ${exit.index} (PID ${exit.pid}) ${how}${task}${replaced}`, 'warn');
+    store.getState().notify(`worker ${exit.index} (PID ${exit.pid}) ${how}${orphans}${task}${replaced}`, 'warn');
   };
   const onTrapped = ({ index, pid, signal }: PoolEvents['trapped'][0]): void => {
     store.getState().notify(`worker ${index} (PID ${pid}) caught ${signal} and ignored it: only SIGKILL cannot be caught`, 'info');
   };
   const onProblem = (message: string): void => store.getState().notify(`pool: ${sanitizeText(message)}`, 'error');
+
+  // The store forgets a started PID that a sample does not show, and a sample read from /proc just
+  // before a child started can arrive just after it was registered: register the children still
+  // running again after each sample, so the next one that shows a child can mark it.
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.rows === previous.rows || children.size === 0) return;
+    for (const [pid, origin] of children) register(pid, origin);
+  });
+
   pool.on('change', onChange);
   pool.on('worker-start', onStart);
   pool.on('worker-exit', onExit);
   pool.on('trapped', onTrapped);
   pool.on('problem', onProblem);
+  pool.on('child-start', onChildStart);
+  pool.on('child-exit', onChildExit);
+  pool.on('child-orphaned', onOrphaned);
   return () => {
+    unsubscribe();
     pool.off('change', onChange);
     pool.off('worker-start', onStart);
     pool.off('worker-exit', onExit);
     pool.off('trapped', onTrapped);
     pool.off('problem', onProblem);
+    pool.off('child-start', onChildStart);
+    pool.off('child-exit', onChildExit);
+    pool.off('child-orphaned', onOrphaned);
   };
 }

@@ -1,6 +1,7 @@
 // The pool panel, shown while a pool runs: one line per worker (PID, state, core, CPU%, its task
-// and for how long, tasks done) and the pool's summary: wall time, the workers' CPU time, cores
-// busy (CPU ÷ wall), tasks done and their rate, and the latest results in arrival order.
+// and for how long, its child, tasks done) and the pool's summary: wall time, the workers' CPU
+// time, cores busy (CPU ÷ wall), tasks done and their rate, orphans, and the latest results in
+// arrival order.
 import { Text } from 'ink';
 import { formatCpuTime, formatPercent } from '../model/format.js';
 import { cutToWidth, fitWidth } from '../model/text-width.js';
@@ -38,7 +39,8 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
   lines.push(
     styled(
       fitWidth(
-        `Pool: ${s.workers} workers · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${s.coresBusy.toFixed(2)} cores busy · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
+        // Orphans early in the line: it is cut at the panel's width, and they are rare news.
+        `Pool: ${s.workers} workers${orphansText(s.children)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${s.coresBusy.toFixed(2)} cores busy · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
         width,
       ),
       { color: theme.worker, bold: true },
@@ -55,15 +57,26 @@ function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: nu
   const state = row?.state ?? worker.procState ?? '?';
   const core = row && row.processor >= 0 ? String(row.processor) : '-';
   const cpu = row ? formatPercent(row.cpu) : '-';
-  const doing = worker.state === 'paused' ? `${taskText(worker.task)} (paused)` : worker.task ? taskText(worker.task) : worker.state;
+  const task = worker.task && worker.child ? `${taskText(worker.task)} → ${worker.child.pid}` : taskText(worker.task);
+  const doing = worker.state === 'paused' ? `${task} (paused)` : worker.task ? task : worker.state;
   const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
   return `${String(worker.index).padStart(5)} ${String(worker.pid).padStart(7)} ${state} ${core.padStart(3)} ${cpu.padStart(5)}  ${doing.padEnd(29).slice(0, 29)} ${since.padStart(7)} ${String(worker.tasksDone).padStart(6)}${worker.trap ? '  trap' : ''}`;
 }
 
-/** "primes 1003000000", "sumsq 5000000", "sleep 1000 ms". */
+/** "primes 1003000000", "sumsq 5000000", "sleep 1000 ms", "family: sleep 8 s". */
 export function taskText(task: Task | null): string {
   if (!task) return 'idle';
-  return task.workload === 'sleep' ? `sleep ${task.arg} ms` : `${task.workload} ${task.arg}`;
+  if (task.workload === 'sleep') return `sleep ${task.arg} ms`;
+  if (task.workload === 'family') return `family: sleep ${task.arg / 1000} s`;
+  return `${task.workload} ${task.arg}`;
+}
+
+/** " · 1 orphan (PID 4300)": children left running by workers that died. */
+function orphansText(children: PoolSnapshot['summary']['children']): string {
+  const orphans = (children ?? []).filter((c) => c.orphaned);
+  if (orphans.length === 0) return '';
+  const pids = orphans.slice(0, 3).map((c) => c.pid).join(', ');
+  return ` · ${orphans.length} orphan${orphans.length > 1 ? 's' : ''} (PID ${pids}${orphans.length > 3 ? ', …' : ''})`;
 }
 
 /** The newest results that fit in `width` cells, in arrival order (oldest of them first). */

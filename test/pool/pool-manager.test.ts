@@ -36,15 +36,45 @@ async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000)
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Every pool a test makes, and every worker PID any of them started. */
+/** Every pool a test makes, every worker PID any of them started, and their family tasks' children. */
 const pools: PoolManager[] = [];
 const started = new Set<number>();
+const childrenStarted = new Map<number, number>();
 
 function makePool(): PoolManager {
   const pool = new PoolManager();
   pool.on('worker-start', ({ pid }) => started.add(pid));
+  pool.on('child-start', ({ pid, startTicks }) => childrenStarted.set(pid, startTicks));
   pools.push(pool);
   return pool;
+}
+
+/** /proc/[pid]/stat field 22, or null when the PID has no entry. */
+function startTicksOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch {
+    return null;
+  }
+}
+
+/** The family child has passed its gate and runs `sleep`. */
+function sleeping(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith('sleep\0');
+  } catch {
+    return false;
+  }
+}
+
+function ppidOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
 }
 
 afterEach(async () => {
@@ -63,6 +93,11 @@ afterEach(async () => {
     if (pid >= 2 && pid !== process.pid && cmdline.startsWith('pooltop-worker')) process.kill(pid, 'SIGKILL');
   }
   started.clear();
+  // And a child still there, if it is still the very process a worker started (same start ticks).
+  for (const [pid, ticks] of childrenStarted) {
+    if (pid >= 2 && pid !== process.pid && running(pid) && startTicksOf(pid) === ticks) process.kill(pid, 'SIGKILL');
+  }
+  childrenStarted.clear();
 });
 
 function countById(results: readonly TaskResult[]): Map<number, number> {
@@ -321,5 +356,103 @@ describe('PoolManager with real workers', () => {
     await assert.rejects(pool.submit(sleeps(1, 1)), /not running/);
     await pool.start(1);
     await assert.rejects(pool.start(1), /already running/);
+  });
+
+  it('family: each task is a tree pool → worker → child; the worker waits for its child', async () => {
+    const pool = makePool();
+    await pool.start(2);
+    const starts: Array<{ pid: number; workerPid: number }> = [];
+    pool.on('child-start', (c) => starts.push({ pid: c.pid, workerPid: c.workerPid }));
+    const exits: Array<{ pid: number; code: number | null }> = [];
+    pool.on('child-exit', (e) => exits.push({ pid: e.child.pid, code: e.code }));
+    const batch = pool.submit([{ workload: 'family', arg: 600 }, { workload: 'family', arg: 600 }, { workload: 'family', arg: 100 }]);
+    await waitFor('two children', () => starts.length === 2);
+    const snap = pool.snapshot();
+    for (const { pid, workerPid } of starts) {
+      assert.equal(ppidOf(pid), workerPid, 'the child sits under its worker');
+      assert.ok(pool.isWorker(workerPid));
+      assert.equal(snap.workers.find((w) => w.pid === workerPid)?.child?.pid, pid, 'the snapshot shows each worker’s child');
+    }
+    await waitFor('the children to exec sleep', () => starts.every(({ pid }) => readFileSync(`/proc/${pid}/cmdline`, 'latin1') === 'sleep\x000.6\x00'));
+    assert.deepEqual(snap.summary.children?.map((c) => c.orphaned), [false, false]);
+    const results = await batch;
+    assert.ok(results.every((r) => r.error === null && /^child \d+ exit 0$/.test(String(r.value))), JSON.stringify(results));
+    assert.ok(results.every((r) => r.wallMs >= 90 && r.cpuMs < r.wallMs), 'the worker waited, without spending CPU');
+    await waitFor('every child reported done', () => exits.length === 3);
+    assert.ok(exits.every((e) => e.code === 0));
+    assert.deepEqual(pool.snapshot().summary.children, []);
+  });
+
+  it('family: SIGKILL a worker and its child is re-parented and reported; the task is re-run; shutdown() leaves nothing', async () => {
+    const pool = makePool();
+    await pool.start(2);
+    const workers = pool.workerPids();
+    const orphaned: Array<{ pid: number; ppid: number; withWorkerExit: boolean }> = [];
+    pool.on('child-orphaned', ({ child, withWorkerExit }) => orphaned.push({ pid: child.pid, ppid: child.ppid, withWorkerExit }));
+    const exits: Array<{ pid: number; orphans: number[]; requeued: number | null }> = [];
+    pool.on('worker-exit', (e) => exits.push({ pid: e.pid, orphans: (e.orphans ?? []).map((c) => c.pid), requeued: e.requeued?.id ?? null }));
+    const batch = pool.submit([{ workload: 'family', arg: 4000 }, { workload: 'family', arg: 4000 }]);
+    await waitFor('both children', () => pool.snapshot().workers.every((w) => w.child));
+    const victim = pool.snapshot().workers[0]!;
+    const child = victim.child!.pid;
+    // Past its gate (family-task.ts): a child still waiting there ends with its worker instead.
+    await waitFor('the child to exec sleep', () => sleeping(child));
+    const childTicks = startTicksOf(child);
+    assert.equal(ppidOf(child), victim.pid);
+    assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid);
+    process.kill(victim.pid, 'SIGKILL');
+    await waitFor('the exit of the worker', () => exits.length === 1);
+
+    const ppid = ppidOf(child);
+    assert.ok(ppid !== null && ppid !== victim.pid, 'the child outlives its worker, with another parent');
+    assert.ok(running(child) && startTicksOf(child) === childTicks, 'the same child, still sleeping');
+    assert.deepEqual(exits, [{ pid: victim.pid, orphans: [child], requeued: victim.task!.id }]);
+    assert.deepEqual(orphaned, [{ pid: child, ppid, withWorkerExit: true }]);
+    assert.ok(pool.isTaskChild(child) && !pool.isWorker(child), 'still the pool’s, orphaned');
+    const orphan = pool.snapshot().summary.children?.find((c) => c.pid === child);
+    assert.deepEqual([orphan?.orphaned, orphan?.ppid, orphan?.workerPid], [true, ppid, victim.pid]);
+
+    // The re-queued task starts a new child under the replacement; the batch is still pending.
+    await waitFor('the re-run’s child', () => pool.snapshot().workers.filter((w) => w.child).length === 2, 8000);
+    const everyone = [...pool.workerPids(), ...workers, ...(pool.snapshot().summary.children ?? []).map((c) => c.pid)];
+    pool.shutdown();
+    await assert.rejects(batch, /shut down/);
+    await pool.kill();
+    // Ended at once; a zombie re-parented to PID 1 stays in /proc until init reaps it (here ~2 s).
+    await waitFor('every worker and child ended', () => everyone.every((pid) => !running(pid)), 2000);
+    await waitFor('every worker and child gone from /proc', () => everyone.every((pid) => startTicksOf(pid) === null), 8000);
+    assert.ok(!pool.snapshot().summary.children?.some((c) => running(c.pid)));
+  });
+
+  it('family: stop() ends the children too, an orphan included, by PID and start time', async () => {
+    const pool = makePool();
+    await pool.start(2, { stream: { workload: 'family' } });
+    await waitFor('both children', () => pool.snapshot().workers.every((w) => w.child), 8000);
+    const [victim] = pool.snapshot().workers;
+    const orphan = victim!.child!.pid;
+    await waitFor('the child to exec sleep', () => sleeping(orphan));
+    process.kill(victim!.pid, 'SIGKILL');
+    await waitFor('the orphan reported', () => pool.snapshot().summary.children?.some((c) => c.pid === orphan && c.orphaned) ?? false);
+    await waitFor('the replacement’s child', () => pool.snapshot().workers.filter((w) => w.child).length === 2, 8000);
+    const children = (pool.snapshot().summary.children ?? []).map((c) => c.pid);
+    assert.equal(children.length, 3);
+    const t0 = Date.now();
+    await pool.stop();
+    await waitFor('every child ended', () => children.every((pid) => !running(pid)), 2000);
+    assert.ok(Date.now() - t0 < 3000, 'SIGTERM, not their 8 s sleep, ended them');
+  });
+
+  it('family: a child killed on its own makes its task fail with the signal, and the worker carries on', async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const batch = pool.submit([{ workload: 'family', arg: 4000 }, { workload: 'family', arg: 50 }]);
+    await waitFor('the child', () => pool.snapshot().workers[0]?.child != null);
+    const child = pool.snapshot().workers[0]!.child!.pid;
+    assert.ok(child >= 2 && childrenStarted.has(child));
+    process.kill(child, 'SIGTERM');
+    const [killed, next] = await batch;
+    assert.equal(killed?.value, null);
+    assert.match(killed?.error ?? '', new RegExp(`its child ${child} was killed by SIGTERM`));
+    assert.match(String(next?.value), /^child \d+ exit 0$/);
   });
 });

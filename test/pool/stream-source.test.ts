@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StreamSource } from '../../src/pool/stream-source.js';
+import { FAMILY_STREAM_MS, StreamSource } from '../../src/pool/stream-source.js';
 import type { TaskResult } from '../../src/pool/task.js';
-import { MAX_PRIME_ARG } from '../../src/pool/workloads.js';
+import { MAX_FAMILY_MS, MAX_PRIME_ARG } from '../../src/pool/workloads.js';
 
 const result = (over: Partial<TaskResult>): TaskResult => ({
   taskId: 1,
@@ -55,5 +55,14 @@ describe('StreamSource', () => {
     assert.deepEqual(source.next(), { workload: 'sleep', arg: 1000 });
     source.setWorkload({ workload: 'sumsq' });
     assert.equal(source.next().workload, 'sumsq');
+  });
+
+  it('family: children of FAMILY_STREAM_MS whatever the target, long enough to kill the worker and watch the orphan', () => {
+    const source = new StreamSource({ workload: 'family' }, 1000);
+    assert.deepEqual(source.next(), { workload: 'family', arg: FAMILY_STREAM_MS });
+    assert.deepEqual(source.next(), { workload: 'family', arg: FAMILY_STREAM_MS });
+    source.observe(result({ workload: 'family', arg: FAMILY_STREAM_MS, value: 'child 1 exit 0', cpuMs: 30 }));
+    assert.equal(source.next().arg, FAMILY_STREAM_MS);
+    assert.ok(FAMILY_STREAM_MS <= MAX_FAMILY_MS);
   });
 });

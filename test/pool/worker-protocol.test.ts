@@ -27,6 +27,21 @@ describe('worker protocol', () => {
     assert.equal(parseFromWorker('result'), null);
   });
 
+  it('accepts a family task’s child reports only when well formed', () => {
+    const start = { type: 'child-start', pid: 99, taskId: 3, childPid: 120, startTicks: 4567, command: 'sleep 8' };
+    assert.deepEqual(parseFromWorker(start), start);
+    assert.ok(parseFromWorker({ ...start, startTicks: null }), 'no /proc in the worker');
+    assert.equal(parseFromWorker({ ...start, childPid: -1 }), null);
+    assert.equal(parseFromWorker({ ...start, childPid: '120' }), null);
+    assert.equal(parseFromWorker({ ...start, startTicks: 1.5 }), null);
+    assert.equal(parseFromWorker({ ...start, command: 'x'.repeat(201) }), null);
+    const exit = { type: 'child-exit', pid: 99, taskId: 3, childPid: 120, code: 0, signal: null };
+    assert.deepEqual(parseFromWorker(exit), exit);
+    assert.ok(parseFromWorker({ ...exit, code: null, signal: 'SIGKILL' }));
+    assert.equal(parseFromWorker({ ...exit, signal: 'KILL; rm' }), null);
+    assert.equal(parseFromWorker({ ...exit, code: -2 }), null);
+  });
+
   it('parses manager messages, keeping only task fields', () => {
     assert.deepEqual(parseToWorker({ type: 'retire' }), { type: 'retire' });
     assert.deepEqual(parseToWorker({ type: 'task', task: { id: 4, workload: 'primes', arg: 10, method: 'sqrt', extra: 1 } }), {

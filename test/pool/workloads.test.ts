@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sleepFor } from '../../src/pool/sleep-task.js';
-import { MAX_PRIME_ARG, runWorkload, taskSpecProblem, WORKLOADS } from '../../src/pool/workloads.js';
+import { MAX_FAMILY_MS, MAX_PRIME_ARG, runWorkload, taskSpecProblem, WORKLOADS } from '../../src/pool/workloads.js';
 
 describe('workloads', () => {
   it('runs each workload by name', () => {
@@ -24,6 +24,13 @@ describe('workloads', () => {
     assert.match(taskSpecProblem({ workload: 'toString', arg: 10 }) ?? '', /unknown workload/);
     assert.match(taskSpecProblem(null) ?? '', /object/);
     assert.throws(() => runWorkload({ workload: 'sleep', arg: -5 }), RangeError);
+  });
+
+  it('family: a child’s sleep of at most a few seconds, run by the worker, not runWorkload', () => {
+    assert.equal(taskSpecProblem({ workload: 'family', arg: 8000 }), null);
+    assert.match(taskSpecProblem({ workload: 'family', arg: MAX_FAMILY_MS + 1 }) ?? '', /from 0 to 10000/);
+    assert.match(taskSpecProblem({ workload: 'family', arg: 10, method: 'sqrt' }) ?? '', /does not apply/);
+    assert.throws(() => runWorkload({ workload: 'family', arg: 10 }), /runFamilyTask/);
   });
 
   it('every workload states its range', () => {

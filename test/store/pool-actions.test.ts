@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
-import { POOL_MENU, defaultPoolSize, runPoolEntry, type PoolMenuEntry, type PoolPlan } from '../../src/store/pool-actions.js';
+import { POOL_MENU, WORKLOAD_CHOICES, defaultPoolSize, describeChoice, runPoolEntry, type PoolMenuEntry, type PoolPlan } from '../../src/store/pool-actions.js';
 import { FakePool } from '../ui/test-context.js';
 
 function setup() {
@@ -19,7 +19,21 @@ describe('pool menu actions', () => {
       [...new Set(POOL_MENU.map((e) => e.kind))],
       ['start', 'add', 'remove', 'pause', 'resume', 'stop', 'kill', 'trap', 'workload'],
     );
-    assert.equal(POOL_MENU.filter((e) => e.kind === 'workload').length, 4);
+    assert.deepEqual(
+      POOL_MENU.flatMap((e) => (e.kind === 'workload' ? [describeChoice(e.choice)] : [])),
+      ['primes (naive)', 'primes (√p)', 'sum of squares', 'sleep', 'family (worker → child)'],
+    );
+  });
+
+  it('offers the family workload for the orphan exercise: a task is a worker and its child', async () => {
+    const { store, pool, plan, message } = setup();
+    const family = WORKLOAD_CHOICES.find((c) => c.choice.workload === 'family')!;
+    assert.match(family.label, /^family: each task starts a child process and waits for it/);
+    // The side panel is 58 cells wide and shows the label as its title.
+    assert.ok(family.label.length <= 58, family.label);
+    await runPoolEntry(store, pool, plan, { kind: 'workload', choice: family.choice, label: family.label });
+    assert.deepEqual(plan.workload, { workload: 'family' });
+    assert.match(message(), /workload: family \(worker → child\)/);
   });
 
   it('starts a pool of one worker per core on the chosen workload', async () => {

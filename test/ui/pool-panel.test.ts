@@ -86,4 +86,23 @@ describe('pool panel', () => {
     assert.equal(workerNote(worker(1, 4250, { state: 'paused' })), '  [paused: primes 1003000001]');
     assert.equal(workerNote(worker(1, 4250, { state: 'idle', task: null })), '  [idle]');
   });
+
+  it('family: each worker with its child, the orphans in the summary', () => {
+    const family = (index: number, pid: number, child: number | null) =>
+      worker(index, pid, { state: 'busy', procState: 'S', task: { id: index, workload: 'family', arg: 8000 }, child: child === null ? null : { pid: child, since: NOW - 600 } });
+    const base = snapshot([family(2, 4251, 4301), family(3, 4252, 4302)]);
+    const child = (pid: number, workerPid: number, orphaned: boolean) => ({ pid, command: 'sleep 8', workerIndex: 1, workerPid, orphaned, ppid: orphaned ? 1 : workerPid, since: NOW - 3000 });
+    const pool: PoolSnapshot = {
+      ...base,
+      summary: { ...base.summary, workload: { workload: 'family' }, children: [child(4300, 4250, true), child(4301, 4251, false), child(4302, 4252, false)] },
+    };
+    const rows = [row(4251, { state: 'S' }), row(4252, { state: 'S' })];
+    const lines = poolPanelLines(pool, rows, 160, MONO_THEME, NOW);
+    assert.match(lines[0] ?? '', /Pool: 2 workers · 1 orphan \(PID 4300\) · family \(worker → child\) stream · .* · queue 0/);
+    assert.match(lines[2] ?? '', /^\s+2\s+4251 S\s+0\s+0\.0\s+family: sleep 8 s → 4301\s+0\.6s\s+12\s*$/);
+    assert.equal(workerNote(family(2, 4251, 4301)), '  [family: sleep 8 s]');
+    const none = poolPanelLines(snapshot([family(1, 4250, null)]), rows, 160, MONO_THEME, NOW);
+    assert.doesNotMatch(none[0] ?? '', /orphan/);
+    assert.match(none[2] ?? '', /family: sleep 8 s\s+0\.6s/);
+  });
 });

@@ -1,0 +1,108 @@
+// The lab's two-level workload, run in a worker: start one child process (`sleep`) and wait for
+// it, as a shell does with `sleep 8 & wait`, so a task is a tree pooltop → worker → child.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseProcStat } from '../sampling/parse-proc.js';
+import { readProcFile } from '../sampling/read-proc-file.js';
+
+/** What the worker tells pooltop about the child it just started. */
+export interface FamilyChildStart {
+  pid: number;
+  /** /proc/[pid]/stat field 22 (clock ticks after boot): tells it from a later process with its PID; null without /proc. */
+  startTicks: number | null;
+  /** Its command line, as the process table will show it. */
+  command: string;
+}
+
+export interface FamilyRun {
+  /** The child, so the worker can end it when it must leave itself. */
+  child: ChildProcess;
+  /** The value of the task ("child 1234 exit 0"); rejects when the child failed or was killed. */
+  done: Promise<string>;
+}
+
+/** Where a real `sleep` and a shell are: the child should be the seed's plain `sleep`, found without PATH. */
+const SLEEP = ['/bin/sleep', '/usr/bin/sleep'].find((path) => existsSync(path)) ?? null;
+const SH = ['/bin/sh', '/usr/bin/sh'].find((path) => existsSync(path)) ?? null;
+
+/**
+ * The gate a child passes before it becomes `sleep`: it waits for one line on stdin, which the
+ * worker writes only once pooltop has been told of the child. A worker killed in between (after
+ * its fork, before its report) closes the pipe by dying, `read` meets end of file and the child
+ * exits at once, so no child pooltop never heard of can be left running. `exec` keeps the PID
+ * and start time the worker reported.
+ */
+const GATE = 'read -r go || exit 1; exec sleep "$1"';
+
+export interface FamilyCommand {
+  file: string;
+  args: string[];
+  /** What the process table shows once it runs: "sleep 8". */
+  command: string;
+  /** Waits for a line on stdin before it sleeps (see GATE). */
+  gated: boolean;
+  /** sh finds this sleep first (PATH is only prefixed). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `sleep 8` for 8000 ms (`sleep 0.25` for 250): GNU, busybox and BSD sleep take fractions. */
+export function familyCommand(ms: number): FamilyCommand {
+  const seconds = String(Math.max(0, Math.round(ms)) / 1000);
+  const command = `sleep ${seconds}`;
+  if (SLEEP !== null && SH !== null) {
+    const env = { ...process.env, PATH: `${dirname(SLEEP)}${process.env['PATH'] ? `:${process.env['PATH']}` : ''}` };
+    return { file: SH, args: ['-c', GATE, 'sh', seconds], command, gated: true, env };
+  }
+  if (SLEEP !== null) return { file: SLEEP, args: [seconds], command, gated: false };
+  // No sleep binary (a minimal image): a tiny node script that only waits, titled like sleep.
+  const script = `process.title = 'sleep ${seconds}'; setTimeout(() => {}, ${Math.round(ms)})`;
+  return { file: process.execPath, args: ['-e', script], command, gated: false };
+}
+
+/** The child's start time in clock ticks after boot, or null when /proc cannot tell. */
+export function readStartTicks(pid: number): number | null {
+  const text = readProcFile(`/proc/${pid}/stat`, 1024);
+  if (typeof text !== 'string') return null;
+  const stat = parseProcStat(text);
+  return stat !== null && stat.pid === pid && Number.isFinite(stat.startTicks) ? stat.startTicks : null;
+}
+
+/** What waiting for the child returned, as a task's value; a child that did not exit 0 is an error. */
+export function familyOutcome(pid: number, code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal !== null) throw new Error(`its child ${pid} was killed by ${signal}`);
+  if (code !== 0) throw new Error(`its child ${pid} exited with status ${String(code)}`);
+  return `child ${pid} exit 0`;
+}
+
+/**
+ * Starts the child (in the worker's process group, without stdout or stderr, and without the
+ * worker's parent-death signal, which fork clears: it outlives a killed worker, which is the
+ * point) and calls `announce` at once, so pooltop hears of it while it runs. The child goes on to
+ * sleep when `announce` calls `go` (once the report is on its way); `go(false)` ends it instead.
+ */
+export function runFamilyTask(ms: number, announce: (child: FamilyChildStart, go: (ok: boolean) => void) => void): FamilyRun {
+  const { file, args, command, gated, env } = familyCommand(ms);
+  const child = spawn(file, args, { stdio: [gated ? 'pipe' : 'ignore', 'ignore', 'ignore'], ...(env ? { env } : {}) });
+  // EPIPE when the child is gone before its line: its exit is reported anyway.
+  child.stdin?.on('error', () => {});
+  const done = new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      try {
+        resolve(familyOutcome(child.pid ?? 0, code, signal));
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+  const go = (ok: boolean): void => {
+    if (child.stdin === null) return;
+    if (ok) child.stdin.end('go\n');
+    else child.stdin.end();
+  };
+  const pid = child.pid;
+  if (pid !== undefined) announce({ pid, startTicks: readStartTicks(pid), command }, go);
+  else go(false);
+  return { child, done };
+}

@@ -1,0 +1,175 @@
+// The processes the pool's family tasks start (its workers' children): remembered by PID and start
+// time, watched in /proc for re-parenting, and ended with the pool through sendSignal.
+import { parseProcStat } from '../sampling/parse-proc.js';
+import { readProcFile } from '../sampling/read-proc-file.js';
+import { startTimeFromTicks } from '../signals/process-identity.js';
+import { sendSignal } from '../signals/send-signal.js';
+import type { SignalOutcome, SignalTarget } from '../signals/signal-outcome.js';
+import { isSignalablePid } from './worker-signal.js';
+
+/** A child as the pool remembers it. */
+export interface TaskChild {
+  pid: number;
+  /** ms since the epoch by the sampler's formula: what a process row and sendSignal compare. */
+  startTime: number;
+  /** /proc/[pid]/stat field 22, as the worker read it. */
+  startTicks: number;
+  command: string;
+  workerIndex: number;
+  /** The worker that started it: its parent until that worker dies. */
+  workerPid: number;
+  taskId: number;
+  /** Date.now() when the pool heard of it. */
+  since: number;
+  /** Its parent is no longer its worker (the worker died): re-parented to PID 1 or a subreaper. */
+  orphaned: boolean;
+  /** Its parent at the last look. */
+  ppid: number;
+}
+
+/** A child's entry in /proc now; null when there is none (gone, or no /proc). */
+export interface ChildStat {
+  ppid: number;
+  startTicks: number;
+  state: string;
+}
+
+export type ChildStatReader = (pid: number) => ChildStat | null;
+
+export const readChildStat: ChildStatReader = (pid) => {
+  const text = readProcFile(`/proc/${pid}/stat`, 1024);
+  if (typeof text !== 'string') return null;
+  const stat = parseProcStat(text);
+  return stat !== null && stat.pid === pid ? { ppid: stat.ppid, startTicks: stat.startTicks, state: stat.state } : null;
+};
+
+/** What a worker reported, plus who it is. */
+export interface ChildReport {
+  pid: number;
+  startTicks: number | null;
+  command: string;
+  workerIndex: number;
+  workerPid: number;
+  taskId: number;
+}
+
+export interface ChildSweep {
+  /** Children whose parent changed since the last look, each reported once. */
+  orphaned: TaskChild[];
+  /** Children that have exited (no /proc entry, a zombie, or another process under their PID). */
+  gone: TaskChild[];
+}
+
+export type ChildSignaller = (target: SignalTarget, signal: NodeJS.Signals) => SignalOutcome;
+
+export class TaskChildren {
+  private readonly children = new Map<number, TaskChild>();
+
+  constructor(
+    private readonly read: ChildStatReader = readChildStat,
+    private readonly signaller: ChildSignaller = sendSignal,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Remembers a child a worker reported, once /proc confirms it: the same start time (the very
+   * process the worker started) and the worker as its parent, unless the worker has died since
+   * it wrote the report (its exit may not have been reaped yet: /proc shows it a zombie or gone),
+   * in which case the child is an orphan already. Without /proc nothing can be confirmed, so
+   * nothing is remembered and nothing will ever be signalled.
+   */
+  add(report: ChildReport, workerReaped: boolean): TaskChild | null {
+    if (!isSignalablePid(report.pid) || report.startTicks === null) return null;
+    const stat = this.read(report.pid);
+    if (stat === null || stat.startTicks !== report.startTicks || isEnded(stat.state)) return null;
+    if (stat.ppid !== report.workerPid && !workerReaped) {
+      // The kernel re-parents a dying process's children before it becomes a zombie.
+      const worker = this.read(report.workerPid);
+      if (worker !== null && !isEnded(worker.state)) return null;
+    }
+    const child: TaskChild = {
+      pid: report.pid,
+      startTime: startTimeFromTicks(report.startTicks),
+      startTicks: report.startTicks,
+      command: report.command,
+      workerIndex: report.workerIndex,
+      workerPid: report.workerPid,
+      taskId: report.taskId,
+      since: this.now(),
+      orphaned: false,
+      ppid: stat.ppid,
+    };
+    this.children.set(child.pid, child);
+    return child;
+  }
+
+  /** The worker's wait for it returned: it is gone. The child, if it was still remembered. */
+  end(pid: number, workerPid: number): TaskChild | null {
+    const child = this.children.get(pid);
+    if (child === undefined || child.workerPid !== workerPid) return null;
+    this.children.delete(pid);
+    return child;
+  }
+
+  /** Looks at every remembered child in /proc once. */
+  sweep(): ChildSweep {
+    const result: ChildSweep = { orphaned: [], gone: [] };
+    for (const child of this.children.values()) {
+      const stat = this.read(child.pid);
+      if (stat === null || stat.startTicks !== child.startTicks || isEnded(stat.state)) {
+        this.children.delete(child.pid);
+        result.gone.push(child);
+        continue;
+      }
+      child.ppid = stat.ppid;
+      if (!child.orphaned && stat.ppid !== child.workerPid) {
+        child.orphaned = true;
+        result.orphaned.push(child);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Sends `signal` to every remembered child still alive, each by PID and start time through
+   * sendSignal, which reads /proc again and refuses a PID that now names another process.
+   */
+  signalAll(signal: NodeJS.Signals): SignalOutcome[] {
+    const outcomes: SignalOutcome[] = [];
+    // Those that have ended need nothing; the rest are signalled, each checked again by sendSignal.
+    this.sweep();
+    for (const child of this.children.values()) {
+      outcomes.push(this.signaller({ pid: child.pid, startTime: child.startTime, exactStartTime: true, command: child.command }, signal));
+    }
+    return outcomes;
+  }
+
+  /** The children alive at the last look, in the order they started. */
+  list(): TaskChild[] {
+    return [...this.children.values()];
+  }
+
+  /** The child a worker is waiting for (its parent is still that worker), if any. */
+  ofWorker(workerPid: number): TaskChild | null {
+    for (const child of this.children.values()) if (child.workerPid === workerPid && !child.orphaned) return child;
+    return null;
+  }
+
+  has(pid: number): boolean {
+    return this.children.has(pid);
+  }
+
+  get size(): number {
+    return this.children.size;
+  }
+
+  /** Forgets everything (a new pool run); the children themselves are not touched. */
+  clear(): void {
+    this.children.clear();
+  }
+}
+
+/** A zombie has exited (its parent has yet to reap it); X is dead. Neither can be signalled. */
+function isEnded(state: string): boolean {
+  return state === 'Z' || state === 'X';
+}

@@ -1,0 +1,187 @@
+// End to end, two exercises of docs/lab.md as a user does them: a trap-mode worker survives SIGTERM
+// and SIGINT from the signal menu (the message line says it caught them) and only SIGKILL ends it;
+// a family worker killed with SIGKILL leaves its child re-parented and marked (orphan), and q
+// leaves no worker and no child behind.
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { plain, readTable, selectedRows } from './monitor-screen.js';
+import { startPooltop } from './pooltop-session.js';
+import { childrenOf, descendantsOf, isRunning, readCmdline, readProc, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
+import type { TmuxSession } from './tmux-session.js';
+
+let session: TmuxSession | undefined;
+/** Every worker and child the test saw pooltop start: none may outlive the test. */
+let seen: ProcRef[] = [];
+
+afterEach(async () => {
+  const leftovers = (await session?.kill()) ?? [];
+  session = undefined;
+  // An orphan is no longer in pooltop's tree, so the session's own sweep cannot find it: end what
+  // is still the very process we saw (signalProcess checks the start time), then fail.
+  const alive = seen.filter(isRunning);
+  for (const p of alive) signalProcess(p, 'SIGKILL');
+  seen = [];
+  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
+  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker or child outlived pooltop');
+});
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `find` until it returns something, for at most `timeoutMs`. */
+async function poll<T>(what: string, find: () => T | null | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== null && found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(50);
+  }
+}
+
+/** pooltop's worker with this index ("pooltop-worker 2"), once it runs. */
+async function worker(s: TmuxSession, index: number): Promise<ProcRef> {
+  const pooltop = await s.programProcess();
+  assert.ok(pooltop, 'pooltop runs');
+  const found = await poll(`pooltop-worker ${index}`, () =>
+    childrenOf(pooltop.pid).find((p) => readCmdline(p.pid).startsWith(`pooltop-worker ${index}`) && isRunning(p)),
+  );
+  seen.push(found);
+  return found;
+}
+
+/** Opens the pool menu and runs its entry at `index` (0 = Start a pool; see POOL_MENU). */
+async function poolMenu(s: TmuxSession, index: number, done: RegExp): Promise<void> {
+  await s.sendKeys('w');
+  await s.waitFor(/Pause all/, { description: 'the pool menu' });
+  if (index > 0) await s.sendKeys(...Array<string>(index).fill('Down'));
+  await s.sendKeys('Enter');
+  await s.waitFor(done, { description: `the message ${done}` });
+}
+
+/**
+ * `\` filter: only rows whose command line holds `text` (in tree view their ancestors too, dimmed).
+ * A busy machine has more processes than the screen has lines, and idle workers sort low.
+ */
+async function filter(s: TmuxSession, text: string): Promise<void> {
+  await s.sendKeys('\\');
+  await s.type(text);
+  await s.sendKeys('Enter');
+  await s.waitFor(`[filter "${text}"]`, { description: 'the filter kept' });
+}
+
+/** Selects the worker row through search, then forgets the search so messages get the whole line. */
+async function selectWorker(s: TmuxSession, index: number, pid: number): Promise<void> {
+  // Search looks at the rows shown: first a refresh that has read the worker's title.
+  await s.waitFor(new RegExp(`pooltop-worker ${index} +\\[`), { description: 'the worker row with its title' });
+  await s.sendKeys('/');
+  await s.type(`pooltop-worker ${index}`);
+  await s.sendKeys('Enter');
+  await s.waitFor(/\[search /, { description: 'the search kept' });
+  // Another pooltop on this machine (a parallel test run) can have a worker with the same title:
+  // n moves to the next match until ours is selected.
+  for (let tries = 0; ; tries++) {
+    const screen = await s.waitFor((text) => selectedRows(text).length === 1, { colors: true, description: 'a row selected' });
+    if (selectedRows(screen)[0]?.pid === pid) break;
+    if (tries === 10) throw new Error(`worker ${pid} not found by search`);
+    await s.sendKeys('n');
+    await delay(150);
+  }
+  await s.sendKeys('Escape');
+  await s.waitFor((screen) => !/\[search /.test(screen), { description: 'the search forgotten' });
+}
+
+/** `k`, then the signal by number (none: SIGTERM, highlighted first), then Enter. */
+async function signalMenu(s: TmuxSession, pid: number, number?: string): Promise<void> {
+  await s.sendKeys('k');
+  await s.waitFor(new RegExp(`Send signal to PID ${pid}`), { description: 'the signal menu' });
+  if (number !== undefined) await s.sendKeys(...number.split(''));
+  await s.sendKeys('Enter');
+}
+
+// The pool menu's entries (src/store/pool-actions.ts POOL_MENU).
+const ADD = 1;
+const TRAP = 7;
+const SLEEP_WORKLOAD = 11;
+const FAMILY_WORKLOAD = 12;
+
+describe('the lab exercises in a 120×40 terminal', () => {
+  it('a worker that traps SIGTERM and SIGINT survives both from the signal menu; SIGKILL ends it', async () => {
+    session = await startPooltop(['--pool', '1', '-d', '5']);
+    await worker(session, 1);
+    // An I/O-bound workload keeps the CPU free for the test; handlers run between tasks either way.
+    await poolMenu(session, SLEEP_WORKLOAD, /workload: sleep/);
+    await poolMenu(session, TRAP, /new workers catch and ignore SIGTERM and SIGINT/);
+    await poolMenu(session, ADD, /added a worker: PID \d+/);
+    const trapper = await worker(session, 2);
+    await filter(session, 'pooltop-worker');
+    await session.waitFor(new RegExp(`${trapper.pid} \\S .*trap`), { description: 'the panel marking it trap' });
+    await selectWorker(session, 2, trapper.pid);
+
+    await signalMenu(session, trapper.pid);
+    await session.waitFor(new RegExp(`worker 2 \\(PID ${trapper.pid}\\) caught SIGTERM and ignored it`), {
+      description: 'the message line saying it caught SIGTERM',
+    });
+    assert.ok(isRunning(trapper), 'SIGTERM did not end it');
+
+    await signalMenu(session, trapper.pid, '2');
+    await session.waitFor(new RegExp(`worker 2 \\(PID ${trapper.pid}\\) caught SIGINT and ignored it`), {
+      description: 'the message line saying it caught SIGINT',
+    });
+    assert.ok(isRunning(trapper), 'SIGINT did not end it');
+
+    await signalMenu(session, trapper.pid, '9');
+    await session.waitFor(new RegExp(`worker 2 \\(PID ${trapper.pid}\\) was killed by SIGKILL`), { description: 'the SIGKILL message' });
+    assert.deepEqual((await waitUntilGone([trapper], 2000)).map((p) => p.pid), [], 'SIGKILL ended it');
+
+    const rest = descendantsOf((await session.programProcess())!.pid);
+    seen.push(...rest);
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0);
+    assert.deepEqual((await waitUntilGone(seen, 3000)).map((p) => p.pid), [], 'q ends every worker');
+  });
+
+  it('family: kill a worker and its child is re-parented to PID 1 and marked (orphan); q leaves nothing behind', async () => {
+    session = await startPooltop(['--pool', '1', '-t', '-d', '5']);
+    const first = await worker(session, 1);
+    await poolMenu(session, FAMILY_WORKLOAD, /workload: family/);
+    // Just the sleeps: in tree view their ancestors stay, dimmed: the worker now, the orphan's new parent later.
+    await filter(session, 'sleep 8');
+    // The primes task it had finishes first; then each task is a `sleep 8` child it waits for.
+    const child = await poll(
+      'the worker’s sleep 8 child',
+      () => childrenOf(first.pid).find((p) => readCmdline(p.pid) === 'sleep 8' && isRunning(p)),
+      15_000,
+    );
+    seen.push(child);
+    await session.waitFor(new RegExp(`^\\s*${child.pid}\\s+${first.pid}\\s.*─ sleep 8`, 'm'), {
+      description: 'the child under its worker in the tree',
+    });
+    await selectWorker(session, 1, first.pid);
+    await signalMenu(session, first.pid, '9');
+
+    await session.waitFor(new RegExp(`worker 1 \\(PID ${first.pid}\\) was killed by SIGKILL; its child ${child.pid} \\(sleep 8\\) was re-parented to PID \\d+`), {
+      description: 'the message line telling of the orphan',
+    });
+    const now = readProc(child.pid);
+    assert.ok(now && isRunning(child), 'the child outlives its worker');
+    assert.notEqual(now.ppid, first.pid, 'with another parent');
+    const screen = await session.waitFor(
+      (s) => readTable(s)?.rows.some((r) => r.pid === child.pid && r.ppid === now.ppid && /\(orphan\) sleep 8$/.test(r.command)) ?? false,
+      { description: 'the child marked (orphan) under its new parent' },
+    );
+    if (now.ppid === 1) {
+      const rows = readTable(screen)!.rows;
+      const orphanRow = rows.findIndex((r) => r.pid === child.pid);
+      assert.ok(rows.slice(0, orphanRow).some((r) => r.pid === 1), 'PID 1 above it in the tree');
+    }
+    assert.match(plain(screen), /1 orphan \(PID \d+/, 'the pool panel counts it');
+
+    // The task went back to the queue: the replacement runs it with a child of its own.
+    const replacement = await worker(session, 2);
+    const second = await poll('the replacement’s child', () => childrenOf(replacement.pid).find((p) => readCmdline(p.pid) === 'sleep 8'), 15_000);
+    seen.push(second);
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0);
+    assert.deepEqual((await waitUntilGone(seen, 3000)).map((p) => p.pid), [], 'no worker and no child (the orphan included) is left');
+  });
+});
