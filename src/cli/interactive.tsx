@@ -89,7 +89,8 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     store,
     quit: () => shutdown(0),
     services: {
-      startedByPooltop: (pid) => pool.isWorker(pid),
+      // Workers and the children of family tasks: pooltop started them, so no question is asked.
+      startedByPooltop: (pid) => pool.isWorker(pid) || pool.isTaskChild(pid),
       // A SIGSTOP or SIGCONT sent to a worker from the signal menu, z or r: the pool must know.
       signalSent: (pid, signal) => void pool.noteSignal(pid, signal),
       refreshSoon: () => poller.refreshSoon(),

@@ -216,7 +216,7 @@ export async function runPrimesCommand(argv: string[], io: CommandIo): Promise<n
   };
 
   const printResult = (result: TaskResult): void => {
-    io.stdout.write(parsed.ordered ? `${result.value}\n` : `${result.value}\tpid ${result.pid}\n`);
+    io.stdout.write(`${result.value}\tpid ${result.pid}\n`);
   };
 
   try {

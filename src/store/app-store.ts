@@ -104,11 +104,11 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
   let lastTaken: Sample | null = null;
   /** While frozen: the newest sample and the one before it, applied on unfreeze. */
   let pending: { base: Sample | null; sample: Sample } | null = null;
-  /** Processes pooltop started, with the parent and start time they had then. */
-  const started = new Map<number, { ppid: number; startTime: number }>();
+  /** Processes pooltop started, with the parent and start time they had then, and when they were registered. */
+  const started = new Map<number, { ppid: number; startTime: number; registeredAt: number }>();
 
   /** Which started processes now have another parent; forgets those that are gone. */
-  const findOrphans = (rows: readonly ProcessRow[]): ReadonlySet<number> => {
+  const findOrphans = (rows: readonly ProcessRow[], sampledAt: number): ReadonlySet<number> => {
     if (started.size === 0) return NO_ORPHANS;
     const orphans = new Set<number>();
     const seen = new Set<number>();
@@ -119,7 +119,9 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       seen.add(row.pid);
       if (row.ppid !== origin.ppid) orphans.add(row.pid);
     }
-    for (const pid of started.keys()) if (!seen.has(pid)) started.delete(pid);
+    // Forget a process only when a sample taken after it was registered no longer has it: one
+    // read just before it started does not have it yet.
+    for (const [pid, origin] of started) if (!seen.has(pid) && sampledAt > origin.registeredAt) started.delete(pid);
     return orphans;
   };
 
@@ -174,7 +176,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       const collapsed = pruneCollapsed(view.collapsed, rows);
       relayout(rows, collapsed === view.collapsed ? view : { ...view, collapsed }, {
         sample,
-        orphans: findOrphans(rows),
+        orphans: findOrphans(rows, sample.monotonic),
         tags: pruneTags(get().tags, rows),
       });
     };
@@ -404,7 +406,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       },
 
       registerStarted(pid, ppid, startTime) {
-        started.set(pid, { ppid, startTime });
+        started.set(pid, { ppid, startTime, registeredAt: performance.now() });
       },
 
       notify(text, level = 'info') {

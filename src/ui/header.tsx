@@ -3,7 +3,9 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatBytes, formatUptime } from '../model/format.js';
+import type { ProcessRow } from '../model/process-row.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
+import { coresBusyNow } from './pool-panel.js';
 import type { Sample } from '../sampling/types.js';
 import { Meter } from './meter.js';
 import type { MeterSegment } from './meter-bar.js';
@@ -20,6 +22,7 @@ export interface HeaderProps {
 export function Header({ layout, extraInfo = [] }: HeaderProps) {
   const sample = useAppStore((s) => s.sample);
   const pool = useAppStore((s) => s.pool);
+  const rows = useAppStore((s) => s.rows);
   const theme = useTheme();
   if (!sample) {
     return (
@@ -34,7 +37,7 @@ export function Header({ layout, extraInfo = [] }: HeaderProps) {
     <MemoryMeter key="mem" label="Mem" used={sample.memory.used} total={sample.memory.total} color={theme.memory} width={half - 1} labelWidth={labelWidth(sample)} />,
     <MemoryMeter key="swp" label="Swp" used={sample.swap.used} total={sample.swap.total} color={theme.swap} width={half - 1} labelWidth={labelWidth(sample)} />,
   ];
-  const info = [...infoLines(sample, theme), ...poolLine(pool, theme), ...extraInfo];
+  const info = [...infoLines(sample, theme), ...poolLine(pool, rows, theme), ...extraInfo];
   if (layout.meterColumns === 1) {
     return (
       <Box height={layout.headerHeight}>
@@ -110,7 +113,7 @@ function MemoryMeter(props: { label: string; used: number; total: number; color:
 }
 
 /** The pool in one line, while there is one: workers, tasks done, cores busy. */
-function poolLine(pool: PoolSnapshot | null, theme: Theme): ReactNode[] {
+function poolLine(pool: PoolSnapshot | null, rows: readonly ProcessRow[], theme: Theme): ReactNode[] {
   if (!pool || pool.summary.phase === 'idle') return [];
   const s = pool.summary;
   const paused = pool.workers.filter((w) => w.state === 'paused').length;
@@ -120,7 +123,7 @@ function poolLine(pool: PoolSnapshot | null, theme: Theme): ReactNode[] {
       <Text bold color={theme.worker}>
         {s.workers}
       </Text>{' '}
-      workers{paused > 0 ? `, ${paused} paused` : ''}, <Text bold>{s.tasksDone}</Text> done, <Text bold>{s.coresBusy.toFixed(2)}</Text> cores busy
+      workers{paused > 0 ? `, ${paused} paused` : ''}, <Text bold>{s.tasksDone}</Text> done, <Text bold>{coresBusyNow(pool, rows).toFixed(2)}</Text> cores busy
       {s.phase !== 'running' ? ` (${s.phase})` : ''}
     </Text>,
   ];

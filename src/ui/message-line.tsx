@@ -10,7 +10,8 @@ export function MessageLine({ width }: { width: number }) {
   const theme = useTheme();
   const message = useAppStore((s) => s.message);
   const status = useAppStore((s) => statusText(s.view, s.cursor.pid, s.visible.length, s.rows.length, s.tags.size));
-  const right = cutToWidth(status, Math.floor(width / 2));
+  // The message comes first: the status on the right gets at most a third of the line.
+  const right = cutToWidth(status, Math.floor(width / 3));
   const leftWidth = Math.max(0, width - displayWidth(right) - (right ? 1 : 0));
   const text = message ? fitWidth(sanitizeText(message.text), leftWidth) : ' '.repeat(leftWidth);
   const color = message ? theme[message.level] : undefined;

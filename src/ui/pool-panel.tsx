@@ -16,6 +16,18 @@ import { useAppStore } from './use-app-store.js';
 /** Worker lines shown at most; the rest are summed up in one line. */
 export const MAX_WORKER_LINES = 8;
 
+/**
+ * Cores the workers keep busy now: the sum of their CPU% over the last refresh. The summary's
+ * figure (CPU ÷ wall since the start) moves slowly; this one shows a pause or an I/O-bound
+ * workload at the next refresh.
+ */
+export function coresBusyNow(pool: PoolSnapshot, rows: readonly ProcessRow[]): number {
+  const workers = new Set(pool.workers.map((w) => w.pid));
+  let percent = 0;
+  for (const row of rows) if (workers.has(row.pid)) percent += row.cpu;
+  return percent / 100;
+}
+
 /** Lines the panel takes for a pool: summary, column titles, workers, latest results. */
 export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean): number {
   if (!pool || !shown || pool.summary.phase === 'idle') return 0;
@@ -40,7 +52,7 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
     styled(
       fitWidth(
         // Orphans early in the line: it is cut at the panel's width, and they are rare news.
-        `Pool: ${s.workers} workers${orphansText(s.children)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${s.coresBusy.toFixed(2)} cores busy · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
+        `Pool: ${s.workers} workers${orphansText(s.children)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${coresBusyNow(pool, rows).toFixed(2)} cores busy now, ${s.coresBusy.toFixed(2)} overall · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
         width,
       ),
       { color: theme.worker, bold: true },

@@ -42,13 +42,15 @@ describe('pooltop primes', () => {
   it('--ordered prints them in submission order, like Pool.map', async () => {
     const { status, out } = await run(['--ordered', '--workers', '2']);
     assert.equal(status, 0);
-    assert.deepEqual(out.split('\n').slice(0, 9), SEED);
+    const lines = out.split('\n').slice(0, 9);
+    assert.deepEqual(lines.map((l) => l.split('\t')[0]), SEED);
+    for (const line of lines) assert.match(line, /^\d+\tpid \d+$/, 'each with the PID of the worker that found it');
   });
 
   it('--sqrt finds the same primes; a custom range with underscores works', async () => {
     const { status, out } = await run(['--sqrt', '--ordered', '--from', '1_000_000', '--to', '4_000_001', '--step', '1_500_000']);
     assert.equal(status, 0);
-    assert.deepEqual(out.split('\n').slice(0, 3), ['1000003', '2500009', '4000037']);
+    assert.deepEqual(out.split('\n').slice(0, 3).map((l) => l.split('\t')[0]), ['1000003', '2500009', '4000037']);
   });
 
   it('--compare reruns on one worker and prints speedup and parallel efficiency', async () => {

@@ -57,7 +57,8 @@ describe('tree view in a 120×40 terminal', () => {
     await session.sendKeys('/');
     await session.type(MARKER);
     await session.sendKeys('Enter');
-    await session.waitFor((s) => readTable(s)?.rows.some((r) => r.selected && r.command.endsWith(`sleep ${MARKER}; true`)) ?? false, {
+    // (The bash's command may be cut at the screen's edge when the tree is deep: match its start.)
+    await session.waitFor((s) => readTable(s)?.rows.some((r) => r.selected && /bash -c sleep \d+/.test(r.command) && r.command.includes(`sleep ${MARKER}`)) ?? false, {
       colors: true,
       description: 'the bash selected',
     });
@@ -74,7 +75,7 @@ describe('tree view in a 120×40 terminal', () => {
     assert.match(chainLines[0] ?? '', /^\s+1 /, `the chain starts at PID 1:\n${panel}`);
     assert.match(chainLines.at(-1) ?? '', new RegExp(`└─ sleep ${MARKER}$`), `and ends at the sleep:\n${panel}`);
     const bashLine = chainLines.at(-2) ?? '';
-    assert.ok(bashLine.includes(`bash -c sleep ${MARKER}; true`), `its parent bash is just above:\n${panel}`);
+    assert.ok(bashLine.includes(`bash -c sleep ${MARKER}`), `its parent bash is just above:\n${panel}`);
     assert.ok(chainLines.some((l) => new RegExp(`^\\s+${process.pid} `).test(l)), 'the test runner is in the chain');
     await session.sendKeys('Escape');
     await session.waitFor((s) => !/Ancestry of PID/.test(s) && /[├└]─ /.test(s), { description: 'the tree again' });

@@ -58,7 +58,7 @@ describe('pool panel', () => {
 
   it('shows the summary: wall, CPU, cores busy, tasks done and rate', () => {
     const [summary] = poolPanelLines(pool, rows, 140, MONO_THEME, NOW);
-    assert.match(summary ?? '', /Pool: 2 workers · primes \(naive\) stream · wall 0:41 · CPU 1:20.36 · 1\.96 cores busy · 41 done · 1\.00\/s · queue 0/);
+    assert.match(summary ?? '', /Pool: 2 workers · primes \(naive\) stream · wall 0:41 · CPU 1:20.36 · 0\.99 cores busy now, 1\.96 overall · 41 done · 1\.00\/s · queue 0/);
   });
 
   it('shows each worker: PID, state, core, CPU%, task and how long, tasks done', () => {
@@ -98,7 +98,7 @@ describe('pool panel', () => {
     };
     const rows = [row(4251, { state: 'S' }), row(4252, { state: 'S' })];
     const lines = poolPanelLines(pool, rows, 160, MONO_THEME, NOW);
-    assert.match(lines[0] ?? '', /Pool: 2 workers · 1 orphan \(PID 4300\) · family \(worker → child\) stream · .* · queue 0/);
+    assert.match(lines[0] ?? '', /Pool: 2 workers · 1 orphan \(PID 4300\) · family \(worker → child\) stream · .* cores busy now/);
     assert.match(lines[2] ?? '', /^\s+2\s+4251 S\s+0\s+0\.0\s+family: sleep 8 s → 4301\s+0\.6s\s+12\s*$/);
     assert.equal(workerNote(family(2, 4251, 4301)), '  [family: sleep 8 s]');
     const none = poolPanelLines(snapshot([family(1, 4250, null)]), rows, 160, MONO_THEME, NOW);
