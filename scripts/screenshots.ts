@@ -61,24 +61,22 @@ const context: SceneContext = {
   family: async () => (family ??= await startDemoFamily({ ...process.env, ...childEnv })),
 };
 
-let failed = false;
-for (const scene of scenes) {
+// A scene that fails (most often: other programs kept the cores from the state it waits for) is
+// reported and the others still run; the run then ends with status 1.
+const failed: string[] = [];
+for (const [i, scene] of scenes.entries()) {
   const started = Date.now();
   try {
     const written = await runScene(scene);
     console.log(`${scene.file}: ${written.join(', ')}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
-    failed = true;
+    failed.push(scene.name);
     console.error(`${scene.file}: FAILED: ${(error as Error).message}`);
-    break;
   }
+  // The family would only clutter the later scenes' process lists.
+  if (!scenes.slice(i + 1).some((s) => s.usesFamily)) await endFamily();
 }
-
-if (family) {
-  const stubborn = await stopDemoFamily(family);
-  if (stubborn.length > 0) console.error(`the demo family needed SIGKILL: ${stubborn.map((p) => p.pid).join(', ')}`);
-  family = null;
-}
+await endFamily();
 
 // The proof: nothing that carries the tag is left. Should anything be, it is ours: end it, and fail.
 const left = taggedProcesses(tag);
@@ -88,8 +86,12 @@ if (left.length > 0) {
   await waitUntilGone(left, 2000);
   process.exit(1);
 }
-console.log(failed ? 'screenshots failed; nothing left running' : `nothing left running; ${scenes.length} scene(s) in ${outDir}`);
-process.exit(failed ? 1 : 0);
+if (failed.length > 0) {
+  console.error(`screenshots: ${failed.length} of ${scenes.length} scene(s) failed (${failed.join(', ')}); nothing left running`);
+  process.exit(1);
+}
+console.log(`nothing left running; ${scenes.length} scene(s) in ${outDir}`);
+process.exit(0);
 
 /** Starts pooltop, reaches the scene, writes it, quits with q; every process of the session must end by itself. */
 async function runScene(scene: Scene): Promise<string[]> {
@@ -115,6 +117,14 @@ async function runScene(scene: Scene): Promise<string[]> {
   if (failure) throw failure;
   if (stubborn.length > 0) throw new Error(`needed SIGKILL after the session ended: ${stubborn.map((p) => `${p.pid} ${readCmdline(p.pid)}`).join(', ')}`);
   return written;
+}
+
+/** Ends the demo family, if it runs; SIGTERM should do, SIGKILL is reported. */
+async function endFamily(): Promise<void> {
+  if (!family) return;
+  const stubborn = await stopDemoFamily(family);
+  family = null;
+  if (stubborn.length > 0) console.error(`the demo family needed SIGKILL: ${stubborn.map((p) => p.pid).join(', ')}`);
 }
 
 /** Leaves the scene's menu or panel, then q: pooltop must exit with status 0. */

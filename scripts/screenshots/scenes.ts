@@ -21,6 +21,8 @@ export interface Scene {
   file: string;
   /** One line on what the picture shows: the SVG's title and the run's log. */
   caption: string;
+  /** Shows the demo family (which is ended once no scene left to run needs it). */
+  usesFamily?: boolean;
   /** pooltop's arguments. */
   args(context: SceneContext): string[];
   /** From pooltop's first full screen to the scene, settled. */
@@ -55,6 +57,7 @@ export const SCENES: readonly Scene[] = [
   },
   {
     name: 'tree',
+    usesFamily: true,
     file: '02-tree',
     caption: `Tree view (t) filtered to "${FAMILY_FILTER}": a shell's family under PID 1, the subshell selected`,
     args: () => [],
@@ -70,6 +73,7 @@ export const SCENES: readonly Scene[] = [
   },
   {
     name: 'signal-menu',
+    usesFamily: true,
     file: '03-signal-menu',
     caption: `The signal menu (k) on "${TARGET_SLEEP}", a process the screenshot script started, found with /`,
     args: () => ['--tree'],
@@ -88,6 +92,7 @@ export const SCENES: readonly Scene[] = [
   },
   {
     name: 'ancestry',
+    usesFamily: true,
     file: '04-ancestry',
     caption: `The ancestry panel (a) of "${TARGET_SLEEP}": its chain of parents back to PID 1`,
     args: () => ['--tree'],
@@ -153,6 +158,14 @@ export const SCENES: readonly Scene[] = [
         { timeoutMs: POOL_TIMEOUT_MS, description: `${context.cores} workers running with ${context.cores} tasks done` },
       );
       await session.sendKeys('I');
+      // Inverted, the state order is Z T S R I D: sleeping processes lead until the pause.
+      await session.waitFor(
+        (s) => {
+          const first = readTable(s)?.rows[0];
+          return first !== undefined && ['Z', 'T', 'S'].includes(tableStates(s).get(first.pid) ?? '');
+        },
+        { description: 'the table sorted by state, inverted' },
+      );
       await session.sendKeys('w');
       await session.waitFor(/Pause all/, { description: 'the pool menu' });
       // The menu: Start, Add, Remove, Pause all…
