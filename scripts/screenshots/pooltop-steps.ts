@@ -2,7 +2,7 @@
 // sample drawn, a filter or search applied, the selection on a given PID.
 import { plain, readTable, selectedRows } from '../../test/e2e/monitor-screen.js';
 import type { TmuxSession } from '../../test/e2e/tmux-session.js';
-import { uptime } from './monitor-readings.js';
+import { coreMeters, uptime } from './monitor-readings.js';
 
 /** Waits until pooltop has drawn a sample newer than the screen shows now (the uptime ticks with every sample). */
 export async function nextSample(session: TmuxSession, timeoutMs = 5000): Promise<void> {
@@ -43,5 +43,22 @@ export async function selectPid(session: TmuxSession, pid: number): Promise<void
     const from = selectedRows(screen)[0]?.pid;
     await session.sendKeys('Down');
     screen = await session.waitFor((s) => selectedRows(s)[0]?.pid !== from, { colors: true, description: `the selection to move down from PID ${from}` });
+  }
+}
+
+/**
+ * Waits up to `budgetMs` for a sample in which every core meter is below `percent`, so a picture
+ * of a monitor at rest is not one of whatever else the machine is busy with. Soft: when no such
+ * sample comes, the scene goes on (and says so), since other programs' load is not ours to end.
+ */
+export async function preferCalm(session: TmuxSession, percent: number, budgetMs: number): Promise<void> {
+  try {
+    await session.waitFor((s) => {
+      const meters = coreMeters(s);
+      return meters.length > 0 && meters.every((m) => m < percent);
+    }, { timeoutMs: budgetMs });
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('waitFor timed out')) throw error;
+    console.log(`  (the cores stayed at ${percent}% or more for ${budgetMs / 1000} s: other programs are busy; captured anyway)`);
   }
 }

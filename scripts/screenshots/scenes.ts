@@ -5,7 +5,7 @@ import { parseStyledCapture } from '../../test/e2e/sgr-screen.js';
 import type { TmuxSession } from '../../test/e2e/tmux-session.js';
 import { FAMILY_FILTER, TARGET_SLEEP, type DemoFamily } from './demo-family.js';
 import { coreMeters, poolPanel, tableStates } from './monitor-readings.js';
-import { applyFilter, nextSample, searchFor, selectPid } from './pooltop-steps.js';
+import { applyFilter, nextSample, preferCalm, searchFor, selectPid } from './pooltop-steps.js';
 
 export interface SceneContext {
   /** Workers for "one per core". */
@@ -37,6 +37,10 @@ const FULL = 90;
 const BUSY_WORKER = 80;
 /** Meters below this read as an idle core (other programs on the machine keep a little load). */
 const IDLE = 25;
+/** Scenes not about load prefer a moment when every core is below this… */
+const CALM = 50;
+/** …but wait no longer than this for one (the test's one scene must stay quick). */
+const CALM_BUDGET_MS = 8000;
 /** Long enough for a loaded two-core CI machine; the pool's first results take about a second. */
 const POOL_TIMEOUT_MS = 30_000;
 /** How long the pool runs before its picture: its panel then has results and steady rates. */
@@ -53,6 +57,7 @@ export const SCENES: readonly Scene[] = [
     reach: async (session) => {
       // The first frame has no CPU% yet (it needs two samples): wait for the next one.
       await nextSample(session);
+      await preferCalm(session, CALM, CALM_BUDGET_MS);
     },
   },
   {
@@ -68,7 +73,7 @@ export const SCENES: readonly Scene[] = [
       await applyFilter(session, FAMILY_FILTER);
       await showsFamily(session, family);
       await selectPid(session, family.subshell.pid);
-      await nextSample(session);
+      await preferCalm(session, CALM, CALM_BUDGET_MS);
     },
   },
   {
@@ -82,6 +87,7 @@ export const SCENES: readonly Scene[] = [
       await applyFilter(session, FAMILY_FILTER);
       await showsFamily(session, family);
       await searchFor(session, TARGET_SLEEP, family.target.pid);
+      await preferCalm(session, CALM, CALM_BUDGET_MS);
       await session.sendKeys('k');
       await session.waitFor((s) => plain(s).includes(`Send signal to PID ${family.target.pid}`) && /SIGKILL/.test(s), { description: 'the signal menu' });
     },
@@ -101,6 +107,7 @@ export const SCENES: readonly Scene[] = [
       await applyFilter(session, FAMILY_FILTER);
       await showsFamily(session, family);
       await searchFor(session, TARGET_SLEEP, family.target.pid);
+      await preferCalm(session, CALM, CALM_BUDGET_MS);
       await session.sendKeys('a');
       await session.waitFor(
         (s) => plain(s).includes(`Ancestry of PID ${family.target.pid}`) && new RegExp(`^\\s*${family.subshell.pid} `, 'm').test(plain(s)),
