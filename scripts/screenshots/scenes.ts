@@ -160,9 +160,15 @@ export const SCENES: readonly Scene[] = [
       await session.waitFor(
         (s) => {
           const pool = poolPanel(s);
-          return pool !== null && pool.states.length === context.cores && pool.states.every((st) => st === 'R') && pool.done >= context.cores;
+          return (
+            pool !== null &&
+            pool.states.length === context.cores &&
+            pool.states.every((st) => st === 'R') &&
+            pool.wallSeconds >= POOL_WARM_SECONDS &&
+            pool.done >= 2 * context.cores
+          );
         },
-        { timeoutMs: POOL_TIMEOUT_MS, description: `${context.cores} workers running with ${context.cores} tasks done` },
+        { timeoutMs: POOL_TIMEOUT_MS, description: `${context.cores} workers running for ${POOL_WARM_SECONDS} s with ${2 * context.cores} tasks done` },
       );
       await session.sendKeys('I');
       // Inverted, the state order is Z T S R I D: sleeping processes lead until the pause.
