@@ -24,15 +24,16 @@ export interface SignalInfo {
 
 type Definition = Omit<SignalInfo, 'number' | 'destructive'>;
 
+// Meanings stay short (≤ 45 cells) so the signal menu shows them whole beside the table.
 const DEFINITIONS: readonly Definition[] = [
-  { name: 'SIGHUP', meaning: 'hang up, as a closed terminal does; can be caught (daemons reload)', defaultAction: 'terminate', catchable: true },
+  { name: 'SIGHUP', meaning: 'hang up (terminal closed); can be caught', defaultAction: 'terminate', catchable: true },
   { name: 'SIGINT', meaning: 'interrupt, as Ctrl-C does; can be caught', defaultAction: 'terminate', catchable: true },
-  { name: 'SIGQUIT', meaning: 'quit with a core dump, as Ctrl-\\ does; can be caught', defaultAction: 'core', catchable: true },
+  { name: 'SIGQUIT', meaning: 'quit with a core dump (Ctrl-\\); can be caught', defaultAction: 'core', catchable: true },
   { name: 'SIGABRT', meaning: 'abort with a core dump; can be caught', defaultAction: 'core', catchable: true },
   { name: 'SIGKILL', meaning: 'terminate now; cannot be caught or ignored', defaultAction: 'terminate', catchable: false },
-  { name: 'SIGUSR1', meaning: 'user-defined; terminates unless the program handles it', defaultAction: 'terminate', catchable: true },
-  { name: 'SIGUSR2', meaning: 'user-defined; terminates unless the program handles it', defaultAction: 'terminate', catchable: true },
-  { name: 'SIGALRM', meaning: 'timer alarm; terminates unless caught', defaultAction: 'terminate', catchable: true },
+  { name: 'SIGUSR1', meaning: 'user-defined; ends it unless handled', defaultAction: 'terminate', catchable: true },
+  { name: 'SIGUSR2', meaning: 'user-defined; ends it unless handled', defaultAction: 'terminate', catchable: true },
+  { name: 'SIGALRM', meaning: 'timer alarm; ends it unless caught', defaultAction: 'terminate', catchable: true },
   { name: 'SIGTERM', meaning: 'ask to terminate; can be caught', defaultAction: 'terminate', catchable: true },
   { name: 'SIGCONT', meaning: 'resume a stopped process', defaultAction: 'continue', catchable: true },
   { name: 'SIGSTOP', meaning: 'pause; cannot be caught', defaultAction: 'stop', catchable: false },

@@ -29,6 +29,7 @@ export function HelpScreen({ width, height }: { width: number; height: number })
   const lines = helpLines();
   const room = Math.max(0, height - 1);
   const top = Math.min(scroll, Math.max(0, lines.length - room));
+  const below = Math.max(0, lines.length - top - room);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {lines.slice(top, top + room).map((line, i) => (
@@ -51,7 +52,7 @@ export function HelpScreen({ width, height }: { width: number; height: number })
         <Text key={`blank${i}`}> </Text>
       ))}
       <Text wrap="truncate" inverse>
-        {fitWidth(` ${HELP_HINT}`, width)}
+        {fitWidth(` ${HELP_HINT}${below > 0 ? `  ↓ ${below} more below` : ''}`, width)}
       </Text>
     </Box>
   );

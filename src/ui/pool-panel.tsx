@@ -58,7 +58,7 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
       { color: theme.worker, bold: true },
     ),
   );
-  lines.push(styled(fitWidth('    #     PID S CPU  CPU%  task                          for      done', width), { dim: true }));
+  lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done'), width), { dim: true }));
   for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now), width));
   if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
   lines.push(cutToWidth(`latest: ${latest(s.latest, Math.max(0, width - 8))}`, width));
@@ -72,7 +72,12 @@ function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: nu
   const task = worker.task && worker.child ? `${taskText(worker.task)} → ${worker.child.pid}` : taskText(worker.task);
   const doing = worker.state === 'paused' ? `${task} (paused)` : worker.task ? task : worker.state;
   const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
-  return `${String(worker.index).padStart(5)} ${String(worker.pid).padStart(7)} ${state} ${core.padStart(3)} ${cpu.padStart(5)}  ${doing.padEnd(29).slice(0, 29)} ${since.padStart(7)} ${String(worker.tasksDone).padStart(6)}${worker.trap ? '  trap' : ''}`;
+  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone)) + (worker.trap ? '  trap' : '');
+}
+
+/** One line of the worker list; the titles go through it too, so they sit over their values. */
+function workerColumns(index: string, pid: string, state: string, core: string, cpu: string, task: string, since: string, done: string): string {
+  return `${index.padStart(5)} ${pid.padStart(7)} ${state.padEnd(1)} ${core.padStart(3)} ${cpu.padStart(5)}  ${task.padEnd(29).slice(0, 29)} ${since.padStart(7)} ${done.padStart(6)}`;
 }
 
 /** "primes 1003000000", "sumsq 5000000", "sleep 1000 ms", "family: sleep 8 s". */

@@ -1,6 +1,6 @@
 // A list panel on the left of the table, as htop draws its sort, user and signal panels.
 import { Box, Text } from 'ink';
-import { fitWidth } from '../model/text-width.js';
+import { cutToWidth, displayWidth, fitWidth } from '../model/text-width.js';
 import { useTheme } from './theme.js';
 
 export interface PanelItem {
@@ -33,7 +33,9 @@ export function SidePanel({ title, items, index, height, width }: SidePanelProps
       </Text>
       {shown.map((item, i) => {
         const selected = top + i === index;
-        const text = fitWidth(`${item.marked ? '•' : ' '}${item.label}${item.hint ? ` ${item.hint}` : ''}`, width - 1) + ' ';
+        const full = `${item.marked ? '•' : ' '}${item.label}${item.hint ? ` ${item.hint}` : ''}`;
+        // Cut text says so: a meaning cut mid-word with nothing to show it misleads.
+        const text = (displayWidth(full) > width - 1 ? `${cutToWidth(full, width - 2)}…` : fitWidth(full, width - 1)) + ' ';
         return (
           <Text
             key={top + i}
