@@ -107,10 +107,6 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     pool.shutdown();
     terminal.restore();
   });
-  // A resize may leave pieces of the old frame where Ink no longer draws: clear, then Ink redraws.
-  stdout.on('resize', () => {
-    if (terminal.isActive) stdout.write('\x1b[2J\x1b[H');
-  });
 
   terminal.enter();
   instance = render(
@@ -170,7 +166,8 @@ async function loadUi() {
     }
     // No bundle (a build without scripts/bundle-ui.mjs): the same modules, loaded one by one.
     const { installFastOutput } = await import('../ui/fast-output.js');
-    await installFastOutput();
+    const { loadInkInstances } = await import('../ui/repaint.js');
+    await Promise.all([installFastOutput(), loadInkInstances()]);
     const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([
       import('ink'),
       import('react'),

@@ -3,10 +3,13 @@
 // es-toolkit's whole compat build (Ink imports one function from it) took 400 ms and 30 MB; the
 // bundle loads in ~100 ms. The Output class is imported by its file, so the bundle patches the
 // very class its Ink renders with.
+import instances from '../../node_modules/ink/build/instances.js';
 import Output from '../../node_modules/ink/build/output.js';
 import { patchOutputClass } from './fast-output.js';
+import { useInkInstances } from './repaint.js';
 
 patchOutputClass(Output);
+useInkInstances(instances);
 
 export { render } from 'ink';
 export { default as React } from 'react';
