@@ -9,6 +9,8 @@ interface InkInstance {
   lastOutput: string;
   lastOutputToRender: string;
   lastOutputHeight: number;
+  /** log-update: it too skips a frame equal to the one it wrote last. */
+  log?: { sync?(text: string): void };
   onRender(): void;
 }
 
@@ -41,6 +43,7 @@ export function repaint(stdout: NodeJS.WriteStream): boolean {
   ink.lastOutput = '';
   ink.lastOutputToRender = '';
   ink.lastOutputHeight = 0;
+  ink.log?.sync?.('');
   ink.onRender();
   return true;
 }
