@@ -1,0 +1,172 @@
+// End to end, process churn (issue 6): with ~300 short processes starting and ending every second,
+// every frame pooltop draws is correct — in the flat list and in tree view — and a selected
+// process that exits hands the selection to the nearest row, saying so.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startChurn, type Churn } from '../../scripts/bench/lib/churn-loops.js';
+import { checkFrame } from '../../scripts/bench/lib/frame-check.js';
+import { plain, readTable, selectedRows } from './monitor-screen.js';
+import { startPooltop } from './pooltop-session.js';
+import { readProc, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
+import type { TmuxSession } from './tmux-session.js';
+
+const SIZE = { columns: 120, rows: 40 };
+const CORES = os.cpus().length;
+/**
+ * Two sleeps whose command lines no other process has and which sort next to each other: with
+ * the command column sorted descending (`-s command`, then `I`) the short one (…9, 4 s) sits just
+ * above the long one (…8 100), and no churning process sorts above them (the churn's commands are
+ * `sh …` and `sleep 0.0x`). So when the short one exits, the row taking its place is the long one.
+ */
+const STEM = `4.${String(process.pid).padStart(7, '0')}`;
+const SHORT = `${STEM}9`;
+const LONG = `${STEM}8`;
+
+let churn: Churn | undefined;
+let session: TmuxSession | undefined;
+const started: ProcRef[] = [];
+
+function startSleep(args: string[]): ProcRef {
+  const child = spawn('sleep', args, { stdio: 'ignore' });
+  const ref = child.pid ? readProc(child.pid) : null;
+  assert.ok(ref, `sleep ${args.join(' ')} started`);
+  started.push(ref);
+  return ref;
+}
+
+before(async () => {
+  churn = await startChurn({ loops: 3, marker: `e2e${process.pid}` });
+});
+
+afterEach(async () => {
+  await session?.kill();
+  session = undefined;
+});
+
+after(async () => {
+  // Everything this file started, by PID: the loops with what they left, then the sleeps.
+  const left = (await churn?.stop()) ?? 0;
+  for (const ref of started) signalProcess(ref, 'SIGKILL');
+  assert.deepEqual(await waitUntilGone(started, 2000), [], 'the marker sleeps are gone');
+  assert.equal(left, 0, 'nothing of the churn loops remains');
+});
+
+interface Watch {
+  frames: number;
+  /** Each bad frame's problems, with the screen, for the failure message. */
+  bad: string[];
+}
+
+/**
+ * Captures the screen (with colours) every ~100 ms for `ms`: every frame must pass checkFrame and
+ * highlight exactly one row, `selected` when given. Returns what it saw; `until` ends it early.
+ */
+async function watch(s: TmuxSession, ms: number, selected?: number, until?: (capture: string) => boolean): Promise<Watch & { last: string }> {
+  const result: Watch & { last: string } = { frames: 0, bad: [], last: '' };
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const capture = await s.capture({ colors: true });
+    result.last = capture;
+    if (until?.(capture)) return result;
+    result.frames++;
+    const { problems } = checkFrame(plain(capture), SIZE, { cores: CORES });
+    const highlighted = selectedRows(capture);
+    if (highlighted.length !== 1) problems.push(`${highlighted.length} highlighted rows`);
+    else if (selected !== undefined && highlighted[0]!.pid !== selected) problems.push(`PID ${highlighted[0]!.pid} highlighted, not ${selected}`);
+    if (problems.length > 0) result.bad.push(`${problems.join('\n')}\n${plain(capture)}`);
+    await delay(100);
+  }
+  return result;
+}
+
+/** Frames checked in all, for the report. */
+let checked = 0;
+
+function assertClean(w: Watch, what: string): void {
+  checked += w.frames;
+  assert.ok(w.frames >= 5, `${what}: only ${w.frames} frames captured`);
+  assert.equal(w.bad.length, 0, `${what}: ${w.bad.length} of ${w.frames} frames wrong; the first:\n${w.bad[0]}`);
+}
+
+/** The message line's "PID n exited; selection moved to PID m", or null. */
+function exitMessage(capture: string): { gone: number; to: number } | null {
+  const lines = plain(capture).split('\n');
+  const match = /PID (\d+) exited; selection moved to PID (\d+)/.exec(lines[SIZE.rows - 3] ?? '');
+  return match ? { gone: Number(match[1]), to: Number(match[2]) } : null;
+}
+
+/**
+ * Searches for `text` with `/`, keeps the match with Enter; returns once `pid` is highlighted.
+ * Search looks at the rows on screen as it is typed, so a process started a moment ago must
+ * first be sampled: two refreshes at -d 5.
+ */
+async function select(s: TmuxSession, text: string, pid: number): Promise<void> {
+  await delay(1100);
+  await s.sendKeys('/');
+  await s.waitFor(/^Search: /m, { description: 'the search prompt' });
+  await s.type(text);
+  await s.waitFor((c) => selectedRows(c).map((r) => r.pid).join() === String(pid), { colors: true, description: `PID ${pid} highlighted` });
+  await s.sendKeys('Enter');
+  await s.waitFor(`[search "${text}": n/N]`, { description: 'the kept search' });
+}
+
+/**
+ * Waits for the selected `short` process to exit, checking frames meanwhile (it stays selected),
+ * then for the message naming it; returns the PID the selection moved to, checked highlighted.
+ */
+async function expectExitMove(s: TmuxSession, short: ProcRef): Promise<number> {
+  const during = await watch(s, 8000, short.pid, (c) => readTable(c)?.rows.every((r) => r.pid !== short.pid) ?? false);
+  assertClean(during, `while PID ${short.pid} was selected`);
+  const screen = await s.waitFor((c) => exitMessage(c)?.gone === short.pid, {
+    colors: true,
+    description: `"PID ${short.pid} exited; selection moved to PID m"`,
+  });
+  const moved = exitMessage(screen)!;
+  const highlighted = selectedRows(screen);
+  assert.deepEqual(
+    highlighted.map((r) => r.pid),
+    [moved.to],
+    `exactly one row highlighted, the PID the message names (${moved.to}):\n${plain(screen)}`,
+  );
+  return moved.to;
+}
+
+describe('pooltop under process churn (~300 processes/s)', { timeout: 60_000 }, () => {
+  it('draws only correct frames in the flat list and in tree view, and moves the selection off an exited process', async (t) => {
+    session = await startPooltop(['-d', '5', '-s', 'command'], SIZE);
+    await session.sendKeys('I');
+    await session.waitFor((c) => readTable(c)?.rows[0]?.command.startsWith('tmux') ?? false, {
+      description: 'commands sorted descending (tmux… before sleep…)',
+    });
+
+    assertClean(await watch(session, 4000), 'flat list');
+
+    // The long sleep first: once the short one is found, the row below it must already be there.
+    const long = startSleep([LONG, '100']);
+    const short = startSleep([SHORT]);
+    await select(session, SHORT, short.pid);
+    const to = await expectExitMove(session, short);
+    assert.equal(to, long.pid, `the selection moved to the row that took the exited one's place, sleep ${LONG} 100`);
+
+    await session.sendKeys('t');
+    await session.waitFor((c) => /[├└]─ /.test(plain(c)), { description: 'tree guides' });
+    // The selection stays on the long sleep while the tree churns around it.
+    assertClean(await watch(session, 3000, long.pid), 'tree view');
+
+    const again = startSleep([SHORT]);
+    await select(session, SHORT, again.pid);
+    // In the tree the rows above may change in the same refresh, so only the message and the
+    // single highlight are certain, not which row it lands on.
+    await expectExitMove(session, again);
+    assertClean(await watch(session, 1500), 'tree view after the exit');
+
+    const forks = churn!.forksPerSecond();
+    t.diagnostic(`${checked} frames checked; ${forks.toFixed(0)} processes started per second on the machine`);
+    assert.ok(forks > 100, `churn ran: ${forks.toFixed(0)} processes started per second`);
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0, 'pooltop quit with status 0');
+  });
+});
