@@ -16,11 +16,13 @@ import type { TmuxSession } from './tmux-session.js';
 const SIZE = { columns: 120, rows: 40 };
 const CORES = os.cpus().length;
 /**
- * Two sleeps whose command lines no other process has and which sort next to each other: with
- * the command column sorted descending (`-s command`, then `I`) the short one (…9, 4 s) sits just
- * above the long one (…8 100), and no churning process sorts above them (the churn's commands are
- * `sh …` and `sleep 0.0x`). So when the short one exits, the row taking its place is the long one.
+ * Two sleeps that sort above every other process with the command column sorted descending
+ * (`-s command`, then `I`): their argv[0] is ARGV0 ("zz…"; commands compare by locale, where
+ * letters come after digits and punctuation), and the short one (…9, 4 s) comes before the long
+ * one (…8 100). So the rows above the short one never change, and when it exits the row taking
+ * its place is the long one, whatever else starts or ends on the machine.
  */
+const ARGV0 = 'zzpooltopchurn';
 const STEM = `4.${String(process.pid).padStart(7, '0')}`;
 const SHORT = `${STEM}9`;
 const LONG = `${STEM}8`;
@@ -30,7 +32,7 @@ let session: TmuxSession | undefined;
 const started: ProcRef[] = [];
 
 function startSleep(args: string[]): ProcRef {
-  const child = spawn('sleep', args, { stdio: 'ignore' });
+  const child = spawn('sleep', args, { argv0: ARGV0, stdio: 'ignore' });
   const ref = child.pid ? readProc(child.pid) : null;
   assert.ok(ref, `sleep ${args.join(' ')} started`);
   started.push(ref);
@@ -136,16 +138,15 @@ async function expectExitMove(s: TmuxSession, short: ProcRef): Promise<number> {
 
 describe('pooltop under process churn (~300 processes/s)', { timeout: 60_000 }, () => {
   it('draws only correct frames in the flat list and in tree view, and moves the selection off an exited process', async (t) => {
+    const long = startSleep([LONG, '100']);
     session = await startPooltop(['-d', '5', '-s', 'command'], SIZE);
     await session.sendKeys('I');
-    await session.waitFor((c) => readTable(c)?.rows[0]?.command.startsWith('tmux') ?? false, {
-      description: 'commands sorted descending (tmux… before sleep…)',
+    await session.waitFor((c) => readTable(c)?.rows[0]?.pid === long.pid, {
+      description: `commands sorted descending: ${ARGV0} ${LONG} 100 on top`,
     });
 
     assertClean(await watch(session, 4000), 'flat list');
 
-    // The long sleep first: once the short one is found, the row below it must already be there.
-    const long = startSleep([LONG, '100']);
     const short = startSleep([SHORT]);
     await select(session, SHORT, short.pid);
     const to = await expectExitMove(session, short);
