@@ -7,7 +7,7 @@ import { afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { checkFrame, type FrameCheck } from '../../scripts/bench/lib/frame-check.js';
 import { computeLayout } from '../../src/ui/layout.js';
-import { hasMainScreen, plain, readTable } from './monitor-screen.js';
+import { hasMainScreen, plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
 import { isRunning } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
@@ -49,19 +49,32 @@ function knownBug(from: [number, number], to: [number, number]): 'fragments' | '
   return null;
 }
 
-/** Resizes, then waits until the screen is right for the new size; returns the last check when it never is. */
-async function resizeAndCheck(s: TmuxSession, columns: number, rows: number, timeoutMs = 5000): Promise<{ ok: boolean; check: FrameCheck; screen: string }> {
+/**
+ * Resizes, then waits until the screen is right for the new size — with `selected`, a main screen
+ * must also highlight that PID's row and no other; returns the last check when it never is.
+ */
+async function resizeAndCheck(
+  s: TmuxSession,
+  columns: number,
+  rows: number,
+  timeoutMs = 5000,
+  selected?: number,
+): Promise<{ ok: boolean; check: FrameCheck; screen: string }> {
   await s.resize(columns, rows);
   let check: FrameCheck = { kind: 'other', problems: ['never captured'], rows: 0 };
   let screen = '';
   try {
     await s.waitFor(
       (capture) => {
-        screen = capture;
-        check = checkFrame(capture, { columns, rows }, { cores: CORES });
+        screen = plain(capture);
+        check = checkFrame(screen, { columns, rows }, { cores: CORES });
+        const highlighted = selectedRows(capture).map((r) => r.pid);
+        if (check.kind === 'main' && selected !== undefined && highlighted.join() !== String(selected)) {
+          check.problems.push(`highlighted rows ${JSON.stringify(highlighted)}, not [${selected}]`);
+        }
         return check.problems.length === 0;
       },
-      { timeoutMs, description: `a correct screen at ${columns}×${rows}` },
+      { timeoutMs, colors: true, description: `a correct screen at ${columns}×${rows}` },
     );
     return { ok: true, check, screen };
   } catch {
@@ -71,8 +84,17 @@ async function resizeAndCheck(s: TmuxSession, columns: number, rows: number, tim
 
 describe('resizing the terminal', { timeout: 60_000 }, () => {
   it('shows a correct screen or the too-small notice after every resize, keeps running, and quits with 0', async (t) => {
-    session = await startPooltop(['-d', '5']);
+    // Sorted by PID, the sixth row is a long-lived process (PID 1 and kernel threads come first):
+    // the selection must stay on it, on screen, through every resize.
+    session = await startPooltop(['-d', '5', '-s', 'pid']);
     const program = await session.programProcess();
+    await session.sendKeys('Home');
+    await session.sendKeys('Down', 'Down', 'Down', 'Down', 'Down');
+    const chosen = await session.waitFor((c) => (selectedRows(c)[0]?.line ?? 0) === (readTable(c)?.titleLine ?? 0) + 6, {
+      colors: true,
+      description: 'the sixth row highlighted',
+    });
+    const selected = selectedRows(chosen)[0]!.pid;
     // The random walk, with the extremes put in: 1 column, 1 row, 1×1, the full 200×60, and the
     // smallest size that holds the screen next to the largest that does not.
     const minRows = computeLayout(40, 100, CORES).headerHeight + 8;
@@ -94,7 +116,7 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
       const [columns, rows] = to;
       const bug = knownBug(from, to);
       // A known bug's screen never comes right: no need to wait the whole timeout for it.
-      const { ok, check, screen } = await resizeAndCheck(session, columns, rows, bug ? 1500 : 5000);
+      const { ok, check, screen } = await resizeAndCheck(session, columns, rows, bug ? 1500 : 5000, selected);
       assert.deepEqual(await session.size(), { columns, rows }, 'tmux took the size');
       assert.equal(session.exitStatus(), null, `pooltop still runs after the resize to ${columns}×${rows}`);
       if (!ok && bug) known.push(`${bug} at ${from.join('×')} → ${columns}×${rows}`);
@@ -110,7 +132,7 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
 
     // A burst, as a window manager sends while a corner is dragged: no time to draw in between.
     for (const [columns, rows] of sizes(SEED + 1, 12)) await session.resize(columns, rows);
-    const back = await resizeAndCheck(session, 120, 40);
+    const back = await resizeAndCheck(session, 120, 40, 5000, selected);
     assert.ok(back.ok, `a correct 120×40 screen after the burst: ${back.check.problems.join('; ')}\n${back.screen}`);
     assert.ok(hasMainScreen(back.screen) && (readTable(back.screen)?.rows.length ?? 0) >= 10, `the table is full again:\n${plain(back.screen)}`);
 
