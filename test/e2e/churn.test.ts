@@ -93,10 +93,14 @@ function assertClean(w: Watch, what: string): void {
   assert.equal(w.bad.length, 0, `${what}: ${w.bad.length} of ${w.frames} frames wrong; the first:\n${w.bad[0]}`);
 }
 
+/** The line above the key bar. */
+function messageLine(capture: string): string {
+  return plain(capture).split('\n')[SIZE.rows - 3] ?? '';
+}
+
 /** The message line's "PID n exited; selection moved to PID m", or null. */
 function exitMessage(capture: string): { gone: number; to: number } | null {
-  const lines = plain(capture).split('\n');
-  const match = /PID (\d+) exited; selection moved to PID (\d+)/.exec(lines[SIZE.rows - 3] ?? '');
+  const match = /PID (\d+) exited; selection moved to PID (\d+)/.exec(messageLine(capture));
   return match ? { gone: Number(match[1]), to: Number(match[2]) } : null;
 }
 
@@ -170,4 +174,28 @@ describe('pooltop under process churn (~300 processes/s)', { timeout: 60_000 }, 
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0, 'pooltop quit with status 0');
   });
+
+  it(
+    'says which process exited when the selection moves within 3 s of another message (F on a process that then exits)',
+    {
+      todo:
+        'the move is appended to any message younger than 3 s (relayout in src/store/app-store.ts), so this reads ' +
+        '"following PID n; selection moved to PID m": it does not say n exited nor that following stopped',
+    },
+    async () => {
+      session = await startPooltop(['-d', '5'], SIZE);
+      const spawnedAt = Date.now();
+      const short = startSleep([SHORT]);
+      await select(session, SHORT, short.pid);
+      // F late in the sleep's 4 s, so it exits while "following PID n" is still the fresh message.
+      await delay(Math.max(0, spawnedAt + 2800 - Date.now()));
+      await session.sendKeys('F');
+      await session.waitFor(`following PID ${short.pid}`, { description: 'the follow message' });
+      const screen = await session.waitFor((c) => /selection moved to PID \d+/.test(messageLine(c)), {
+        timeoutMs: 8000,
+        description: 'the selection moving off the exited process',
+      });
+      assert.match(messageLine(screen), new RegExp(`PID ${short.pid} exited`), 'the message names the process that exited');
+    },
+  );
 });
