@@ -66,12 +66,11 @@ interface Watch {
  * Captures the screen (with colours) every ~100 ms for `ms`: every frame must pass checkFrame and
  * highlight exactly one row, `selected` when given. Returns what it saw; `until` ends it early.
  */
-async function watch(s: TmuxSession, ms: number, selected?: number, until?: (capture: string) => boolean): Promise<Watch & { last: string }> {
-  const result: Watch & { last: string } = { frames: 0, bad: [], last: '' };
+async function watch(s: TmuxSession, ms: number, selected?: number, until?: (capture: string) => boolean): Promise<Watch> {
+  const result: Watch = { frames: 0, bad: [] };
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const capture = await s.capture({ colors: true });
-    result.last = capture;
     if (until?.(capture)) return result;
     result.frames++;
     const { problems } = checkFrame(plain(capture), SIZE, { cores: CORES });
@@ -98,10 +97,15 @@ function messageLine(capture: string): string {
   return plain(capture).split('\n')[SIZE.rows - 3] ?? '';
 }
 
-/** The message line's "PID n exited; selection moved to PID m", or null. */
+/**
+ * The message line's "PID n exited; selection moved to PID m", or null. Should m exit too within
+ * 3 s, pooltop appends "; selection moved to PID k": `to` is the last move, where the highlight is.
+ */
 function exitMessage(capture: string): { gone: number; to: number } | null {
-  const match = /PID (\d+) exited; selection moved to PID (\d+)/.exec(messageLine(capture));
-  return match ? { gone: Number(match[1]), to: Number(match[2]) } : null;
+  const line = messageLine(capture);
+  const gone = /PID (\d+) exited; selection moved to PID \d+/.exec(line);
+  const to = [...line.matchAll(/selection moved to PID (\d+)/g)].at(-1);
+  return gone && to ? { gone: Number(gone[1]), to: Number(to[1]) } : null;
 }
 
 /**
