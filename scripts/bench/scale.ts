@@ -4,12 +4,13 @@
 // Run by `npm run bench -- scale` (POOLTOP_BENCH_SCALE=n for another top count).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { plain, selectedRows } from '../../test/e2e/monitor-screen.js';
 import { fixed, formatTable, mebibytes } from './lib/format-table.js';
+import { checkFrame } from './lib/frame-check.js';
 import { FrameClock } from './lib/frame-clock.js';
 import { type IdleProcesses, startIdleProcesses } from './lib/idle-processes.js';
 import { median } from './lib/median.js';
@@ -43,6 +44,8 @@ interface Run {
   down: number[];
   search: number[];
   peakRss: number | null;
+  /** What frame-check found wrong with the screen at the end of the window (empty: a correct frame). */
+  frameProblems: string[];
 }
 
 /** A full frame: the column titles, a process row under them, and the key bar. */
@@ -123,6 +126,7 @@ async function measure(label: string, delay: number, configDir: string): Promise
     const closed = performance.now();
     const after = readCpu(pane.process.pid);
     if (!before || !after) throw new Error(`${label} -d ${delay}: pooltop ended during the window`);
+    const { problems: frameProblems } = checkFrame(tmux.capture(pane), { columns: SIZE.width, rows: SIZE.height }, { cores: os.cpus().length });
     const frames = clock.between(opened, closed);
     const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
     const cpuMs = after.selfMs + after.childrenMs - before.selfMs - before.childrenMs;
@@ -142,6 +146,7 @@ async function measure(label: string, delay: number, configDir: string): Promise
       down: keys.down,
       search: keys.search,
       peakRss: memory?.peakRss ?? null,
+      frameProblems,
     };
   } finally {
     clock?.close();
@@ -173,6 +178,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   print('  CPU/frame   pooltop\'s utime+stime+cutime+cstime over the window ÷ frames, ms; CPU % of one core');
   print(`  Down, /     ms from tmux send-keys until capture-pane shows the effect (the highlight moves; the search prompt), ${PRESSES} presses each, median and max`);
   print('  peak RSS    VmHWM at the end of the run (after the key presses)');
+  print('  frame       the screen at the end of the window checked line by line (frame-check.ts)');
 
   const configDir = mkdtempSync(join(tmpdir(), 'pooltop-bench-scale-'));
   const runs: Run[] = [];
@@ -199,7 +205,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   }
 
   print('');
-  const header = ['processes', 'seen', '-d', 'target/s', 'frames/s', 'interval', 'max', 'CPU/frame', 'CPU %', 'Down med', 'Down max', '/ med', '/ max', 'start-up ms', 'peak RSS'];
+  const header = ['processes', 'seen', '-d', 'target/s', 'frames/s', 'interval', 'max', 'CPU/frame', 'CPU %', 'Down med', 'Down max', '/ med', '/ max', 'start-up ms', 'peak RSS', 'frame'];
   const rows = runs.map((r) => [
     r.label,
     String(r.processes),
@@ -214,8 +220,10 @@ export default async function bench(print: (line: string) => void): Promise<void
     ...keyCells(r.search),
     fixed(r.startupMs, 0),
     mebibytes(r.peakRss),
+    r.frameProblems.length === 0 ? 'ok' : `${r.frameProblems.length} wrong`,
   ]);
   for (const line of formatTable(header, rows)) print(line);
+  for (const r of runs.filter((run) => run.frameProblems.length > 0)) print(`!! ${r.label} -d ${r.delay}: ${r.frameProblems.slice(0, 3).join('; ')}`);
   const slow = runs.filter((r) => median(r.down.filter(Number.isFinite)) > 100 || median(r.search.filter(Number.isFinite)) > 100);
   print('');
   print(
