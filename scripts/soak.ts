@@ -7,6 +7,8 @@
 //   POOLTOP_SOAK_EVERY_SECONDS  time between two samples (default 10)
 //   POOLTOP_SOAK_CHURN_LOOPS    churn loops, about 100 short processes a second each (default 1)
 //   POOLTOP_SOAK_TREE_SECONDS   tree view is toggled this often, so both views run (default 60; 0 never)
+//   POOLTOP_SOAK_NODE_FLAGS     flags for pooltop's node, e.g. --max-old-space-size=64: a leak then ends
+//                               in an out-of-memory crash, where a heap that is merely collected late stays put
 //
 // Every sample also checks the screen (frame-check.ts); pooltop quits with q at the end, and
 // everything the soak started is stopped by PID on every way out.
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
   const every = setting('POOLTOP_SOAK_EVERY_SECONDS', 10);
   const loops = Math.round(setting('POOLTOP_SOAK_CHURN_LOOPS', 1));
   const treeEvery = setting('POOLTOP_SOAK_TREE_SECONDS', 60);
+  const nodeFlags = (process.env.POOLTOP_SOAK_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   // Later options win in pooltop's parser, so a -d given here overrides the soak's -d 2.
   const args = ['-d', '2', ...process.argv.slice(2)];
   const pool = args.includes('--pool');
@@ -69,7 +72,7 @@ async function main(): Promise<number> {
 
   print('pooltop soak');
   for (const line of machineFacts()) print(`  ${line}`);
-  print(`  run:       pooltop ${args.join(' ')} at ${SIZE.width}×${SIZE.height} for ${minutes} min, a sample every ${every} s`);
+  print(`  run:       ${nodeFlags.length > 0 ? `node ${nodeFlags.join(' ')} ` : ''}pooltop ${args.join(' ')} at ${SIZE.width}×${SIZE.height} for ${minutes} min, a sample every ${every} s`);
   print(`  churn:     ${loops} loop(s); tree view toggled every ${treeEvery || '∞'} s`);
 
   // pooltop saves its settings on exit: a private folder keeps the user's own file untouched.
@@ -82,7 +85,7 @@ async function main(): Promise<number> {
   let exitedCleanly = false;
   let leftover = 0;
   try {
-    const pane = tmux.start('soak', [process.execPath, BIN, ...args], SIZE, { XDG_CONFIG_HOME: configDir });
+    const pane = tmux.start('soak', [process.execPath, ...nodeFlags, BIN, ...args], SIZE, { XDG_CONFIG_HOME: configDir });
     const ready = await tmux.waitForScreen(pane, (s) => checkFrame(s, { columns: SIZE.width, rows: SIZE.height }, { cores, pool }).problems.length === 0);
     if (ready === null) throw new Error(`no correct first frame within 20 s; screen:\n${tmux.capture(pane)}`);
     print(`  pid:       ${pane.process.pid}; first full frame after ${fixed(ready, 0)} ms`);
