@@ -82,6 +82,7 @@ async function main(): Promise<number> {
   // stop() is async; on an abrupt exit the loops still die with the soak (parent-death signal).
   const tmux = new TmuxServer();
   const samples: Sample[] = [];
+  let torn = 0;
   let exitedCleanly = false;
   let leftover = 0;
   try {
@@ -97,6 +98,7 @@ async function main(): Promise<number> {
     let tree = args.includes('-t') || args.includes('--tree');
     let nextToggle = treeEvery > 0 ? started + treeEvery * 1000 : Number.POSITIVE_INFINITY;
     let lastCpu = readCpu(pane.process.pid);
+    let shownBad = false;
     let lastAt = performance.now();
     for (let next = started; ; ) {
       const now = performance.now();
@@ -109,10 +111,26 @@ async function main(): Promise<number> {
         const memory = readProcessMemory(pane.process.pid);
         const cpu = readCpu(pane.process.pid);
         if (!memory || !cpu || !pane.process.alive) throw new Error(`pooltop ended during the soak; last screen:\n${tmux.capture(pane)}`);
-        const cpuPercent = lastCpu ? ((cpu.selfMs + cpu.childrenMs - lastCpu.selfMs - lastCpu.childrenMs) / (now - lastAt)) * 100 : Number.NaN;
+        // The first sample comes as the loop starts: too short an interval for a CPU figure.
+        const cpuPercent =
+          lastCpu && now - lastAt > 1000 ? ((cpu.selfMs + cpu.childrenMs - lastCpu.selfMs - lastCpu.childrenMs) / (now - lastAt)) * 100 : Number.NaN;
         lastCpu = cpu;
         lastAt = now;
-        const { problems } = checkFrame(tmux.capture(pane), { columns: SIZE.width, rows: SIZE.height }, { cores, pool });
+        const check = (screen: string) => checkFrame(screen, { columns: SIZE.width, rows: SIZE.height }, { cores, pool }).problems;
+        let screen = tmux.capture(pane);
+        let problems = check(screen);
+        // A capture may catch tmux half-way through reading a frame (Ink erases, then writes more
+        // than the pty holds): a torn capture is right 50 ms later, a wrong frame stays.
+        if (problems.length > 0) {
+          await sleep(50);
+          screen = tmux.capture(pane);
+          problems = check(screen);
+          if (problems.length === 0) torn++;
+          else if (!shownBad) {
+            shownBad = true;
+            print(screen.split('\n').map((line) => `    | ${line}`).join('\n'));
+          }
+        }
         const sample: Sample = { t: (now - started) / 1000, memory, workers: descendantsMemory(pane.process.pid), cpu: cpuPercent, problems, tree };
         samples.push(sample);
         print(formatRow(sample));
@@ -131,7 +149,7 @@ async function main(): Promise<number> {
     rmSync(configDir, { recursive: true, force: true });
   }
 
-  report(print, samples, { exitedCleanly, leftover, churnRate: churn?.forksPerSecond() ?? 0, pool });
+  report(print, samples, { exitedCleanly, leftover, churnRate: churn?.forksPerSecond() ?? 0, pool, torn });
   return samples.some((s) => s.problems.length > 0) || !exitedCleanly || leftover > 0 ? 1 : 0;
 }
 
@@ -169,7 +187,7 @@ function formatRow(s: Sample): string {
 function report(
   print: (line: string) => void,
   samples: readonly Sample[],
-  run: { exitedCleanly: boolean; leftover: number; churnRate: number; pool: boolean },
+  run: { exitedCleanly: boolean; leftover: number; churnRate: number; pool: boolean; torn: number },
 ): void {
   print('');
   if (samples.length < 3) {
@@ -206,7 +224,7 @@ function report(
   print(`pooltop CPU: mean ${fixed(cpu.reduce((a, b) => a + b, 0) / cpu.length, 1)} % of a core, max ${fixed(Math.max(...cpu), 1)} %`);
   print(`churn: ${fixed(run.churnRate, 0)} processes started per second on the machine over the run`);
   const bad = samples.filter((s) => s.problems.length > 0);
-  print(`frames checked: ${samples.length}, with problems: ${bad.length}${bad.length > 0 ? ` (first at ${fixed(bad[0]!.t, 0)} s: ${bad[0]!.problems[0]})` : ''}`);
+  print(`frames checked: ${samples.length} (${run.torn} torn captures, right 50 ms later), with problems: ${bad.length}${bad.length > 0 ? ` (first at ${fixed(bad[0]!.t, 0)} s: ${bad[0]!.problems[0]})` : ''}`);
   print(`pooltop quit on q: ${run.exitedCleanly ? 'yes' : 'NO (had to be signalled)'}; churn processes left: ${run.leftover}`);
 }
 
