@@ -1,7 +1,8 @@
 // pooltop at scale: with the machine's own processes, 2,000 and 10,000 extra idle ones, at -d 10
 // and -d 2 in a 160×50 tmux terminal — the refresh it actually achieves (frames timestamped as
 // they are written), how fast a key shows on screen, CPU per refresh and peak RSS.
-// Run by `npm run bench -- scale` (POOLTOP_BENCH_SCALE=n for another top count).
+// Run by `npm run bench -- scale`; POOLTOP_BENCH_SCALE sets the top count (10000),
+// POOLTOP_BENCH_IDLE the middle one (2000), POOLTOP_BENCH_SCALE_SECONDS the window (15).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { plain, selectedRows } from '../../test/e2e/monitor-screen.js';
+import { settings } from './lib/bench-settings.js';
 import { fixed, formatTable, mebibytes } from './lib/format-table.js';
 import { checkFrame } from './lib/frame-check.js';
 import { FrameClock } from './lib/frame-clock.js';
@@ -184,7 +186,8 @@ export default async function bench(print: (line: string) => void): Promise<void
   const runs: Run[] = [];
   const groups: IdleProcesses[] = [];
   try {
-    const steps = [...new Set([0, Math.min(2000, top), top])];
+    // The middle step is the other sections' "many processes" count (POOLTOP_BENCH_IDLE, 2,000).
+    const steps = [...new Set([0, Math.min(settings.idle, top), top])];
     let started = 0;
     for (const extra of steps) {
       const label = extra === 0 ? 'machine' : `+${extra.toLocaleString('en')}`;
