@@ -12,6 +12,7 @@
 //
 // Every sample also checks the screen (frame-check.ts); pooltop quits with q at the end, and
 // everything the soak started is stopped by PID on every way out.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,6 +88,8 @@ async function main(): Promise<number> {
   let leftover = 0;
   try {
     const pane = tmux.start('soak', [process.execPath, ...nodeFlags, BIN, ...args], SIZE, { XDG_CONFIG_HOME: configDir });
+    // Should pooltop die (an out-of-memory crash), keep the pane and its last words on screen.
+    spawnSync('tmux', ['-L', tmux.socket, 'set-option', '-t', 'soak', 'remain-on-exit', 'on'], { stdio: 'ignore' });
     const ready = await tmux.waitForScreen(pane, (s) => checkFrame(s, { columns: SIZE.width, rows: SIZE.height }, { cores, pool }).problems.length === 0);
     if (ready === null) throw new Error(`no correct first frame within 20 s; screen:\n${tmux.capture(pane)}`);
     print(`  pid:       ${pane.process.pid}; first full frame after ${fixed(ready, 0)} ms`);
@@ -110,7 +113,10 @@ async function main(): Promise<number> {
       if (now >= next) {
         const memory = readProcessMemory(pane.process.pid);
         const cpu = readCpu(pane.process.pid);
-        if (!memory || !cpu || !pane.process.alive) throw new Error(`pooltop ended during the soak; last screen:\n${tmux.capture(pane)}`);
+        if (!memory || !cpu || !pane.process.alive) {
+          const last = tmux.capture(pane).split('\n').filter((line) => line.trim() !== '');
+          throw new Error(`pooltop ended after ${fixed((now - started) / 1000, 0)} s; the end of its screen:\n${last.slice(-12).join('\n')}`);
+        }
         // The first sample comes as the loop starts: too short an interval for a CPU figure.
         const cpuPercent =
           lastCpu && now - lastAt > 1000 ? ((cpu.selfMs + cpu.childrenMs - lastCpu.selfMs - lastCpu.childrenMs) / (now - lastAt)) * 100 : Number.NaN;
