@@ -115,7 +115,10 @@ async function main(): Promise<number> {
         const cpu = readCpu(pane.process.pid);
         if (!memory || !cpu || !pane.process.alive) {
           const last = tmux.capture(pane).split('\n').filter((line) => line.trim() !== '');
-          throw new Error(`pooltop ended after ${fixed((now - started) / 1000, 0)} s; the end of its screen:\n${last.slice(-12).join('\n')}`);
+          // V8's out-of-memory report: its verdict first, then the native stack under it.
+          const fatal = last.findIndex((line) => /FATAL ERROR|Error:/.test(line));
+          const shown = fatal >= 0 ? last.slice(Math.max(0, fatal - 4), fatal + 2) : last.slice(-12);
+          throw new Error(`pooltop ended after ${fixed((now - started) / 1000, 0)} s; its screen:\n${shown.join('\n')}`);
         }
         // The first sample comes as the loop starts: too short an interval for a CPU figure.
         const cpuPercent =
