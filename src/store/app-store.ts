@@ -92,7 +92,7 @@ export interface AppActions {
   setPool(pool: PoolSnapshot | null): void;
   /** Opens the signal menu (or the confirmation when `signal` is given) for these targets. */
   openSignal(request: SignalRequest, mode: 'signal' | 'confirm'): void;
-  notify(text: string, level?: MessageLevel): void;
+  notify(text: string, level?: MessageLevel, kind?: 'signal'): void;
   expireMessage(now?: number): void;
 }
 
@@ -135,11 +135,12 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       let nextView = view;
       if (placed.moved && before.pid !== null && !rows.some((r) => r.pid === before.pid)) {
         const target = placed.cursor.pid;
-        const moved = `PID ${before.pid} exited; ${target !== null ? `selection moved to PID ${target}` : 'no process left to select'}`;
-        // A fresh message (the signal that ended the process) stays, with the move added to it.
+        const moved = `PID ${before.pid} exited; ${view.follow ? 'following stopped; ' : ''}${target !== null ? `selection moved to PID ${target}` : 'no process left to select'}`;
+        // The result of the signal that ended the process stays, with the move added to it (in
+        // place of any move added before); any other message gives way to the move.
         message =
-          message && Date.now() - message.at < FRESH_MESSAGE_MS
-            ? { ...message, text: `${message.text}; ${moved}` }
+          message?.kind === 'signal' && Date.now() - message.at < FRESH_MESSAGE_MS
+            ? { ...message, base: message.base ?? message.text, text: `${message.base ?? message.text}; ${moved}` }
             : makeMessage(moved, 'info');
         if (view.follow) nextView = { ...view, follow: false };
       }
@@ -409,8 +410,8 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
         started.set(pid, { ppid, startTime, registeredAt: performance.now() });
       },
 
-      notify(text, level = 'info') {
-        set({ message: makeMessage(text, level) });
+      notify(text, level = 'info', kind) {
+        set({ message: kind ? { ...makeMessage(text, level), kind } : makeMessage(text, level) });
       },
       expireMessage(now = Date.now()) {
         const { message } = get();

@@ -124,6 +124,6 @@ async function deliver(store: AppStore, services: ProcessServices, choice: Signa
   }
   const failed = outcomes.some((o) => o.status !== 'sent');
   const allFailed = outcomes.every((o) => o.status !== 'sent');
-  store.getState().notify(text, allFailed ? 'error' : failed ? 'warn' : 'info');
+  store.getState().notify(text, allFailed ? 'error' : failed ? 'warn' : 'info', 'signal');
   services.refreshSoon();
 }

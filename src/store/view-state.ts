@@ -84,6 +84,10 @@ export interface Message {
   level: MessageLevel;
   /** Date.now() when shown; messages fade after MESSAGE_TTL_MS. */
   at: number;
+  /** A signal's result: news a selection moving off the process it ended is added to, not put over. */
+  kind?: 'signal';
+  /** The message as first shown, before news was added to it (each addition replaces the last). */
+  base?: string;
 }
 
 export const MESSAGE_TTL_MS = 6000;

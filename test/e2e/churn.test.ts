@@ -202,11 +202,6 @@ describe('pooltop under process churn (~300 processes/s)', { timeout: 60_000 }, 
 
   it(
     'says which process exited when the selection moves within 3 s of another message (F on a process that then exits)',
-    {
-      todo:
-        'the move is appended to any message younger than 3 s (relayout in src/store/app-store.ts), so this reads ' +
-        '"following PID n; selection moved to PID m": it does not say n exited nor that following stopped',
-    },
     async () => {
       session = await startPooltop(['-d', '5'], SIZE);
       const spawnedAt = Date.now();
@@ -220,7 +215,7 @@ describe('pooltop under process churn (~300 processes/s)', { timeout: 60_000 }, 
         timeoutMs: 8000,
         description: 'the selection moving off the exited process',
       });
-      assert.match(messageLine(screen), new RegExp(`PID ${short.pid} exited`), 'the message names the process that exited');
+      assert.match(messageLine(screen), new RegExp(`PID ${short.pid} exited; following stopped; selection moved`), 'the message names the process that exited');
     },
   );
 });

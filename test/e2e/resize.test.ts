@@ -34,22 +34,6 @@ function sizes(seed: number, count: number): [number, number][] {
 }
 
 /**
- * Two bugs the walk can run into, each pinned by a todo test below; the walk reports them as
- * diagnostics instead of failing, and this goes when they are fixed (the todo tests then pass).
- * - fragments: shrinking the width into the too-small notice while the rows grow leaves pieces of
- *   the old table above the notice, which is not on the first line;
- * - blank: a resize between two too-small sizes of the same width, whose notice reads the same
- *   (the size is cut off), leaves the screen blank.
- */
-function knownBug(from: [number, number], to: [number, number]): 'fragments' | 'blank' | null {
-  const small = (size: [number, number]) => computeLayout(size[0], size[1], CORES).tooSmall;
-  if (!small(to)) return null;
-  if (!small(from) && to[0] < from[0] && to[1] > from[1]) return 'fragments';
-  if (small(from) && to[0] === from[0]) return 'blank';
-  return null;
-}
-
-/**
  * Resizes, then waits until the screen is right for the new size — with `selected`, a main screen
  * must also highlight that PID's row and no other; returns the last check when it never is.
  */
@@ -109,24 +93,19 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
       [200, 60],
     ];
     const failures: string[] = [];
-    const known: string[] = [];
     const seen = { main: 0, small: 0 };
     let from: [number, number] = [120, 40];
     for (const to of walk) {
       const [columns, rows] = to;
-      const bug = knownBug(from, to);
-      // A known bug's screen never comes right: no need to wait the whole timeout for it.
-      const { ok, check, screen } = await resizeAndCheck(session, columns, rows, bug ? 1500 : 5000, selected);
+      const { ok, check, screen } = await resizeAndCheck(session, columns, rows, 5000, selected);
       assert.deepEqual(await session.size(), { columns, rows }, 'tmux took the size');
       assert.equal(session.exitStatus(), null, `pooltop still runs after the resize to ${columns}×${rows}`);
-      if (!ok && bug) known.push(`${bug} at ${from.join('×')} → ${columns}×${rows}`);
-      else if (!ok) failures.push(`${from.join('×')} → ${columns}×${rows}: ${check.problems.slice(0, 4).join('; ')}\n${screen}`);
+      if (!ok) failures.push(`${from.join('×')} → ${columns}×${rows}: ${check.problems.slice(0, 4).join('; ')}\n${screen}`);
       else if (check.kind === 'main') seen.main++;
       else seen.small++;
       from = to;
     }
     t.diagnostic(`seed ${SEED}: ${walk.length} sizes, ${seen.main} main screens, ${seen.small} too-small notices`);
-    if (known.length > 0) t.diagnostic(`known bugs (todo tests below): ${known.join(', ')}`);
     assert.deepEqual(failures, [], `seed ${SEED}: wrong screens after a resize:\n${failures.join('\n\n')}`);
     assert.ok(seen.main >= 5 && seen.small >= 4, 'the walk covered both kinds of screen');
 
@@ -145,11 +124,6 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
 
   it(
     'redraws the too-small notice after a resize that leaves its text unchanged (1×40 → 1×10)',
-    {
-      todo:
-        'blank screen: the resize handler in src/cli/interactive.tsx clears the screen, and Ink skips a frame equal to the last one ' +
-        '(it forgets the last frame only when the width shrinks), so an unchanged notice is never drawn again',
-    },
     async () => {
       session = await startPooltop(['-d', '5']);
       const first = await resizeAndCheck(session, 1, 40);
@@ -164,12 +138,6 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
 
   it(
     'draws only the too-small notice, on the first line, after the width shrinks and the rows grow (120×40 → 30×41)',
-    {
-      todo:
-        "pieces of the old table stay above the notice: on a resize Ink redraws the React tree before App's size state changes, " +
-        'so a frame as wide as the old terminal is written into the narrower one and wraps; the notice is then drawn by erasing ' +
-        'lines upwards from the bottom, which misses the wrapped rows, and only the full-height main screen scrolls them away',
-    },
     async () => {
       session = await startPooltop(['-d', '5']);
       const small = await resizeAndCheck(session, 30, 41, 3000);

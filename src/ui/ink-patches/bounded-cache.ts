@@ -5,9 +5,17 @@
 export class BoundedCache<V> {
   private readonly map = new Map<string, V>();
 
-  constructor(private readonly limit: number) {}
+  /**
+   * `longest`: keys longer than this are computed and not kept. A long text is a whole table that
+   * changes every refresh; keeping it only costs memory.
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly longest = Infinity,
+  ) {}
 
   get(key: string, compute: () => V): V {
+    if (key.length > this.longest) return compute();
     const hit = this.map.get(key);
     if (hit !== undefined) return hit;
     const value = compute();

@@ -3,7 +3,7 @@
 import fastStringWidth from '../fast-string-width.js';
 import { BoundedCache } from './bounded-cache.js';
 
-const cache = new BoundedCache<{ width: number; height: number }>(1000);
+const cache = new BoundedCache<{ width: number; height: number }>(500, 2000);
 
 export default function measureText(text: string): { width: number; height: number } {
   if (text.length === 0) return { width: 0, height: 0 };

@@ -6,7 +6,7 @@ import { BoundedCache } from './bounded-cache.js';
 
 type WrapType = 'wrap' | 'truncate' | 'truncate-end' | 'truncate-middle' | 'truncate-start' | 'end' | 'middle';
 
-const cache = new BoundedCache<string>(1000);
+const cache = new BoundedCache<string>(500, 2000);
 
 export default function wrapText(text: string, maxWidth: number, wrapType: WrapType): string {
   return cache.get(`${text}${maxWidth}${wrapType}`, () => {
