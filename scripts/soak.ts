@@ -87,7 +87,9 @@ async function main(): Promise<number> {
   let exitedCleanly = false;
   let leftover = 0;
   try {
-    const pane = tmux.start('soak', [process.execPath, ...nodeFlags, BIN, ...args], SIZE, { XDG_CONFIG_HOME: configDir });
+    // As a user runs it (bin/pooltop starts node with its own flags), unless flags are asked for.
+    const argv = nodeFlags.length > 0 ? [process.execPath, ...nodeFlags, BIN, ...args] : [BIN, ...args];
+    const pane = tmux.start('soak', argv, SIZE, { XDG_CONFIG_HOME: configDir });
     // Should pooltop die (an out-of-memory crash), keep the pane and its last words on screen.
     spawnSync('tmux', ['-L', tmux.socket, 'set-option', '-t', 'soak', 'remain-on-exit', 'on'], { stdio: 'ignore' });
     const ready = await tmux.waitForScreen(pane, (s) => checkFrame(s, { columns: SIZE.width, rows: SIZE.height }, { cores, pool }).problems.length === 0);

@@ -63,23 +63,22 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
     for (const [pid, origin] of children) register(pid, origin);
   });
 
-  pool.on('change', onChange);
-  pool.on('worker-start', onStart);
-  pool.on('worker-exit', onExit);
-  pool.on('trapped', onTrapped);
-  pool.on('problem', onProblem);
-  pool.on('child-start', onChildStart);
-  pool.on('child-exit', onChildExit);
-  pool.on('child-orphaned', onOrphaned);
+  // One table of event → handler, so subscribing and unsubscribing cannot drift apart (each
+  // handler takes its own event's arguments, hence the loose type).
+  const handlers: [keyof PoolEvents, (...args: any[]) => void][] = [
+    ['change', onChange],
+    ['worker-start', onStart],
+    ['worker-exit', onExit],
+    ['trapped', onTrapped],
+    ['problem', onProblem],
+    ['child-start', onChildStart],
+    ['child-exit', onChildExit],
+    ['child-orphaned', onOrphaned],
+  ];
+  const emitter = pool as unknown as EventEmitter;
+  for (const [event, handler] of handlers) emitter.on(event, handler);
   return () => {
     unsubscribe();
-    pool.off('change', onChange);
-    pool.off('worker-start', onStart);
-    pool.off('worker-exit', onExit);
-    pool.off('trapped', onTrapped);
-    pool.off('problem', onProblem);
-    pool.off('child-start', onChildStart);
-    pool.off('child-exit', onChildExit);
-    pool.off('child-orphaned', onOrphaned);
+    for (const [event, handler] of handlers) emitter.off(event, handler);
   };
 }

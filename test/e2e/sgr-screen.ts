@@ -1,5 +1,6 @@
 // Reading colours back from `tmux capture-pane -e`: the capture as lines of characters, each with
 // the SGR style it was drawn in, so a test can see what only colour shows (a selected row).
+import { applySgr as applyFullSgr, PLAIN_STYLE } from '../../scripts/screenshots/styled-grid.js';
 
 /** A colour as tmux reports it: a palette index 0–255, an RGB string "#rrggbb", or null for the default. */
 export type Colour = number | string | null;
@@ -68,38 +69,8 @@ export function stripSgr(capture: string): string {
     .join('\n');
 }
 
+/** One SGR sequence applied to the style so far: the screenshot renderer's parser, kept to the fields tests read. */
 function applySgr(current: CellStyle, params: string): CellStyle {
-  const codes = params === '' ? [0] : params.split(/[;:]/).map((p) => (p === '' ? 0 : Number(p)));
-  let s = { ...current };
-  for (let k = 0; k < codes.length; k++) {
-    const c = codes[k]!;
-    if (c === 0) s = { ...PLAIN };
-    else if (c === 1) s.bold = true;
-    else if (c === 2) s.dim = true;
-    else if (c === 4) s.underline = true;
-    else if (c === 7) s.inverse = true;
-    else if (c === 22) s.bold = s.dim = false;
-    else if (c === 24) s.underline = false;
-    else if (c === 27) s.inverse = false;
-    else if (c >= 30 && c <= 37) s.fg = c - 30;
-    else if (c === 39) s.fg = null;
-    else if (c >= 40 && c <= 47) s.bg = c - 40;
-    else if (c === 49) s.bg = null;
-    else if (c >= 90 && c <= 97) s.fg = c - 90 + 8;
-    else if (c >= 100 && c <= 107) s.bg = c - 100 + 8;
-    else if (c === 38 || c === 48) {
-      // 38;5;n / 48;5;n (palette) or 38;2;r;g;b / 48;2;r;g;b (true colour).
-      let colour: Colour = null;
-      if (codes[k + 1] === 5) {
-        colour = codes[k + 2] ?? 0;
-        k += 2;
-      } else if (codes[k + 1] === 2) {
-        colour = '#' + [codes[k + 2], codes[k + 3], codes[k + 4]].map((n) => (n ?? 0).toString(16).padStart(2, '0')).join('');
-        k += 4;
-      }
-      if (c === 38) s.fg = colour;
-      else s.bg = colour;
-    }
-  }
-  return s;
+  const full = applyFullSgr({ ...PLAIN_STYLE, ...current }, params);
+  return { fg: full.fg, bg: full.bg, bold: full.bold, dim: full.dim, inverse: full.inverse, underline: full.underline };
 }
