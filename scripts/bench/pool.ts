@@ -1,9 +1,16 @@
 // Benchmarks the process pool: speedup and parallel efficiency, dispatch overhead, worker start-up,
-// stream calibration, and what the worker's parent-liveness check costs a naive primes task.
+// stream calibration, what the worker's parent-liveness check costs a naive primes task, and the
+// workers' share of the cores while the monitor shows them (pooltop --pool in tmux).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { PoolManager, type PoolOptions } from '../../src/pool/pool-manager.js';
+import { readCpu } from './lib/proc-stat.js';
+import { TmuxServer } from './lib/tmux-server.js';
 import type { TaskResult, TaskSpec } from '../../src/pool/task.js';
 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
@@ -188,5 +195,50 @@ export default async function bench(print: (line: string) => void): Promise<void
     print(
       `stream (primes, naive) for 6 s on ${cores} workers: ${seen.length} tasks, CPU per task median ${ms(median(cpu))}, min ${ms(Math.min(...cpu))}, max ${ms(Math.max(...cpu))}`,
     );
+  }
+
+  await monitorShare(print, cores);
+}
+
+/**
+ * pooltop --pool <cores> in tmux at 1 Hz: over 10 s, the CPU its workers got (their share of the
+ * machine's cores) next to the CPU the monitor itself used to show them.
+ */
+async function monitorShare(print: (line: string) => void, cores: number): Promise<void> {
+  const bin = fileURLToPath(new URL('../../bin/pooltop', import.meta.url));
+  const dir = mkdtempSync(join(os.tmpdir(), 'pooltop-bench-pool-'));
+  const tmux = new TmuxServer();
+  try {
+    const pane = tmux.start('pool', [bin, '--pool', String(cores), '-d', '10'], { width: 160, height: 50 }, { XDG_CONFIG_HOME: dir });
+    const pid = pane.process.pid;
+    const workers = (): number[] => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (workers().length < cores && Date.now() < deadline) await sleep(100);
+    await sleep(3000);
+    const ids = workers();
+    const cpu = (): { monitor: number; workers: number } => ({
+      monitor: readCpu(pid)?.schedMs ?? 0,
+      workers: ids.reduce((sum, w) => sum + (readCpu(w)?.schedMs ?? 0), 0),
+    });
+    const before = cpu();
+    const start = performance.now();
+    await sleep(10_000);
+    const after = cpu();
+    const wall = performance.now() - start;
+    await tmux.stop(pane, 'q');
+    const workerCores = (after.workers - before.workers) / wall;
+    const monitorCores = (after.monitor - before.monitor) / wall;
+    print(
+      `monitor showing the pool (pooltop --pool ${cores} -d 10, 10 s): workers ${workerCores.toFixed(2)} of ${cores} cores (${((workerCores / cores) * 100).toFixed(1)} %), the monitor itself ${(monitorCores * 100).toFixed(1)} % of a core (${(monitorCores * 1000).toFixed(0)} ms CPU a second)`,
+    );
+  } finally {
+    tmux.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
