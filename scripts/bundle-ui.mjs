@@ -4,6 +4,7 @@
 // same machine). The rest of pooltop stays plain tsc output; without the bundle it still runs.
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +22,15 @@ const inkPatches = {
       if (!/[\\/]ink[\\/]build[\\/]/.test(args.importer)) return undefined;
       const name = args.path.slice(2);
       return { path: fileURLToPath(new URL(`../dist/ui/ink-patches/${name}`, import.meta.url)) };
+    });
+    // Yoga's Emscripten loader asks `typeof fetch` before decoding its inlined wasm; on Node that
+    // question alone loads undici, Node's fetch (measured: start-up CPU 260 → see README, and the
+    // module's code stays in memory). The wasm is a data: URL decoded synchronously either way.
+    pluginBuild.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replaceAll('"function"!=typeof fetch', 'true');
+      if (patched === source) throw new Error(`bundle-ui: yoga's fetch check not found in ${args.path}`);
+      return { contents: patched, loader: 'js' };
     });
   },
 };

@@ -22,6 +22,9 @@ export interface ProcStat {
  * ')' because a process may name itself "a) R 1 (b"; everything after is space-separated.
  * Returns null for text that does not have that shape.
  */
+/** The numeric fields of the line being parsed: one array reused (a parse never yields mid-way). */
+const FIELDS = new Float64Array(40);
+
 export function parseProcStat(text: string): ProcStat | null {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
@@ -30,7 +33,8 @@ export function parseProcStat(text: string): ProcStat | null {
   if (!Number.isInteger(pid)) return null;
   // The fields after the name are scanned in place rather than split into ~50 strings: at 2,000
   // processes a refresh would otherwise make 100,000 short-lived strings.
-  const numbers = new Float64Array(40);
+  const numbers = FIELDS;
+  numbers.fill(0);
   let field = 3;
   let i = close + 2;
   const state = text[i] ?? '?';

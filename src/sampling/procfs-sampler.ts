@@ -30,6 +30,9 @@ interface Identity {
   kernelThread: boolean;
   /** The sample generation that last saw this PID: entries not seen are evicted. */
   seen: number;
+  /** The last stat line read and what it gave: an unchanged line gives the same object again. */
+  statText: string;
+  info: ProcessInfo | null;
 }
 
 export interface ProcfsOptions {
@@ -124,9 +127,10 @@ export class ProcfsSampler implements Sampler {
 
   /** Drops what is cached for processes this sample did not see: they are gone. */
   private forgetUnseen(generation: number): void {
-    for (const [pid, identity] of this.identities) {
-      if (identity.seen !== generation) this.identities.delete(pid);
-    }
+    // forEach, not for…of: the iterator makes a [pid, identity] pair per entry, every refresh.
+    this.identities.forEach((identity, pid, identities) => {
+      if (identity.seen !== generation) identities.delete(pid);
+    });
   }
 
   /** How many per-PID entries are cached: the soak test checks this stays bounded. */
@@ -147,9 +151,16 @@ export class ProcfsSampler implements Sampler {
     const dir = `${this.root}/${pid}`;
     const statText = readProcFile(`${dir}/stat`);
     if (typeof statText !== 'string') return statText;
+    let identity = this.identities.get(pid);
+    // Most processes are idle: their stat line (state, times, memory, start time, name) is the
+    // same as a refresh ago, and so is everything shown of them. The previous object is given
+    // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
+    if (identity && identity.info && identity.statText === statText) {
+      identity.seen = generation;
+      return identity.info;
+    }
     const stat = parseProcStat(statText);
     if (!stat) return DENIED;
-    let identity = this.identities.get(pid);
     if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
       const fresh = this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
       if (fresh === GONE || fresh === DENIED) return fresh;
@@ -157,7 +168,7 @@ export class ProcfsSampler implements Sampler {
       this.identities.set(pid, identity);
     }
     identity.seen = generation;
-    return {
+    const info: ProcessInfo = {
       pid,
       ppid: stat.ppid,
       uid: identity.uid,
@@ -175,6 +186,9 @@ export class ProcfsSampler implements Sampler {
       command: identity.command,
       kernelThread: identity.kernelThread,
     };
+    identity.statText = statText;
+    identity.info = info;
+    return info;
   }
 
   private readIdentity(
@@ -201,6 +215,8 @@ export class ProcfsSampler implements Sampler {
       command: cmdline === '' ? `[${comm}]` : cmdline,
       kernelThread,
       seen: 0,
+      statText: '',
+      info: null,
     };
   }
 }

@@ -1,6 +1,6 @@
 // Sending a signal to a process and all its descendants, each one checked as a single send is.
 //
-// Why tree-kill (1.2.2) is not called, though it is a dependency: read in node_modules and
+// Why tree-kill (1.2.2, chosen at the start and since removed from package.json) is not used: read and
 // probed with process.kill replaced by a recorder (nothing sent), it
 // - parseInt()s its argument, so "1; rm -rf /" becomes 1 and it signals every process on the
 //   machine, pooltop included; 0 and -1 reach process.kill(0) (our process group) and

@@ -51,6 +51,23 @@ describe('deriveRows', () => {
     );
   });
 
+  it('reuses the row of a process object given again while its CPU% and MEM% read the same', () => {
+    const idle = info(1, { cpuTime: 1 });
+    const busy = info(2, { cpuTime: 5 });
+    const first = sample([idle, busy], { monotonic: 1000 });
+    const rows1 = deriveRows(null, first);
+    const second = sample([idle, info(2, { cpuTime: 6 })], { monotonic: 2000 });
+    const rows2 = deriveRows(first, second);
+    assert.equal(rows2[0], rows1[0], 'the idle process: same object, same row');
+    assert.notEqual(rows2[1], rows1[1]);
+    assert.equal(Math.round(rows2[1]!.cpu), 100);
+    // Same object, but memory total changed: MEM% differs, so a new row.
+    const third = sample([idle], { monotonic: 3000, memory: { ...second.memory, total: second.memory.total * 2 } });
+    const rows3 = deriveRows(second, third);
+    assert.notEqual(rows3[0], rows2[0]);
+    assert.equal(rows3[0]!.mem, rows2[0]!.mem / 2);
+  });
+
   it('gives every row MEM% of the sample total', () => {
     const s = sample([info(1, { rss: 8 * 1024 ** 3 * 0.25 })]);
     assert.equal(deriveRows(null, s)[0]?.mem, 25);

@@ -99,6 +99,26 @@ describe('ProcfsSampler against a fake /proc', () => {
     assert.equal(init.rss, 10 * 4096);
   });
 
+  it('gives the same object again for an unchanged stat line, and a new one when it changes', () => {
+    mkdirSync(join(root, '50'));
+    writeFileSync(join(root, '50', 'stat'), stat(50, 1, 'idle'));
+    writeFileSync(join(root, '50', 'status'), 'Uid:\t0\t0\t0\t0\n');
+    writeFileSync(join(root, '50', 'cmdline'), 'idle\0--wait\0');
+    const sampler = new ProcfsSampler({ root });
+    const find = () => sampler.readProcesses().processes.find((p) => p.pid === 50);
+    const first = find();
+    assert.equal(find(), first, 'unchanged: the very same object, not a copy');
+    writeFileSync(join(root, '50', 'stat'), stat(50, 1, 'idle').replace(' 100 50 ', ' 150 50 '));
+    const changed = find();
+    assert.notEqual(changed, first);
+    assert.equal(changed?.cpuTime, 2);
+    assert.equal(changed?.command, 'idle --wait');
+    // A new process under the same PID (another start time) is read whole again.
+    writeFileSync(join(root, '50', 'stat'), stat(50, 1, 'idle').replace(' 500 ', ' 900 '));
+    writeFileSync(join(root, '50', 'cmdline'), 'other\0');
+    assert.equal(find()?.command, 'other');
+  });
+
   it('shows kernel threads (no command line, parent 2) by name in brackets', () => {
     mkdirSync(join(root, '40'));
     writeFileSync(join(root, '40', 'stat'), stat(40, 2, 'kworker/0:1'));
