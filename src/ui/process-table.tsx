@@ -34,7 +34,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
   for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
     lines.push(
-      rowLine(row, layout, {
+      cachedRowLine(row, layout, {
         selected: row.pid === cursor.pid,
         decoration: decorations.get(row.pid),
         orphan: orphans.has(row.pid),
@@ -86,6 +86,37 @@ export function workerNote(worker: WorkerSnapshot): string {
 /** What goes between the guide and the command: how much a fold hides, whether it was orphaned. */
 export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
   return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
+}
+
+interface MadeLine {
+  line: string;
+  layout: RowLayout;
+  theme: Theme;
+  flags: number;
+  guide: string;
+  folded: number;
+}
+
+/**
+ * The line of a row object drawn before, for as long as the object lives. The sampler gives the
+ * same row again for a process whose stat line did not change (most of them), so a refresh
+ * formats only the rows that changed; a worker's row (its task changes without its row) is always
+ * drawn anew.
+ */
+const madeLines = new WeakMap<ProcessRow, MadeLine>();
+
+export function cachedRowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
+  if (look.worker) return rowLine(row, layout, look);
+  const flags = (look.selected ? 1 : 0) | (look.tagged ? 2 : 0) | (look.orphan ? 4 : 0) | (look.decoration?.dimmed ? 8 : 0);
+  const guide = look.decoration?.guide ?? '';
+  const folded = look.decoration?.folded ?? 0;
+  const made = madeLines.get(row);
+  if (made && made.layout === layout && made.theme === look.theme && made.flags === flags && made.guide === guide && made.folded === folded) {
+    return made.line;
+  }
+  const line = rowLine(row, layout, look);
+  madeLines.set(row, { line, layout, theme: look.theme, flags, guide, folded });
+  return line;
 }
 
 /** One process as a styled line of exactly the layout's width. */

@@ -2,9 +2,36 @@ import './force-color.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
-import { ProcessTable } from '../../src/ui/process-table.js';
+import { layoutColumns } from '../../src/model/format-row.js';
+import { deriveRows } from '../../src/model/process-row.js';
+import { cachedRowLine, ProcessTable, rowLine, type RowLook } from '../../src/ui/process-table.js';
+import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
 import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+
+describe('cachedRowLine', () => {
+  it('draws a row object again only when how it looks changed', () => {
+    const [row] = deriveRows(null, sample([info(7, { command: 'idle' })]));
+    const layout = layoutColumns(100);
+    const look: RowLook = { selected: false, decoration: undefined, orphan: false, tagged: false, theme: COLOR_THEME };
+    const first = cachedRowLine(row!, layout, look);
+    assert.equal(first, rowLine(row!, layout, look));
+    assert.equal(cachedRowLine(row!, layout, { ...look }), first);
+    const variants: RowLook[] = [
+      { ...look, selected: true },
+      { ...look, tagged: true },
+      { ...look, orphan: true },
+      { ...look, decoration: { guide: '└─ ', dimmed: false, folded: 0 } },
+      { ...look, decoration: { guide: '', dimmed: true, folded: 0 } },
+      { ...look, decoration: { guide: '', dimmed: false, folded: 3 } },
+      { ...look, theme: MONO_THEME },
+    ];
+    for (const variant of variants) assert.equal(cachedRowLine(row!, layout, variant), rowLine(row!, layout, variant));
+    const narrow = layoutColumns(80);
+    assert.equal(cachedRowLine(row!, narrow, look), rowLine(row!, narrow, look));
+    assert.equal(cachedRowLine(row!, layout, look), first);
+  });
+});
 
 describe('ProcessTable', () => {
   it('draws the column titles and one line per visible row, only the visible rows', async () => {

@@ -1,8 +1,7 @@
 // One htop-style meter line: `  0[|||||||     45.2%]`, as one pre-styled string.
-import { Text } from 'ink';
 import { meterRuns, type MeterSegment } from './meter-bar.js';
 import { styled } from './sgr.js';
-import { useTheme, type Theme } from './theme.js';
+import type { Theme } from './theme.js';
 
 export interface MeterProps {
   label: string;
@@ -11,10 +10,6 @@ export interface MeterProps {
   width: number;
   segments: readonly MeterSegment[];
   text: string;
-}
-
-export function Meter(props: MeterProps) {
-  return <Text>{meterLine(props, useTheme())}</Text>;
 }
 
 export function meterLine({ label, labelWidth, width, segments, text }: MeterProps, theme: Theme): string {
