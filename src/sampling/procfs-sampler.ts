@@ -1,9 +1,10 @@
 // The Linux process table read straight from /proc: one read of /proc/[pid]/stat per process per
-// refresh; status (for the UID) and cmdline only when a process is first seen or has exec'd.
+// refresh (through a descriptor kept open, for the first FD_BUDGET processes); status (for the
+// UID) and cmdline only when a process is first seen or has exec'd.
 import { readdirSync, readFileSync } from 'node:fs';
 import { countTasks } from './count-tasks.js';
 import { parseBootTime, parseCmdline, parseProcStat, parseStatusUid } from './parse-proc.js';
-import { DENIED, GONE, readProcFile } from './read-proc-file.js';
+import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, type ReadResult } from './read-proc-file.js';
 import { ProcSystemFacts } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler } from './types.js';
 import { UserNames } from './user-names.js';
@@ -15,6 +16,24 @@ const PAGE_SIZE = 4096;
 const CMDLINE_LIMIT = 32 * 1024;
 /** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
 const SLICE = 200;
+/**
+ * Descriptors of /proc/[pid]/stat kept open between refreshes: a refresh then costs one pread per
+ * process instead of open + read + close. At most this many, and at most a quarter of the
+ * process's limit on open files, so pools, pipes and terminals always have room.
+ */
+const FD_BUDGET = 1024;
+
+function defaultFdBudget(): number {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    const soft = Number(line?.split(/\s{2,}/)[1]);
+    return Number.isFinite(soft) ? Math.max(0, Math.min(FD_BUDGET, Math.floor(soft / 4))) : 0;
+  } catch {
+    return 0;
+  }
+}
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -33,12 +52,16 @@ interface Identity {
   /** The last stat line read and what it gave: an unchanged line gives the same object again. */
   statText: string;
   info: ProcessInfo | null;
+  /** An open descriptor of this process's stat file, or -1. */
+  statFd: number;
 }
 
 export interface ProcfsOptions {
   /** Where procfs is mounted; tests point it elsewhere. */
   root?: string;
   passwdPath?: string;
+  /** How many stat files may be kept open (default: see FD_BUDGET); 0 opens each every time. */
+  fdBudget?: number;
 }
 
 export class ProcfsSampler implements Sampler {
@@ -49,11 +72,14 @@ export class ProcfsSampler implements Sampler {
   private readonly bootTimeMs: number;
   private generation = 0;
   private readonly facts: ProcSystemFacts;
+  private readonly fdBudget: number;
+  private openFds = 0;
 
   constructor(options: ProcfsOptions = {}) {
     this.root = options.root ?? '/proc';
     this.users = new UserNames(options.passwdPath);
     this.facts = new ProcSystemFacts(this.root);
+    this.fdBudget = options.fdBudget ?? defaultFdBudget();
     let bootSeconds = 0;
     try {
       bootSeconds = parseBootTime(readFileSync(`${this.root}/stat`, 'utf8'));
@@ -129,7 +155,10 @@ export class ProcfsSampler implements Sampler {
   private forgetUnseen(generation: number): void {
     // forEach, not for…of: the iterator makes a [pid, identity] pair per entry, every refresh.
     this.identities.forEach((identity, pid, identities) => {
-      if (identity.seen !== generation) identities.delete(pid);
+      if (identity.seen !== generation) {
+        this.release(identity);
+        identities.delete(pid);
+      }
     });
   }
 
@@ -143,15 +172,39 @@ export class ProcfsSampler implements Sampler {
     return this.identities.has(pid);
   }
 
+  /** How many stat files are open now (tests check they are released). */
+  get openStatFiles(): number {
+    return this.openFds;
+  }
+
   close(): void {
+    this.identities.forEach((identity) => this.release(identity));
     this.identities.clear();
+  }
+
+  private release(identity: Identity): void {
+    if (identity.statFd < 0) return;
+    closeProcFile(identity.statFd);
+    identity.statFd = -1;
+    this.openFds--;
+  }
+
+  /** The stat line: through the kept descriptor when there is one, else by path. */
+  private readStat(dir: string, identity: Identity | undefined): ReadResult {
+    if (identity && identity.statFd >= 0) {
+      const text = readOpenProcFile(identity.statFd);
+      if (typeof text === 'string') return text;
+      // The process it was opened on is gone; the PID may name another one by now.
+      this.release(identity);
+    }
+    return readProcFile(`${dir}/stat`);
   }
 
   private readProcess(pid: number, generation: number): ProcessInfo | typeof GONE | typeof DENIED {
     const dir = `${this.root}/${pid}`;
-    const statText = readProcFile(`${dir}/stat`);
-    if (typeof statText !== 'string') return statText;
     let identity = this.identities.get(pid);
+    const statText = this.readStat(dir, identity);
+    if (typeof statText !== 'string') return statText;
     // Most processes are idle: their stat line (state, times, memory, start time, name) is the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
@@ -164,8 +217,18 @@ export class ProcfsSampler implements Sampler {
     if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
       const fresh = this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
       if (fresh === GONE || fresh === DENIED) return fresh;
+      if (identity) this.release(identity);
       identity = fresh;
       this.identities.set(pid, identity);
+      if (this.openFds < this.fdBudget) {
+        // Opened after the line was read: should the PID have been reused in between, the next
+        // read shows another start time and the identity is read again, as for any exec.
+        const fd = openProcFile(`${dir}/stat`);
+        if (typeof fd === 'number') {
+          identity.statFd = fd;
+          this.openFds++;
+        }
+      }
     }
     identity.seen = generation;
     const info: ProcessInfo = {
@@ -217,6 +280,7 @@ export class ProcfsSampler implements Sampler {
       seen: 0,
       statText: '',
       info: null,
+      statFd: -1,
     };
   }
 }

@@ -37,6 +37,44 @@ export function readProcFile(path: string, limit = 4096): ReadResult {
   }
 }
 
+/**
+ * Opens a /proc file to be read again with readOpenProcFile. An open /proc/[pid]/stat stays tied
+ * to the process it was opened on: once that process is gone, reads fail with ESRCH even if its
+ * PID names another process by then.
+ */
+export function openProcFile(path: string): number | typeof GONE | typeof DENIED {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    return classify(error);
+  }
+}
+
+/** Reads an open /proc file afresh from its start (pread at offset 0: the kernel regenerates it). */
+export function readOpenProcFile(fd: number, limit = 4096): ReadResult {
+  try {
+    let length = 0;
+    const cap = Math.min(limit, buffer.length);
+    for (;;) {
+      const n = readSync(fd, buffer, length, cap - length, length);
+      if (n === 0) break;
+      length += n;
+      if (length >= cap) break;
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    return classify(error);
+  }
+}
+
+export function closeProcFile(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to release.
+  }
+}
+
 function classify(error: unknown): typeof GONE | typeof DENIED {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   // ESRCH comes from reading a file of a process that just exited; ENOENT from opening one.

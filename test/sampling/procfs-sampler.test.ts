@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -54,6 +54,42 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     await new Promise((resolve) => child.once('exit', resolve));
     await sampler.sample();
     assert.equal(sampler.isCached(child.pid!), false);
+  });
+
+  it('keeps stat files open within its budget, reads through them, and closes those of exited processes', async () => {
+    const sampler = new ProcfsSampler({ fdBudget: 10_000 });
+    const child = spawn('sleep', ['31339'], { stdio: 'ignore' });
+    children.push(child);
+    const first = await sampler.sample();
+    assert.equal(sampler.openStatFiles, sampler.cachedIdentities, 'one descriptor per process seen');
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    const kid1 = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
+    assert.equal(kid1?.command, 'sleep 31339');
+    assert.equal(fds(), before, 'a refresh opens nothing new');
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await sampler.sample();
+    assert.equal(sampler.isCached(child.pid!), false);
+    assert.equal(sampler.openStatFiles, sampler.cachedIdentities);
+    assert.ok(first.processes.length > 0);
+    sampler.close();
+    assert.equal(sampler.openStatFiles, 0);
+    assert.ok(fds() <= before - 1, 'close() releases every descriptor');
+  });
+
+  it('keeps no more stat files open than its budget', async () => {
+    const sampler = new ProcfsSampler({ fdBudget: 3 });
+    const sample = await sampler.sample();
+    assert.ok(sample.processes.length > 3);
+    assert.equal(sampler.openStatFiles, 3);
+    await sampler.sample();
+    assert.ok(sampler.openStatFiles <= 3);
+    sampler.close();
+    const none = new ProcfsSampler({ fdBudget: 0 });
+    await none.sample();
+    assert.equal(none.openStatFiles, 0);
+    none.close();
   });
 
   it('notices an exec: same PID, new command line', async () => {
