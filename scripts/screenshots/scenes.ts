@@ -36,7 +36,7 @@ const FULL = 90;
 /** A worker at or above this CPU% has its core to itself: the pool, not other programs, fills the meters. */
 const BUSY_WORKER = 80;
 /** Meters below this read as an idle core (other programs on the machine keep a little load). */
-const IDLE = 25;
+const IDLE = 12;
 /** Scenes not about load prefer a moment when every core is below this… */
 const CALM = 50;
 /** …but wait no longer than this for one (the test's one scene must stay quick). */
