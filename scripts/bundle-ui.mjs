@@ -23,8 +23,8 @@ const inkPatches = {
       const name = args.path.slice(2);
       return { path: fileURLToPath(new URL(`../dist/ui/ink-patches/${name}`, import.meta.url)) };
     });
-    // Ink sanitizes every text of every frame with a JavaScript tokenizer (0.5 ms a refresh for
-    // pooltop's table, 2 % of a refresh at 70 processes). Text whose only escapes are SGR colour
+    // Ink sanitizes every text of every frame with a JavaScript tokenizer (~0.2 ms a refresh at 70
+    // processes, in a CPU profile, ~3 % of it). Text whose only escapes are SGR colour
     // sequences comes out unchanged, so one regular-expression test lets such text through first.
     pluginBuild.onLoad({ filter: /[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
@@ -34,8 +34,8 @@ const inkPatches = {
       return { contents: source.replace(head, head + fastPath), loader: 'js' };
     });
     // Yoga's Emscripten loader asks `typeof fetch` before decoding its inlined wasm; on Node that
-    // question alone loads undici, Node's fetch (measured: start-up CPU 260 → see README, and the
-    // module's code stays in memory). The wasm is a data: URL decoded synchronously either way.
+    // question alone loads undici, Node's fetch (~8 ms of start-up in a CPU profile, and its code
+    // stays in memory). The wasm is a data: URL decoded synchronously either way.
     pluginBuild.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const patched = source.replaceAll('"function"!=typeof fetch', 'true');
