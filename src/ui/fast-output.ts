@@ -26,7 +26,6 @@ type InkOperation =
 interface Segment {
   x: number;
   text: string;
-  width: number;
 }
 
 /** The frame as Ink would produce it, or null when this frame needs Ink's general path. */
@@ -43,7 +42,7 @@ export function composeFrame(output: InkOutput): { output: string; height: numbe
       let text = lines[i] ?? '';
       for (const transform of operation.transformers) text = transform(text, i);
       if (text === '') continue;
-      row.push({ x: operation.x, text, width: output.caches.getStringWidth(text) });
+      row.push({ x: operation.x, text });
     }
   }
   const lines: string[] = [];
@@ -52,10 +51,13 @@ export function composeFrame(output: InkOutput): { output: string; height: numbe
     row.sort((a, b) => a.x - b.x);
     let column = 0;
     let line = '';
-    for (const segment of row) {
+    for (let j = 0; j < row.length; j++) {
+      const segment = row[j]!;
       if (segment.x < column || segment.x < 0) return null;
       line += ' '.repeat(segment.x - column) + segment.text;
-      column = segment.x + segment.width;
+      // Only a segment with another after it on the line needs its width measured: most lines
+      // (every table row, every header line) are one segment.
+      column = j + 1 < row.length ? segment.x + output.caches.getStringWidth(segment.text) : Infinity;
     }
     lines.push(line.trimEnd());
   }
