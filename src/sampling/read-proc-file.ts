@@ -14,26 +14,12 @@ const buffer = Buffer.allocUnsafe(64 * 1024);
  * /proc files report size 0, so this reads until EOF instead of trusting fstat as readFileSync does.
  */
 export function readProcFile(path: string, limit = 4096): ReadResult {
-  let fd: number;
+  const fd = openProcFile(path);
+  if (typeof fd !== 'number') return fd;
   try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    return classify(error);
-  }
-  try {
-    let length = 0;
-    const cap = Math.min(limit, buffer.length);
-    for (;;) {
-      const n = readSync(fd, buffer, length, cap - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length >= cap) break;
-    }
-    return buffer.toString('utf8', 0, length);
-  } catch (error) {
-    return classify(error);
+    return readOpenProcFile(fd, limit);
   } finally {
-    closeSync(fd);
+    closeProcFile(fd);
   }
 }
 
