@@ -1,11 +1,11 @@
 // `pooltop primes` run in-process with captured output (real workers from dist/: build first).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
 import { formatBashTime, parsePrimesArgs, runPrimesCommand } from '../../src/cli/primes-command.js';
+import { childrenOf, killLeftoverWorkers, readProc } from '../e2e/proc-table.js';
 
 const SEED = ['1000003', '2000003', '3000017', '4000037', '5000011', '6000011', '7000003', '8000009', '9000011'];
 const TIME_LINE = /^(real|user|sys)\t\d+m\d+\.\d{3}s$/;
@@ -126,34 +126,13 @@ describe('pooltop primes interrupted', () => {
 
   afterEach(() => {
     if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    for (const pid of workerPids) {
-      let cmdline = '';
-      try {
-        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
-      } catch {
-        continue;
-      }
-      if (pid >= 2 && pid !== process.pid && cmdline.startsWith('pooltop-worker')) process.kill(pid, 'SIGKILL');
-    }
+    killLeftoverWorkers(workerPids);
     child = null;
     workerPids = [];
   });
 
-  /** Children of `ppid`, from /proc/[pid]/stat. */
-  function childrenOf(ppid: number): number[] {
-    const out: number[] = [];
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[1]) === ppid && fields[0] !== 'Z') out.push(Number(name));
-      } catch {
-        // exited while we looked
-      }
-    }
-    return out;
-  }
+  /** Live (not zombie) children of `ppid`, from /proc/[pid]/stat. */
+  const liveChildrenOf = (ppid: number): number[] => childrenOf(ppid).filter((p) => p.state !== 'Z').map((p) => p.pid);
 
   it('SIGINT stops every worker and exits 130 with one line', async () => {
     const source = fileURLToPath(new URL('../../src/cli/primes-command.ts', import.meta.url));
@@ -168,8 +147,8 @@ process.exitCode = await runPrimesCommand(['--workers', '2', '--from', '20000000
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     const pid = proc.pid as number;
     const deadline = Date.now() + 10_000;
-    while (childrenOf(pid).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    workerPids = childrenOf(pid);
+    while (liveChildrenOf(pid).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    workerPids = liveChildrenOf(pid);
     assert.equal(workerPids.length, 2, 'two workers started');
     await new Promise((r) => setTimeout(r, 200));
     proc.kill('SIGINT');
@@ -177,13 +156,8 @@ process.exitCode = await runPrimesCommand(['--workers', '2', '--from', '20000000
     assert.equal(code, 130);
     assert.equal(err, 'pooltop primes: interrupted by SIGINT; every worker was stopped\n');
     for (const w of workerPids) {
-      let alive = true;
-      try {
-        const stat = readFileSync(`/proc/${w}/stat`, 'utf8');
-        alive = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-      } catch {
-        alive = false;
-      }
+      const state = readProc(w)?.state;
+      const alive = state !== undefined && state !== 'Z';
       assert.equal(alive, false, `worker ${w} still running`);
     }
   });

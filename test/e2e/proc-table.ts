@@ -90,3 +90,18 @@ export async function waitUntilGone(refs: readonly ProcRef[], timeoutMs: number)
   return alive;
 }
 
+/**
+ * For after-hooks: SIGKILLs those of `pids` that are still a pooltop worker (by command line),
+ * so a failed test leaves none of the workers it started. Never PIDs below 2, never this process.
+ */
+export function killLeftoverWorkers(pids: Iterable<number>): void {
+  for (const pid of pids) {
+    if (!Number.isInteger(pid) || pid < 2 || pid === process.pid) continue;
+    if (!readCmdline(pid).startsWith('pooltop-worker')) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ESRCH: it ended between the check and the signal.
+    }
+  }
+}

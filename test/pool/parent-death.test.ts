@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
+import { killLeftoverWorkers, readCmdline, readProc } from '../e2e/proc-table.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/pool-parent.mjs', import.meta.url));
 const HAS_PERL = spawnSync('perl', ['-e', '1']).status === 0;
@@ -17,14 +18,7 @@ interface Report {
 }
 
 /** proc(5) state letter, or null when the PID is gone. */
-function stateOf(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  } catch {
-    return null;
-  }
-}
+const stateOf = (pid: number): string | null => readProc(pid)?.state ?? null;
 
 /**
  * Every thread stopped. The kernel counts a group as having stopped jobs only once the group stop
@@ -48,21 +42,13 @@ const exited = (pid: number): boolean => {
   return s === null || s === 'Z' || s === 'X';
 };
 
-const isOurWorker = (pid: number): boolean => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith('pooltop-worker');
-  } catch {
-    return false;
-  }
-};
-
 let parent: ChildProcess | null = null;
 let workers: number[] = [];
 
 afterEach(() => {
   // We started the parent; its workers are ours through it. Checked by title against PID reuse.
   if (parent !== null && parent.exitCode === null && parent.signalCode === null) parent.kill('SIGKILL');
-  for (const pid of workers) if (pid >= 2 && pid !== process.pid && !exited(pid) && isOurWorker(pid)) process.kill(pid, 'SIGKILL');
+  killLeftoverWorkers(workers.filter((pid) => !exited(pid)));
   parent = null;
   workers = [];
 });
@@ -155,7 +141,7 @@ describe('workers never outlive their parent', () => {
     const running = report.workers.find((p) => p !== stopped) as number;
     assert.ok((await waitUntil(() => exited(running), 2000)) >= 0, 'the running worker left');
     assert.equal(stateOf(stopped), 'T', 'a stopped process notices nothing');
-    assert.ok(isOurWorker(stopped));
+    assert.ok(readCmdline(stopped).startsWith('pooltop-worker'));
     process.kill(stopped, 'SIGCONT');
     const ms = await waitUntil(() => exited(stopped), 2000);
     assert.ok(ms >= 0 && ms < 1000, `continued worker took ${ms} ms to leave`);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { PoolManager } from '../../src/pool/pool-manager.js';
+import { killLeftoverWorkers, readProc } from '../e2e/proc-table.js';
 import type { TaskResult, TaskSpec } from '../../src/pool/task.js';
 
 const SEED = [1000003, 2000003, 3000017, 4000037, 5000011, 6000011, 7000003, 8000009, 9000011];
@@ -12,18 +13,14 @@ const sleeps = (n: number, ms: number): TaskSpec[] => Array.from({ length: n }, 
 
 /** A running (not zombie) process with this PID. */
 function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
+  const state = readProc(pid)?.state;
+  return state !== undefined && state !== 'Z' && state !== 'X';
 }
 
 function procState(pid: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  const proc = readProc(pid);
+  if (!proc) throw new Error(`PID ${pid} is not in /proc`);
+  return proc.state;
 }
 
 async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -50,14 +47,7 @@ function makePool(): PoolManager {
 }
 
 /** /proc/[pid]/stat field 22, or null when the PID has no entry. */
-function startTicksOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-  } catch {
-    return null;
-  }
-}
+const startTicksOf = (pid: number): number | null => readProc(pid)?.startTime ?? null;
 
 /** The family child has passed its gate and runs `sleep`. */
 function sleeping(pid: number): boolean {
@@ -68,14 +58,7 @@ function sleeping(pid: number): boolean {
   }
 }
 
-function ppidOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
+const ppidOf = (pid: number): number | null => readProc(pid)?.ppid ?? null;
 
 afterEach(async () => {
   for (const pool of pools.splice(0)) {
@@ -83,15 +66,7 @@ afterEach(async () => {
     await pool.kill();
   }
   // Belt and braces for a failed test: a worker we started that is somehow still there.
-  for (const pid of started) {
-    let cmdline = '';
-    try {
-      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
-    } catch {
-      continue;
-    }
-    if (pid >= 2 && pid !== process.pid && cmdline.startsWith('pooltop-worker')) process.kill(pid, 'SIGKILL');
-  }
+  killLeftoverWorkers(started);
   started.clear();
   // And a child still there, if it is still the very process a worker started (same start ticks).
   for (const [pid, ticks] of childrenStarted) {
