@@ -83,11 +83,7 @@ export const SCENES: readonly Scene[] = [
     caption: `The signal menu (k) on "${TARGET_SLEEP}", a process the screenshot script started, found with /`,
     args: () => ['--tree'],
     reach: async (session, context) => {
-      const family = await context.family();
-      await applyFilter(session, FAMILY_FILTER);
-      await showsFamily(session, family);
-      await searchFor(session, TARGET_SLEEP, family.target.pid);
-      await preferCalm(session, CALM, CALM_BUDGET_MS);
+      const family = await onTargetSleep(session, context);
       await session.sendKeys('k');
       await session.waitFor((s) => plain(s).includes(`Send signal to PID ${family.target.pid}`) && /SIGKILL/.test(s), { description: 'the signal menu' });
     },
@@ -103,11 +99,7 @@ export const SCENES: readonly Scene[] = [
     caption: `The ancestry panel (a) of "${TARGET_SLEEP}": its chain of parents back to PID 1`,
     args: () => ['--tree'],
     reach: async (session, context) => {
-      const family = await context.family();
-      await applyFilter(session, FAMILY_FILTER);
-      await showsFamily(session, family);
-      await searchFor(session, TARGET_SLEEP, family.target.pid);
-      await preferCalm(session, CALM, CALM_BUDGET_MS);
+      const family = await onTargetSleep(session, context);
       await session.sendKeys('a');
       await session.waitFor(
         (s) => plain(s).includes(`Ancestry of PID ${family.target.pid}`) && new RegExp(`^\\s*${family.subshell.pid} `, 'm').test(plain(s)),
@@ -225,6 +217,16 @@ export const SCENES: readonly Scene[] = [
     },
   },
 ];
+
+/** The family filtered in, the cursor found on the target sleep by search, a calm moment waited for. */
+async function onTargetSleep(session: TmuxSession, context: SceneContext): Promise<DemoFamily> {
+  const family = await context.family();
+  await applyFilter(session, FAMILY_FILTER);
+  await showsFamily(session, family);
+  await searchFor(session, TARGET_SLEEP, family.target.pid);
+  await preferCalm(session, CALM, CALM_BUDGET_MS);
+  return family;
+}
 
 /** Waits until the table shows the family: its four sleeps (and, in tree view, its shells). */
 async function showsFamily(session: TmuxSession, family: DemoFamily): Promise<void> {
