@@ -190,20 +190,19 @@ export class ProcfsSampler implements Sampler {
   }
 
   /** The stat line: through the kept descriptor when there is one, else by path. */
-  private readStat(dir: string, identity: Identity | undefined): ReadResult {
+  private readStat(pid: number, identity: Identity | undefined): ReadResult {
     if (identity && identity.statFd >= 0) {
       const text = readOpenProcFile(identity.statFd);
       if (typeof text === 'string') return text;
       // The process it was opened on is gone; the PID may name another one by now.
       this.release(identity);
     }
-    return readProcFile(`${dir}/stat`);
+    return readProcFile(`${this.root}/${pid}/stat`);
   }
 
   private readProcess(pid: number, generation: number): ProcessInfo | typeof GONE | typeof DENIED {
-    const dir = `${this.root}/${pid}`;
     let identity = this.identities.get(pid);
-    const statText = this.readStat(dir, identity);
+    const statText = this.readStat(pid, identity);
     if (typeof statText !== 'string') return statText;
     // Most processes are idle: their stat line (state, times, memory, start time, name) is the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
@@ -215,6 +214,7 @@ export class ProcfsSampler implements Sampler {
     const stat = parseProcStat(statText);
     if (!stat) return DENIED;
     if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
+      const dir = `${this.root}/${pid}`;
       const fresh = this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
       if (fresh === GONE || fresh === DENIED) return fresh;
       if (identity) this.release(identity);
