@@ -136,10 +136,12 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       if (placed.moved && before.pid !== null && !rows.some((r) => r.pid === before.pid)) {
         const target = placed.cursor.pid;
         const moved = `PID ${before.pid} exited; ${view.follow ? 'following stopped; ' : ''}${target !== null ? `selection moved to PID ${target}` : 'no process left to select'}`;
-        // The result of the signal that ended the process stays, with the move added to it (in
-        // place of any move added before); any other message gives way to the move.
+        // Fresh news stays, with the move added to it (in place of any move added before): the
+        // result of the signal that ended the process, or a warning such as a pool worker's death
+        // and its orphaned child, which can arrive before the sample that shows the exit. Any
+        // other message gives way to the move.
         message =
-          message?.kind === 'signal' && Date.now() - message.at < FRESH_MESSAGE_MS
+          message !== null && (message.kind === 'signal' || message.level !== 'info') && Date.now() - message.at < FRESH_MESSAGE_MS
             ? { ...message, base: message.base ?? message.text, text: `${message.base ?? message.text}; ${moved}` }
             : makeMessage(moved, 'info');
         if (view.follow) nextView = { ...view, follow: false };

@@ -45,6 +45,21 @@ describe('app store', () => {
     assert.match(store.getState().message?.text ?? '', /PID 2 exited; selection moved to PID 3/);
   });
 
+  it('keeps a fresh warning (a worker died, its child orphaned) and adds the move to it; an info note gives way', () => {
+    const store = storeWith([info(1), info(2), info(3)]);
+    store.getState().setSort('pid', false);
+    store.getState().moveTo(1);
+    store.getState().notify('worker 1 (PID 2) was killed by SIGKILL; its child 9 (sleep 8) was re-parented to PID 1: an orphan', 'warn');
+    store.getState().applySample(sample([info(1), info(3)], { monotonic: 1000 }));
+    assert.equal(
+      store.getState().message?.text,
+      'worker 1 (PID 2) was killed by SIGKILL; its child 9 (sleep 8) was re-parented to PID 1: an orphan; PID 2 exited; selection moved to PID 3',
+    );
+    store.getState().notify('2 tagged', 'info');
+    store.getState().applySample(sample([info(1)], { monotonic: 2000 }));
+    assert.equal(store.getState().message?.text, 'PID 3 exited; selection moved to PID 1');
+  });
+
   it('searches incrementally, moves with next/previous, and Esc goes back', () => {
     const store = storeWith([info(1, { command: 'init' }), info(2, { command: 'sleep 5' }), info(3, { command: 'bash' }), info(4, { command: 'sleep 9' })]);
     store.getState().setSort('pid', false);
