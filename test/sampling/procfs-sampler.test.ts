@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -63,10 +63,26 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     const first = await sampler.sample();
     assert.equal(sampler.openStatFiles, sampler.cachedIdentities, 'one descriptor per process seen');
     const fds = () => readdirSync('/proc/self/fd').length;
+    // Which of this process's descriptors name the child's stat file.
+    const childStatFds = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === `/proc/${child.pid}/stat`;
+        } catch {
+          return false;
+        }
+      });
     const before = fds();
+    const othersBefore = before - sampler.openStatFiles;
+    const kept = childStatFds();
+    assert.equal(kept.length, 1, 'the stat file of the child is open once');
     const kid1 = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
     assert.equal(kid1?.command, 'sleep 31339');
-    assert.equal(fds(), before, 'a refresh opens nothing new');
+    assert.deepEqual(childStatFds(), kept, 'a refresh reads through the descriptor it kept');
+    // Other tests run beside this one and start processes: the sampler may open their stat
+    // files, but nothing else.
+    assert.equal(fds() - sampler.openStatFiles, othersBefore, 'a refresh opens nothing but new stat files');
+    assert.equal(sampler.openStatFiles, sampler.cachedIdentities);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     await sampler.sample();
@@ -75,7 +91,7 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     assert.ok(first.processes.length > 0);
     sampler.close();
     assert.equal(sampler.openStatFiles, 0);
-    assert.ok(fds() <= before - 1, 'close() releases every descriptor');
+    assert.equal(fds(), othersBefore, 'close() releases every descriptor');
   });
 
   it('keeps no more stat files open than its budget', async () => {
