@@ -577,10 +577,12 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     record.task = null;
     record.taskChild = null;
     // The kernel re-parented the worker's children before its exit was reaped: look now, so the
-    // exit and the orphan it left are told together.
+    // exit and the orphan it left are told together. A look between the kill and the reaping (the
+    // poll's) may have found them first: the exit names those too.
     const sweep = this.children.sweep();
-    const orphans = sweep.orphaned.filter((c) => c.workerPid === record.pid);
+    const newlyOrphaned = sweep.orphaned.filter((c) => c.workerPid === record.pid);
     sweep.orphaned = sweep.orphaned.filter((c) => c.workerPid !== record.pid);
+    const orphans = this.children.list().filter((c) => c.workerPid === record.pid && c.orphaned);
     const expected = record.retiring || this.phase !== 'running';
     let replacedBy: number | null = null;
     if (!expected) {
@@ -609,7 +611,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       stderr: record.stderr,
       ...(orphans.length > 0 ? { orphans } : {}),
     });
-    this.reportSweep(orphans, sweep);
+    this.reportSweep(newlyOrphaned, sweep);
     this.settleReady();
     this.dispatch();
     this.checkStopped();

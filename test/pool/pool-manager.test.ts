@@ -399,6 +399,31 @@ describe('PoolManager with real workers', () => {
     assert.ok(!pool.snapshot().summary.children?.some((c) => running(c.pid)));
   });
 
+  it('family: the exit still names the orphan when a /proc look found it first (between the kill and the reaping)', async () => {
+    const pool = makePool();
+    await pool.start(1, { pollMs: 10 });
+    const orphaned: Array<{ pid: number; withWorkerExit: boolean }> = [];
+    pool.on('child-orphaned', ({ child, withWorkerExit }) => orphaned.push({ pid: child.pid, withWorkerExit }));
+    const exits: Array<{ pid: number; orphans: number[] }> = [];
+    pool.on('worker-exit', (e) => exits.push({ pid: e.pid, orphans: (e.orphans ?? []).map((c) => c.pid) }));
+    const batch = pool.submit([{ workload: 'family', arg: 4000 }]);
+    batch.catch(() => {});
+    await waitFor('the child', () => pool.snapshot().workers.every((w) => w.child));
+    const victim = pool.snapshot().workers[0]!;
+    const child = victim.child!.pid;
+    await waitFor('the child to exec sleep', () => sleeping(child));
+    process.kill(victim.pid, 'SIGKILL');
+    // Hold the event loop until the kernel has re-parented the child and the poll is overdue:
+    // libuv then runs the poll's timer before it reads the worker's exit.
+    const until = Date.now() + 100;
+    while (ppidOf(child) === victim.pid || Date.now() < until) {
+      /* busy: no event may be handled here */
+    }
+    await waitFor('the exit of the worker', () => exits.length === 1);
+    assert.deepEqual(orphaned, [{ pid: child, withWorkerExit: false }], 'the poll told of the orphan first');
+    assert.deepEqual(exits, [{ pid: victim.pid, orphans: [child] }], 'and the exit names it too');
+  });
+
   it('family: stop() ends the children too, an orphan included, by PID and start time', async () => {
     const pool = makePool();
     await pool.start(2, { stream: { workload: 'family' } });
