@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { readProc } from '../e2e/proc-table.js';
 import { sameProcess, stableProcesses } from './ps-table.js';
 import { runBin } from './run-bin.js';
 
@@ -19,8 +20,11 @@ const linux = process.platform === 'linux';
 
 describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () => {
   let child: ChildProcess;
-  before(() => {
+  before(async () => {
     child = spawn('sleep', ['424242'], { stdio: 'ignore' });
+    // Asleep in `sleep` itself (just spawned, it can still be R, with node's command line).
+    const deadline = Date.now() + 5000;
+    while (readProc(child.pid!)?.state !== 'S' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   });
   after(() => {
     if (child.pid && child.exitCode === null) child.kill('SIGKILL');

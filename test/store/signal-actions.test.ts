@@ -96,7 +96,9 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
 
   async function storeWithChild() {
     const child = own.spawn('sleep', ['300']);
-    await waitUntil(() => procState(child.pid) !== null);
+    // Asleep in `sleep` itself: just spawned, it can still be R (before or in its exec), and the
+    // tests below take S afterwards as "no signal reached it".
+    assert.ok(await waitUntil(() => procState(child.pid)?.state === 'S', 5000), 'sleep 300 is asleep');
     const st = createAppStore({ pids: [child.pid] });
     const sampler = new ProcfsSampler();
     st.getState().applySample(await sampler.sample());
