@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
 import { layoutColumns } from '../../src/model/format-row.js';
 import { deriveRows } from '../../src/model/process-row.js';
-import { cachedRowLine, ProcessTable, rowLine, type RowLook } from '../../src/ui/process-table.js';
+import { cachedRowLine, madeLineCount, ProcessTable, rowLine, type RowLook } from '../../src/ui/process-table.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
 import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
@@ -30,6 +30,24 @@ describe('cachedRowLine', () => {
     const narrow = layoutColumns(80);
     assert.equal(cachedRowLine(row!, narrow, look), rowLine(row!, narrow, look));
     assert.equal(cachedRowLine(row!, layout, look), first);
+  });
+
+  it('draws the new row of a PID anew, and keeps a bounded number of lines whatever the PIDs', () => {
+    const layout = layoutColumns(100);
+    const look: RowLook = { selected: false, decoration: undefined, orphan: false, tagged: false, theme: COLOR_THEME };
+    const before = sample([info(8, { command: 'busy', cpuTime: 1 })], { monotonic: 0 });
+    const after = sample([info(8, { command: 'busy', cpuTime: 2 })], { monotonic: 1000 });
+    const [old] = deriveRows(null, before);
+    const [busy] = deriveRows(before, after);
+    assert.equal(cachedRowLine(old!, layout, look), rowLine(old!, layout, look));
+    assert.equal(cachedRowLine(busy!, layout, look), rowLine(busy!, layout, look), 'the same PID, a new row: its own line');
+    assert.equal(busy!.cpu, 100);
+    assert.notEqual(rowLine(busy!, layout, look), rowLine(old!, layout, look));
+    // Churn: every PID a machine ever had, drawn once each.
+    const many = deriveRows(null, sample(Array.from({ length: 3000 }, (_, i) => info(1000 + i, { command: `short ${i}` }))));
+    for (const row of many) cachedRowLine(row, layout, look);
+    assert.ok(madeLineCount() > 0 && madeLineCount() <= 1024, `${madeLineCount()} lines kept`);
+    for (const row of many.slice(-5)) assert.equal(cachedRowLine(row, layout, look), rowLine(row, layout, look));
   });
 });
 
