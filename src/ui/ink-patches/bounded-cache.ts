@@ -27,4 +27,8 @@ export class BoundedCache<V> {
   get size(): number {
     return this.map.size;
   }
+
+  clear(): void {
+    this.map.clear();
+  }
 }

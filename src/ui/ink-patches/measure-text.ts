@@ -18,3 +18,7 @@ export default function measureText(text: string): { width: number; height: numb
 export function measureCacheSize(): number {
   return cache.size;
 }
+
+export function forgetMeasuredTexts(): void {
+  cache.clear();
+}

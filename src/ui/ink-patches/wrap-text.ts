@@ -18,3 +18,7 @@ export default function wrapText(text: string, maxWidth: number, wrapType: WrapT
     return text;
   });
 }
+
+export function forgetWrappedTexts(): void {
+  cache.clear();
+}
