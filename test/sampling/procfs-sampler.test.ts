@@ -126,13 +126,17 @@ describe('ProcfsSampler against a fake /proc', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
   const stat = (pid: number, ppid: number, comm: string): string =>
     `${pid} (${comm}) S ${ppid} 1 1 0 -1 0 0 0 0 0 100 50 0 0 20 0 1 0 500 1048576 10 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0`;
+  /** A process directory of the fake /proc: its stat line, a status with its uid, its command line. */
+  const fakeProcess = (pid: number, ppid: number, comm: string, status: string, cmdline: string): void => {
+    mkdirSync(join(root, String(pid)));
+    writeFileSync(join(root, String(pid), 'stat'), stat(pid, ppid, comm));
+    writeFileSync(join(root, String(pid), 'status'), status);
+    writeFileSync(join(root, String(pid), 'cmdline'), cmdline);
+  };
 
   it('skips a process that vanished between listing and reading, and counts unreadable ones', () => {
     writeFileSync(join(root, 'stat'), 'cpu 1 2 3\nbtime 1700000000\n');
-    mkdirSync(join(root, '1'));
-    writeFileSync(join(root, '1', 'stat'), stat(1, 0, 'init'));
-    writeFileSync(join(root, '1', 'status'), 'Name:\tinit\nUid:\t0\t0\t0\t0\n');
-    writeFileSync(join(root, '1', 'cmdline'), '/sbin/init\0');
+    fakeProcess(1, 0, 'init', 'Name:\tinit\nUid:\t0\t0\t0\t0\n', '/sbin/init\0');
     // PID 7 "exited": its directory is listed but its files are gone.
     mkdirSync(join(root, '7'));
     // PID 8 cannot be read (hidepid or permissions are simulated by garbage).
@@ -152,10 +156,7 @@ describe('ProcfsSampler against a fake /proc', () => {
   });
 
   it('gives the same object again for an unchanged stat line, and a new one when it changes', () => {
-    mkdirSync(join(root, '50'));
-    writeFileSync(join(root, '50', 'stat'), stat(50, 1, 'idle'));
-    writeFileSync(join(root, '50', 'status'), 'Uid:\t0\t0\t0\t0\n');
-    writeFileSync(join(root, '50', 'cmdline'), 'idle\0--wait\0');
+    fakeProcess(50, 1, 'idle', 'Uid:\t0\t0\t0\t0\n', 'idle\0--wait\0');
     const sampler = new ProcfsSampler({ root });
     const find = () => sampler.readProcesses().processes.find((p) => p.pid === 50);
     const first = find();
@@ -172,10 +173,7 @@ describe('ProcfsSampler against a fake /proc', () => {
   });
 
   it('shows kernel threads (no command line, parent 2) by name in brackets', () => {
-    mkdirSync(join(root, '40'));
-    writeFileSync(join(root, '40', 'stat'), stat(40, 2, 'kworker/0:1'));
-    writeFileSync(join(root, '40', 'status'), 'Uid:\t0\t0\t0\t0\n');
-    writeFileSync(join(root, '40', 'cmdline'), '');
+    fakeProcess(40, 2, 'kworker/0:1', 'Uid:\t0\t0\t0\t0\n', '');
     const sampler = new ProcfsSampler({ root });
     const kthread = sampler.readProcesses().processes.find((p) => p.pid === 40);
     assert.equal(kthread?.command, '[kworker/0:1]');
