@@ -36,6 +36,15 @@ function file(content?: string | Buffer): string {
   return path;
 }
 const folderOf = (path: string): string => join(path, '..');
+
+/** loadSettings(path).problem for each path, run in a child process that is killed after 5 s. */
+function loadInChild(paths: string[]): (string | null)[] {
+  const module = new URL('../../src/cli/settings-file.ts', import.meta.url).href;
+  const script = `const { loadSettings } = await import(${JSON.stringify(module)}); console.log(JSON.stringify(${JSON.stringify(paths)}.map((p) => loadSettings(p).problem)));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 5000, killSignal: 'SIGKILL' });
+  assert.equal(child.signal, null, `the child was killed after 5 s: it blocked or kept reading (${child.stderr})`);
+  return JSON.parse(child.stdout) as (string | null)[];
+}
 const read = (path: string): string => readFileSync(path, 'utf8');
 
 describe('settings file: reading', () => {
@@ -115,13 +124,15 @@ describe('settings file: reading', () => {
   it('does not block on a FIFO, nor read /dev/zero, nor a folder', () => {
     const fifo = file();
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
-    assert.match(loadSettings(fifo).problem ?? '', /config\.json is a FIFO, not a regular file: left as it is/);
     const zero = file();
     symlinkSync('/dev/zero', zero);
-    assert.match(loadSettings(zero).problem ?? '', /is a symbolic link/);
     const folder = file();
     mkdirSync(folder);
-    assert.match(loadSettings(folder).problem ?? '', /config\.json is a folder, not a regular file/);
+    // In a child process with a deadline: a reader that blocked or read forever would hang this file.
+    const problems = loadInChild([fifo, zero, folder]);
+    assert.match(problems[0] ?? '', /config\.json is a FIFO, not a regular file: left as it is/);
+    assert.match(problems[1] ?? '', /config\.json is a symbolic link: left as it is/);
+    assert.match(problems[2] ?? '', /config\.json is a folder, not a regular file: left as it is/);
   });
 
   it('reads nothing of a file over 1 MB (a 600 MB sparse one takes no memory) and leaves it', () => {
@@ -287,9 +298,9 @@ describe('settings file: writing', () => {
 
   it('keeps the old file mode (less write access for others), and leaves no temporary file', () => {
     const path = file('{"tree": false}');
-    chmodSync(path, 0o664);
+    chmodSync(path, 0o660);
     assert.equal(saveSettings(path, { tree: true }), null);
-    assert.equal(statSync(path).mode & 0o777, 0o644);
+    assert.equal(statSync(path).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(folderOf(path)), ['config.json']);
   });
 
