@@ -63,7 +63,8 @@ export function saveSettings(path: string, changes: Partial<Settings>, euid: num
   if (keys.length === 0) return null;
   const folder = checkPrivateDirectory(dirname(path), true, euid);
   if (folder.status === 'failed') return `could not save settings: ${folder.reason}`;
-  if (folder.status !== 'ok') return `did not save settings: ${folder.status === 'refused' ? folder.reason : `${sanitizeText(dirname(path))} is missing`}`;
+  // (Never 'missing': it was just made.)
+  if (folder.status !== 'ok') return `did not save settings: ${folder.status === 'refused' ? folder.reason : 'its folder is missing'}`;
   const target = join(folder.path, basename(path));
   const current = readSettingsText(target, euid);
   if (current.status === 'refused') return `did not save settings: ${current.reason}: left as it is`;

@@ -46,11 +46,10 @@ export function isSettingKey(key: string): key is SettingKey {
 
 /** The value of `key` in `raw` (a value of the file) when it passes the key's check. */
 export function parseSetting<K extends SettingKey>(key: K, raw: unknown): Settings[K] | undefined {
-  return (SETTINGS[key].parse as (value: unknown) => Settings[K] | undefined)(raw);
+  return (SETTINGS[key] as SettingSpec<Settings[K]>).parse(raw);
 }
 
 /** The session's value of `key` in the store; undefined for settings no key inside pooltop changes. */
 export function settingInStore<K extends SettingKey>(key: K, state: AppState): Settings[K] | undefined {
-  const spec: { inStore?: (state: AppState) => Settings[K] } = SETTINGS[key] as never;
-  return spec.inStore?.(state);
+  return (SETTINGS[key] as SettingSpec<Settings[K]>).inStore?.(state);
 }

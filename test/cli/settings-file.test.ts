@@ -316,15 +316,13 @@ describe('settings file: writing', () => {
     assert.equal(readlinkSync(`${path}.${process.pid}.tmp`), victim, 'the planted link is left as it was');
   });
 
-  it('reports a failed rename with its cause and removes its temporary file', () => {
+  it('does not save over a folder that appeared at config.json during the session', () => {
     const path = file();
-    const folder = folderOf(path);
     mkdirSync(path);
     writeFileSync(join(path, 'inside'), 'x');
-    // Saved as if the folder had appeared at config.json after the session began.
-    const error = saveSettings(path, { tree: true });
-    assert.match(error ?? '', /config\.json is a folder, not a regular file: left as it is$/);
-    assert.deepEqual(readdirSync(folder), ['config.json']);
+    assert.match(saveSettings(path, { tree: true }) ?? '', /config\.json is a folder, not a regular file: left as it is$/);
+    assert.deepEqual(readdirSync(folderOf(path)), ['config.json']);
+    assert.deepEqual(readdirSync(path), ['inside']);
   });
 
   it('reports an unwritable folder with its cause (EACCES), leaving the old file intact', { skip: isRoot && 'root can write anywhere' }, () => {
@@ -339,29 +337,44 @@ describe('settings file: writing', () => {
   });
 });
 
-describe('settings file: a read-only mount', { skip: !isRoot && 'mounting a read-only tmpfs needs root' }, () => {
-  const mountPoint = join(root, 'read-only');
-  let mounted = false;
+describe('settings file: a read-only or full file system', { skip: !isRoot && 'mounting a tmpfs needs root' }, () => {
+  const mounted: string[] = [];
   after(() => {
-    if (mounted) spawnSync('umount', [mountPoint]);
+    for (const point of mounted) spawnSync('umount', [point]);
   });
+  /** A fresh tmpfs of `size` with a private pooltop/config.json on it holding `{"tree": false}`; null when mounting is not allowed. */
+  function tmpfsWithSettings(size: string): string | null {
+    const point = join(root, `mount${n++}`);
+    mkdirSync(point);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', point]).status !== 0) return null;
+    mounted.push(point);
+    mkdirSync(join(point, 'pooltop'), { mode: 0o700 });
+    writeFileSync(join(point, 'pooltop', 'config.json'), '{"tree": false}');
+    return point;
+  }
 
   it('says "read-only file system (EROFS)", whether the folder exists or not', (t) => {
-    mkdirSync(mountPoint);
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'tmpfs', mountPoint]).status !== 0) {
-      t.skip('mount -t tmpfs is not allowed here');
-      return;
-    }
-    mounted = true;
-    mkdirSync(join(mountPoint, 'with', 'pooltop'), { recursive: true, mode: 0o700 });
-    chmodSync(join(mountPoint, 'with'), 0o700);
-    writeFileSync(join(mountPoint, 'with', 'pooltop', 'config.json'), '{"tree": false}');
-    assert.equal(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status, 0);
+    const point = tmpfsWithSettings('64k');
+    if (!point) return t.skip('mount -t tmpfs is not allowed here');
+    mkdirSync(join(point, 'empty'), { mode: 0o700 });
+    assert.equal(spawnSync('mount', ['-o', 'remount,ro', point]).status, 0);
+    const path = join(point, 'pooltop', 'config.json');
+    assert.equal(saveSettings(path, { tree: true }), `could not save settings to ${path}: read-only file system (EROFS)`);
     assert.equal(
-      saveSettings(join(mountPoint, 'with', 'pooltop', 'config.json'), { tree: true }),
-      `could not save settings to ${join(mountPoint, 'with', 'pooltop', 'config.json')}: read-only file system (EROFS)`,
+      saveSettings(join(point, 'empty', 'pooltop', 'config.json'), { tree: true }),
+      `could not save settings: cannot create ${join(point, 'empty', 'pooltop')}: read-only file system (EROFS)`,
     );
-    assert.equal(saveSettings(join(mountPoint, 'pooltop', 'config.json'), { tree: true }), `could not save settings: cannot create ${join(mountPoint, 'pooltop')}: read-only file system (EROFS)`);
-    assert.equal(read(join(mountPoint, 'with', 'pooltop', 'config.json')), '{"tree": false}');
+    assert.equal(read(path), '{"tree": false}');
+  });
+
+  it('says "no space left on device (ENOSPC)", removes its temporary file and leaves the old one', (t) => {
+    const point = tmpfsWithSettings('8k');
+    if (!point) return t.skip('mount -t tmpfs is not allowed here');
+    const path = join(point, 'pooltop', 'config.json');
+    // Fill what is left, then ask for more than a page.
+    spawnSync('sh', ['-c', `cat /dev/zero > ${join(point, 'filler')}`]);
+    assert.equal(saveSettings(path, { tree: true, sortKey: 'pid' }), `could not save settings to ${path}: no space left on device (ENOSPC)`);
+    assert.equal(read(path), '{"tree": false}');
+    assert.deepEqual(readdirSync(join(point, 'pooltop')), ['config.json'], 'the temporary file is gone');
   });
 });
