@@ -38,7 +38,6 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     pids: options.pids,
     tree: options.given.tree || saved.tree,
   });
-  if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
   const sampler = await createSampler(options.source ?? undefined);
@@ -125,6 +124,8 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
       ...(stats ? { onRender: stats.onRender } : {}),
     },
   );
+  // Said once the screen is up: messages fade, and loading the UI may take seconds on a busy machine.
+  if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
   instance.waitUntilExit().then(
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
