@@ -9,6 +9,7 @@ import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
 import type { MonitorOptions } from './parse-options.js';
 import { runtimeStats } from './runtime-stats.js';
+import { watchSettingsChanges } from './settings-changes.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 import { Terminal } from './terminal.js';
 
@@ -37,7 +38,8 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     pids: options.pids,
     tree: options.given.tree || saved.tree,
   });
-  if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
+  // Command-line options apply to this run only: what is saved is what keys changed from here on.
+  const settingsChanges = watchSettingsChanges(store);
   const sampler = await createSampler(options.source ?? undefined);
   const pool = new PoolManager();
   const poolPlan: PoolPlan = { workload: { workload: 'primes', method: 'naive' }, trap: false };
@@ -72,12 +74,8 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     terminal.restore();
     sampler.close();
     stats?.write();
-    const { sort, tree } = store.getState().view;
-    const saveError = saveSettings(
-      settingsFile,
-      { sortKey: sort.key, sortInverted: sort.inverted, tree, delayTenths: Math.round(delayMs / 100), color: colorChoice },
-      loaded,
-    );
+    settingsChanges.stop();
+    const saveError = loaded.saveAllowed ? saveSettings(settingsFile, settingsChanges.values()) : null;
     if (saveError) stderr.write(`pooltop: ${saveError}\n`);
     if (error !== undefined) {
       stderr.write(`pooltop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -126,6 +124,8 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
       ...(stats ? { onRender: stats.onRender } : {}),
     },
   );
+  // Said once the screen is up: messages fade, and loading the UI may take seconds on a busy machine.
+  if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
   instance.waitUntilExit().then(
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
