@@ -169,6 +169,42 @@ describe('App', () => {
     unmount();
   });
 
+  it('in the signal menu, a number not in the list highlights nothing and Enter sends nothing', async () => {
+    const { lastFrame, stdin, store, unmount } = setup();
+    await tick();
+    stdin.write('k');
+    await tick();
+    stdin.write('7');
+    await tick();
+    let text = plain(lastFrame());
+    assert.match(text, /Send signal to PID 1 {2}\[7: not in the list\]/);
+    assert.equal(store.getState().view.menuIndex, -1);
+    stdin.write('\r');
+    await tick();
+    assert.equal(store.getState().view.mode, 'signal', 'no question, nothing sent');
+    assert.match(plain(lastFrame()), /no signal 7 in the list: nothing sent/);
+    // 1 then 3 is 13, which is not in the list either: never 3 (SIGQUIT) in its place. (No signal
+    // number begins with 7, so the 1 starts a new number.)
+    stdin.write('1');
+    await tick();
+    stdin.write('3');
+    await tick();
+    assert.match(plain(lastFrame()), /\[13: not in the list\]/);
+    // Moving forgets the number, so the heading never names another signal than Enter sends.
+    stdin.write('\x1b[B');
+    await tick();
+    text = plain(lastFrame());
+    assert.doesNotMatch(text, /Send signal to PID 1 +\[/);
+    assert.equal(store.getState().view.menuIndex, 0);
+    stdin.write('9');
+    await tick();
+    assert.match(plain(lastFrame()), /Send signal to PID 1 {2}\[9\]/);
+    stdin.write('\x1b[A');
+    await tick();
+    assert.doesNotMatch(plain(lastFrame()), /\[9\]/);
+    unmount();
+  });
+
   it('asks for y in the footer before a destructive signal', async () => {
     const { lastFrame, stdin, store, unmount } = setup();
     await tick();
