@@ -4,9 +4,10 @@ import { lookupSignal, signalLabel, type SignalSpec } from './signal-table.js';
 
 /** Commands named in the prompt before "and N more". */
 const NAMED_IN_PROMPT = 3;
-const ANSWER = ' — y to send, any other key cancels';
 /** Cells per command when several are named, so the question fits a line of a wide terminal. */
 const CELLS_EACH = 20;
+/** How every question ends. */
+const ANSWER = ' — y to send, any other key cancels';
 
 /**
  * True when the signal ends processes that do not handle it and a target is not pooltop's own (a

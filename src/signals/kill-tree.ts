@@ -13,8 +13,9 @@
 //   and stops at the first EPERM, leaving the rest of the tree unsignalled.
 // Validating the root first fixes only the first point. So the tree is listed here from one
 // /proc snapshot (ps -A where there is no /proc), refused whole if pooltop or its lifeline (its
-// ancestors, its session's leader) is in it, and each member is sent through sendSignal: validated, its start time from the snapshot
-// checked again immediately before its own kill(2), errors reported per PID.
+// ancestors, its session's leader) is in it, and each member is sent through sendSignal:
+// validated, its start time from the snapshot checked again immediately before its own kill(2),
+// errors reported per PID.
 import { descendantsOf, listProcesses, type ProcessLister } from './list-descendants.js';
 import type { SignalOutcome, SignalTarget } from './signal-outcome.js';
 import { signalLabel, type SignalSpec } from './signal-table.js';

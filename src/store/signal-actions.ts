@@ -104,7 +104,7 @@ export function answerConfirmation(store: AppStore, services: ProcessServices, y
   void deliver(store, services, choice, request.targets);
 }
 
-/** `z` / `r`: SIGSTOP / SIGCONT to the selected or tagged processes; asked about only for several of others'. */
+/** `z` / `r`: SIGSTOP / SIGCONT to the selected or tagged processes; several that pooltop did not start are asked about. */
 export function pauseOrResume(store: AppStore, services: ProcessServices, name: 'SIGSTOP' | 'SIGCONT'): void {
   const signal = lookupSignal(name);
   if (signal) requestSignal(store, services, signal, signalTargets(store.getState()));

@@ -59,8 +59,11 @@ export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {
  * digit starts a new number: "9" after "15" is 9.
  */
 export function jumpDigits(before: string, digit: string): string {
-  const longer = SIGNAL_MENU.some((entry) => entry !== SUBTREE && String(entry.number).length > before.length && String(entry.number).startsWith(before));
-  return before !== '' && longer ? before + digit : digit;
+  const grows = SIGNAL_MENU.some((entry) => {
+    const number = entry === SUBTREE ? '' : String(entry.number);
+    return number.length > before.length && number.startsWith(before);
+  });
+  return before !== '' && grows ? before + digit : digit;
 }
 
 export function confirmKeys(key: KeyPress, ctx: ActionContext): void {

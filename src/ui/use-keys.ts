@@ -10,7 +10,7 @@ import type { KeyPress } from './parse-key.js';
  * How long a lone Esc (or another piece that can start a paste marker) waits for the rest of a
  * paste cut between two reads before it counts as the key. Esc reacts this much later.
  */
-export const HOLD_MS = 50;
+const HOLD_MS = 50;
 
 export function useKeys(handler: (keys: readonly KeyPress[]) => void, isActive = true): void {
   const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
