@@ -19,7 +19,7 @@ function setup() {
   let delivered = 0;
   const ctx = testContext(store, { services: { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => delivered++ } });
   const rendered = renderWithStore(<App ctx={ctx} />, store);
-  return { ...rendered, delivered: () => delivered };
+  return { ...rendered, delivered: () => delivered, pool: ctx.pool };
 }
 
 const paste = (text: string): string => `${PASTE_START}${text}${PASTE_END}`;
@@ -138,6 +138,16 @@ describe('keys in one read (a paste without brackets, or keys typed while poolto
     assert.equal(store.getState().view.mode, 'main');
     assert.equal(delivered(), 1, 'y on its own answers (PID 1 is then refused as init)');
     assert.match(store.getState().message?.text ?? '', /refused: 1 is init/);
+    unmount();
+  });
+
+  it('after the w that opened the pool menu are dropped: w⏎ in one read starts no pool', async () => {
+    const { stdin, store, pool, unmount } = setup();
+    await tick();
+    stdin.write('w\r');
+    await tick();
+    assert.equal(store.getState().view.mode, 'pool');
+    assert.deepEqual(pool.calls, []);
     unmount();
   });
 
