@@ -6,7 +6,7 @@ import { App } from '../../src/ui/app.js';
 import { helpLines } from '../../src/ui/help-screen.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { info, sample } from '../model/fixtures.js';
-import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+import { frameWhere, highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
 import { testContext } from './test-context.js';
 
 function setup() {
@@ -87,7 +87,7 @@ describe('App', () => {
     await tick();
     assert.equal(highlightedPid(lastFrame()), 40);
     stdin.write('\x1b');
-    await tick(60);
+    await frameWhere(() => !/Search:/.test(plain(lastFrame())), 'the search cancelled');
     assert.equal(highlightedPid(lastFrame()), 1);
     assert.doesNotMatch(plain(lastFrame()), /Search:/);
     unmount();
@@ -159,7 +159,7 @@ describe('App', () => {
     await tick();
     assert.equal(store.getState().view.menuIndex, 4);
     stdin.write('\x1b');
-    await tick(60);
+    await frameWhere(() => !/Send signal/.test(plain(lastFrame())), 'the menu closed');
     text = plain(lastFrame());
     assert.doesNotMatch(text, /Send signal/);
     assert.match(text, /cancelled: no signal sent/);
