@@ -2,8 +2,10 @@
 // restored exactly once on every way out (Ink 6.8 has no alternate-screen option of its own).
 import { writeSync } from 'node:fs';
 
-const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
-const LEAVE = '\x1b[?25h\x1b[?1049l';
+// Bracketed paste (?2004): the terminal wraps pasted text in ESC [200~ … ESC [201~, so a paste is
+// read as text, never as keys (src/ui/input-decoder.ts).
+const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l\x1b[?2004h';
+const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
 
 export class Terminal {
   private active = false;

@@ -6,6 +6,8 @@ export interface ProcStat {
   comm: string;
   state: string;
   ppid: number;
+  /** The session ID: the PID of the session's leader (0 for kernel threads). */
+  session: number;
   utime: number;
   stime: number;
   priority: number;
@@ -59,6 +61,7 @@ export function parseProcStat(text: string): ProcStat | null {
     comm: text.slice(open + 1, close),
     state,
     ppid: numbers[4]!,
+    session: numbers[6]!,
     utime: numbers[14]!,
     stime: numbers[15]!,
     priority: numbers[18]!,

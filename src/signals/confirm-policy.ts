@@ -6,10 +6,14 @@ import { lookupSignal, signalLabel, type SignalSpec } from './signal-table.js';
 const NAMED_IN_PROMPT = 3;
 /** Cells per command when several are named, so the question fits a line of a wide terminal. */
 const CELLS_EACH = 20;
+/** How every question ends. */
+const ANSWER = ' — y to send, any other key cancels';
 
 /**
- * True when the signal ends processes that do not handle it and at least one target is not
- * pooltop's own (a pool worker). An unknown signal needs no question: it will be refused anyway.
+ * True when the signal ends processes that do not handle it and a target is not pooltop's own (a
+ * pool worker), and for any signal at all when more than one target is not pooltop's own: `c` on
+ * a shell (or on PID 1) then `z` would otherwise pause a whole tree, or the machine, on one key.
+ * An unknown signal needs no question: it will be refused anyway.
  */
 export function needsConfirmation(
   signal: SignalSpec,
@@ -17,8 +21,10 @@ export function needsConfirmation(
   startedByPooltop: (pid: number) => boolean,
 ): boolean {
   const info = lookupSignal(signal);
-  if (!info?.destructive) return false;
-  return targets.some((target) => !startedByPooltop(target.pid));
+  if (!info) return false;
+  let others = 0;
+  for (const target of targets) if (!startedByPooltop(target.pid)) others++;
+  return others > (info.destructive ? 0 : 1);
 }
 
 /**
@@ -33,5 +39,16 @@ export function confirmationPrompt(signal: SignalSpec, targets: readonly { pid: 
   const more = targets.length - named.length;
   const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
   const whom = targets.length === 1 ? list : `${targets.length} processes: ${list}`;
-  return `Send ${shown} to ${whom}? — y to send, any other key cancels`;
+  return `Send ${shown} to ${whom}?${ANSWER}`;
+}
+
+/**
+ * "Send SIGKILL (9) to 1234 bash and all its descendants (3 processes now)? — y to send, any other
+ * key cancels": the subtree counted from the rows on screen; the kill lists it again from /proc.
+ */
+export function subtreePrompt(signal: SignalSpec, root: { pid: number; command: string }, members: number): string {
+  const info = lookupSignal(signal);
+  const shown = info ? signalLabel(info) : 'an unknown signal';
+  const count = members === 1 ? '1 process' : `${members} processes`;
+  return `Send ${shown} to ${processLabel(root.pid, root.command)} and all its descendants (${count} now)?${ANSWER}`;
 }

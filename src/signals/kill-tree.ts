@@ -12,9 +12,10 @@
 // - throws from an 'error' event pooltop cannot catch when `ps` is missing (crashing pooltop),
 //   and stops at the first EPERM, leaving the rest of the tree unsignalled.
 // Validating the root first fixes only the first point. So the tree is listed here from one
-// /proc snapshot (ps -A where there is no /proc), refused whole if pooltop or its parent is in
-// it, and each member is sent through sendSignal: validated, its start time from the snapshot
-// checked again immediately before its own kill(2), errors reported per PID.
+// /proc snapshot (ps -A where there is no /proc), refused whole if pooltop or its lifeline (its
+// ancestors, its session's leader) is in it, and each member is sent through sendSignal:
+// validated, its start time from the snapshot checked again immediately before its own kill(2),
+// errors reported per PID.
 import { descendantsOf, listProcesses, type ProcessLister } from './list-descendants.js';
 import type { SignalOutcome, SignalTarget } from './signal-outcome.js';
 import { signalLabel, type SignalSpec } from './signal-table.js';
@@ -52,11 +53,16 @@ export async function killTree(target: SignalTarget, signal: SignalSpec, options
   }
   const descendants = descendantsOf(pid, listing.nodes);
   const guarded = descendants.find((node) => {
-    const valid = validateTarget(node.pid);
+    const valid = validateTarget(node.pid, checked.signal);
     return !valid.ok && valid.kind === 'protected';
   });
   if (guarded) {
-    const text = `refused: pooltop runs inside the subtree of ${label}`;
+    // Short of pooltop inside the tree (with its ancestors), the one protected descendant there
+    // can be is the leader of pooltop's session.
+    const inside = descendants.some((node) => node.pid === process.pid);
+    const text = inside
+      ? `refused: pooltop runs inside the subtree of ${label}`
+      : `refused: the subtree of ${label} holds the leader of pooltop's session (${guarded.pid})`;
     return { pid, signal: checked.signal.name, status: 'protected', text, identityCheck: checked.identityCheck, members: [] };
   }
   const rootOutcome = sendSignal(root, checked.signal, options);

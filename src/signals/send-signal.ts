@@ -24,7 +24,7 @@ export function precheck(target: SignalTarget, spec: SignalSpec, options: SendOp
   const fields: Partial<SignalTarget> = typeof target === 'object' && target !== null ? target : {};
   const command = typeof fields.command === 'string' ? fields.command : '';
   const signal = lookupSignal(spec);
-  const valid = validateTarget(fields.pid);
+  const valid = validateTarget(fields.pid, signal);
   if (!valid.ok) {
     return refuse(valid.pid, signal?.name ?? '?', valid.kind, `refused: ${valid.reason}`, 'unchecked');
   }
@@ -103,7 +103,7 @@ type Refusal = Extract<ReturnType<typeof validateTarget>, { ok: false }>;
 
 /** Validates the PID once more, immediately before the one process.kill in pooltop. */
 function deliver(pid: number, signal: SignalInfo): 'sent' | KillFailure | { refused: Refusal } {
-  const valid = validateTarget(pid);
+  const valid = validateTarget(pid, signal);
   if (!valid.ok) return { refused: valid };
   try {
     process.kill(valid.pid, signal.number);

@@ -1,6 +1,8 @@
 // Whether an untrusted value may be handed to process.kill as a PID: the last gate before a signal.
 import { existsSync, readFileSync } from 'node:fs';
+import { readLifeline } from './own-lifeline.js';
 import { shortText } from './process-label.js';
+import type { DefaultAction, SignalInfo } from './signal-table.js';
 
 export type TargetCheck =
   | { ok: true; pid: number }
@@ -36,11 +38,21 @@ export function readPidMax(): number {
 const PID_TEXT = /^\d{1,10}$/;
 
 /**
- * Accepts an integer PID from 2 to pid_max − 1 that is neither pooltop, its parent, nor a thread of
- * either. 0 and negative PIDs are refused because kill(2) reads them as "my process group" and
- * "every process I may signal"; PID 1 because ending init ends the machine (or the container).
+ * What pooltop's own lifeline (its ancestors and its session's leader) may receive: a signal whose
+ * default action neither stops nor ends a process. SIGCONT resumes; SIGWINCH is ignored unless
+ * handled. Everything else could freeze or close the terminal pooltop runs in.
  */
-export function validateTarget(input: unknown): TargetCheck {
+const LIFELINE_SAFE: ReadonlySet<DefaultAction> = new Set<DefaultAction>(['continue', 'ignore']);
+
+/**
+ * Accepts an integer PID from 2 to pid_max − 1 that is not pooltop or one of its threads, and,
+ * unless `signal` is one that cannot stop or end a process, not one of pooltop's ancestors (its
+ * parent, theirs, … up to PID 1), its session's leader, nor a thread of one of them. Without
+ * `signal` the check is the strictest. 0 and negative PIDs are refused because kill(2) reads them
+ * as "my process group" and "every process I may signal"; PID 1 because ending init ends the
+ * machine (or the container).
+ */
+export function validateTarget(input: unknown, signal?: SignalInfo): TargetCheck {
   let pid: number;
   if (typeof input === 'number') {
     pid = input;
@@ -62,13 +74,20 @@ export function validateTarget(input: unknown): TargetCheck {
     return { ok: false, kind: 'invalid', pid, reason: `${pid} is above the system's largest PID (${largest})` };
   }
   if (pid === process.pid) return { ok: false, kind: 'protected', pid, reason: `${pid} is pooltop itself` };
-  // Read at each call: the parent changes when it exits and pooltop is re-parented.
-  const parent = process.ppid;
-  if (pid === parent) return { ok: false, kind: 'protected', pid, reason: `${pid} is pooltop's parent` };
   // kill(2) given a thread's ID signals the whole process it belongs to.
   if (isThreadOf('self', pid)) return { ok: false, kind: 'protected', pid, reason: `${pid} is a thread of pooltop` };
-  if (parent > 1 && isThreadOf(String(parent), pid)) {
-    return { ok: false, kind: 'protected', pid, reason: `${pid} is a thread of pooltop's parent` };
+  if (signal && LIFELINE_SAFE.has(signal.defaultAction)) return { ok: true, pid };
+  const refuse = (reason: string): TargetCheck => ({ ok: false, kind: 'protected', pid, reason });
+  // Read at each call: an ancestor that exits leaves the chain, and pooltop is re-parented.
+  const { ancestors, sessionLeader } = readLifeline();
+  const parent = ancestors[0];
+  if (pid === parent) return refuse(`${pid} is pooltop's parent`);
+  if (ancestors.includes(pid)) return refuse(`${pid} is an ancestor of pooltop`);
+  if (pid === sessionLeader) return refuse(`${pid} leads the session of pooltop's terminal`);
+  for (const owner of sessionLeader === null ? ancestors : [...ancestors, sessionLeader]) {
+    if (!isThreadOf(String(owner), pid)) continue;
+    if (owner === parent) return refuse(`${pid} is a thread of pooltop's parent`);
+    return refuse(owner === sessionLeader ? `${pid} is a thread of pooltop's session leader` : `${pid} is a thread of pooltop's ancestor ${owner}`);
   }
   return { ok: true, pid };
 }

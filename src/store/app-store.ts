@@ -39,6 +39,11 @@ export interface AppData {
   orphans: ReadonlySet<number>;
   /** Tagged processes (Space, `c`): PID → the start time the row showed, so a reused PID is not tagged. */
   tags: ReadonlyMap<number, number>;
+  /**
+   * Every tagged process has exited since the tags were set: z, r and k act on nothing (never on
+   * the selection, which the user did not pick) until Space, c or U.
+   */
+  tagsGone: boolean;
   /** The pool as its manager last described it; null when none has run. */
   pool: PoolSnapshot | null;
 }
@@ -177,15 +182,17 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       const view = get().view;
       // A PID that ends and comes back must not come back folded, nor tagged.
       const collapsed = pruneCollapsed(view.collapsed, rows);
+      const tags = pruneTags(get().tags, rows);
       relayout(rows, collapsed === view.collapsed ? view : { ...view, collapsed }, {
         sample,
         orphans: findOrphans(rows, sample.monotonic),
-        tags: pruneTags(get().tags, rows),
+        tags,
+        tagsGone: get().tagsGone || (tags.size === 0 && get().tags.size > 0),
       });
     };
 
     const setTags = (tags: ReadonlyMap<number, number>): void => {
-      set({ tags, message: makeMessage(tags.size > 0 ? `${tags.size} tagged: k, z and r act on all of them` : 'no process tagged', 'info') });
+      set({ tags, tagsGone: false, message: makeMessage(tags.size > 0 ? `${tags.size} tagged: k, z and r act on all of them` : 'no process tagged', 'info') });
     };
 
     const foldSelected = (change: (collapsed: ReadonlySet<number>, pid: number) => ReadonlySet<number>): void => {
@@ -216,6 +223,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       message: null,
       orphans: NO_ORPHANS,
       tags: new Map(),
+      tagsGone: false,
       pool: null,
 
       applySample(sample) {

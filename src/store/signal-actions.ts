@@ -1,11 +1,12 @@
-// What the signal keys do: pick the targets (tagged rows, else the selected one), ask when a
-// destructive signal goes to processes pooltop did not start, send through src/signals, report.
-import { confirmationPrompt, needsConfirmation } from '../signals/confirm-policy.js';
+// What the signal keys do: pick the targets (tagged rows, else the selected one, never the
+// selected one in place of tags that are gone), ask when the policy says so, send through
+// src/signals, report.
+import { descendants } from '../model/ancestry.js';
+import { confirmationPrompt, needsConfirmation, subtreePrompt } from '../signals/confirm-policy.js';
 import { killTree } from '../signals/kill-tree.js';
 import { sendSignals } from '../signals/send-signal.js';
 import type { SignalOutcome, SignalTarget } from '../signals/signal-outcome.js';
-import { processLabel } from '../signals/process-label.js';
-import { lookupSignal, SIGNALS, signalLabel, type SignalInfo } from '../signals/signal-table.js';
+import { lookupSignal, SIGNALS, type SignalInfo } from '../signals/signal-table.js';
 import { summarize } from '../signals/summarize-outcomes.js';
 import { selectedRow, type AppState, type AppStore } from './app-store.js';
 import type { PendingTarget } from './view-state.js';
@@ -26,22 +27,28 @@ export const SUBTREE = 'subtree';
 /** The entries of the signal menu, in order: the table's signals, then the subtree kill. */
 export const SIGNAL_MENU: readonly (SignalInfo | typeof SUBTREE)[] = [...SIGNALS, SUBTREE];
 
-/** Tagged processes still on screen, else the selected one. */
+/** Tagged processes still there, else the selected one; none once every tagged process has exited. */
 export function signalTargets(state: AppState): PendingTarget[] {
   if (state.tags.size > 0) {
     return state.rows
       .filter((r) => state.tags.get(r.pid) === r.startTime)
       .map((r) => ({ pid: r.pid, startTime: r.startTime, command: r.command }));
   }
+  if (state.tagsGone) return [];
   const row = selectedRow(state);
   return row ? [{ pid: row.pid, startTime: row.startTime, command: row.command }] : [];
+}
+
+/** Why signalTargets found none, for the message line. */
+function noTargets(state: AppState): string {
+  return state.tagsGone ? 'the tagged processes have all exited: nothing sent (U untags; then keys act on the selected row)' : 'no process selected';
 }
 
 /** `k` / F9: the menu for the targets, SIGTERM highlighted. */
 export function openSignalMenu(store: AppStore): void {
   const targets = signalTargets(store.getState());
   if (targets.length === 0) {
-    store.getState().notify('no process selected', 'warn');
+    store.getState().notify(noTargets(store.getState()), 'warn');
     return;
   }
   const start = SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && entry.name === 'SIGTERM');
@@ -58,7 +65,7 @@ export function requestSignal(store: AppStore, services: ProcessServices, choice
   const targets = given ?? state.view.signal?.targets ?? signalTargets(state);
   if (targets.length === 0) {
     state.setMode('main');
-    state.notify('no process selected', 'warn');
+    state.notify(noTargets(state), 'warn');
     return;
   }
   const kill = lookupSignal('SIGKILL');
@@ -69,12 +76,11 @@ export function requestSignal(store: AppStore, services: ProcessServices, choice
     state.notify('kill subtree works on one process: untag (U) and select it', 'warn');
     return;
   }
-  if (needsConfirmation(effective, targets, (pid) => services.startedByPooltop(pid))) {
-    const root = targets[0]!;
-    const prompt =
-      choice === SUBTREE
-        ? `Send ${signalLabel(effective)} to ${processLabel(root.pid, root.command)} and all its descendants? — y to send, any other key cancels`
-        : confirmationPrompt(effective, targets);
+  const root = targets[0]!;
+  // A subtree is asked about as a whole: its root and every descendant the rows show now.
+  const reached = choice === SUBTREE ? [root, ...descendants(state.rows, root.pid).map((pid) => ({ pid }))] : targets;
+  if (needsConfirmation(effective, reached, (pid) => services.startedByPooltop(pid))) {
+    const prompt = choice === SUBTREE ? subtreePrompt(effective, root, reached.length) : confirmationPrompt(effective, targets);
     state.openSignal({ targets, digits: '', signal: choice === SUBTREE ? SUBTREE : effective.name, prompt }, 'confirm');
     return;
   }
@@ -98,7 +104,7 @@ export function answerConfirmation(store: AppStore, services: ProcessServices, y
   void deliver(store, services, choice, request.targets);
 }
 
-/** `z` / `r`: SIGSTOP / SIGCONT straight to the selected or tagged processes (never destructive). */
+/** `z` / `r`: SIGSTOP / SIGCONT to the selected or tagged processes; several that pooltop did not start are asked about. */
 export function pauseOrResume(store: AppStore, services: ProcessServices, name: 'SIGSTOP' | 'SIGCONT'): void {
   const signal = lookupSignal(name);
   if (signal) requestSignal(store, services, signal, signalTargets(store.getState()));
@@ -112,9 +118,10 @@ async function deliver(store: AppStore, services: ProcessServices, choice: Signa
   let outcomes: SignalOutcome[];
   let text: string;
   if (choice === SUBTREE) {
-    const tree = await killTree(withPrecision[0]!, 'SIGKILL');
-    outcomes = tree.members.length > 0 ? tree.members : [tree];
-    text = outcomes.length > 1 ? `kill subtree of ${tree.pid}: ${summarize(outcomes).replace(/^SIGKILL: /, 'SIGKILL ')}` : tree.text;
+    // The tree's own text names the root and counts its descendants ("… and its 2 descendants").
+    const { members, ...rootOutcome } = await killTree(withPrecision[0]!, 'SIGKILL');
+    outcomes = [rootOutcome, ...members];
+    text = rootOutcome.text;
   } else {
     outcomes = sendSignals(withPrecision, choice);
     text = summarize(outcomes);

@@ -4,7 +4,7 @@ import { Box, useStdout } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ActionContext } from './action-context.js';
 import { AncestryPanel } from './ancestry-panel.js';
-import { dispatchKey } from './dispatch-key.js';
+import { dispatchRead } from './dispatch-key.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
 import { HelpScreen } from './help-screen.js';
@@ -37,7 +37,7 @@ export function App({ ctx }: AppProps) {
   const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
   const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
 
-  useKeys((key) => dispatchKey(key, ctx));
+  useKeys((keys) => dispatchRead(keys, ctx));
   const { stdout } = useStdout();
   const firstSize = useRef(true);
   useEffect(() => {

@@ -1,4 +1,6 @@
-// Routes a key to whoever has the keyboard: the main key table, or the open prompt, menu or screen.
+// Routes keys to whoever has the keyboard: the main key table, or the open prompt, menu or screen;
+// pastes only to a prompt; and what came in with a key that opened a signal menu or question, nowhere.
+import { shortText } from '../signals/process-label.js';
 import type { Mode } from '../store/view-state.js';
 import type { ActionContext } from './action-context.js';
 import { ancestryKeys } from './ancestry-panel.js';
@@ -26,6 +28,47 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   pool: poolMenuKeys,
 };
 
+/** The prompts a paste types into. */
+const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter']);
+
+/** Where Enter or y signals processes: such a mode takes keys only from reads after the one that opened it. */
+const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm', 'pool']);
+
+/** Cells of a dropped paste shown in the message. */
+const PREVIEW_CELLS = 20;
+
 export function dispatchKey(key: KeyPress, ctx: ActionContext): void {
-  MODE_HANDLERS[ctx.store.getState().view.mode](key, ctx);
+  const { view, notify } = ctx.store.getState();
+  if (key.name === 'paste' && !TAKES_PASTE.has(view.mode)) {
+    notify(`paste ignored: ${describePaste(key)}; a paste goes only into the search (/) and filter (\\) prompts`, 'warn');
+    return;
+  }
+  MODE_HANDLERS[view.mode](key, ctx);
+}
+
+/**
+ * The keys of one read, in order. Without bracketed paste a paste is a read of many keys, and so
+ * are keys typed while pooltop was busy: once a key opens the signal menu, a `y` question or the
+ * pool menu, the rest of its read is dropped, so `k⏎y` in one read cannot confirm a SIGTERM.
+ */
+export function dispatchRead(keys: readonly KeyPress[], ctx: ActionContext): void {
+  const mode = (): Mode => ctx.store.getState().view.mode;
+  for (let i = 0; i < keys.length; i++) {
+    const before = mode();
+    dispatchKey(keys[i]!, ctx);
+    const after = mode();
+    const rest = keys.length - i - 1;
+    if (after !== before && ACTS_ON_PROCESSES.has(after) && rest > 0) {
+      const what = rest === 1 ? '1 key' : `${rest} keys`;
+      ctx.store.getState().notify(`ignored ${what} that came in with the one that opened this: it takes only keys typed from now on`, 'warn');
+      return;
+    }
+  }
+}
+
+/** `"k^My" (3 characters)`: the start of the paste made visible, and its length. */
+function describePaste(key: KeyPress): string {
+  const length = key.paste?.length ?? key.text.length;
+  const shown = shortText(key.paste?.preview ?? key.text, PREVIEW_CELLS);
+  return `"${shown}" (${length === 1 ? '1 character' : `${length} characters`})`;
 }

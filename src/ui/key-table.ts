@@ -66,14 +66,14 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: ['z'],
     label: 'z',
-    help: 'pause (SIGSTOP) the selected or tagged processes',
+    help: 'pause (SIGSTOP) the selected or tagged processes (asks first when several)',
     footer: { key: 'z', word: 'Pause', order: 9.2 },
     run: ({ store, services }) => pauseOrResume(store, services, 'SIGSTOP'),
   },
   {
     keys: ['r'],
     label: 'r',
-    help: 'resume (SIGCONT) the selected or tagged processes',
+    help: 'resume (SIGCONT) the selected or tagged processes (asks first when several)',
     footer: { key: 'r', word: 'Resume', order: 9.3 },
     run: ({ store, services }) => pauseOrResume(store, services, 'SIGCONT'),
   },
@@ -87,7 +87,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['W'], label: 'W', help: 'show / hide the pool panel', run: ({ store }) => store.getState().togglePoolPanel() },
   { keys: [' '], label: 'Space', help: 'tag / untag the selected process (and move down)', run: ({ store }) => store.getState().toggleTag() },
   { keys: ['c'], label: 'c', help: 'tag the selected process and all its descendants', run: ({ store }) => store.getState().tagWithDescendants() },
-  { keys: ['U'], label: 'U', help: 'untag all', run: ({ store }) => store.getState().untagAll() },
+  { keys: ['U'], label: 'U', help: 'untag all (once the tagged processes have exited, keys act on the selection again)', run: ({ store }) => store.getState().untagAll() },
   {
     keys: ['f6'],
     label: 'F6',

@@ -2,10 +2,12 @@
 // character typed ("q", "/", " "). The key table and every prompt speak these names.
 
 export interface KeyPress {
-  /** The key's name; for typed text (including a paste), the text itself. */
+  /** The key's name; for typed text, the text itself; 'paste' for a bracketed paste. */
   name: string;
   /** Printable text the key types into a prompt, or '' for keys that type nothing. */
   text: string;
+  /** A bracketed paste: its first characters as pasted (controls included) and its length. */
+  paste?: { preview: string; length: number };
 }
 
 const SEQUENCES: Record<string, string> = {

@@ -22,39 +22,48 @@ export function SignalMenu({ height, width }: { height: number; width: number })
   const request = useAppStore((s) => s.view.signal);
   const count = request?.targets.length ?? 0;
   const title = count === 1 ? `Send signal to PID ${request?.targets[0]?.pid}` : `Send signal to ${count} tagged`;
-  const digits = request?.digits ? `  [${request.digits}]` : '';
+  const digits = request?.digits ? `  [${request.digits}${index < 0 ? ': not in the list' : ''}]` : '';
   return <SidePanel title={title + digits} items={signalMenuItems()} index={index} height={height} width={width} />;
 }
 
 export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {
   const state = ctx.store.getState();
   const request = state.view.signal;
-  if (/^\d$/.test(key.name) && request) {
+  if (!request) return state.setMode('main');
+  if (/^\d$/.test(key.name)) {
     const digits = jumpDigits(request.digits, key.name);
-    const at = SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && entry.number === Number(digits));
     state.openSignal({ ...request, digits }, 'signal');
-    if (at >= 0) state.setMenuIndex(at);
+    // A number that names no signal here highlights nothing, so Enter cannot send another one.
+    state.setMenuIndex(SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && String(entry.number) === digits));
     return;
   }
   const step = menuStep(key, state.view.menuIndex, SIGNAL_MENU.length, state.view.pageSize);
-  if (step.kind === 'move') state.setMenuIndex(step.index);
-  else if (step.kind === 'close') {
+  if (step.kind === 'move') {
+    // Moving away from a typed number forgets it: the heading says what Enter sends.
+    if (request.digits) state.openSignal({ ...request, digits: '' }, 'signal');
+    state.setMenuIndex(step.index);
+  } else if (step.kind === 'close') {
     state.setMode('main');
     state.notify('cancelled: no signal sent', 'info');
   } else if (step.kind === 'choose') {
     const choice = SIGNAL_MENU[step.index];
     if (choice) requestSignal(ctx.store, ctx.services, choice);
+    else state.notify(`no signal ${request.digits} in the list: nothing sent; type another number or move with ↑ ↓`, 'warn');
   }
 }
 
 /**
- * The digits typed so far plus one: "1" then "5" is 15; a digit that can start no signal number
- * with what came before starts over, so "9" after "15" is 9.
+ * The digits typed so far plus one. While what was typed can still grow into a longer signal
+ * number, the digit extends it: "1" then "5" is 15, and "1" then "3" is 13 even though no signal
+ * here has that number (the menu then highlights nothing, rather than SIGQUIT). Otherwise the
+ * digit starts a new number: "9" after "15" is 9.
  */
 export function jumpDigits(before: string, digit: string): string {
-  const joined = before + digit;
-  const numbers = SIGNAL_MENU.flatMap((entry) => (entry === SUBTREE ? [] : [String(entry.number)]));
-  return numbers.some((n) => n.startsWith(joined)) ? joined : digit;
+  const grows = SIGNAL_MENU.some((entry) => {
+    const number = entry === SUBTREE ? '' : String(entry.number);
+    return number.length > before.length && number.startsWith(before);
+  });
+  return before !== '' && grows ? before + digit : digit;
 }
 
 export function confirmKeys(key: KeyPress, ctx: ActionContext): void {

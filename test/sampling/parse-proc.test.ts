@@ -9,8 +9,8 @@ describe('parseProcStat', () => {
     const s = parseProcStat(STAT);
     assert.ok(s);
     assert.deepEqual(
-      [s.pid, s.comm, s.state, s.ppid, s.utime, s.stime, s.priority, s.nice, s.threads, s.startTicks, s.vsize, s.rssPages, s.processor],
-      [2629, 'cat', 'R', 2620, 7, 3, 20, 0, 1, 13660, 3133440, 408, 1],
+      [s.pid, s.comm, s.state, s.ppid, s.session, s.utime, s.stime, s.priority, s.nice, s.threads, s.startTicks, s.vsize, s.rssPages, s.processor],
+      [2629, 'cat', 'R', 2620, 1019, 7, 3, 20, 0, 1, 13660, 3133440, 408, 1],
     );
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { constants } from 'node:os';
 import { describe, it } from 'node:test';
-import { confirmationPrompt, needsConfirmation } from '../../src/signals/confirm-policy.js';
+import { confirmationPrompt, needsConfirmation, subtreePrompt } from '../../src/signals/confirm-policy.js';
 
 const pool = new Set([4250, 4251]);
 const startedByPooltop = (pid: number): boolean => pool.has(pid);
@@ -22,10 +22,22 @@ describe('needsConfirmation', () => {
     assert.equal(needsConfirmation('SIGTERM', workers, startedByPooltop), false);
   });
 
-  it('does not ask for pausing, resuming or harmless signals', () => {
+  it('does not ask for pausing, resuming or harmless signals to one process that is not its own', () => {
     for (const signal of ['SIGSTOP', 'SIGCONT', 'SIGTSTP', 'SIGWINCH']) {
       assert.equal(needsConfirmation(signal, mixed, startedByPooltop), false, signal);
+      assert.equal(needsConfirmation(signal, [{ pid: 999 }], startedByPooltop), false, signal);
+      assert.equal(needsConfirmation(signal, workers, startedByPooltop), false, signal);
     }
+  });
+
+  it('asks for any signal to more than one process pooltop did not start (c on PID 1, then z)', () => {
+    const others = [{ pid: 998 }, { pid: 999 }];
+    for (const signal of ['SIGSTOP', 'SIGCONT', 'SIGTSTP', 'SIGWINCH', 'SIGTERM']) {
+      assert.equal(needsConfirmation(signal, others, startedByPooltop), true, signal);
+      assert.equal(needsConfirmation(signal, [...workers, ...others], startedByPooltop), true, signal);
+    }
+    const machine = Array.from({ length: 300 }, (_, i) => ({ pid: 2 + i }));
+    assert.equal(needsConfirmation('SIGSTOP', machine, startedByPooltop), true);
   });
 
   it('does not ask for an unknown signal (it will be refused) nor for no targets', () => {
@@ -64,6 +76,22 @@ describe('confirmationPrompt', () => {
     assert.ok(!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(prompt), JSON.stringify(prompt));
     assert.ok(prompt.startsWith(`Send SIGKILL (${KILL}) to 2 processes: 1234 sleep ^[]0;owned^G`));
     assert.ok(prompt.endsWith(tail));
+  });
+
+  it('counts a subtree with its root', () => {
+    assert.equal(
+      subtreePrompt('SIGKILL', { pid: 1234, command: 'bash' }, 3),
+      `Send SIGKILL (${KILL}) to 1234 bash and all its descendants (3 processes now)?${tail}`,
+    );
+    assert.match(subtreePrompt('SIGKILL', { pid: 1234, command: 'sleep 9' }, 1), /\(1 process now\)\?/);
+  });
+
+  it('counts the processes when pausing many', () => {
+    const targets = [1, 2, 3].map((n) => ({ pid: 1000 + n, command: `sleep ${n}` }));
+    assert.equal(
+      confirmationPrompt('SIGSTOP', targets),
+      `Send SIGSTOP (${constants.signals.SIGSTOP}) to 3 processes: 1001 sleep 1, 1002 sleep 2, 1003 sleep 3?${tail}`,
+    );
   });
 
   it('cuts long commands so the prompt stays one short line', () => {

@@ -26,7 +26,7 @@ describe('process.kill call sites', () => {
     }
     assert.deepEqual(found, ['signals/send-signal.ts']);
     const code = readFileSync(join(src, 'signals', 'send-signal.ts'), 'utf8');
-    assert.match(code, /const valid = validateTarget\(pid\);\n\s*if \(!valid\.ok\) return[^\n]*\n\s*try \{\n\s*process\.kill\(valid\.pid, /);
+    assert.match(code, /const valid = validateTarget\(pid, signal\);\n\s*if \(!valid\.ok\) return[^\n]*\n\s*try \{\n\s*process\.kill\(valid\.pid, /);
   });
 
   it('never import tree-kill, which signals PIDs no check has seen (see src/signals/kill-tree.ts)', () => {

@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
 import type { ProcessInfo } from '../../src/sampling/types.js';
 import type { IdentityRead } from '../../src/signals/process-identity.js';
-import { classifyKillError, sendSignal, sendSignals } from '../../src/signals/send-signal.js';
+import { classifyKillError, precheck, sendSignal, sendSignals } from '../../src/signals/send-signal.js';
 import type { SignalTarget } from '../../src/signals/signal-outcome.js';
 import { summarize } from '../../src/signals/summarize-outcomes.js';
 import { firstLine, OwnChildren, procState, waitUntil } from './own-children.js';
@@ -52,7 +52,6 @@ describe('sendSignal refusals (nothing is sent)', () => {
       [-1, 'invalid', 'refused: -1 is not a PID (0 and below name process groups)'],
       [1, 'protected', 'refused: 1 is init'],
       [process.pid, 'protected', `refused: ${process.pid} is pooltop itself`],
-      [process.ppid, 'protected', `refused: ${process.ppid} is pooltop's parent`],
       ['1; rm -rf /', 'invalid', 'refused: not a PID: "1; rm -rf /"'],
       [1.5, 'invalid', 'refused: not a PID: 1.5'],
     ];
@@ -65,6 +64,16 @@ describe('sendSignal refusals (nothing is sent)', () => {
     const notObject = sendSignal(null as unknown as SignalTarget, 'SIGCONT', { readIdentity: never });
     assert.equal(notObject.status, 'invalid');
     assert.equal(notObject.pid, null);
+  });
+
+  it("refuses to stop or end pooltop's parent, and would resume it (checked, not sent)", () => {
+    const parent = { pid: process.ppid, startTime: 0, command: 'x' };
+    for (const signal of ['SIGSTOP', 'SIGTSTP', 'SIGTERM', 'SIGKILL', 'SIGHUP']) {
+      const checked = precheck(parent, signal, { readIdentity: never });
+      assert.equal(checked.ok, false, signal);
+      if (!checked.ok) assert.equal(checked.outcome.text, `refused: ${process.ppid} is pooltop's parent`);
+    }
+    assert.equal(precheck(parent, 'SIGCONT', { readIdentity: never }).ok, true);
   });
 
   it('refuses a signal that is not in the table', () => {

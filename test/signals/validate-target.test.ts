@@ -1,9 +1,19 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { readLifeline } from '../../src/signals/own-lifeline.js';
+import { lookupSignal, SIGNALS } from '../../src/signals/signal-table.js';
 import { PID_MAX_LIMIT, readPidMax, validateTarget } from '../../src/signals/validate-target.js';
+import { OwnChildren, procState, waitUntil } from './own-children.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PROBE = join(here, 'fixtures', 'lifeline-probe.ts');
 
 const linux = process.platform === 'linux';
+const hasPython = spawnSync('python3', ['-c', 'import ctypes'], { stdio: 'ignore' }).status === 0;
 
 function refused(input: unknown): { kind: string; reason: string } {
   const check = validateTarget(input);
@@ -83,5 +93,136 @@ describe('validateTarget', () => {
     const reason = refused('\u001b]0;pwned\u0007\u001b[2J').reason;
     assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(reason), reason);
     assert.ok(refused('x'.repeat(10_000)).reason.length < 60);
+  });
+});
+
+/** The parent of `pid` from /proc/[pid]/stat, or 0. */
+function parentOf(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The lines a child prints, as they come. */
+function lines(child: ChildProcess): () => Promise<string> {
+  const queue: string[] = [];
+  let waiting: ((line: string) => void) | null = null;
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n')) {
+      const line = text.slice(0, end);
+      text = text.slice(end + 1);
+      if (waiting) {
+        waiting(line);
+        waiting = null;
+      } else queue.push(line);
+    }
+  });
+  return () =>
+    new Promise((resolve, reject) => {
+      const next = queue.shift();
+      if (next !== undefined) return resolve(next);
+      const timer = setTimeout(() => reject(new Error('no line from the child within 15 s')), 15_000);
+      waiting = (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      };
+    });
+}
+
+interface Probe {
+  pid: number;
+  ppid: number;
+  lifeline: { ancestors: number[]; sessionLeader: number | null };
+  checks: { pid: number; stop: { ok: boolean; reason?: string }; cont: { ok: boolean } }[];
+}
+
+describe("pooltop's lifeline: its ancestors and its session's leader", { skip: !linux && 'needs /proc' }, () => {
+  const children = new OwnChildren();
+  after(() => children.cleanup());
+  const cont = lookupSignal('SIGCONT')!;
+
+  it('is the chain of parents up to PID 1, as /proc has it, and the session from /proc/self/stat', () => {
+    const expected: number[] = [];
+    for (let pid = process.ppid; pid > 1 && expected.length < 100; pid = parentOf(pid)) expected.push(pid);
+    const lifeline = readLifeline();
+    assert.deepEqual(lifeline.ancestors, expected);
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+    assert.equal(lifeline.sessionLeader, session > 1 ? session : null);
+  });
+
+  it('follows a chain of real processes: sleep → bash → bash → this test', async () => {
+    const outer = children.spawn('bash', ['-c', 'bash -c "sleep 30; :"; :']);
+    let inner = 0;
+    let sleeper = 0;
+    assert.ok(
+      await waitUntil(() => {
+        inner = readdirSync('/proc').map(Number).find((pid) => pid > 1 && parentOf(pid) === outer.pid) ?? 0;
+        sleeper = inner ? (readdirSync('/proc').map(Number).find((pid) => pid > 1 && parentOf(pid) === inner) ?? 0) : 0;
+        return sleeper > 0 && procState(sleeper)?.state === 'S';
+      }, 5000),
+    );
+    children.adopt(inner);
+    children.adopt(sleeper);
+    assert.deepEqual(readLifeline(sleeper).ancestors, [inner, outer.pid, process.pid, ...readLifeline().ancestors]);
+  });
+
+  it("refuses to stop or end this process's grandparent, and lets it be resumed", (t) => {
+    const grandparent = readLifeline().ancestors[1];
+    if (grandparent === undefined) return t.skip('this test runs right under PID 1');
+    for (const signal of SIGNALS) {
+      const check = validateTarget(grandparent, signal);
+      const harmless = signal.defaultAction === 'continue' || signal.defaultAction === 'ignore';
+      assert.equal(check.ok, harmless, signal.name);
+      if (!check.ok) assert.equal(check.reason, `${grandparent} is an ancestor of pooltop`);
+    }
+    assert.equal(validateTarget(grandparent).ok, false, 'without a signal, the strictest check');
+    assert.deepEqual(validateTarget(process.ppid, cont), { ok: true, pid: process.ppid });
+    assert.equal(validateTarget(process.pid, cont).ok, false, 'pooltop itself: never');
+  });
+
+  it('refuses, from inside a tree of real processes, every ancestor up to PID 1 (sh → sh → node)', async () => {
+    // The outer sh leads a session of its own (detached: setsid), as a terminal's shell does.
+    const outer = children.spawn('sh', ['-c', `sh -c "node --import tsx ${PROBE}; :"; :`], { detached: true, cwd: join(here, '..', '..') });
+    const probe = JSON.parse(await lines(outer)()) as Probe;
+    const inner = probe.ppid;
+    assert.equal(parentOf(inner), outer.pid);
+    assert.deepEqual(probe.lifeline.ancestors.slice(0, 3), [inner, outer.pid, process.pid]);
+    assert.equal(probe.lifeline.sessionLeader, outer.pid);
+    const by = new Map(probe.checks.map((c) => [c.pid, c]));
+    assert.deepEqual(by.get(inner)?.stop, { ok: false, kind: 'protected', pid: inner, reason: `${inner} is pooltop's parent` });
+    assert.deepEqual(by.get(outer.pid)?.stop, { ok: false, kind: 'protected', pid: outer.pid, reason: `${outer.pid} is an ancestor of pooltop` });
+    assert.deepEqual(by.get(process.pid)?.stop, { ok: false, kind: 'protected', pid: process.pid, reason: `${process.pid} is an ancestor of pooltop` });
+    for (const pid of probe.lifeline.ancestors) {
+      assert.equal(by.get(pid)?.stop.ok, false, `SIGSTOP to ancestor ${pid}`);
+      assert.equal(by.get(pid)?.cont.ok, true, `SIGCONT to ancestor ${pid}`);
+    }
+  });
+
+  it('refuses the leader of its session when the leader is not an ancestor', async (t) => {
+    if (!hasPython) return t.skip('needs python3 for the subreaper');
+    // subreaper (python) → setsid sh, which leads a new session, starts the probe in a subshell
+    // that exits at once: the probe is re-parented to the subreaper, and stays in sh's session.
+    const reaper = children.spawn(
+      'python3',
+      // sh's parent is the subreaper (setsid needs no fork here): the probe waits to be its child.
+      [join(here, 'fixtures', 'subreaper.py'), 'setsid', 'sh', '-c', `(WAIT_FOR_PARENT=$PPID node --import tsx ${PROBE} &); exec sleep 30`],
+      { cwd: join(here, '..', '..') },
+    );
+    const next = lines(reaper);
+    const leader = Number(await next());
+    children.adopt(leader);
+    const probe = JSON.parse(await next()) as Probe;
+    assert.equal(probe.ppid, reaper.pid, 'the probe was re-parented to the subreaper');
+    assert.equal(probe.lifeline.sessionLeader, leader);
+    assert.ok(!probe.lifeline.ancestors.includes(leader));
+    const check = probe.checks.find((c) => c.pid === leader);
+    assert.deepEqual(check?.stop, { ok: false, kind: 'protected', pid: leader, reason: `${leader} leads the session of pooltop's terminal` });
+    assert.equal(check?.cont.ok, true);
   });
 });

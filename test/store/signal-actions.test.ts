@@ -15,7 +15,14 @@ import {
 import { lookupSignal } from '../../src/signals/signal-table.js';
 import { jumpDigits } from '../../src/ui/signal-menu.js';
 import { info, sample } from '../model/fixtures.js';
-import { OwnChildren, procState, waitUntil } from '../signals/own-children.js';
+import { OwnChildren, procState, sleepMs, waitUntil } from '../signals/own-children.js';
+import { listFromProcfs } from '../../src/signals/list-descendants.js';
+
+/** The PIDs whose parent is `pid`, from /proc now. */
+function childrenOf(pid: number): number[] {
+  const listing = listFromProcfs();
+  return listing.ok ? listing.nodes.filter((n) => n.ppid === pid).map((n) => n.pid) : [];
+}
 
 const linux = process.platform === 'linux';
 
@@ -87,6 +94,10 @@ describe('signal menu', () => {
     assert.equal(jumpDigits('1', '5'), '15');
     assert.equal(jumpDigits('15', '9'), '9');
     assert.equal(jumpDigits('1', '9'), '19');
+    assert.equal(jumpDigits('1', '3'), '13', 'a number not in the list stays as typed');
+    assert.equal(jumpDigits('', '7'), '7');
+    assert.equal(jumpDigits('7', '1'), '1', 'no number begins with 7: 1 starts a new one');
+    assert.equal(jumpDigits('9', '1'), '1');
   });
 });
 
@@ -175,9 +186,78 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     const svc = services();
     openSignalMenu(st);
     requestSignal(st, svc.s, SUBTREE);
-    assert.match(st.getState().view.signal?.prompt ?? '', /and all its descendants\?/);
+    assert.match(st.getState().view.signal?.prompt ?? '', /^Send SIGKILL \(9\) to \d+ bash .* and all its descendants \(3 processes now\)\? — y to send/);
     answerConfirmation(st, svc.s, true);
     await own.exited(parent);
     assert.ok(await waitUntil(() => kids.every((k) => procState(k) === null || procState(k)?.state === 'Z'), 3000));
+    // The root counts: three processes were sent SIGKILL, and the message says so.
+    assert.ok(await waitUntil(() => /SIGKILL/.test(st.getState().message?.text ?? '')));
+    assert.match(st.getState().message?.text ?? '', new RegExp(`^sent SIGKILL \\(9\\) to ${parent.pid} bash .* and its 2 descendants$`));
+    assert.deepEqual(svc.sent.map(([pid]) => pid).sort(), [parent.pid, ...kids].sort());
+  });
+
+  it('acts on nothing, and says so, once every tagged process has exited (never on the selected row)', async () => {
+    const kept = own.spawn('sleep', ['303']);
+    const tagged = own.spawn('sleep', ['304']);
+    assert.ok(await waitUntil(() => [kept, tagged].every((c) => procState(c.pid)?.state === 'S'), 5000));
+    const st = createAppStore({ pids: [kept.pid, tagged.pid], sortKey: 'pid' });
+    const sampler = new ProcfsSampler();
+    st.getState().applySample(await sampler.sample());
+    assert.ok(st.getState().selectPid(tagged.pid));
+    st.getState().toggleTag();
+    assert.ok(st.getState().selectPid(kept.pid));
+    tagged.kill('SIGKILL');
+    await own.exited(tagged);
+    st.getState().applySample(await sampler.sample());
+    assert.equal(st.getState().tags.size, 0);
+    assert.equal(st.getState().cursor.pid, kept.pid, 'the selection is on the untagged sleep');
+    const svc = services();
+    const gone = /^the tagged processes have all exited: nothing sent \(U untags; then keys act on the selected row\)$/;
+    for (const name of ['SIGSTOP', 'SIGCONT'] as const) {
+      pauseOrResume(st, svc.s, name);
+      assert.match(st.getState().message?.text ?? '', gone, name);
+    }
+    openSignalMenu(st);
+    assert.equal(st.getState().view.mode, 'main', 'k opens no menu');
+    assert.match(st.getState().message?.text ?? '', gone);
+    await sleepMs(200);
+    assert.equal(procState(kept.pid)?.state, 'S', 'nothing reached the selected sleep');
+    assert.deepEqual(svc.sent, []);
+    // U forgets the tags: keys act on the selection again.
+    st.getState().untagAll();
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    assert.ok(await waitUntil(() => procState(kept.pid)?.state === 'T'));
+    pauseOrResume(st, svc.s, 'SIGCONT');
+    assert.ok(await waitUntil(() => procState(kept.pid)?.state === 'S'));
+  });
+
+  it('c on a shell then z asks with the count before pausing the three; r asks again', async () => {
+    const shell = own.spawn('sh', ['-c', 'sleep 305 & sleep 306 & wait']);
+    let kids: number[] = [];
+    assert.ok(
+      await waitUntil(() => {
+        kids = childrenOf(shell.pid);
+        return kids.length === 2 && [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S');
+      }, 5000),
+    );
+    for (const kid of kids) own.adopt(kid);
+    const st = createAppStore({ pids: [shell.pid, ...kids], sortKey: 'pid' });
+    st.getState().applySample(await new ProcfsSampler().sample());
+    assert.ok(st.getState().selectPid(shell.pid));
+    st.getState().tagWithDescendants();
+    assert.deepEqual([...st.getState().tags.keys()].sort(), [shell.pid, ...kids].sort());
+    const svc = services();
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    assert.equal(st.getState().view.mode, 'confirm');
+    assert.match(st.getState().view.signal?.prompt ?? '', new RegExp(`^Send SIGSTOP \\(19\\) to 3 processes: ${shell.pid} sh -c .* — y to send`));
+    await sleepMs(100);
+    assert.ok([shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S'), 'nothing is paused before y');
+    answerConfirmation(st, svc.s, true);
+    assert.ok(await waitUntil(() => [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'T')));
+    assert.match(st.getState().message?.text ?? '', /^SIGSTOP: sent to 3$/);
+    pauseOrResume(st, svc.s, 'SIGCONT');
+    assert.match(st.getState().view.signal?.prompt ?? '', /^Send SIGCONT \(18\) to 3 processes:/);
+    answerConfirmation(st, svc.s, true);
+    assert.ok(await waitUntil(() => [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S')));
   });
 });

@@ -6,7 +6,7 @@ import { App } from '../../src/ui/app.js';
 import { helpLines } from '../../src/ui/help-screen.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { info, sample } from '../model/fixtures.js';
-import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+import { frameWhere, highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
 import { testContext } from './test-context.js';
 
 function setup() {
@@ -87,7 +87,7 @@ describe('App', () => {
     await tick();
     assert.equal(highlightedPid(lastFrame()), 40);
     stdin.write('\x1b');
-    await tick(60);
+    await frameWhere(() => !/Search:/.test(plain(lastFrame())), 'the search cancelled');
     assert.equal(highlightedPid(lastFrame()), 1);
     assert.doesNotMatch(plain(lastFrame()), /Search:/);
     unmount();
@@ -159,13 +159,49 @@ describe('App', () => {
     await tick();
     assert.equal(store.getState().view.menuIndex, 4);
     stdin.write('\x1b');
-    await tick(60);
+    await frameWhere(() => !/Send signal/.test(plain(lastFrame())), 'the menu closed');
     text = plain(lastFrame());
     assert.doesNotMatch(text, /Send signal/);
     assert.match(text, /cancelled: no signal sent/);
     stdin.write('\x1b[20~');
     await tick();
     assert.match(plain(lastFrame()), /Send signal to PID 1/);
+    unmount();
+  });
+
+  it('in the signal menu, a number not in the list highlights nothing and Enter sends nothing', async () => {
+    const { lastFrame, stdin, store, unmount } = setup();
+    await tick();
+    stdin.write('k');
+    await tick();
+    stdin.write('7');
+    await tick();
+    let text = plain(lastFrame());
+    assert.match(text, /Send signal to PID 1 {2}\[7: not in the list\]/);
+    assert.equal(store.getState().view.menuIndex, -1);
+    stdin.write('\r');
+    await tick();
+    assert.equal(store.getState().view.mode, 'signal', 'no question, nothing sent');
+    assert.match(plain(lastFrame()), /no signal 7 in the list: nothing sent/);
+    // 1 then 3 is 13, which is not in the list either: never 3 (SIGQUIT) in its place. (No signal
+    // number begins with 7, so the 1 starts a new number.)
+    stdin.write('1');
+    await tick();
+    stdin.write('3');
+    await tick();
+    assert.match(plain(lastFrame()), /\[13: not in the list\]/);
+    // Moving forgets the number, so the heading never names another signal than Enter sends.
+    stdin.write('\x1b[B');
+    await tick();
+    text = plain(lastFrame());
+    assert.doesNotMatch(text, /Send signal to PID 1 +\[/);
+    assert.equal(store.getState().view.menuIndex, 0);
+    stdin.write('9');
+    await tick();
+    assert.match(plain(lastFrame()), /Send signal to PID 1 {2}\[9\]/);
+    stdin.write('\x1b[A');
+    await tick();
+    assert.doesNotMatch(plain(lastFrame()), /\[9\]/);
     unmount();
   });
 
