@@ -13,7 +13,7 @@ import { isStoppedState, readWorkerProcState } from './worker-proc-state.js';
 import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import { signalChild, type SignalOutcome } from './worker-signal.js';
-import { TaskChildren, type TaskChild } from './task-children.js';
+import { TaskChildren, type ChildSweep, type TaskChild } from './task-children.js';
 import { isWorkloadName, taskSpecProblem } from './workloads.js';
 
 export const MAX_WORKERS = 256;
@@ -409,9 +409,9 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       // No `detached`: workers stay in pooltop's process group, so the terminal's job control and
       // the orphaned-process-group rule (SIGHUP + SIGCONT when pooltop dies) reach them. Started
       // through setpriv where there is one, the kernel also SIGKILLs them when pooltop dies, even
-      // paused (see parent-death-signal.ts).
+      // paused (see parent-death-signal.ts), and its family children get the same signal for its death.
       const launcher = this.parentDeathSignal ? parentDeathLauncher() : null;
-      child = fork(this.workerPath, workerArgv({ index, parentPid: process.pid, trap }), {
+      child = fork(this.workerPath, workerArgv({ index, parentPid: process.pid, trap, childDeathSignal: launcher !== null }), {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         // The worker is plain compiled JS: none of the parent's loaders or flags (tsx, --test).
         execArgv: launcher ? launcher.execArgv : [],
@@ -499,7 +499,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private onChildStart(record: WorkerRecord, message: Extract<FromWorker, { type: 'child-start' }>): void {
     const reaped = record.life === 'exited';
     const child = this.children.add(
-      { pid: message.childPid, startTicks: message.startTicks, command: message.command, workerIndex: record.index, workerPid: record.pid, taskId: message.taskId },
+      {
+        pid: message.childPid,
+        startTicks: message.startTicks,
+        command: message.command,
+        workerIndex: record.index,
+        workerPid: record.pid,
+        taskId: message.taskId,
+        diesWithWorker: message.diesWithWorker,
+      },
       reaped,
     );
     if (child === null) return;
@@ -511,10 +519,16 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   /** Tells of children gone or orphaned since the last look; `told` were already in a 'worker-exit'. */
-  private reportSweep(told: readonly TaskChild[], sweep = this.children.sweep()): void {
+  private reportSweep(told: readonly TaskChild[], sweep = this.sweepChildren()): void {
     for (const child of sweep.gone) this.emit('child-exit', { child, code: null, signal: null });
+    for (const child of sweep.killedWithWorker) this.emit('child-exit', { child, code: null, signal: 'SIGKILL' });
     for (const child of [...told, ...sweep.orphaned]) this.emit('child-orphaned', { child, withWorkerExit: told.includes(child) });
-    if (sweep.gone.length > 0 || sweep.orphaned.length > 0) this.changed();
+    if (sweep.gone.length + sweep.killedWithWorker.length + sweep.orphaned.length > 0) this.changed();
+  }
+
+  /** One look at the children; the exit of one whose worker lives is left for that worker to tell. */
+  private sweepChildren(): ChildSweep {
+    return this.children.sweep((child) => this.recordOf(child.workerPid) !== undefined);
   }
 
   private finish(record: WorkerRecord, message: Extract<FromWorker, { type: 'result' | 'failed' }>): void {
@@ -576,13 +590,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     const requeued = this.queue.requeue(record.index) ?? null;
     record.task = null;
     record.taskChild = null;
-    // The kernel re-parented the worker's children before its exit was reaped: look now, so the
-    // exit and the orphan it left are told together. A look between the kill and the reaping (the
-    // poll's) may have found them first: the exit names those too.
-    const sweep = this.children.sweep();
+    // The kernel re-parented the worker's children (and sent those with a parent-death signal
+    // SIGKILL) before its exit was reaped: look now, so the exit and what became of its child are
+    // told together. A look between the kill and the reaping (the poll's) may have found an orphan
+    // first: the exit names those too.
+    const sweep = this.sweepChildren();
     const newlyOrphaned = sweep.orphaned.filter((c) => c.workerPid === record.pid);
     sweep.orphaned = sweep.orphaned.filter((c) => c.workerPid !== record.pid);
     const orphans = this.children.list().filter((c) => c.workerPid === record.pid && c.orphaned);
+    const killedWith = sweep.killedWithWorker.filter((c) => c.workerPid === record.pid);
     const expected = record.retiring || this.phase !== 'running';
     let replacedBy: number | null = null;
     if (!expected) {
@@ -610,6 +626,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       expected,
       stderr: record.stderr,
       ...(orphans.length > 0 ? { orphans } : {}),
+      ...(killedWith.length > 0 ? { killedWith } : {}),
     });
     this.reportSweep(newlyOrphaned, sweep);
     this.settleReady();
