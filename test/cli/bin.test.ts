@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { runBin } from './run-bin.js';
+import { BIN, runBin, runBinRedirected } from './run-bin.js';
 
 describe('bin/pooltop', () => {
   it('prints its version and help', async () => {
@@ -33,5 +34,35 @@ describe('bin/pooltop', () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /needs a terminal.*pooltop snapshot/);
     assert.equal(r.stderr.trim().split('\n').length, 1);
+  });
+
+  it('a write error exits 1 with one line on stderr: stdout full or closed, for every mode that prints', async () => {
+    const cases: Array<[string[], '>&-' | '> /dev/full']> = [];
+    for (const args of [['snapshot'], ['snapshot', '--json'], ['snapshot', '--tree'], ['--version'], ['--help'], ['primes', '--from', '1000000', '--to', '1000001']]) {
+      cases.push([args, '> /dev/full'], [args, '>&-']);
+    }
+    const results = await Promise.all(cases.map(([args, redirection]) => runBinRedirected(args, redirection)));
+    results.forEach((r, i) => {
+      const [args, redirection] = cases[i]!;
+      const what = `${args.join(' ')} ${redirection}`;
+      assert.equal(r.code, 1, `${what}: exit 1 (stderr: ${r.stderr})`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `${what}: one line, got ${r.stderr}`);
+      assert.match(r.stderr, redirection === '>&-' ? /^pooltop: cannot write to standard output \(it is closed\)$/m : /^pooltop: cannot write to standard output \(ENOSPC/, what);
+    });
+  });
+
+  it('a reader that leaves early (| head) is no error: exit 0, nothing on stderr', async () => {
+    // `true` has exited before the snapshot is written (half a second in): the write meets EPIPE.
+    const script = 'exec 3>&1; { "$0" snapshot --json; echo "status=$?" >&3; } | true';
+    const r = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('/bin/sh', ['-c', script, BIN], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', () => resolve({ stdout, stderr }));
+    });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, 'status=0\n');
   });
 });
