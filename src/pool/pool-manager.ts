@@ -143,12 +143,18 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  /** One more worker (trap mode as the pool's unless given); its PID, or null when not running. */
-  addWorker(options: { trap?: boolean } = {}): number | null {
-    if (this.phase !== 'running' || this.workers.size >= MAX_WORKERS) return null;
-    const record = this.spawnWorker(options.trap ?? this.trapDefault);
-    this.changed();
-    return record?.pid ?? null;
+  /**
+   * One more worker (trap mode as the pool's unless given): resolves with its PID once forked;
+   * rejects with why not — no pool running, the limit, or the system's answer to fork (EMFILE…).
+   */
+  addWorker(options: { trap?: boolean } = {}): Promise<number> {
+    if (this.phase !== 'running') return Promise.reject(new Error('no pool running'));
+    if (this.workers.size >= MAX_WORKERS) return Promise.reject(new RangeError(`the pool has ${MAX_WORKERS} workers, the most it takes`));
+    return new Promise((resolve, reject) => {
+      const record = this.spawnWorker(options.trap ?? this.trapDefault, (cause) => reject(new Error(cause)));
+      this.changed();
+      if (record !== null) resolve(record.pid);
+    });
   }
 
   /**
@@ -402,7 +408,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   // ——— workers ———
 
-  private spawnWorker(trap: boolean): WorkerRecord | null {
+  /** Forks a worker; when that fails, `failed` hears why (at once, or on the next tick: see below). */
+  private spawnWorker(trap: boolean, failed: (cause: string) => void = (cause) => this.emit('problem', `could not start a worker: ${cause}`)): WorkerRecord | null {
     const index = this.nextIndex++;
     let child: ChildProcess;
     try {
@@ -419,13 +426,13 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         serialization: 'json',
       });
     } catch (error) {
-      this.emit('problem', `could not start a worker: ${(error as Error).message}`);
+      failed(spawnErrorText(error));
       return null;
     }
     const pid = child.pid;
     if (pid === undefined) {
-      child.on('error', () => {});
-      this.emit('problem', 'could not start a worker (no PID: out of processes or memory?)');
+      // Node reports EMFILE, ENFILE, EAGAIN, EACCES and ENOENT from fork this way, on the next tick.
+      child.once('error', (error) => failed(spawnErrorText(error)));
       return null;
     }
     const record: WorkerRecord = {
@@ -604,9 +611,11 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     if (!expected) {
       if (wasStarting) this.earlyExits++;
       if (this.earlyExits >= MAX_EARLY_EXITS) {
-        const why = record.stderr.trim().split('\n').pop() ?? '';
-        this.emit('problem', `workers keep exiting as they start; not replacing them${why ? `: ${why}` : ''}`);
-        this.failReadyWaiters(new Error('workers exit as they start'));
+        const failure = new Error(`workers died as they started, ${this.earlyExits} in a row (the last ${exitText(code, signal, record.stderr)})`);
+        this.emit('problem', `${failure.message}; not starting more`);
+        this.failReadyWaiters(failure);
+        // With no worker left, nothing would ever run the tasks queued: their batches fail with the cause.
+        if (this.workers.size === 0) this.abandonBatches(failure);
       } else {
         const replacement = this.spawnWorker(record.trap);
         if (replacement !== null) {
@@ -747,13 +756,18 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private beginStopping(reason: Error): void {
     this.phase = 'stopping';
     this.stream = null;
-    this.queue.clearPending();
-    for (const batch of new Set(this.batchOf.values())) batch.reject(reason);
-    this.batchOf.clear();
+    this.abandonBatches(reason);
     this.failReadyWaiters(reason);
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
     this.checkStopped();
+  }
+
+  /** Queued tasks are dropped and every unfinished batch rejects with `reason`. */
+  private abandonBatches(reason: Error): void {
+    this.queue.clearPending();
+    for (const batch of new Set(this.batchOf.values())) batch.reject(reason);
+    this.batchOf.clear();
   }
 
   private checkStopped(): void {
@@ -874,6 +888,31 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       this.emit('change');
     });
   }
+}
+
+/** How a worker ended, for a message: its status or signal, and the line of its stderr that says why. */
+function exitText(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  const how = signal !== null ? `was killed by ${signal}` : `exited with status ${String(code)}`;
+  // A Node crash ends with its stack and "Node.js v20…": the error line is the one to show.
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^(at |Node\.js v|\d+: 0x|-----|<---)/.test(l));
+  const why = lines.findLast((l) => /error/i.test(l)) ?? lines.at(-1);
+  return why === undefined ? how : `${how}: ${why.length > 160 ? `${why.slice(0, 160)}…` : why}`;
+}
+
+/** What the system said when a fork failed, in words, with the errno a search finds. */
+const SPAWN_ERRORS: Record<string, string> = {
+  EMFILE: 'pooltop has as many files open as its limit allows (ulimit -n)',
+  ENFILE: 'the system has too many open files',
+  EAGAIN: 'too many processes (ulimit -u) or not enough memory',
+  ENOMEM: 'not enough memory',
+  EACCES: 'permission denied',
+  ENOENT: 'the program to run was not found',
+};
+
+function spawnErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && Object.hasOwn(SPAWN_ERRORS, code)) return `${SPAWN_ERRORS[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function cpuOf(w: WorkerRecord): number {

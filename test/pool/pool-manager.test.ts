@@ -287,8 +287,7 @@ describe('PoolManager with real workers', () => {
   it('addWorker and removeWorker: an idle worker leaves at once, a busy one after its task', async () => {
     const pool = makePool();
     await pool.start(1);
-    const added = pool.addWorker();
-    assert.ok(added !== null);
+    const added = await pool.addWorker();
     await pool.whenReady();
     assert.equal(pool.workerPids().length, 2);
     const removed = pool.removeWorker();
@@ -330,6 +329,7 @@ describe('PoolManager with real workers', () => {
     await assert.rejects(pool.start(257), /1 to 256 workers/);
     await assert.rejects(pool.start(1, { workerPath: '/nonexistent/worker-entry.js' }), /not built/);
     await assert.rejects(pool.submit(sleeps(1, 1)), /not running/);
+    await assert.rejects(pool.addWorker(), /no pool running/);
     await pool.start(1);
     await assert.rejects(pool.start(1), /already running/);
   });
