@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { describe, it } from 'node:test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, it } from 'node:test';
+import { readPidMax } from '../../src/signals/validate-target.js';
 import { BIN, runBin, runBinRedirected } from './run-bin.js';
 
 describe('bin/pooltop', () => {
@@ -26,6 +28,23 @@ describe('bin/pooltop', () => {
       assert.equal(r.stderr.trim().split('\n').length, 1, `${args}: one line, got ${r.stderr}`);
       assert.doesNotMatch(r.stderr, /\bat .*\.js:\d+/, `${args}: no stack trace`);
       assert.match(r.stderr, /^pooltop/);
+    });
+  });
+
+  it('refuses non-canonical UIDs, UIDs beyond uid_t and PIDs beyond pid_max − 1, each in one line', async () => {
+    const pidMax = readPidMax();
+    const cases: Array<[string[], RegExp]> = [
+      [['snapshot', '-u', '0012345'], /-u\/--user: "0012345" is not a UID as the system writes it/],
+      [['snapshot', '-u', '99999999999999999999'], /-u\/--user: UID 99999999999999999999 is out of range/],
+      [['snapshot', '-p', String(pidMax)], new RegExp(`-p/--pid takes a comma-separated list of PIDs from 1 to ${pidMax - 1} \\(got "${pidMax}"\\)`)],
+      [['-u', '0012345'], /is not a UID/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runBin(args)));
+    results.forEach((r, i) => {
+      const [args, message] = cases[i]!;
+      assert.equal(r.code, 2, `${args.join(' ')}: exit 2`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')}: one line, got ${r.stderr}`);
+      assert.match(r.stderr, message);
     });
   });
 
@@ -64,5 +83,28 @@ describe('bin/pooltop', () => {
     });
     assert.equal(r.stderr, '');
     assert.equal(r.stdout, 'status=0\n');
+  });
+});
+
+describe('bin/pooltop -u with a UID that has no passwd entry', () => {
+  let sleeper: ChildProcess | null = null;
+  afterEach(() => {
+    if (sleeper !== null && sleeper.exitCode === null && sleeper.signalCode === null) sleeper.kill('SIGKILL');
+    sleeper = null;
+  });
+
+  const UID = 4242;
+  const inPasswd = readFileSync('/etc/passwd', 'utf8').split('\n').some((line) => line.split(':')[2] === String(UID));
+  const skip = process.getuid?.() !== 0 ? 'needs root to start a process as another UID' : inPasswd ? `UID ${UID} has a passwd entry here` : false;
+
+  it('takes the UID when a process runs as it, and lists that process', { skip }, async () => {
+    const proc = spawn('sleep', ['30'], { uid: UID, gid: UID, stdio: 'ignore' });
+    sleeper = proc;
+    await new Promise((resolve) => proc.once('spawn', resolve));
+    const r = await runBin(['snapshot', '-u', String(UID)]);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.split('\n').filter((line) => /^\s*\d+\s/.test(line));
+    assert.ok(rows.some((line) => new RegExp(`^\\s*${proc.pid}\\s+\\d+\\s+${UID}\\s.*sleep 30`).test(line)), r.stdout);
+    assert.ok(rows.every((line) => line.split(/\s+/).filter(Boolean)[2] === String(UID)), 'only that UID’s processes');
   });
 });
