@@ -42,7 +42,9 @@ async function familyPool(): Promise<{ pooltop: ProcRef; workers: ProcRef[]; chi
   const shell = readProc(pooltop.ppid);
   assert.ok(shell && readCmdline(shell.pid).startsWith('bash'), 'pooltop runs under bash');
   assert.equal(processGroup(pooltop.pid), pooltop.pid, 'job control: pooltop leads its own process group');
-  await poolMenu(session, FAMILY_WORKLOAD, /workload: family/);
+  // Wait for what stays on screen, not for messages: a later one (the pool's start) can replace them.
+  await session.waitFor(/Pool: 2 workers ·/, { timeoutMs: 15_000, description: 'the pool panel' });
+  await poolMenu(session, FAMILY_WORKLOAD, /family \(worker → child\) stream/);
   const deadline = Date.now() + 20_000;
   for (;;) {
     const workers = childrenOf(pooltop.pid).filter((p) => readCmdline(p.pid).startsWith('pooltop-worker') && isRunning(p));
@@ -65,7 +67,7 @@ const noSetpriv = !parentDeathLauncher() && 'this system has no setpriv with --p
 describe('family children end with their worker, pooltop started from bash -i', () => {
   it('SIGKILL of pooltop, with a paused worker: every child ends within 100 ms', { skip: noSetpriv }, async (t) => {
     const { pooltop, workers, children } = await familyPool();
-    await poolMenu(session!, PAUSE_ALL, /paused 2 workers/);
+    await poolMenu(session!, PAUSE_ALL, /Pool: 2 workers, 2 paused/);
     const t0 = performance.now();
     assert.ok(signalProcess(pooltop, 'SIGKILL'));
     const watch = await watchEnds([...workers, ...children], t0, 2000);

@@ -145,6 +145,8 @@ describe('the lab exercises in a 120×40 terminal', () => {
   it('family: kill a worker and its child ends with it (its parent-death signal); q leaves nothing behind', { skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig' }, async () => {
     session = await startPooltop(['--pool', '1', '-t', '-d', '5']);
     const first = await worker(session, 1);
+    // The start's message comes once the worker is ready: let it come before the menu's own.
+    await session.waitFor(/pool started/, { timeoutMs: 15_000, description: 'the pool started' });
     await poolMenu(session, FAMILY_WORKLOAD, /workload: family/);
     // Just the sleeps: in tree view their ancestors stay, dimmed.
     await filter(session, 'sleep 8');
