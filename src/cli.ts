@@ -29,8 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A reader that goes away (`pooltop snapshot | head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+process.stdout.on('error', (error: NodeJS.ErrnoException) => outputFailed(error));
 
 main(process.argv.slice(2)).then(
   (code) => exitWhenFlushed(code),
@@ -45,9 +44,22 @@ main(process.argv.slice(2)).then(
   },
 );
 
-/** Exit once stdout has drained, so a large snapshot piped into `head` or a file is not cut short. */
+/**
+ * Exit once stdout has drained, so a large snapshot piped into `head` or a file is not cut short.
+ * A write to a file fails at once (`> /dev/full`), its 'error' event only on the next tick: the
+ * stream has marked itself errored by now, so that failure is not lost to an early exit 0.
+ */
 function exitWhenFlushed(code: number): void {
   process.exitCode = code;
+  const failed = process.stdout.errored as NodeJS.ErrnoException | null;
+  if (failed) outputFailed(failed);
   if (process.stdout.writableLength === 0) process.exit(code);
   process.stdout.once('drain', () => process.exit(code));
+}
+
+/** Output that could not be written is a failure, said in one line; a reader that left (`| head`) is not. */
+function outputFailed(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`pooltop: cannot write to standard output (${error.message})\n`);
+  process.exit(1);
 }

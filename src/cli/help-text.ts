@@ -9,8 +9,9 @@ An htop-like interactive process monitor with a built-in process-pool lab.
 
 Options:
   -d, --delay <tenths>     refresh interval in tenths of a second, 1-${MAX_DELAY_TENTHS} (default 10)
-  -u, --user <name>        show only this user's processes (default: all users)
-  -p, --pid <pid[,pid...]> show only these processes (default: all)
+  -u, --user <name|uid>    show only this user's processes: a name, or a UID that passwd
+                           has or a process runs as (default: all users)
+  -p, --pid <pid[,pid...]> show only these processes, PIDs 1 to pid_max − 1 (default: all)
   -t, --tree               start in tree view (default: flat list)
       --pool <n>           start a pool of n workers (1-256) running the primes stream
                            (default: no pool; w opens the pool menu)
@@ -30,7 +31,8 @@ changed inside it (t, the sort keys), merged into the file as it is then. A file
 folder that is not plainly yours (a link, not a regular file, someone else's,
 writable by others, over 1 MB, not JSON) is left as it is, and nothing is saved.
 
-Press h, ? or F1 inside pooltop for the keys.
+The monitor needs a terminal that can move the cursor (not TERM=dumb); without one,
+pooltop snapshot prints the same data. Press h, ? or F1 inside pooltop for the keys.
 `;
 
 export const SNAPSHOT_HELP = `Usage: pooltop snapshot [options]
@@ -41,8 +43,9 @@ over about half a second between two samples.
 Options:
       --json               print JSON instead of a table
   -t, --tree               print the PID/PPID tree (with --json: nested "children")
-  -u, --user <name>        only this user's processes (default: all users)
-  -p, --pid <pid[,pid...]> only these processes (default: all)
+  -u, --user <name|uid>    only this user's processes: a name, or a UID that passwd has
+                           or a process runs as (default: all users)
+  -p, --pid <pid[,pid...]> only these processes, PIDs 1 to pid_max − 1 (default: all)
   -s, --sort-key <column>  sort column (default cpu); see pooltop --help
       --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
       --no-color           accepted for symmetry; snapshot output has no colour

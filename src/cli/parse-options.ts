@@ -1,11 +1,12 @@
 // Command-line parsing for the monitor and `snapshot`: Node's parseArgs for the syntax, then
 // every value checked, each failure a UsageError naming the option.
-import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseColumnId, type ColumnId } from '../model/columns.js';
 import { sanitizeText } from '../model/sanitize.js';
+import { someProcessHasUid } from '../sampling/process-uids.js';
 import { SOURCE_NAMES, type SourceName } from '../sampling/types.js';
 import { UserNames } from '../sampling/user-names.js';
+import { readPidMax } from '../signals/validate-target.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommonOptions {
@@ -181,10 +182,11 @@ export function parsePoolSize(value: unknown): number | null {
   return Number(text);
 }
 
-export function parsePids(value: unknown): number[] | null {
+export function parsePids(value: unknown, pidMax = readPidMax()): number[] | null {
   if (value === undefined) return null;
   const text = String(value);
-  const max = pidMax();
+  // pid_max is one more than the largest PID the kernel hands out.
+  const max = pidMax - 1;
   const parts = text.split(',').map((p) => p.trim());
   const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max);
   if (parts.length === 0 || bad !== undefined) {
@@ -195,14 +197,29 @@ export function parsePids(value: unknown): number[] | null {
   return [...new Set(parts.map(Number))];
 }
 
-export function parseUser(value: unknown, users = new UserNames()): string | null {
+/** The largest uid_t that names a user: (uid_t) −1 means "no UID" to setreuid(2) and chown(2). */
+export const MAX_UID = 4_294_967_294;
+
+/**
+ * A user name from passwd, or a UID as ps -u takes one: written as the system writes it (no
+ * leading zeros, at most MAX_UID), and known to passwd (its name is returned) or in use by some
+ * process (returned as the number, which is what the USER column shows for it).
+ */
+export function parseUser(value: unknown, users = new UserNames(), inUse: (uid: number) => boolean = someProcessHasUid): string | null {
   if (value === undefined) return null;
   const text = String(value);
   if (users.uidOf(text) !== undefined) return text;
-  // A numeric UID names its user, as ps -u accepts.
   if (/^\d+$/.test(text)) {
-    const name = users.name(Number(text));
+    const shown = sanitizeText(text.length > 24 ? `${text.slice(0, 24)}…` : text);
+    if (text.length > 1 && text.startsWith('0')) {
+      throw new UsageError(`pooltop: -u/--user: "${shown}" is not a UID as the system writes it (no leading zeros)`);
+    }
+    const uid = Number(text);
+    if (uid > MAX_UID) throw new UsageError(`pooltop: -u/--user: UID ${shown} is out of range (0 to ${MAX_UID})`);
+    const name = users.name(uid);
     if (name !== text) return name;
+    if (inUse(uid)) return text;
+    throw new UsageError(`pooltop: -u/--user: no user has UID ${text} and no process runs as it`);
   }
   throw new UsageError(`pooltop: -u/--user: no such user "${sanitizeText(text)}"`);
 }
@@ -227,12 +244,3 @@ export function parseSource(value: unknown): SourceName | null {
   return text as SourceName;
 }
 
-function pidMax(): number {
-  try {
-    const n = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
-    if (Number.isInteger(n) && n > 0) return n;
-  } catch {
-    // Not Linux: fall through to the largest PID Linux allows.
-  }
-  return 4194304;
-}

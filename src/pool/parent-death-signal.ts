@@ -19,12 +19,17 @@ export interface Launcher {
 
 let cached: Launcher | null | undefined;
 
+/** Where util-linux puts setpriv; found by path, never through PATH. */
+export function findSetpriv(): string | null {
+  if (process.platform !== 'linux') return null;
+  return ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path)) ?? null;
+}
+
 /** The launcher to fork workers with, or null when this system has no working setpriv. */
 export function parentDeathLauncher(): Launcher | null {
   if (cached !== undefined) return cached;
   cached = null;
-  if (process.platform !== 'linux') return cached;
-  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
+  const setpriv = findSetpriv();
   if (!setpriv) return cached;
   // Old util-linux versions have setpriv without --pdeathsig: try it once.
   const probe = spawnSync(setpriv, ['--pdeathsig', 'KILL', process.execPath, '-e', '0'], { stdio: 'ignore', timeout: 5000 });

@@ -21,7 +21,10 @@ export interface PoolOptions {
   latestLimit?: number;
   /** Read /proc/[pid]/stat before each dispatch so a stopped worker gets nothing. Default on Linux. */
   procCheck?: boolean;
-  /** Start workers through setpriv --pdeathsig KILL where it exists (parent-death-signal.ts). Default true. */
+  /**
+   * Start workers, and their family tasks' children, through setpriv --pdeathsig KILL where it
+   * exists (parent-death-signal.ts). Default true; false gives the orphans of systems without it.
+   */
   parentDeathSignal?: boolean;
 }
 
@@ -46,12 +49,15 @@ export interface WorkerExit {
   stderr: string;
   /** Children of its family task that its death left behind, re-parented (also told by 'child-orphaned'). */
   orphans?: readonly TaskChild[];
+  /** Children of its family task that its death ended: their parent-death signal (also told by 'child-exit'). */
+  killedWith?: readonly TaskChild[];
 }
 
 export interface ChildExit {
   child: TaskChild;
   /** How it ended, when its worker was still there to wait for it; null when the pool only saw it gone. */
   code: number | null;
+  /** SIGKILL also when its worker died and its parent-death signal ended it. */
   signal: string | null;
 }
 

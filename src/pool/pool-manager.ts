@@ -13,7 +13,8 @@ import { isStoppedState, readWorkerProcState } from './worker-proc-state.js';
 import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import { signalChild, type SignalOutcome } from './worker-signal.js';
-import { TaskChildren, type TaskChild } from './task-children.js';
+import { TaskChildren, type ChildSweep, type TaskChild } from './task-children.js';
+import { exitText, spawnErrorText } from './worker-failure.js';
 import { isWorkloadName, taskSpecProblem } from './workloads.js';
 
 export const MAX_WORKERS = 256;
@@ -143,12 +144,18 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  /** One more worker (trap mode as the pool's unless given); its PID, or null when not running. */
-  addWorker(options: { trap?: boolean } = {}): number | null {
-    if (this.phase !== 'running' || this.workers.size >= MAX_WORKERS) return null;
-    const record = this.spawnWorker(options.trap ?? this.trapDefault);
-    this.changed();
-    return record?.pid ?? null;
+  /**
+   * One more worker (trap mode as the pool's unless given): resolves with its PID once forked;
+   * rejects with why not — no pool running, the limit, or the system's answer to fork (EMFILE…).
+   */
+  addWorker(options: { trap?: boolean } = {}): Promise<number> {
+    if (this.phase !== 'running') return Promise.reject(new Error('no pool running'));
+    if (this.workers.size >= MAX_WORKERS) return Promise.reject(new RangeError(`the pool has ${MAX_WORKERS} workers, the most it takes`));
+    return new Promise((resolve, reject) => {
+      const record = this.spawnWorker(options.trap ?? this.trapDefault, (cause) => reject(new Error(cause)));
+      this.changed();
+      if (record !== null) resolve(record.pid);
+    });
   }
 
   /**
@@ -402,16 +409,17 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   // ——— workers ———
 
-  private spawnWorker(trap: boolean): WorkerRecord | null {
+  /** Forks a worker; when that fails, `failed` hears why (at once, or on the next tick: see below). */
+  private spawnWorker(trap: boolean, failed: (cause: string) => void = (cause) => this.emit('problem', `could not start a worker: ${cause}`)): WorkerRecord | null {
     const index = this.nextIndex++;
     let child: ChildProcess;
     try {
       // No `detached`: workers stay in pooltop's process group, so the terminal's job control and
       // the orphaned-process-group rule (SIGHUP + SIGCONT when pooltop dies) reach them. Started
       // through setpriv where there is one, the kernel also SIGKILLs them when pooltop dies, even
-      // paused (see parent-death-signal.ts).
+      // paused (see parent-death-signal.ts), and its family children get the same signal for its death.
       const launcher = this.parentDeathSignal ? parentDeathLauncher() : null;
-      child = fork(this.workerPath, workerArgv({ index, parentPid: process.pid, trap }), {
+      child = fork(this.workerPath, workerArgv({ index, parentPid: process.pid, trap, childDeathSignal: launcher !== null }), {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         // The worker is plain compiled JS: none of the parent's loaders or flags (tsx, --test).
         execArgv: launcher ? launcher.execArgv : [],
@@ -419,13 +427,13 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         serialization: 'json',
       });
     } catch (error) {
-      this.emit('problem', `could not start a worker: ${(error as Error).message}`);
+      failed(spawnErrorText(error));
       return null;
     }
     const pid = child.pid;
     if (pid === undefined) {
-      child.on('error', () => {});
-      this.emit('problem', 'could not start a worker (no PID: out of processes or memory?)');
+      // Node reports EMFILE, ENFILE, EAGAIN, EACCES and ENOENT from fork this way, on the next tick.
+      child.once('error', (error) => failed(spawnErrorText(error)));
       return null;
     }
     const record: WorkerRecord = {
@@ -499,7 +507,15 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private onChildStart(record: WorkerRecord, message: Extract<FromWorker, { type: 'child-start' }>): void {
     const reaped = record.life === 'exited';
     const child = this.children.add(
-      { pid: message.childPid, startTicks: message.startTicks, command: message.command, workerIndex: record.index, workerPid: record.pid, taskId: message.taskId },
+      {
+        pid: message.childPid,
+        startTicks: message.startTicks,
+        command: message.command,
+        workerIndex: record.index,
+        workerPid: record.pid,
+        taskId: message.taskId,
+        diesWithWorker: message.diesWithWorker,
+      },
       reaped,
     );
     if (child === null) return;
@@ -511,10 +527,16 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   /** Tells of children gone or orphaned since the last look; `told` were already in a 'worker-exit'. */
-  private reportSweep(told: readonly TaskChild[], sweep = this.children.sweep()): void {
+  private reportSweep(told: readonly TaskChild[], sweep = this.sweepChildren()): void {
     for (const child of sweep.gone) this.emit('child-exit', { child, code: null, signal: null });
+    for (const child of sweep.killedWithWorker) this.emit('child-exit', { child, code: null, signal: 'SIGKILL' });
     for (const child of [...told, ...sweep.orphaned]) this.emit('child-orphaned', { child, withWorkerExit: told.includes(child) });
-    if (sweep.gone.length > 0 || sweep.orphaned.length > 0) this.changed();
+    if (sweep.gone.length + sweep.killedWithWorker.length + sweep.orphaned.length > 0) this.changed();
+  }
+
+  /** One look at the children; the exit of one whose worker lives is left for that worker to tell. */
+  private sweepChildren(): ChildSweep {
+    return this.children.sweep((child) => this.recordOf(child.workerPid) !== undefined);
   }
 
   private finish(record: WorkerRecord, message: Extract<FromWorker, { type: 'result' | 'failed' }>): void {
@@ -576,21 +598,25 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     const requeued = this.queue.requeue(record.index) ?? null;
     record.task = null;
     record.taskChild = null;
-    // The kernel re-parented the worker's children before its exit was reaped: look now, so the
-    // exit and the orphan it left are told together. A look between the kill and the reaping (the
-    // poll's) may have found them first: the exit names those too.
-    const sweep = this.children.sweep();
+    // The kernel re-parented the worker's children (and sent those with a parent-death signal
+    // SIGKILL) before its exit was reaped: look now, so the exit and what became of its child are
+    // told together. A look between the kill and the reaping (the poll's) may have found an orphan
+    // first: the exit names those too.
+    const sweep = this.sweepChildren();
     const newlyOrphaned = sweep.orphaned.filter((c) => c.workerPid === record.pid);
     sweep.orphaned = sweep.orphaned.filter((c) => c.workerPid !== record.pid);
     const orphans = this.children.list().filter((c) => c.workerPid === record.pid && c.orphaned);
+    const killedWith = sweep.killedWithWorker.filter((c) => c.workerPid === record.pid);
     const expected = record.retiring || this.phase !== 'running';
     let replacedBy: number | null = null;
     if (!expected) {
       if (wasStarting) this.earlyExits++;
       if (this.earlyExits >= MAX_EARLY_EXITS) {
-        const why = record.stderr.trim().split('\n').pop() ?? '';
-        this.emit('problem', `workers keep exiting as they start; not replacing them${why ? `: ${why}` : ''}`);
-        this.failReadyWaiters(new Error('workers exit as they start'));
+        const failure = new Error(`workers died as they started, ${this.earlyExits} in a row (the last ${exitText(code, signal, record.stderr)})`);
+        this.emit('problem', `${failure.message}; not starting more`);
+        this.failReadyWaiters(failure);
+        // With no worker left, nothing would ever run the tasks queued: their batches fail with the cause.
+        if (this.workers.size === 0) this.abandonBatches(failure);
       } else {
         const replacement = this.spawnWorker(record.trap);
         if (replacement !== null) {
@@ -610,6 +636,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       expected,
       stderr: record.stderr,
       ...(orphans.length > 0 ? { orphans } : {}),
+      ...(killedWith.length > 0 ? { killedWith } : {}),
     });
     this.reportSweep(newlyOrphaned, sweep);
     this.settleReady();
@@ -730,13 +757,18 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private beginStopping(reason: Error): void {
     this.phase = 'stopping';
     this.stream = null;
-    this.queue.clearPending();
-    for (const batch of new Set(this.batchOf.values())) batch.reject(reason);
-    this.batchOf.clear();
+    this.abandonBatches(reason);
     this.failReadyWaiters(reason);
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
     this.checkStopped();
+  }
+
+  /** Queued tasks are dropped and every unfinished batch rejects with `reason`. */
+  private abandonBatches(reason: Error): void {
+    this.queue.clearPending();
+    for (const batch of new Set(this.batchOf.values())) batch.reject(reason);
+    this.batchOf.clear();
   }
 
   private checkStopped(): void {

@@ -21,6 +21,8 @@ export interface TaskChild {
   taskId: number;
   /** Date.now() when the pool heard of it. */
   since: number;
+  /** The kernel SIGKILLs it when its worker dies (its parent-death signal): it is never left an orphan. */
+  diesWithWorker: boolean;
   /** Its parent is no longer its worker (the worker died): re-parented to PID 1 or a subreaper. */
   orphaned: boolean;
   /** Its parent at the last look. */
@@ -51,6 +53,7 @@ export interface ChildReport {
   workerIndex: number;
   workerPid: number;
   taskId: number;
+  diesWithWorker: boolean;
 }
 
 export interface ChildSweep {
@@ -58,6 +61,8 @@ export interface ChildSweep {
   orphaned: TaskChild[];
   /** Children that have exited (no /proc entry, a zombie, or another process under their PID). */
   gone: TaskChild[];
+  /** Children with a parent-death signal whose worker has died: the kernel has sent them SIGKILL (they may have ended already). */
+  killedWithWorker: TaskChild[];
 }
 
 export type ChildSignaller = (target: SignalTarget, signal: NodeJS.Signals) => SignalOutcome;
@@ -95,6 +100,7 @@ export class TaskChildren {
       workerIndex: report.workerIndex,
       workerPid: report.workerPid,
       taskId: report.taskId,
+      diesWithWorker: report.diesWithWorker,
       since: this.now(),
       orphaned: false,
       ppid: stat.ppid,
@@ -111,18 +117,30 @@ export class TaskChildren {
     return child;
   }
 
-  /** Looks at every remembered child in /proc once. */
-  sweep(): ChildSweep {
-    const result: ChildSweep = { orphaned: [], gone: [] };
+  /**
+   * Looks at every remembered child in /proc once. `workerWillTell`: its worker is still there to
+   * wait for it, so an exit seen here (a zombie not yet reaped, or reaped with the report on its
+   * way) is left for the worker to tell, with the status only it knows.
+   */
+  sweep(workerWillTell: (child: TaskChild) => boolean = () => false): ChildSweep {
+    const result: ChildSweep = { orphaned: [], gone: [], killedWithWorker: [] };
     for (const child of this.children.values()) {
       const stat = this.read(child.pid);
       if (stat === null || stat.startTicks !== child.startTicks || isEnded(stat.state)) {
+        if (!child.orphaned && workerWillTell(child)) continue;
         this.children.delete(child.pid);
-        result.gone.push(child);
+        // With its worker gone and nobody to tell, one with a parent-death signal went with it.
+        (child.diesWithWorker ? result.killedWithWorker : result.gone).push(child);
         continue;
       }
       child.ppid = stat.ppid;
       if (!child.orphaned && stat.ppid !== child.workerPid) {
+        // Re-parenting is what sends the parent-death signal: nothing can keep SIGKILL from ending it.
+        if (child.diesWithWorker) {
+          this.children.delete(child.pid);
+          result.killedWithWorker.push(child);
+          continue;
+        }
         child.orphaned = true;
         result.orphaned.push(child);
       }

@@ -2,6 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { runFamilyTask } from './family-task.js';
 import { livenessTick } from './liveness-tick.js';
+import { findSetpriv } from './parent-death-signal.js';
 import type { Task } from './task.js';
 import type { FromWorker, CpuTotals } from './worker-protocol.js';
 import { parseToWorker, parseWorkerArgv } from './worker-protocol.js';
@@ -13,6 +14,8 @@ if (args === null || typeof process.send !== 'function') {
   process.exit(2);
 }
 const { index, parentPid, trap } = args;
+/** setpriv, when the pool found one that works: the family child then dies with this worker. */
+const setpriv = args.childDeathSignal ? findSetpriv() : null;
 
 // cmdline shows the whole title; comm (15 bytes) shows "pooltop-worker ".
 process.title = `pooltop-worker ${index}`;
@@ -26,8 +29,9 @@ const parentGone = (): boolean => process.ppid !== parentPid || !process.connect
 let familyChild: ChildProcess | null = null;
 
 const leave = (): never => {
-  // A worker that leaves (retired, or its parent gone) takes its child along; only a worker killed
-  // from outside leaves one behind, an orphan, which ends when its short sleep does.
+  // A worker that leaves (retired, or its parent gone) takes its child along. A worker killed from
+  // outside cannot: its child's parent-death signal ends it then, or without setpriv it is left
+  // behind, an orphan, which ends when its short sleep does (or pooltop ends it on its way out).
   if (familyChild !== null && familyChild.exitCode === null && familyChild.signalCode === null) familyChild.kill('SIGKILL');
   process.exit(0);
 };
@@ -82,8 +86,11 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
   let run;
   try {
     // The child sleeps only once pooltop is sure to hear of it (family-task.ts, GATE).
-    run = runFamilyTask(task.arg, ({ pid, startTicks, command }, go) =>
-      send({ type: 'child-start', pid: process.pid, taskId: task.id, childPid: pid, startTicks, command }, go),
+    run = runFamilyTask(
+      task.arg,
+      ({ pid, startTicks, command, diesWithWorker }, go) =>
+        send({ type: 'child-start', pid: process.pid, taskId: task.id, childPid: pid, startTicks, command, diesWithWorker }, go),
+      setpriv,
     );
   } catch (error) {
     report(task, cpu0, wall0, { error: errorText(error) });

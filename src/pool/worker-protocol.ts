@@ -25,20 +25,27 @@ export type FromWorker =
   | { type: 'failed'; taskId: number; error: string; pid: number; cpuMs: number; wallMs: number; usage: CpuTotals }
   /** A trap-mode worker caught and ignored a signal. */
   | { type: 'trapped'; signal: 'SIGTERM' | 'SIGINT'; pid: number }
-  /** A family task started its child: PID, start time in clock ticks after boot (null without /proc), command. */
-  | { type: 'child-start'; pid: number; taskId: number; childPid: number; startTicks: number | null; command: string }
+  /**
+   * A family task started its child: PID, start time in clock ticks after boot (null without
+   * /proc), command, and whether the kernel kills it when the worker dies (its parent-death signal).
+   */
+  | { type: 'child-start'; pid: number; taskId: number; childPid: number; startTicks: number | null; command: string; diesWithWorker: boolean }
   /** The worker's wait for that child returned: how it ended. */
   | { type: 'child-exit'; pid: number; taskId: number; childPid: number; code: number | null; signal: string | null };
 
-/** The argv a worker is started with: its index, the parent it must not outlive, and its mode. */
+/** The argv a worker is started with: its index, the parent it must not outlive, and its modes. */
 export interface WorkerArgs {
   index: number;
   parentPid: number;
   trap: boolean;
+  /** The pool found a working setpriv: start family children with a parent-death signal of their own. */
+  childDeathSignal: boolean;
 }
 
+const FLAGS = ['--trap', '--pdeathsig'] as const;
+
 export function workerArgv(args: WorkerArgs): string[] {
-  return [String(args.index), String(args.parentPid), ...(args.trap ? ['--trap'] : [])];
+  return [String(args.index), String(args.parentPid), ...(args.trap ? ['--trap'] : []), ...(args.childDeathSignal ? ['--pdeathsig'] : [])];
 }
 
 export function parseWorkerArgv(argv: readonly string[]): WorkerArgs | null {
@@ -46,8 +53,8 @@ export function parseWorkerArgv(argv: readonly string[]): WorkerArgs | null {
   const i = Number(index);
   const p = Number(parentPid);
   if (!Number.isInteger(i) || i < 1 || !Number.isInteger(p) || p < 1) return null;
-  if (rest.some((a) => a !== '--trap')) return null;
-  return { index: i, parentPid: p, trap: rest.includes('--trap') };
+  if (rest.some((a) => !(FLAGS as readonly string[]).includes(a))) return null;
+  return { index: i, parentPid: p, trap: rest.includes('--trap'), childDeathSignal: rest.includes('--pdeathsig') };
 }
 
 /** A child's command line is short ("sleep 8"); anything longer is not a message from our worker. */
@@ -92,7 +99,8 @@ export function parseFromWorker(message: unknown): FromWorker | null {
         isId(m['childPid']) &&
         (m['startTicks'] === null || isId(m['startTicks'])) &&
         typeof m['command'] === 'string' &&
-        m['command'].length <= MAX_COMMAND
+        m['command'].length <= MAX_COMMAND &&
+        typeof m['diesWithWorker'] === 'boolean'
         ? (m as FromWorker)
         : null;
     case 'child-exit':

@@ -9,7 +9,8 @@ import type { AppStore } from './app-store.js';
 export interface PoolControl {
   readonly state: PoolPhase;
   start(n: number, options?: { trap?: boolean; stream?: boolean | WorkloadChoice }): Promise<void>;
-  addWorker(options?: { trap?: boolean }): number | null;
+  /** Resolves with the new worker's PID; rejects saying why there is none. */
+  addWorker(options?: { trap?: boolean }): Promise<number>;
   removeWorker(): number | null;
   pauseAll(): number;
   resumeAll(): number;
@@ -100,8 +101,11 @@ export async function runPoolEntry(store: AppStore, pool: PoolControl, plan: Poo
     }
     case 'add': {
       if (!running) return say('no pool running: choose "Start a pool" first', 'warn');
-      const pid = pool.addWorker({ trap: plan.trap });
-      return say(pid ? `added a worker: PID ${pid}` : 'could not add a worker (256 at most)', pid ? 'info' : 'warn');
+      try {
+        return say(`added a worker: PID ${await pool.addWorker({ trap: plan.trap })}`);
+      } catch (error) {
+        return say(`could not add a worker: ${error instanceof Error ? error.message : String(error)}`, 'warn');
+      }
     }
     case 'remove': {
       if (!running) return say('no pool running', 'warn');

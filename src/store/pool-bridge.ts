@@ -1,11 +1,17 @@
 // Keeps the store in step with the pool manager: its snapshot on every change, the processes it
 // started (workers and family tasks' children, so a re-parented one is marked orphaned), and the
-// events a user should hear of (a worker that died and was replaced, a trapped signal, an orphan).
+// events a user should hear of (a worker that died and was replaced, with what became of its
+// child; a trapped signal; an orphan).
 import type { EventEmitter } from 'node:events';
 import type { PoolEvents, TaskChild } from '../pool/pool-events.js';
 import { sanitizeText } from '../model/sanitize.js';
 import type { AppStore } from './app-store.js';
 import type { PoolControl } from './pool-actions.js';
+
+/** "its child 4300 (sleep 8) ended with it": the kernel's parent-death signal, asked for through setpriv. */
+export function killedWithText(child: TaskChild): string {
+  return `its child ${child.pid} (${sanitizeText(child.command)}) ended with it (parent-death signal)`;
+}
 
 /** "its child 4300 (sleep 8) was re-parented to PID 1: an orphan" (it runs on until its sleep ends). */
 export function orphanText(child: TaskChild): string {
@@ -44,8 +50,8 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
   const onExit = (exit: PoolEvents['worker-exit'][0]): void => {
     if (exit.expected) return;
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
-    // The orphan first: a long message is cut at the screen's edge, and it is the news.
-    const orphans = (exit.orphans ?? []).map((child) => `; ${orphanText(child)}`).join('');
+    // The child first: a long message is cut at the screen's edge, and it is the news.
+    const orphans = [...(exit.killedWith ?? []).map(killedWithText), ...(exit.orphans ?? []).map(orphanText)].map((text) => `; ${text}`).join('');
     const task = exit.requeued ? `; its task went back to the head of the queue` : '';
     const replaced = exit.replacedBy !== null ? `; worker ${exit.replacedBy} replaces it` : '';
     store.getState().notify(`worker ${exit.index} (PID ${exit.pid}) ${how}${orphans}${task}${replaced}`, 'warn');

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { runBin } from './run-bin.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, it } from 'node:test';
+import { readPidMax } from '../../src/signals/validate-target.js';
+import { BIN, runBin, runBinRedirected } from './run-bin.js';
 
 describe('bin/pooltop', () => {
   it('prints its version and help', async () => {
@@ -28,10 +31,80 @@ describe('bin/pooltop', () => {
     });
   });
 
+  it('refuses non-canonical UIDs, UIDs beyond uid_t and PIDs beyond pid_max − 1, each in one line', async () => {
+    const pidMax = readPidMax();
+    const cases: Array<[string[], RegExp]> = [
+      [['snapshot', '-u', '0012345'], /-u\/--user: "0012345" is not a UID as the system writes it/],
+      [['snapshot', '-u', '99999999999999999999'], /-u\/--user: UID 99999999999999999999 is out of range/],
+      [['snapshot', '-p', String(pidMax)], new RegExp(`-p/--pid takes a comma-separated list of PIDs from 1 to ${pidMax - 1} \\(got "${pidMax}"\\)`)],
+      [['-u', '0012345'], /is not a UID/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runBin(args)));
+    results.forEach((r, i) => {
+      const [args, message] = cases[i]!;
+      assert.equal(r.code, 2, `${args.join(' ')}: exit 2`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')}: one line, got ${r.stderr}`);
+      assert.match(r.stderr, message);
+    });
+  });
+
   it('refuses the interactive monitor without a terminal, pointing at snapshot', async () => {
     const r = await runBin([]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /needs a terminal.*pooltop snapshot/);
     assert.equal(r.stderr.trim().split('\n').length, 1);
+  });
+
+  it('a write error exits 1 with one line on stderr: stdout full or closed, for every mode that prints', async () => {
+    const cases: Array<[string[], '>&-' | '> /dev/full']> = [];
+    for (const args of [['snapshot'], ['snapshot', '--json'], ['snapshot', '--tree'], ['--version'], ['--help'], ['primes', '--from', '1000000', '--to', '1000001']]) {
+      cases.push([args, '> /dev/full'], [args, '>&-']);
+    }
+    const results = await Promise.all(cases.map(([args, redirection]) => runBinRedirected(args, redirection)));
+    results.forEach((r, i) => {
+      const [args, redirection] = cases[i]!;
+      const what = `${args.join(' ')} ${redirection}`;
+      assert.equal(r.code, 1, `${what}: exit 1 (stderr: ${r.stderr})`);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `${what}: one line, got ${r.stderr}`);
+      assert.match(r.stderr, redirection === '>&-' ? /^pooltop: cannot write to standard output \(it is closed\)$/m : /^pooltop: cannot write to standard output \(ENOSPC/, what);
+    });
+  });
+
+  it('a reader that leaves early (| head) is no error: exit 0, nothing on stderr', async () => {
+    // `true` has exited before the snapshot is written (half a second in): the write meets EPIPE.
+    const script = 'exec 3>&1; { "$0" snapshot --json; echo "status=$?" >&3; } | true';
+    const r = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('/bin/sh', ['-c', script, BIN], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', () => resolve({ stdout, stderr }));
+    });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, 'status=0\n');
+  });
+});
+
+describe('bin/pooltop -u with a UID that has no passwd entry', () => {
+  let sleeper: ChildProcess | null = null;
+  afterEach(() => {
+    if (sleeper !== null && sleeper.exitCode === null && sleeper.signalCode === null) sleeper.kill('SIGKILL');
+    sleeper = null;
+  });
+
+  const UID = 4242;
+  const inPasswd = readFileSync('/etc/passwd', 'utf8').split('\n').some((line) => line.split(':')[2] === String(UID));
+  const skip = process.getuid?.() !== 0 ? 'needs root to start a process as another UID' : inPasswd ? `UID ${UID} has a passwd entry here` : false;
+
+  it('takes the UID when a process runs as it, and lists that process', { skip }, async () => {
+    const proc = spawn('sleep', ['30'], { uid: UID, gid: UID, stdio: 'ignore' });
+    sleeper = proc;
+    await new Promise((resolve) => proc.once('spawn', resolve));
+    const r = await runBin(['snapshot', '-u', String(UID)]);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.split('\n').filter((line) => /^\s*\d+\s/.test(line));
+    assert.ok(rows.some((line) => new RegExp(`^\\s*${proc.pid}\\s+\\d+\\s+${UID}\\s.*sleep 30`).test(line)), r.stdout);
+    assert.ok(rows.every((line) => line.split(/\s+/).filter(Boolean)[2] === String(UID)), 'only that UID’s processes');
   });
 });

@@ -107,16 +107,32 @@ describe('value checks', () => {
     assert.equal(parseDelay('600'), 600);
   });
 
-  it('parses PID lists', () => {
+  it('parses PID lists, up to pid_max − 1 (the largest PID the kernel hands out)', () => {
     assert.deepEqual(parsePids('1, 2,3'), [1, 2, 3]);
     assert.equal(parsePids(undefined), null);
     assert.throws(() => parsePids('1;rm -rf /'), UsageError);
+    assert.deepEqual(parsePids('32767', 32768), [32767]);
+    assert.throws(() => parsePids('32768', 32768), /PIDs from 1 to 32767 \(got "32768"\)/);
+    assert.throws(() => parsePids('99999999999999999999', 32768), UsageError);
   });
 
-  it('accepts a user by name or by UID', () => {
+  it('accepts a user by name, or by a UID that passwd or a running process has', () => {
     const users = new UserNames();
-    assert.equal(parseUser('root', users), 'root');
-    assert.equal(parseUser('0', users), 'root');
-    assert.throws(() => parseUser('99999999', users), UsageError);
+    const running = new Set([4242]);
+    const inUse = (uid: number): boolean => running.has(uid);
+    assert.equal(parseUser('root', users, inUse), 'root');
+    assert.equal(parseUser('0', users, inUse), 'root');
+    assert.equal(parseUser('4242', users, inUse), '4242', 'no passwd entry, but a process runs as it: shown as the number');
+    assert.throws(() => parseUser('4243', users, inUse), /no user has UID 4243 and no process runs as it/);
+  });
+
+  it('refuses UIDs that are not written as the system writes them, or out of uid_t', () => {
+    const users = new UserNames();
+    const inUse = (): boolean => true;
+    assert.throws(() => parseUser('0012345', users, inUse), /"0012345" is not a UID as the system writes it \(no leading zeros\)/);
+    assert.throws(() => parseUser('00', users, inUse), /no leading zeros/);
+    assert.throws(() => parseUser('99999999999999999999', users, inUse), /UID 99999999999999999999 is out of range \(0 to 4294967294\)/);
+    assert.throws(() => parseUser('4294967295', users, inUse), /out of range/, '(uid_t) −1 is no UID');
+    assert.equal(parseUser('4294967294', users, inUse), '4294967294');
   });
 });

@@ -1,11 +1,16 @@
-// `pooltop primes` run in-process with captured output (real workers from dist/: build first).
+// `pooltop primes` run in-process with captured output, and as bin/pooltop (real workers from
+// dist/: build first).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
 import { formatBashTime, parsePrimesArgs, runPrimesCommand } from '../../src/cli/primes-command.js';
-import { childrenOf, killLeftoverWorkers, readProc } from '../e2e/proc-table.js';
+import { REPO_ROOT } from '../e2e/pooltop-session.js';
+import { childrenOf, killLeftoverWorkers, readProc, signalProcess, type ProcRef } from '../e2e/proc-table.js';
 
 const SEED = ['1000003', '2000003', '3000017', '4000037', '5000011', '6000011', '7000003', '8000009', '9000011'];
 const TIME_LINE = /^(real|user|sys)\t\d+m\d+\.\d{3}s$/;
@@ -160,5 +165,62 @@ process.exitCode = await runPrimesCommand(['--workers', '2', '--from', '20000000
       const alive = state !== undefined && state !== 'Z';
       assert.equal(alive, false, `worker ${w} still running`);
     }
+  });
+});
+
+describe('pooltop primes when its workers die as they start', () => {
+  let child: ChildProcess | null = null;
+  let killed: ProcRef[] = [];
+  let copy: string | null = null;
+
+  afterEach(() => {
+    if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const worker of killed) signalProcess(worker, 'SIGKILL');
+    if (copy !== null) rmSync(copy, { recursive: true, force: true });
+    child = null;
+    killed = [];
+    copy = null;
+  });
+
+  /** `bin/pooltop primes …` run as a user runs it (from `root`, default the repository). */
+  function primes(args: string[], root = REPO_ROOT): { proc: ChildProcess; done: Promise<{ code: number | null; out: string; err: string }> } {
+    const proc = spawn(join(root, 'bin', 'pooltop'), ['primes', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let out = '';
+    let err = '';
+    proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    return { proc, done: new Promise((resolve) => proc.on('close', (code) => resolve({ code, out, err }))) };
+  }
+
+  it('a worker that cannot start: says so, with its exit status and what it wrote', async () => {
+    // An installed copy whose worker is broken, as a half-finished build leaves it.
+    copy = mkdtempSync(join(tmpdir(), 'pooltop-copy-'));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(REPO_ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'));
+    writeFileSync(join(copy, 'dist', 'pool', 'worker-entry.js'), "process.stderr.write('boom: cannot start\\n');\nprocess.exit(3);\n");
+    const { code, out, err } = await primes(['--workers', '2'], copy).done;
+    assert.equal(code, 1);
+    assert.equal(out, '');
+    assert.equal(err, 'pooltop primes: workers died as they started, 3 in a row (the last exited with status 3: boom: cannot start)\n');
+  });
+
+  it('workers killed as they start (three in a row): says so and why, not "the pool was shut down"', async () => {
+    const { proc, done } = primes(['--workers', '2', '--from', '2000000000', '--to', '2100000000', '--step', '10000000']);
+    const pid = proc.pid as number;
+    // Every worker it starts is ended as soon as it shows in /proc (before it can say ready).
+    let finished = false;
+    void done.then(() => (finished = true));
+    const deadline = Date.now() + 20_000;
+    while (!finished && Date.now() < deadline) {
+      for (const worker of childrenOf(pid).filter((p) => p.state !== 'Z')) {
+        killed.push(worker);
+        signalProcess(worker, 'SIGKILL');
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const { code, err } = await done;
+    assert.equal(code, 1);
+    assert.match(err, /^pooltop primes: workers died as they started, \d+ in a row \(the last was killed by SIGKILL\)\n$/);
   });
 });

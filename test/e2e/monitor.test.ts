@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { hasHeader, hasMainScreen, KEY_BAR, nonBlankLines, plain, readTable, TITLES, type Table, type TableRow } from './monitor-screen.js';
-import { startPooltop } from './pooltop-session.js';
+import { POOLTOP_BIN, REPO_ROOT, startPooltop } from './pooltop-session.js';
 import { parseStyledCapture } from './sgr-screen.js';
 import { isRunning, readCmdline, readProc, signalProcess, type ProcRef } from './proc-table.js';
-import { BANNER, type TmuxSession } from './tmux-session.js';
+import { BANNER, TmuxSession } from './tmux-session.js';
 
 /** A sleep with an argument no other process has (it holds this test's PID), for search to find. */
 const MARKER = String(900_000_000 + process.pid);
@@ -202,15 +202,41 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     });
   }
 
-  it('ends on SIGTERM with status 143 (128 + 15) and gives the terminal back', async () => {
-    session = await startPooltop();
-    const program = await session.programProcess();
-    // Signal only what this test started: the pane shell's child running bin/pooltop.
-    assert.equal(program.ppid, session.shell.pid);
-    assert.match(readCmdline(program.pid), /bin\/pooltop/);
-    assert.ok(signalProcess(program, 'SIGTERM'), 'SIGTERM sent');
-    await expectRestoredExit(session, program, 143);
-  });
+  for (const [signal, status] of [['SIGTERM', 143], ['SIGQUIT', 131]] as const) {
+    it(`ends on ${signal} with status ${status} (128 + ${status - 128}) and gives the terminal back`, async () => {
+      session = await startPooltop();
+      const program = await session.programProcess();
+      // Signal only what this test started: the pane shell's child running bin/pooltop.
+      assert.equal(program.ppid, session.shell.pid);
+      assert.match(readCmdline(program.pid), /bin\/pooltop/);
+      assert.ok(signalProcess(program, signal), `${signal} sent`);
+      await expectRestoredExit(session, program, status);
+    });
+  }
+
+  const noCursor: Array<{ what: string; term?: string; message: RegExp }> = [
+    { what: 'TERM=dumb (no cursor addressing)', term: 'dumb', message: /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/ },
+    { what: 'TERM unset', message: /^pooltop: TERM is not set, so the monitor cannot tell how to draw; use `pooltop snapshot`/ },
+  ];
+  for (const { what, term, message } of noCursor) {
+    it(`with ${what} it says to use pooltop snapshot, in one line, and exits 1`, async () => {
+      // tmux always sets TERM in the pane: `env -u` takes it away for pooltop alone.
+      session = await TmuxSession.start({
+        cwd: REPO_ROOT,
+        label: 'term',
+        // Wide enough for the line not to wrap.
+        columns: 200,
+        ...(term !== undefined ? { term } : {}),
+        command: term !== undefined ? [POOLTOP_BIN] : ['env', '-u', 'TERM', POOLTOP_BIN],
+      });
+      assert.equal(await session.waitForExit(15_000), 1);
+      const screen = await session.waitFor('EXIT=1', { description: 'the shell printing EXIT=1' });
+      const printed = screen.slice(screen.indexOf(BANNER) + BANNER.length, screen.indexOf('EXIT=1')).trim();
+      assert.match(printed, message);
+      assert.equal(printed.split('\n').length, 1, `one line:\n${printed}`);
+      assert.equal(await session.alternateScreen(), false, 'the screen was never taken');
+    });
+  }
 
   it('ends when its terminal goes away (SIGHUP) and leaves no process behind', async () => {
     session = await startPooltop();

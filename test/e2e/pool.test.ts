@@ -2,10 +2,10 @@
 // pool menu pauses (T) and resumes them, and every way out ends them — SIGKILL of pooltop too.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { plain, readTable } from './monitor-screen.js';
-import { startPooltop } from './pooltop-session.js';
+import { hasMainScreen, plain, readTable } from './monitor-screen.js';
+import { POOLTOP_BIN, REPO_ROOT, startPooltop } from './pooltop-session.js';
 import { childrenOf, isRunning, readCmdline, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
-import type { TmuxSession } from './tmux-session.js';
+import { TmuxSession } from './tmux-session.js';
 
 let session: TmuxSession | undefined;
 let workers: ProcRef[] = [];
@@ -107,5 +107,41 @@ describe('the pool in a 120×40 terminal', () => {
     assert.ok(signalProcess(pooltop, 'SIGKILL'));
     const alive = await waitUntilGone(workers, 2000);
     assert.deepEqual(alive.map((w) => w.pid), [], 'every worker is gone within two seconds');
+  });
+
+  it('a worker that cannot be added for want of file descriptors says so (EMFILE), not the worker limit', async () => {
+    // A low open-file limit for pooltop alone, set by the shell that starts it.
+    session = await TmuxSession.start({ cwd: REPO_ROOT, label: 'emfile', command: ['sh', '-c', 'ulimit -n 64 && exec "$0" "$@"', POOLTOP_BIN, '--pool', '1', '-d', '5'] });
+    await session.waitFor(hasMainScreen, { timeoutMs: 15_000, description: "pooltop's first full screen" });
+    workers = await workersOf(session, 1);
+    const pooltop = await session.programProcess();
+    const added = new Set<number>();
+    const addedPid = (text: string): number | null => {
+      const match = /added a worker: PID (\d+)/.exec(plain(text));
+      return match ? Number(match[1]) : null;
+    };
+    let screen = '';
+    for (;;) {
+      assert.ok(added.size < 40, 'the open-file limit was never reached');
+      await session.sendKeys('w');
+      await session.waitFor(/Pause all/, { description: 'the pool menu' });
+      await session.sendKeys('Down', 'Enter');
+      // A new PID, or the refusal: the previous add's message may still be on screen.
+      screen = await session.waitFor(
+        (text) => {
+          const pid = addedPid(text);
+          return /could not add a worker/.test(text) || (pid !== null && !added.has(pid));
+        },
+        { description: 'what adding a worker did' },
+      );
+      const pid = addedPid(screen);
+      if (/could not add a worker/.test(screen) || pid === null) break;
+      added.add(pid);
+      workers = childrenOf(pooltop.pid).filter((p) => readCmdline(p.pid).startsWith('pooltop-worker'));
+    }
+    assert.match(plain(screen), /could not add a worker: pooltop has as many files open as its limit allows \(ulimit -n\) \(EMFILE\)/);
+    assert.doesNotMatch(plain(screen), /256/);
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0, 'the monitor carried on and quits normally');
   });
 });

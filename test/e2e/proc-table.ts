@@ -105,3 +105,45 @@ export function killLeftoverWorkers(pids: Iterable<number>): void {
     }
   }
 }
+
+/** How long after `t0` each process was last seen running, and how far apart the looks were. */
+export interface EndWatch {
+  /** ms after t0 each PID was last seen running (0: not even at the first look). */
+  lastRunning: Map<number, number>;
+  /** ms after t0 of the first look that found each PID ended (absent: still running). */
+  endedBy: Map<number, number>;
+  /** The processes still running when the watch gave up. */
+  alive: ProcRef[];
+  /** The longest gap between two looks, ms: how late an end could be seen (the scheduling slack). */
+  maxGapMs: number;
+  looks: number;
+}
+
+/**
+ * Looks at `refs` as often as the event loop lets (setImmediate between looks, no timer), from
+ * `t0` (a performance.now() reading) until none runs or `timeoutMs` passes. The last time a
+ * process was seen running bounds its life from below; `maxGapMs` says how much later it could
+ * have ended unseen.
+ */
+export async function watchEnds(refs: readonly ProcRef[], t0: number, timeoutMs: number): Promise<EndWatch> {
+  const lastRunning = new Map(refs.map((r) => [r.pid, 0]));
+  const endedBy = new Map<number, number>();
+  let alive = [...refs];
+  let previous = performance.now();
+  let maxGapMs = previous - t0;
+  let looks = 0;
+  while (alive.length > 0 && previous - t0 < timeoutMs) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = performance.now();
+    maxGapMs = Math.max(maxGapMs, now - previous);
+    previous = now;
+    looks++;
+    const ended = alive.filter((r) => !isRunning(r));
+    alive = alive.filter((r) => !ended.includes(r));
+    // Taken after the reads, so a time is never earlier than the look that saw it running.
+    const seen = performance.now() - t0;
+    for (const r of alive) lastRunning.set(r.pid, seen);
+    for (const r of ended) endedBy.set(r.pid, seen);
+  }
+  return { lastRunning, endedBy, alive, maxGapMs, looks };
+}

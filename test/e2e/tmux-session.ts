@@ -24,6 +24,11 @@ export interface TmuxSessionOptions {
   term?: string;
   /** A word for the socket's name, to tell sessions apart in `ps` while debugging. */
   label?: string;
+  /**
+   * Run the program from an interactive bash (`bash -i`: job control, so the program leads a
+   * process group of its own in the foreground, as when typed at a prompt) instead of `sh -c`.
+   */
+  interactiveShell?: boolean;
 }
 
 export interface WaitOptions {
@@ -137,7 +142,7 @@ export class TmuxSession {
       '-e', `XDG_CONFIG_HOME=${options.env?.XDG_CONFIG_HOME ?? join(dir, 'config')}`,
       ...(options.term ? ['-e', `TERM=${options.term}`] : []),
       '-P', '-F', '#{pane_id} #{pane_pid} #{pid} #{socket_path}',
-      '--', 'sh', '-c', WRAPPER, 'sh', ...options.command,
+      '--', ...(options.interactiveShell ? ['bash', '--norc', '--noprofile', '-i', '-c', WRAPPER, 'bash'] : ['sh', '-c', WRAPPER, 'sh']), ...options.command,
     ];
     let out: string;
     try {

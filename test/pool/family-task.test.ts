@@ -1,9 +1,10 @@
 // The family workload's child, run from the test process as a worker runs it: real processes.
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { familyCommand, familyOutcome, readStartTicks, runFamilyTask, type FamilyChildStart } from '../../src/pool/family-task.js';
+import { findSetpriv } from '../../src/pool/parent-death-signal.js';
 
 const started: ChildProcess[] = [];
 
@@ -93,5 +94,32 @@ describe('family task', () => {
     go(true);
     run.child.kill('SIGTERM');
     await assert.rejects(run.done, /was killed by SIGTERM/);
+  });
+
+  it('with setpriv, starts the child through setpriv --pdeathsig KILL, which execs it in the same process', { skip: !findSetpriv() && 'no setpriv here' }, async () => {
+    const setpriv = findSetpriv()!;
+    const command = familyCommand(300, setpriv, 4321);
+    assert.deepEqual([command.file, ...command.args.slice(0, 2)], [setpriv, '--pdeathsig', 'KILL']);
+    assert.equal(command.diesWithParent, true);
+    assert.equal(familyCommand(300).diesWithParent, false);
+    let seen: FamilyChildStart | undefined;
+    let go: ((ok: boolean) => void) | undefined;
+    const run = runFamilyTask(300, (child, g) => ((seen = child), (go = g)), setpriv);
+    started.push(run.child);
+    assert.ok(seen && go);
+    assert.equal(seen.diesWithWorker, true);
+    go(true);
+    await waitFor('setpriv and sh to exec sleep', () => cmdline(seen!.pid) === 'sleep 0.3');
+    assert.equal(stat(seen.pid)?.startTicks, seen.startTicks, 'still the process that was reported');
+    assert.equal(await run.done, `child ${seen.pid} exit 0`);
+  });
+
+  it('the gate ends a child whose parent is not the worker that reported it (it died before setpriv ran)', async () => {
+    const { file, args, env } = familyCommand(5000, null, 1);
+    const child = spawn(file, args, { stdio: ['pipe', 'ignore', 'ignore'], ...(env ? { env } : {}) });
+    started.push(child);
+    child.stdin?.end('go\n');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    assert.equal(code, 1, 'its parent is not PID 1: it exits instead of sleeping');
   });
 });

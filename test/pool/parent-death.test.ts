@@ -1,12 +1,13 @@
-// Workers never outlive their parent, even one SIGKILLed (no exit handler runs) while a worker is
-// mid-task or SIGSTOPped. The parent here is a small script that starts a pool from dist/.
+// Workers, and their family tasks' children, never outlive their parent, even one SIGKILLed (no
+// exit handler runs) while a worker is mid-task or SIGSTOPped. The parent here is a small script
+// that starts a pool from dist/.
 import assert from 'node:assert/strict';
 import { parentDeathLauncher } from '../../src/pool/parent-death-signal.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
-import { killLeftoverWorkers, readCmdline, readProc } from '../e2e/proc-table.js';
+import { isRunning, killLeftoverWorkers, readCmdline, readProc, signalProcess, watchEnds, type ProcRef } from '../e2e/proc-table.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/pool-parent.mjs', import.meta.url));
 const HAS_PERL = spawnSync('perl', ['-e', '1']).status === 0;
@@ -14,6 +15,8 @@ const HAS_PERL = spawnSync('perl', ['-e', '1']).status === 0;
 interface Report {
   parent: number;
   workers: [number, number];
+  /** Family runs: each worker's `sleep 8` child. */
+  children: number[];
   stopped: number | null;
 }
 
@@ -44,13 +47,17 @@ const exited = (pid: number): boolean => {
 
 let parent: ChildProcess | null = null;
 let workers: number[] = [];
+/** The family children, as first seen (PID and start time, so a reused PID is never signalled). */
+let children: ProcRef[] = [];
 
 afterEach(() => {
   // We started the parent; its workers are ours through it. Checked by title against PID reuse.
   if (parent !== null && parent.exitCode === null && parent.signalCode === null) parent.kill('SIGKILL');
   killLeftoverWorkers(workers.filter((pid) => !exited(pid)));
+  for (const child of children) signalProcess(child, 'SIGKILL');
   parent = null;
   workers = [];
+  children = [];
 });
 
 /** Starts the fixture (in a process group of its own when `ownGroup`) and reads its report. */
@@ -73,6 +80,7 @@ function startParent(args: string[], ownGroup: boolean): Promise<Report> {
       if (text.includes('\n') && line !== undefined) {
         const report = JSON.parse(line) as Report;
         workers = report.workers;
+        children = report.children.map((pid) => readProc(pid)).filter((p): p is ProcRef => p !== null);
         resolve(report);
       }
     });
@@ -146,5 +154,53 @@ describe('workers never outlive their parent', () => {
     const ms = await waitUntil(() => exited(stopped), 2000);
     assert.ok(ms >= 0 && ms < 1000, `continued worker took ${ms} ms to leave`);
     t.diagnostic(`continued worker gone ${ms} ms after SIGCONT`);
+  });
+});
+
+describe('family children never outlive the pool’s parent', () => {
+  const noSetpriv = !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig';
+
+  /** SIGKILLs the parent and watches every worker and child end. */
+  async function killAndWatch(report: Report) {
+    assert.equal(children.length, 2, `both children seen in /proc: ${JSON.stringify(report.children)}`);
+    const watched = [...report.workers.map((pid) => readProc(pid)).filter((p): p is ProcRef => p !== null), ...children];
+    const t0 = performance.now();
+    killParent(report);
+    return watchEnds(watched, t0, 2000);
+  }
+
+  for (const ownGroup of [true, false]) {
+    const where = ownGroup ? 'in a process group of its own (a shell with job control)' : 'in the test’s group (sh -c, npm start)';
+    it(
+      `every child ends within 100 ms of the parent’s SIGKILL, a paused worker’s too, ${where}`,
+      { skip: noSetpriv || (ownGroup && !HAS_PERL && 'needs perl to give the parent a process group of its own') },
+      async (t) => {
+        const report = await startParent(['family', 'stop-one'], ownGroup);
+        assert.ok((await waitUntil(() => fullyStopped(report.stopped as number), 1000)) >= 0, 'the worker stopped');
+        const watch = await killAndWatch(report);
+        const seen = children.map((c) => `${c.pid}: ${watch.lastRunning.get(c.pid)?.toFixed(1)} ms`).join(', ');
+        t.diagnostic(`children last seen running after the SIGKILL: ${seen}; looks ${watch.looks}, at most ${watch.maxGapMs.toFixed(1)} ms apart`);
+        assert.deepEqual(watch.alive.map((p) => p.pid), [], 'every worker and child ended');
+        for (const child of children) {
+          const ms = watch.lastRunning.get(child.pid) ?? 0;
+          assert.ok(ms < 100, `child ${child.pid} still ran ${ms.toFixed(1)} ms after the parent's SIGKILL`);
+        }
+      },
+    );
+  }
+
+  it('without setpriv, running workers end their children themselves; a paused worker’s child waits for its sleep', async (t) => {
+    // What happens where setpriv is missing: pins the limit, as the worker test above does.
+    const report = await startParent(['family', 'stop-one', 'no-pdeathsig'], false);
+    assert.ok((await waitUntil(() => fullyStopped(report.stopped as number), 1000)) >= 0, 'the worker stopped');
+    const pausedChild = children.find((c) => c.ppid === report.stopped);
+    const runningChild = children.find((c) => c.ppid !== report.stopped);
+    assert.ok(pausedChild && runningChild, `one child under each worker: ${JSON.stringify(children)}`);
+    const t0 = performance.now();
+    killParent(report);
+    const watch = await watchEnds([runningChild], t0, 2000);
+    assert.deepEqual(watch.alive, [], 'the running worker ended its child on its way out');
+    t.diagnostic(`the running worker's child last seen ${watch.lastRunning.get(runningChild.pid)?.toFixed(1)} ms after the SIGKILL`);
+    assert.ok(isRunning(pausedChild), 'the paused worker’s child is still there: nobody is left to end it');
   });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
+import { parentDeathLauncher } from '../../src/pool/parent-death-signal.js';
 import { PoolManager } from '../../src/pool/pool-manager.js';
 import { killLeftoverWorkers, readProc } from '../e2e/proc-table.js';
 import type { TaskResult, TaskSpec } from '../../src/pool/task.js';
@@ -286,8 +287,7 @@ describe('PoolManager with real workers', () => {
   it('addWorker and removeWorker: an idle worker leaves at once, a busy one after its task', async () => {
     const pool = makePool();
     await pool.start(1);
-    const added = pool.addWorker();
-    assert.ok(added !== null);
+    const added = await pool.addWorker();
     await pool.whenReady();
     assert.equal(pool.workerPids().length, 2);
     const removed = pool.removeWorker();
@@ -329,6 +329,7 @@ describe('PoolManager with real workers', () => {
     await assert.rejects(pool.start(257), /1 to 256 workers/);
     await assert.rejects(pool.start(1, { workerPath: '/nonexistent/worker-entry.js' }), /not built/);
     await assert.rejects(pool.submit(sleeps(1, 1)), /not running/);
+    await assert.rejects(pool.addWorker(), /no pool running/);
     await pool.start(1);
     await assert.rejects(pool.start(1), /already running/);
   });
@@ -354,13 +355,13 @@ describe('PoolManager with real workers', () => {
     assert.ok(results.every((r) => r.error === null && /^child \d+ exit 0$/.test(String(r.value))), JSON.stringify(results));
     assert.ok(results.every((r) => r.wallMs >= 90 && r.cpuMs < r.wallMs), 'the worker waited, without spending CPU');
     await waitFor('every child reported done', () => exits.length === 3);
-    assert.ok(exits.every((e) => e.code === 0));
+    assert.deepEqual(exits.map((e) => e.code), [0, 0, 0], `each child's status as its worker saw it: ${JSON.stringify(exits)}`);
     assert.deepEqual(pool.snapshot().summary.children, []);
   });
 
-  it('family: SIGKILL a worker and its child is re-parented and reported; the task is re-run; shutdown() leaves nothing', async () => {
+  it('family without setpriv: SIGKILL a worker and its child is re-parented and reported; the task is re-run; shutdown() leaves nothing', async () => {
     const pool = makePool();
-    await pool.start(2);
+    await pool.start(2, { parentDeathSignal: false });
     const workers = pool.workerPids();
     const orphaned: Array<{ pid: number; ppid: number; withWorkerExit: boolean }> = [];
     pool.on('child-orphaned', ({ child, withWorkerExit }) => orphaned.push({ pid: child.pid, ppid: child.ppid, withWorkerExit }));
@@ -399,9 +400,9 @@ describe('PoolManager with real workers', () => {
     assert.ok(!pool.snapshot().summary.children?.some((c) => running(c.pid)));
   });
 
-  it('family: the exit still names the orphan when a /proc look found it first (between the kill and the reaping)', async () => {
+  it('family without setpriv: the exit still names the orphan when a /proc look found it first (between the kill and the reaping)', async () => {
     const pool = makePool();
-    await pool.start(1, { pollMs: 10 });
+    await pool.start(1, { pollMs: 10, parentDeathSignal: false });
     const orphaned: Array<{ pid: number; withWorkerExit: boolean }> = [];
     pool.on('child-orphaned', ({ child, withWorkerExit }) => orphaned.push({ pid: child.pid, withWorkerExit }));
     const exits: Array<{ pid: number; orphans: number[] }> = [];
@@ -424,9 +425,9 @@ describe('PoolManager with real workers', () => {
     assert.deepEqual(exits, [{ pid: victim.pid, orphans: [child] }], 'and the exit names it too');
   });
 
-  it('family: stop() ends the children too, an orphan included, by PID and start time', async () => {
+  it('family without setpriv: stop() ends the children too, an orphan included, by PID and start time', async () => {
     const pool = makePool();
-    await pool.start(2, { stream: { workload: 'family' } });
+    await pool.start(2, { stream: { workload: 'family' }, parentDeathSignal: false });
     await waitFor('both children', () => pool.snapshot().workers.every((w) => w.child), 8000);
     const [victim] = pool.snapshot().workers;
     const orphan = victim!.child!.pid;
@@ -440,6 +441,74 @@ describe('PoolManager with real workers', () => {
     await pool.stop();
     await waitFor('every child ended', () => children.every((pid) => !running(pid)), 2000);
     assert.ok(Date.now() - t0 < 3000, 'SIGTERM, not their 8 s sleep, ended them');
+  });
+
+  it(
+    'family: SIGKILL a worker and its child dies with it (its parent-death signal) within 100 ms; the task is re-run',
+    { skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig' },
+    async (t) => {
+      const pool = makePool();
+      await pool.start(1);
+      const ended: Array<{ pid: number; signal: string | null }> = [];
+      pool.on('child-exit', ({ child, signal }) => ended.push({ pid: child.pid, signal }));
+      const exits: Array<{ killedWith: number[]; orphans: number }> = [];
+      pool.on('worker-exit', (e) => exits.push({ killedWith: (e.killedWith ?? []).map((c) => c.pid), orphans: (e.orphans ?? []).length }));
+      const batch = pool.submit([{ workload: 'family', arg: 4000 }]);
+      await waitFor('the child', () => pool.snapshot().workers.every((w) => w.child));
+      const victim = pool.snapshot().workers[0]!;
+      const child = victim.child!.pid;
+      await waitFor('the child to exec sleep', () => sleeping(child));
+      assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid);
+      const t0 = performance.now();
+      process.kill(victim.pid, 'SIGKILL');
+      // Looked at in a tight loop: the last time it was seen alive bounds its life after the kill.
+      let lastAlive = t0;
+      let looks = 0;
+      while (running(child) && performance.now() - t0 < 2000) {
+        lastAlive = performance.now();
+        looks++;
+      }
+      const ms = lastAlive - t0;
+      t.diagnostic(`child last seen running ${ms.toFixed(1)} ms after its worker's SIGKILL (${looks} looks)`);
+      assert.ok(!running(child), 'the child has ended');
+      assert.ok(ms < 100, `the child outlived its worker by ${ms.toFixed(1)} ms`);
+      await waitFor('the exit of the worker', () => exits.length === 1);
+      assert.deepEqual(exits, [{ killedWith: [child], orphans: 0 }], 'the exit tells of the child it took along, no orphan');
+      assert.deepEqual(ended.find((e) => e.pid === child), { pid: child, signal: 'SIGKILL' });
+      const [result] = await batch;
+      assert.match(String(result?.value), /^child \d+ exit 0$/, 'the re-queued task ran again under the replacement');
+    },
+  );
+
+  it('family: a child’s exit is told by its waiting worker, with its status, even when a /proc look sees the zombie first', async () => {
+    const pool = makePool();
+    await pool.start(1, { pollMs: 10 });
+    // Count the pool's looks at /proc, to know some were made while the child was a zombie.
+    const internals = pool as unknown as { poll: () => void };
+    const poll = internals.poll.bind(pool);
+    let looks = 0;
+    internals.poll = () => {
+      looks++;
+      poll();
+    };
+    const exits: Array<{ code: number | null; signal: string | null }> = [];
+    pool.on('child-exit', ({ code, signal }) => exits.push({ code, signal }));
+    const batch = pool.submit([{ workload: 'family', arg: 150 }]);
+    await waitFor('the child', () => pool.snapshot().workers.every((w) => w.child));
+    const worker = pool.snapshot().workers[0]!;
+    const child = worker.child!.pid;
+    await waitFor('the child to exec sleep', () => sleeping(child));
+    // A stopped worker cannot reap: its child stays a zombie under it, as for a moment under load.
+    assert.equal(pool.pauseWorker(worker.pid), 'sent');
+    await waitFor('the child a zombie under its stopped worker', () => readProc(child)?.state === 'Z' && ppidOf(child) === worker.pid);
+    const seen = looks;
+    await waitFor('three looks at /proc', () => looks >= seen + 3);
+    assert.deepEqual(exits, [], 'not told by the look: only the worker knows the status');
+    assert.equal(pool.resumeWorker(worker.pid), 'sent');
+    const [result] = await batch;
+    assert.match(String(result?.value), /^child \d+ exit 0$/);
+    await waitFor('the child’s exit told', () => exits.length === 1);
+    assert.deepEqual(exits, [{ code: 0, signal: null }]);
   });
 
   it('family: a child killed on its own makes its task fail with the signal, and the worker carries on', async () => {

@@ -26,6 +26,7 @@ const report = (fields: Partial<ChildReport> = {}): ChildReport => ({
   workerIndex: 1,
   workerPid: WORKER,
   taskId: 3,
+  diesWithWorker: false,
   ...fields,
 });
 
@@ -62,7 +63,7 @@ describe('TaskChildren', () => {
   it('sweep reports a re-parented child once, and a child gone, zombie or replaced', () => {
     const { proc, children } = setup({ [WORKER]: { ppid: 1, startTicks: 600, state: 'S' }, [CHILD]: { ppid: WORKER, startTicks: 700, state: 'S' } });
     children.add(report(), false);
-    assert.deepEqual(children.sweep(), { orphaned: [], gone: [] });
+    assert.deepEqual(children.sweep(), { orphaned: [], gone: [], killedWithWorker: [] });
     proc.delete(WORKER);
     proc.set(CHILD, { ppid: 1, startTicks: 700, state: 'S' });
     const first = children.sweep();
@@ -78,6 +79,33 @@ describe('TaskChildren', () => {
     children.add(report(), false);
     proc.set(CHILD, { ppid: 1, startTicks: 900, state: 'S' });
     assert.deepEqual(children.sweep().gone.map((c) => c.pid), [CHILD], 'its PID now names another process');
+  });
+
+  it('sweep leaves the exit of a child whose worker lives to that worker, which knows its status', () => {
+    const { proc, children } = setup({ [WORKER]: { ppid: 1, startTicks: 600, state: 'S' }, [CHILD]: { ppid: WORKER, startTicks: 700, state: 'S' } });
+    children.add(report(), false);
+    const workerLives = (): boolean => true;
+    proc.set(CHILD, { ppid: WORKER, startTicks: 700, state: 'Z' });
+    assert.deepEqual(children.sweep(workerLives).gone, [], 'a zombie its worker has yet to reap');
+    proc.delete(CHILD);
+    assert.deepEqual(children.sweep(workerLives).gone, [], 'reaped, the report on its way');
+    assert.equal(children.size, 1);
+    assert.deepEqual(children.sweep(() => false).gone.map((c) => c.pid), [CHILD], 'its worker died without telling');
+  });
+
+  it('sweep counts a child with a parent-death signal as killed once its worker is gone, never as an orphan', () => {
+    const { proc, children } = setup({ [WORKER]: { ppid: 1, startTicks: 600, state: 'S' }, [CHILD]: { ppid: WORKER, startTicks: 700, state: 'S' } });
+    children.add(report({ diesWithWorker: true }), false);
+    proc.delete(WORKER);
+    // The kernel re-parents it and sends the signal in one step; it may not have died yet.
+    proc.set(CHILD, { ppid: 1, startTicks: 700, state: 'S' });
+    const sweep = children.sweep(() => false);
+    assert.deepEqual(sweep.killedWithWorker.map((c) => c.pid), [CHILD]);
+    assert.deepEqual(sweep.orphaned, []);
+    assert.equal(children.size, 0);
+    children.add(report({ diesWithWorker: true, workerPid: 77 }), true);
+    proc.delete(CHILD);
+    assert.deepEqual(children.sweep(() => false).killedWithWorker.map((c) => c.pid), [CHILD], 'ended already when the pool looks');
   });
 
   it('end forgets a child its worker waited for, and only that worker’s', () => {

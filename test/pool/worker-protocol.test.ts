@@ -6,10 +6,17 @@ const usage = { userUs: 1, systemUs: 2 };
 
 describe('worker protocol', () => {
   it('round-trips the worker argv', () => {
-    assert.deepEqual(parseWorkerArgv(workerArgv({ index: 3, parentPid: 1234, trap: true })), {
+    assert.deepEqual(parseWorkerArgv(workerArgv({ index: 3, parentPid: 1234, trap: true, childDeathSignal: false })), {
       index: 3,
       parentPid: 1234,
       trap: true,
+      childDeathSignal: false,
+    });
+    assert.deepEqual(parseWorkerArgv(workerArgv({ index: 1, parentPid: 1234, trap: false, childDeathSignal: true })), {
+      index: 1,
+      parentPid: 1234,
+      trap: false,
+      childDeathSignal: true,
     });
     assert.equal(parseWorkerArgv(['x', '1234']), null);
     assert.equal(parseWorkerArgv(['1', '1234', '--evil']), null);
@@ -28,8 +35,9 @@ describe('worker protocol', () => {
   });
 
   it('accepts a family task’s child reports only when well formed', () => {
-    const start = { type: 'child-start', pid: 99, taskId: 3, childPid: 120, startTicks: 4567, command: 'sleep 8' };
+    const start = { type: 'child-start', pid: 99, taskId: 3, childPid: 120, startTicks: 4567, command: 'sleep 8', diesWithWorker: true };
     assert.deepEqual(parseFromWorker(start), start);
+    assert.equal(parseFromWorker({ ...start, diesWithWorker: undefined }), null, 'whether it dies with its worker is always said');
     assert.ok(parseFromWorker({ ...start, startTicks: null }), 'no /proc in the worker');
     assert.equal(parseFromWorker({ ...start, childPid: -1 }), null);
     assert.equal(parseFromWorker({ ...start, childPid: '120' }), null);

@@ -68,6 +68,14 @@ describe('pool menu actions', () => {
     assert.match(message(), /SIGKILL to every worker/);
   });
 
+  it('says why a worker could not be added, in the pool’s words', async () => {
+    const { store, pool, plan, entry, message } = setup();
+    pool.state = 'running';
+    pool.addWorker = () => Promise.reject(new Error('pooltop has as many files open as its limit allows (ulimit -n) (EMFILE)'));
+    await runPoolEntry(store, pool, plan, entry('add'));
+    assert.equal(message(), 'could not add a worker: pooltop has as many files open as its limit allows (ulimit -n) (EMFILE)');
+  });
+
   it('chooses the workload, also for a pool that runs', async () => {
     const { store, pool, plan, message } = setup();
     const sumsq = POOL_MENU.find((e) => e.kind === 'workload' && e.choice.workload === 'sumsq')!;

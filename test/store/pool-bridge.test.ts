@@ -39,6 +39,7 @@ const child = (fields: Partial<TaskChild> = {}): TaskChild => ({
   workerPid: WORKER,
   taskId: 7,
   since: 0,
+  diesWithWorker: false,
   orphaned: false,
   ppid: WORKER,
   ...fields,
@@ -124,6 +125,27 @@ describe('pool bridge', () => {
     assert.equal(
       message(),
       'worker 1 (PID 4250) was killed by SIGKILL; its child 4300 (sleep 8) was re-parented to PID 1: an orphan; ' +
+        'its task went back to the head of the queue; worker 3 replaces it',
+    );
+  });
+
+  it('says the child ended with its worker when its parent-death signal ended it', () => {
+    const { pool, message } = setup();
+    const exit: WorkerExit = {
+      index: 1,
+      pid: WORKER,
+      code: null,
+      signal: 'SIGKILL',
+      requeued: { id: 7, workload: 'family', arg: 8000 },
+      replacedBy: 3,
+      expected: false,
+      stderr: '',
+      killedWith: [child({ diesWithWorker: true })],
+    };
+    pool.emit('worker-exit', exit);
+    assert.equal(
+      message(),
+      'worker 1 (PID 4250) was killed by SIGKILL; its child 4300 (sleep 8) ended with it (parent-death signal); ' +
         'its task went back to the head of the queue; worker 3 replaces it',
     );
   });

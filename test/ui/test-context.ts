@@ -13,7 +13,7 @@ export class FakePool implements PoolControl {
     this.calls.push(`start ${n}`);
     this.state = 'running';
   }
-  addWorker(): number | null {
+  async addWorker(): Promise<number> {
     this.calls.push('add');
     return 4242;
   }
