@@ -1,5 +1,6 @@
-// Runs bin/pooltop as a user would and collects what it printed and how it exited.
-import { spawn } from 'node:child_process';
+// Runs bin/pooltop as a user does, by executing the file: its #! line starts sh, whose exec starts
+// node with the V8 flags of the launcher's second line. Collects what it printed and how it exited.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/pooltop', import.meta.url));
@@ -10,24 +11,38 @@ export interface BinResult {
   stderr: string;
 }
 
-export function runBin(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<BinResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+export interface BinOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+/** Starts `bin/pooltop ...args`; `done` settles when it has exited (SIGKILLed and rejected past the timeout). */
+export function startBin(args: string[], options: BinOptions = {}): { child: ChildProcess; done: Promise<BinResult> } {
+  const child = spawn(BIN, args, {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = new Promise<BinResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`pooltop ${args.join(' ')} did not finish in time`));
     }, options.timeoutMs ?? 20_000);
-    child.on('error', reject);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
   });
+  return { child, done };
+}
+
+export function runBin(args: string[], options: BinOptions = {}): Promise<BinResult> {
+  return startBin(args, options).done;
 }
