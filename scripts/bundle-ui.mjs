@@ -62,5 +62,9 @@ await build({
   // CommonJS packages inside (react-reconciler) may still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __pooltopRequire } from 'node:module'; const require = __pooltopRequire(import.meta.url);" },
   legalComments: 'none',
+  // Linked, so a stack trace under --enable-source-maps names the module and line; without the
+  // sources' text, which would double the package (the names are enough to find them).
+  sourcemap: true,
+  sourcesContent: false,
   logLevel: 'warning',
 });

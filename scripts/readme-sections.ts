@@ -1,7 +1,7 @@
 // The README's generated sections, between `<!-- name:start -->` and `<!-- name:end -->` markers.
 import { MONITOR_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
 import { primesHelp } from '../src/cli/primes-command.js';
-import { keyTableMarkdown } from '../src/ui/key-table-markdown.js';
+import { keyTableMarkdown } from './key-table-markdown.js';
 
 export function generatedSections(): Record<string, string> {
   return {

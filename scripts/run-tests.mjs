@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Runs every test under test/ (or the files/folders given) with Node's test runner, TypeScript
-// loaded through tsx. Node 20's runner takes no globs, so the files are listed here.
+// Runs every test under test/ (or the files/folders given, less those under --exclude=<path>)
+// with Node's test runner, TypeScript loaded through tsx. Node 20's runner takes no globs, so the
+// files are listed here. Other --flags go to the runner.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 const TEST_FILE = /\.test\.tsx?$/;
 
@@ -16,9 +17,18 @@ function collect(path, out) {
   return out;
 }
 
-const roots = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
-const files = (roots.length > 0 ? roots : ['test']).flatMap((root) => collect(root, []));
+const EXCLUDE = '--exclude=';
+const args = process.argv.slice(2);
+const roots = args.filter((a) => !a.startsWith('--'));
+const excluded = args.filter((a) => a.startsWith(EXCLUDE)).map((a) => resolve(a.slice(EXCLUDE.length)));
+const flags = args.filter((a) => a.startsWith('--') && !a.startsWith(EXCLUDE));
+const isUnder = (file, dir) => {
+  const path = relative(dir, resolve(file));
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+};
+const files = (roots.length > 0 ? roots : ['test'])
+  .flatMap((root) => collect(root, []))
+  .filter((file) => !excluded.some((dir) => isUnder(file, dir)));
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);

@@ -1,11 +1,48 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { readPidMax } from '../../src/signals/validate-target.js';
-import { BIN, runBin, runBinRedirected } from './run-bin.js';
+import { BIN, runBin, runBinRedirected, startBin } from './run-bin.js';
+
+/** The command line of `pid` once sh has exec'd node in it (spawn returns when sh is running). */
+async function nodeCommandLine(pid: number, timeoutMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let argv: string[] = [];
+  for (;;) {
+    try {
+      argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+    } catch {
+      throw new Error(`PID ${pid} ended before node showed in its command line (last: ${argv.join(' ')})`);
+    }
+    if (basename(argv[0] ?? '') === 'node') return argv;
+    if (Date.now() > deadline) throw new Error(`PID ${pid} still runs ${argv.join(' ')}`);
+    await delay(5);
+  }
+}
 
 describe('bin/pooltop', () => {
+  it('is executable, in git too, so a clone runs it through its #! line as well', (t) => {
+    assert.notEqual(statSync(BIN).mode & 0o111, 0, 'the file is executable');
+    const git = spawnSync('git', ['ls-files', '--stage', 'bin/pooltop'], { cwd: dirname(dirname(BIN)), encoding: 'utf8' });
+    if (git.status !== 0 || git.stdout === '') return t.skip('not in a git checkout');
+    assert.match(git.stdout, /^100755 /, 'git records mode 100755');
+  });
+
+  it('starts node with the V8 flags on its second line', async () => {
+    const [shebang = '', exec = ''] = readFileSync(BIN, 'utf8').split('\n');
+    assert.equal(shebang, '#!/bin/sh');
+    const flags = /exec node ((?:--\S+ )+)"\$0" "\$@"$/.exec(exec)?.[1]?.trim().split(' ') ?? [];
+    assert.ok(flags.includes('--single-threaded-gc') && flags.includes('--max-semi-space-size=2'), `the launcher's flags, from: ${exec}`);
+    // The snapshot samples for about half a second: time enough to read what the kernel has.
+    const { child, done } = startBin(['snapshot', '--json']);
+    const argv = await nodeCommandLine(child.pid!);
+    assert.deepEqual(argv.slice(1), [...flags, BIN, 'snapshot', '--json'], `/proc/${child.pid}/cmdline`);
+    assert.equal((await done).code, 0);
+  });
+
   it('prints its version and help', async () => {
     const version = await runBin(['--version']);
     assert.equal(version.code, 0);

@@ -252,9 +252,9 @@ export class TmuxSession {
   }
 
   /**
-   * The program's process (the shell's child), once it has started. With a `#!/usr/bin/env node`
-   * launcher this is the node process itself, since env execs. Remembered, so kill() can make
-   * sure it has ended.
+   * The program's process (the shell's child), once it has started. For bin/pooltop this is the
+   * node process itself: the sh of its #! line execs node. Remembered, so kill() can make sure it
+   * has ended.
    */
   async programProcess(timeoutMs = 5000): Promise<ProcRef> {
     if (this.program) return this.program;

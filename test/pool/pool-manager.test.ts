@@ -413,13 +413,21 @@ describe('PoolManager with real workers', () => {
     const victim = pool.snapshot().workers[0]!;
     const child = victim.child!.pid;
     await waitFor('the child to exec sleep', () => sleeping(child));
-    process.kill(victim.pid, 'SIGKILL');
-    // Hold the event loop until the kernel has re-parented the child and the poll is overdue:
-    // libuv then runs the poll's timer before it reads the worker's exit.
-    const until = Date.now() + 100;
-    while (ppidOf(child) === victim.pid || Date.now() < until) {
-      /* busy: no event may be handled here */
-    }
+    // Kill, then hold the event loop until the kernel has re-parented the child and the poll is
+    // overdue, in a setImmediate: after the check phase libuv runs the due timers (the poll's)
+    // before it next polls for I/O, where the worker's exit is read. Held in a timer's callback
+    // instead, the timers phase goes by the time it started at, may leave the poll for later, and
+    // on Node 24 mostly did.
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        process.kill(victim.pid, 'SIGKILL');
+        const until = Date.now() + 100;
+        while (ppidOf(child) === victim.pid || Date.now() < until) {
+          /* busy: no event may be handled here */
+        }
+        resolve();
+      }),
+    );
     await waitFor('the exit of the worker', () => exits.length === 1);
     assert.deepEqual(orphaned, [{ pid: child, withWorkerExit: false }], 'the poll told of the orphan first');
     assert.deepEqual(exits, [{ pid: victim.pid, orphans: [child] }], 'and the exit names it too');

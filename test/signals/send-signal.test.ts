@@ -231,8 +231,9 @@ describe('sendSignal to real processes', { skip: !linux && 'needs /proc' }, () =
       encoding: 'utf8',
       timeout: 15_000,
     });
-    const line = run.stdout.trim().split('\n').pop() ?? '';
-    if (!line.startsWith('{')) return t.skip(`the sender could not run as nobody: ${run.error?.message ?? run.stderr.trim().split('\n')[0]}`);
+    // stdout and stderr are null when node could not even start (EACCES on a folder on its path).
+    const line = (run.stdout ?? '').trim().split('\n').pop() ?? '';
+    if (!line.startsWith('{')) return t.skip(`the sender could not run as nobody: ${run.error?.message ?? (run.stderr ?? '').trim().split('\n')[0]}`);
     const result = JSON.parse(line) as { uid: number; outcome?: { status: string; text: string; errno?: string }; threw?: string };
     assert.equal(result.uid, 65534);
     assert.equal(result.threw, undefined, 'sendSignal must not throw on EPERM');

@@ -1,6 +1,6 @@
 // The key table as a Markdown table, for the README: generated from KEY_TABLE so the README's
 // keys cannot drift from the keyboard (a test compares them).
-import { KEY_TABLE } from './key-table.js';
+import { KEY_TABLE } from '../src/ui/key-table.js';
 
 export function keyTableMarkdown(): string {
   const escape = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
