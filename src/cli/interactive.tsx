@@ -1,5 +1,5 @@
 // The interactive monitor: wires sampler → poller → store → Ink app, takes over the terminal and
-// gives it back on every way out (q, Ctrl-C, SIGTERM, SIGHUP, an uncaught error).
+// gives it back on every way out (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, an uncaught error).
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
 import type { PoolPlan } from '../store/pool-actions.js';
@@ -16,7 +16,7 @@ export const NOT_A_TERMINAL =
   'pooltop: the interactive monitor needs a terminal on stdin and stdout; use `pooltop snapshot` (or `pooltop snapshot --json`) for a one-off listing';
 
 /** Exit statuses for the signals that end the monitor: 128 + the signal number, as shells report. */
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 };
 
 export async function runInteractive(options: MonitorOptions): Promise<number> {
   const { stdin, stdout, stderr } = process;

@@ -2,8 +2,10 @@
 // restored exactly once on every way out (Ink 6.8 has no alternate-screen option of its own).
 import { writeSync } from 'node:fs';
 
-const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
-const LEAVE = '\x1b[?25h\x1b[?1049l';
+// Automatic wrap (DECAWM) is off while pooltop draws: a line the terminal finds wider than pooltop
+// measured it is clipped at the right edge, instead of wrapping and scrolling the whole screen.
+const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l\x1b[?7l';
+const LEAVE = '\x1b[?7h\x1b[?25h\x1b[?1049l';
 
 export class Terminal {
   private active = false;
