@@ -43,6 +43,11 @@ export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{
  *   each here or unassigned in the table.
  * Code points the table's Unicode does not assign are shown too (wcwidth -1: tmux gives them 0
  * cells, xterm 1, a terminal with newer tables 2 for a new emoji).
+ * Kept as they are: Indic conjuncts and vowel signs. wcwidth() gives a virama 0 cells and each
+ * consonant and spacing sign 1, and tmux, xterm and VTE draw them so (string-width, counting the
+ * whole cluster as 1, was what disagreed); terminals that lay out grapheme clusters do so only
+ * once a program turns on mode 2027, which pooltop never does. Combining marks on a base are kept
+ * too (below): 0 cells everywhere.
  */
 const UNCERTAIN_WIDTH =
   /[\p{Regional_Indicator}\p{Emoji_Modifier}\u1160-\u11ff\ud7b0-\ud7ff\u2630-\u2637\u268a-\u268f\u3248-\u324f\u{1171e}\u{1d300}-\u{1d356}\u{1d360}-\u{1d376}]/u;

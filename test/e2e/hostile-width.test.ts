@@ -25,28 +25,27 @@ interface Hostile {
   command: string;
 }
 
-/** Sorted by PID, as `-s pid` shows them. */
-let hostile: Hostile[] = [];
+/** Sorted by PID once all have started, as `-s pid` shows them. */
+const hostile: Hostile[] = [];
 let session: TmuxSession | undefined;
 
 before(async () => {
-  const started: Hostile[] = [];
+  // Each kept as it starts, so `after` ends them all even if this hook fails half-way.
   for (const { text } of WIDTH_CORPUS) {
     const child = spawn('sleep', [MARKER], { argv0: text, stdio: 'ignore' });
     const ref = child.pid ? readProc(child.pid) : null;
     assert.ok(ref, `a sleep started for ${JSON.stringify(text.slice(0, 20))}`);
-    started.push({ ref, command: `${text} ${MARKER}` });
-    hostile = started;
+    hostile.push({ ref, command: `${text} ${MARKER}` });
   }
   // Until a child has exec'd, /proc shows the test's own command line.
-  for (const h of started) {
+  for (const h of hostile) {
     const deadline = Date.now() + 10_000;
     while (!readCmdline(h.ref.pid).endsWith(MARKER)) {
       assert.ok(Date.now() < deadline, `PID ${h.ref.pid} never showed its command line`);
       await delay(20);
     }
   }
-  hostile = [...started].sort((a, b) => a.ref.pid - b.ref.pid);
+  hostile.sort((a, b) => a.ref.pid - b.ref.pid);
 });
 
 afterEach(async () => {
@@ -137,7 +136,7 @@ describe('hostile text in the monitor: no row moves, hides or is forged', { time
         // PageDown moves the selection a page; the table scrolls once it passes the last row.
         const selected = selectedRows(screen)[0]?.pid;
         await s.sendKeys('PageDown');
-        screen = await s.waitFor((next) => (selectedRows(next)[0]?.pid ?? selected) !== selected, { colors: true, description: 'the selection a page further' });
+        screen = await s.waitFor((next) => (selectedRows(next)[0]?.pid ?? selected) !== selected, { colors: true, timeoutMs: 10_000, description: 'the selection a page further' });
       }
       assert.equal(seen.size, hostile.length, 'every hostile process was on a page');
       // tmux's own count of what it shows: nothing is wider than the pane, and pooltop counts the same.
