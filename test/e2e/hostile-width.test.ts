@@ -66,7 +66,8 @@ async function showHostile(columns: number): Promise<TmuxSession> {
   await s.waitFor(/^Filter: /m, { description: 'the filter prompt' });
   await s.type(MARKER);
   await s.sendKeys('Enter');
-  await s.waitFor((screen) => screen.includes(`[filter "${MARKER}"]`) && readTable(screen)?.rows[0]?.pid === hostile[0]!.ref.pid, {
+  // The filter applies while it is typed: wait for Enter to have closed the prompt too.
+  await s.waitFor((screen) => /^F1Help/m.test(screen) && screen.includes(`[filter "${MARKER}"]`) && readTable(screen)?.rows[0]?.pid === hostile[0]!.ref.pid, {
     description: `the table filtered to the ${hostile.length} hostile processes`,
     timeoutMs: 10_000,
   });
