@@ -56,8 +56,8 @@ await build({
   target: 'node20',
   // React picks its production build by this; the development one costs 20 % more per refresh.
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Every package's string-width (Ink's layout, widest-line, slice-ansi…) takes pooltop's fast
-  // path for plain lines, measured at 40 % of a refresh's CPU before (src/ui/fast-string-width.ts).
+  // Every package's string-width (Ink's layout, widest-line, wrap-ansi, cli-truncate…) measures as
+  // pooltop does, one code point at a time as the terminal does (src/ui/fast-string-width.ts).
   alias: { 'react-devtools-core': empty, 'string-width': fastStringWidth },
   // CommonJS packages inside (react-reconciler) may still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __pooltopRequire } from 'node:module'; const require = __pooltopRequire(import.meta.url);" },

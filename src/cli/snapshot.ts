@@ -2,6 +2,7 @@
 import { buildTree } from '../model/build-tree.js';
 import { formatBytes, formatUptime } from '../model/format.js';
 import { filterRows } from '../model/filter-rows.js';
+import { jsonSafe } from '../model/json-safe.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
@@ -42,7 +43,7 @@ export async function runSnapshot(options: SnapshotOptions, out: NodeJS.Writable
   const width = out.isTTY ? out.columns : undefined;
   let text: string;
   if (options.tree) text = options.json ? `${treeJson(data.rows)}\n` : snapshotTreeText(data, width);
-  else text = options.json ? `${JSON.stringify(snapshotJson(data), null, 2)}\n` : snapshotText(data, width);
+  else text = options.json ? `${jsonSafe(JSON.stringify(snapshotJson(data), null, 2))}\n` : snapshotText(data, width);
   out.write(text);
   return 0;
 }
@@ -69,7 +70,7 @@ export function snapshotTreeText(data: SnapshotData, width?: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The JSON document: real strings (JSON-escaped), sizes in bytes, times in seconds. */
+/** The JSON document: real strings (JSON-escaped, see jsonSafe), sizes in bytes, times in seconds. */
 export function snapshotJson({ sample, rows }: SnapshotData): object {
   return {
     time: new Date(sample.time).toISOString(),

@@ -3,9 +3,11 @@
 import { writeSync } from 'node:fs';
 
 // Bracketed paste (?2004): the terminal wraps pasted text in ESC [200~ … ESC [201~, so a paste is
-// read as text, never as keys (src/ui/input-decoder.ts).
-const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l\x1b[?2004h';
-const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
+// read as text, never as keys (src/ui/input-decoder.ts). Automatic wrap (DECAWM, ?7) is off while
+// pooltop draws: a line the terminal finds wider than pooltop measured it is clipped at the right
+// edge, instead of wrapping and scrolling the whole screen.
+const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l\x1b[?7l\x1b[?2004h';
+const LEAVE = '\x1b[?2004l\x1b[?7h\x1b[?25h\x1b[?1049l';
 
 export class Terminal {
   private active = false;

@@ -1,5 +1,6 @@
 // The process tree as nested data for `pooltop snapshot --json --tree`: each process with its
 // children inside it, in the same order as the tree view, and that data written as JSON.
+import { jsonSafe } from './json-safe.js';
 import { linkTree, type Compare, type TreeNode } from './tree-links.js';
 
 /** A row with its children nested in it. */
@@ -28,7 +29,8 @@ export function nestTree<T extends TreeNode>(rows: readonly T[], compare: Compar
  * `JSON.stringify(forest)` without recursion. V8's JSON.stringify recurses and throws "Maximum
  * call stack size exceeded" near 2,000 levels of nesting, which a PPID chain can reach; this
  * writes the same compact text at any depth. Each row's own fields still go through
- * JSON.stringify, so they are escaped the same way (control characters as \u001b...).
+ * JSON.stringify, so they are escaped the same way (control characters as \u001b...), and then
+ * through jsonSafe, so nothing in the text acts on a terminal it is printed on.
  */
 export function forestToJson<T extends TreeNode>(forest: ProcessForest<T>): string {
   const parts: string[] = ['{"roots":['];
@@ -44,7 +46,7 @@ export function forestToJson<T extends TreeNode>(forest: ProcessForest<T>): stri
     }
     if (frame.next > 0) parts.push(',');
     const { children, ...fields } = frame.list[frame.next++];
-    const head = JSON.stringify(fields);
+    const head = jsonSafe(JSON.stringify(fields));
     parts.push(head === '{}' ? '{"children":[' : `${head.slice(0, -1)},"children":[`);
     frames.push({ list: children, next: 0 });
   }

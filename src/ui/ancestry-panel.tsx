@@ -2,6 +2,7 @@
 // PID 1) down to it, each with PID, user and command.
 import { Box, Text } from 'ink';
 import { ancestry } from '../model/ancestry.js';
+import { column } from '../model/columns.js';
 import type { ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { fitWidth } from '../model/text-width.js';
@@ -9,6 +10,8 @@ import type { ActionContext } from './action-context.js';
 import type { KeyPress } from './parse-key.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
+
+const USER_CELLS = column('user').width;
 
 /** The overlay's text lines, so the panel and its tests read the same thing. */
 export function ancestryLines(rows: readonly ProcessRow[], pid: number | null): string[] {
@@ -21,7 +24,9 @@ export function ancestryLines(rows: readonly ProcessRow[], pid: number | null): 
   if (found.end.kind === 'cycle') lines.push(`(the parents form a cycle at PID ${found.end.pid})`);
   chain.forEach((row, depth) => {
     const guide = depth === 0 ? '' : `${'   '.repeat(depth - 1)}└─ `;
-    lines.push(`${String(row.pid).padStart(7)} ${sanitizeText(row.user).padEnd(9).slice(0, 9)} ${guide}${sanitizeText(row.command)}`);
+    // The user padded by cells, as the table's USER column: padEnd counts UTF-16 units, which
+    // shifted the line after a wide name and could cut an emoji in half.
+    lines.push(`${String(row.pid).padStart(7)} ${fitWidth(sanitizeText(row.user), USER_CELLS)} ${guide}${sanitizeText(row.command)}`);
   });
   return lines;
 }

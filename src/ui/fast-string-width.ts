@@ -1,23 +1,22 @@
-// string-width with a fast path for the text pooltop draws: measured, string-width's general path
-// (grapheme segmentation, an emoji regexp per grapheme) was 40 % of the CPU of a refresh, spent on
-// lines that are ASCII, SGR codes and a few box-drawing characters. Those are counted directly;
-// anything else goes to string-width itself. The bundle makes Ink use this one too.
-import stringWidth from '../../node_modules/string-width/index.js';
+// The string-width that Ink and its packages measure with in the bundle (scripts/bundle-ui.mjs
+// aliases string-width to this): pooltop's own per-code-point width, after the escape sequences
+// are taken out. string-width counts grapheme clusters, so for text such as a Devanagari conjunct
+// it said 1 cell where pooltop, like the terminal, counts 2, and Ink wrapped or cut a line pooltop
+// had fitted; measuring alike, Ink never re-wraps a line pooltop cut to the screen's width. It is
+// faster too: string-width's segmentation and emoji test per grapheme had been 40 % of a refresh.
+import { stripVTControlCharacters } from 'node:util';
+import { displayWidth } from '../model/text-width.js';
 
-/** Characters one cell wide for string-width (East Asian width narrow or ambiguous, drawn narrow). */
-const NARROW = /^[\x20-\x7e\u2500-\u257f·…⋯•▲▼√−]*$/u;
 const SGR = /\x1b\[[0-9;]*m/g;
 
-export interface WidthOptions {
-  ambiguousIsNarrow?: boolean;
-  countAnsiEscapeCodes?: boolean;
-}
-
-export default function fastStringWidth(text: string, options?: WidthOptions): number {
-  if (typeof text !== 'string' || (options && (options.ambiguousIsNarrow === false || options.countAnsiEscapeCodes))) {
-    return stringWidth(text, options);
-  }
-  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
-  if (!plain.includes('\x1b') && NARROW.test(plain)) return plain.length;
-  return stringWidth(text, options);
+/**
+ * Cells of `text` on the terminal, escape sequences not counted. string-width's options are not
+ * taken: no caller in the bundle passes any, and ambiguous-width characters are 1 cell, as
+ * wcwidth() has them in a UTF-8 locale.
+ */
+export default function fastStringWidth(text: string): number {
+  if (typeof text !== 'string') return 0;
+  if (!text.includes('\x1b')) return displayWidth(text);
+  const plain = text.replace(SGR, '');
+  return displayWidth(plain.includes('\x1b') ? stripVTControlCharacters(plain) : plain);
 }

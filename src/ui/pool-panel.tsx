@@ -77,7 +77,7 @@ function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: nu
 
 /** One line of the worker list; the titles go through it too, so they sit over their values. */
 function workerColumns(index: string, pid: string, state: string, core: string, cpu: string, task: string, since: string, done: string): string {
-  return `${index.padStart(5)} ${pid.padStart(7)} ${state.padEnd(1)} ${core.padStart(3)} ${cpu.padStart(5)}  ${task.padEnd(29).slice(0, 29)} ${since.padStart(7)} ${done.padStart(6)}`;
+  return `${index.padStart(5)} ${pid.padStart(7)} ${state.padEnd(1)} ${core.padStart(3)} ${cpu.padStart(5)}  ${fitWidth(task, 29)} ${since.padStart(7)} ${done.padStart(6)}`;
 }
 
 /** "primes 1003000000", "sumsq 5000000", "sleep 1000 ms", "family: sleep 8 s". */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
+import { displayWidth } from '../../src/model/text-width.js';
 import { ancestryLines } from '../../src/ui/ancestry-panel.js';
 import { info, sample } from '../model/fixtures.js';
 
@@ -95,6 +96,16 @@ describe('tree view in the store', () => {
     assert.match(lines[0] ?? '', /^\s+1 ann\s+init$/);
     assert.match(lines[1] ?? '', /^\s+20 ann\s+└─ sshd$/);
     assert.match(lines[2] ?? '', /^\s+22 ann\s+ {3}└─ sleep 22$/);
+  });
+
+  it('pads the ancestry USER column by cells: wide names keep the commands in line, no emoji is split', () => {
+    const users = ['ann', '日本語ユーザー', '😀😀😀😀😀😀', '\u3164\u3164', 'e\u0301e\u0301e\u0301e\u0301e\u0301'];
+    const rows = users.map((user, i) => ({ ...info(i + 1, { ppid: i, user, command: `cmd${i}` }), cpu: 0, mem: 0 }));
+    const lines = ancestryLines(rows, users.length);
+    assert.equal(lines.length, users.length);
+    const commandAt = lines.map((line, depth) => displayWidth(line.slice(0, line.indexOf(`cmd${depth}`))) - 3 * depth);
+    assert.deepEqual(commandAt, users.map(() => commandAt[0]), `every command starts in the same cell:\n${lines.join('\n')}`);
+    for (const line of lines) assert.ok(line.isWellFormed(), `no half of a surrogate pair: ${JSON.stringify(line)}`);
   });
 
   it('says when the chain ends at a parent that is gone', () => {
