@@ -11,6 +11,7 @@ import { findMatch } from '../model/search.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import type { Sample } from '../sampling/types.js';
 import { computeVisible, type RowDecoration } from './compute-visible.js';
+import { mergeNews } from './message-policy.js';
 import { cursorAt, placeCursor } from './place-cursor.js';
 import {
   initialView,
@@ -141,14 +142,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       if (placed.moved && before.pid !== null && !rows.some((r) => r.pid === before.pid)) {
         const target = placed.cursor.pid;
         const moved = `PID ${before.pid} exited; ${view.follow ? 'following stopped; ' : ''}${target !== null ? `selection moved to PID ${target}` : 'no process left to select'}`;
-        // Fresh news stays, with the move added to it (in place of any move added before): the
-        // result of the signal that ended the process, or a warning such as a pool worker's death
-        // and its orphaned child, which can arrive before the sample that shows the exit. Any
-        // other message gives way to the move.
-        message =
-          message !== null && (message.kind === 'signal' || message.level !== 'info') && Date.now() - message.at < FRESH_MESSAGE_MS
-            ? { ...message, base: message.base ?? message.text, text: `${message.base ?? message.text}; ${moved}` }
-            : makeMessage(moved, 'info');
+        message = mergeNews(message, moved, Date.now());
         if (view.follow) nextView = { ...view, follow: false };
       }
       set({
@@ -432,8 +426,6 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
 }
 
 const NO_ORPHANS: ReadonlySet<number> = new Set();
-/** A message younger than this is the news of the moment: other news is added to it, not put over it. */
-const FRESH_MESSAGE_MS = 3000;
 
 /** Tags of processes still there with the same start time; the same map when nothing went. */
 function pruneTags(tags: ReadonlyMap<number, number>, rows: readonly ProcessRow[]): ReadonlyMap<number, number> {
