@@ -36,7 +36,7 @@ export interface AppData {
   view: ViewState;
   cursor: Cursor;
   message: Message | null;
-  /** Processes pooltop started whose parent is no longer the one that started them. */
+  /** Processes pooltop started whose parent is no longer the one that started them (the pool bridge marks them). */
   orphans: ReadonlySet<number>;
   /** Tagged processes (Space, `c`): PID → the start time the row showed, so a reused PID is not tagged. */
   tags: ReadonlyMap<number, number>;
@@ -84,8 +84,6 @@ export interface AppActions {
   expandSelected(): void;
   /** `*`: fold everything, or unfold everything when anything is folded. */
   toggleCollapseAll(): void;
-  /** Remembers a process pooltop started, so a change of its parent marks it as orphaned. */
-  registerStarted(pid: number, ppid: number, startTime: number): void;
   /** `a`: the chain of parents of the selected process. */
   openAncestry(): void;
   /** Space: tag or untag the selected process. */
@@ -96,6 +94,7 @@ export interface AppActions {
   untagAll(): void;
   /** Mirrors the pool manager's snapshot. */
   setPool(pool: PoolSnapshot | null): void;
+  setOrphans(orphans: ReadonlySet<number>): void;
   /** Opens the signal menu (or the confirmation when `signal` is given) for these targets. */
   openSignal(request: SignalRequest, mode: 'signal' | 'confirm'): void;
   notify(text: string, level?: MessageLevel, kind?: 'signal'): void;
@@ -110,26 +109,6 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
   let lastTaken: Sample | null = null;
   /** While frozen: the newest sample and the one before it, applied on unfreeze. */
   let pending: { base: Sample | null; sample: Sample } | null = null;
-  /** Processes pooltop started, with the parent and start time they had then, and when they were registered. */
-  const started = new Map<number, { ppid: number; startTime: number; registeredAt: number }>();
-
-  /** Which started processes now have another parent; forgets those that are gone. */
-  const findOrphans = (rows: readonly ProcessRow[], sampledAt: number): ReadonlySet<number> => {
-    if (started.size === 0) return NO_ORPHANS;
-    const orphans = new Set<number>();
-    const seen = new Set<number>();
-    for (const row of rows) {
-      const origin = started.get(row.pid);
-      if (!origin) continue;
-      if (origin.startTime !== 0 && origin.startTime !== row.startTime) continue;
-      seen.add(row.pid);
-      if (row.ppid !== origin.ppid) orphans.add(row.pid);
-    }
-    // Forget a process only when a sample taken after it was registered no longer has it: one
-    // read just before it started does not have it yet.
-    for (const [pid, origin] of started) if (!seen.has(pid) && sampledAt > origin.registeredAt) started.delete(pid);
-    return orphans;
-  };
 
   return createStore<AppState>()((set, get) => {
     /** Recomputes the visible rows and places the cursor; `extra` is merged into the same update. */
@@ -179,7 +158,6 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       const tags = pruneTags(get().tags, rows);
       relayout(rows, collapsed === view.collapsed ? view : { ...view, collapsed }, {
         sample,
-        orphans: findOrphans(rows, sample.monotonic),
         tags,
         tagsGone: get().tagsGone || (tags.size === 0 && get().tags.size > 0),
       });
@@ -406,12 +384,11 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       setPool(pool) {
         set({ pool });
       },
+      setOrphans(orphans) {
+        set({ orphans });
+      },
       openSignal(request, mode) {
         set({ view: { ...get().view, mode, signal: request } });
-      },
-
-      registerStarted(pid, ppid, startTime) {
-        started.set(pid, { ppid, startTime, registeredAt: performance.now() });
       },
 
       notify(text, level = 'info', kind) {
@@ -425,7 +402,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
   });
 }
 
-const NO_ORPHANS: ReadonlySet<number> = new Set();
+export const NO_ORPHANS: ReadonlySet<number> = new Set();
 
 /** Tags of processes still there with the same start time; the same map when nothing went. */
 function pruneTags(tags: ReadonlyMap<number, number>, rows: readonly ProcessRow[]): ReadonlyMap<number, number> {

@@ -157,6 +157,20 @@ describe('pool bridge', () => {
     assert.doesNotMatch(message(), /\u001b/);
   });
 
+  it('puts the orphans into the store, a new set only when they change', () => {
+    const { store, pool } = setup();
+    store.getState().applySample(tree(true));
+    pool.emit('child-start', child());
+    const none = store.getState().orphans;
+    store.getState().applySample(tree(true));
+    assert.equal(store.getState().orphans, none, 'still none: the same set');
+    store.getState().applySample(tree(false));
+    const marked = store.getState().orphans;
+    assert.deepEqual([...marked], [CHILD]);
+    store.getState().applySample(tree(false));
+    assert.equal(store.getState().orphans, marked, 'the same orphan: the same set, nothing to draw again');
+  });
+
   it('stops listening when disconnected', () => {
     const { store, pool, disconnect } = setup();
     disconnect();

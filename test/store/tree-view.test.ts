@@ -112,14 +112,4 @@ describe('tree view in the store', () => {
     const lines = ancestryLines([{ ...info(7, { ppid: 4242, command: 'orphan' }), cpu: 0, mem: 0 }], 7);
     assert.match(lines[0] ?? '', /parent 4242 is gone/);
   });
-
-  it('marks a process pooltop started as orphaned when its parent changes', () => {
-    const store = treeStore();
-    store.getState().registerStarted(21, 20, 1_000_000 + 21);
-    store.getState().applySample(store.getState().sample!);
-    assert.equal(store.getState().orphans.size, 0);
-    const processes = store.getState().sample!.processes.filter((p) => p.pid !== 20).map((p) => (p.pid === 21 ? { ...p, ppid: 1 } : p));
-    store.getState().applySample(sample(processes));
-    assert.deepEqual([...store.getState().orphans], [21]);
-  });
 });
