@@ -26,7 +26,7 @@ import {
 } from './view-state.js';
 
 export interface AppData {
-  /** The sample on screen (while frozen, newer samples wait in the store's closure). */
+  /** The sample on screen (while frozen, the poller holds newer ones). */
   sample: Sample | null;
   /** Every process of the sample, with CPU% and MEM%. */
   rows: ProcessRow[];
@@ -50,7 +50,8 @@ export interface AppData {
 }
 
 export interface AppActions {
-  applySample(sample: Sample): void;
+  /** Shows `sample`, its CPU% measured since `base` (by default the sample on screen). */
+  applySample(sample: Sample, base?: Sample | null): void;
   setViewport(pageSize: number, screenLines?: number): void;
   moveBy(delta: number): void;
   moveTo(index: number): void;
@@ -105,11 +106,6 @@ export type AppState = AppData & AppActions;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(options: ViewOptions = {}): AppStore {
-  /** The newest sample taken, displayed or not: CPU% deltas are always against it. */
-  let lastTaken: Sample | null = null;
-  /** While frozen: the newest sample and the one before it, applied on unfreeze. */
-  let pending: { base: Sample | null; sample: Sample } | null = null;
-
   return createStore<AppState>()((set, get) => {
     /** Recomputes the visible rows and places the cursor; `extra` is merged into the same update. */
     const relayout = (rows: ProcessRow[], view: ViewState, extra: Partial<AppData> = {}): void => {
@@ -198,13 +194,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       tagsGone: false,
       pool: null,
 
-      applySample(sample) {
-        const base = lastTaken;
-        lastTaken = sample;
-        if (get().view.frozen) {
-          pending = { base, sample };
-          return;
-        }
+      applySample(sample, base = get().sample) {
         show(sample, base);
       },
 
@@ -313,13 +303,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       },
 
       toggleFreeze() {
-        const frozen = !get().view.frozen;
-        set({ view: { ...get().view, frozen } });
-        if (!frozen && pending) {
-          const { sample, base } = pending;
-          pending = null;
-          show(sample, base);
-        }
+        set({ view: { ...get().view, frozen: !get().view.frozen } });
       },
       togglePoolPanel() {
         const view = get().view;

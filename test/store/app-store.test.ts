@@ -119,15 +119,13 @@ describe('app store', () => {
     assert.deepEqual(visiblePids(store), [1, 3]);
   });
 
-  it('freezes the screen but keeps sampling, and catches up on unfreeze', () => {
+  it('measures CPU% since the base sample it is given, by default the one on screen', () => {
     const store = storeWith([info(1, { cpuTime: 0 })]);
-    store.getState().toggleFreeze();
-    const frozenRows = store.getState().rows;
-    store.getState().applySample(sample([info(1, { cpuTime: 1 }), info(2)], { monotonic: 1000 }));
-    assert.equal(store.getState().rows, frozenRows, 'nothing on screen changes while frozen');
-    store.getState().toggleFreeze();
-    assert.deepEqual(visiblePids(store).sort(), [1, 2]);
-    assert.equal(Math.round(store.getState().rows.find((r) => r.pid === 1)!.cpu), 100);
+    const earlier = store.getState().sample!;
+    store.getState().applySample(sample([info(1, { cpuTime: 0.5 })], { monotonic: 1000 }));
+    assert.equal(Math.round(store.getState().rows[0]!.cpu), 50);
+    store.getState().applySample(sample([info(1, { cpuTime: 1 })], { monotonic: 2000 }), earlier);
+    assert.equal(Math.round(store.getState().rows[0]!.cpu), 50, 'one second of CPU over two');
   });
 
   it('inverts and cycles the sort', () => {
