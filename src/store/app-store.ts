@@ -11,6 +11,7 @@ import { findMatch } from '../model/search.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import type { Sample } from '../sampling/types.js';
 import { computeVisible, type RowDecoration } from './compute-visible.js';
+import type { PoolPlan } from './pool-actions.js';
 import { mergeNews } from './message-policy.js';
 import { cursorAt, placeCursor } from './place-cursor.js';
 import {
@@ -47,6 +48,7 @@ export interface AppData {
   tagsGone: boolean;
   /** The pool as its manager last described it; null when none has run. */
   pool: PoolSnapshot | null;
+  poolPlan: PoolPlan;
 }
 
 export interface AppActions {
@@ -96,6 +98,7 @@ export interface AppActions {
   /** Mirrors the pool manager's snapshot. */
   setPool(pool: PoolSnapshot | null): void;
   setOrphans(orphans: ReadonlySet<number>): void;
+  setPoolPlan(change: Partial<PoolPlan>): void;
   /** Opens the signal menu (or the confirmation when `signal` is given) for these targets. */
   openSignal(request: SignalRequest, mode: 'signal' | 'confirm'): void;
   notify(text: string, level?: MessageLevel, kind?: 'signal'): void;
@@ -193,6 +196,7 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       tags: new Map(),
       tagsGone: false,
       pool: null,
+      poolPlan: { workload: { workload: 'primes', method: 'naive' }, trap: false },
 
       applySample(sample, base = get().sample) {
         show(sample, base);
@@ -370,6 +374,9 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
       },
       setOrphans(orphans) {
         set({ orphans });
+      },
+      setPoolPlan(change) {
+        set({ poolPlan: { ...get().poolPlan, ...change } });
       },
       openSignal(request, mode) {
         set({ view: { ...get().view, mode, signal: request } });

@@ -1,7 +1,7 @@
-// Keeps the store in step with the pool manager: its snapshot on every change, the processes it
-// started (workers and family tasks' children) marked when re-parented, and the events a user
-// should hear of (a worker that died and was replaced, with what became of its child; a trapped
-// signal; an orphan).
+// Keeps the store in step with the pool manager, the one way the pool reaches the store: its
+// snapshot on every change and every refresh, the processes it started (workers and family tasks'
+// children) marked when re-parented, and the events a user should hear of (a worker that died and
+// was replaced, with what became of its child; a trapped signal; an orphan).
 import type { EventEmitter } from 'node:events';
 import type { PoolEvents, TaskChild } from '../pool/pool-events.js';
 import { sanitizeText } from '../model/sanitize.js';
@@ -20,7 +20,13 @@ export function orphanText(child: TaskChild): string {
   return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
 }
 
-export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<PoolEvents>): () => void {
+export interface PoolBridge {
+  /** Puts the pool's snapshot into the store while a pool has run: its wall time and cores busy move on every refresh. */
+  refresh(): void;
+  disconnect(): void;
+}
+
+export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<PoolEvents>): PoolBridge {
   const started = new StartedProcesses();
   /** Children still running, with the parent they started under, as registered. */
   const children = new Map<number, { ppid: number; startTime: number }>();
@@ -85,9 +91,14 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
   ];
   const emitter = pool as unknown as EventEmitter;
   for (const [event, handler] of handlers) emitter.on(event, handler);
-  return () => {
-    unsubscribe();
-    for (const [event, handler] of handlers) emitter.off(event, handler);
+  return {
+    refresh() {
+      if (pool.state !== 'idle') onChange();
+    },
+    disconnect() {
+      unsubscribe();
+      for (const [event, handler] of handlers) emitter.off(event, handler);
+    },
   };
 }
 

@@ -82,7 +82,7 @@ export function App({ ctx }: AppProps) {
             {mode === 'sort' && <SortMenu height={tableHeight} />}
             {mode === 'user' && <UserMenu height={tableHeight} />}
             {mode === 'signal' && <SignalMenu height={tableHeight} width={panelWidth} />}
-            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} ctx={ctx} />}
+            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} />}
             {panelWidth > 0 && <Box width={1} />}
             <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
           </>
