@@ -1,6 +1,6 @@
 // What news of the selection (it moved off a process that exited) does to the message on screen:
 // fresh news keeps its place, anything else gives way. Pure: the time is given.
-import type { Message } from './view-state.js';
+import type { Message } from './messages-slice.js';
 
 /** A message younger than this is the news of the moment: other news is added to it, not put over it. */
 export const FRESH_MESSAGE_MS = 3000;

@@ -35,7 +35,7 @@ export class Poller {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.store.subscribe((state, previous) => {
-      if (previous.view.frozen && !state.view.frozen) this.showHeld();
+      if (previous.frozen && !state.frozen) this.showHeld();
     });
     void this.tick();
   }
@@ -75,7 +75,7 @@ export class Poller {
       this.beforeApply();
       const base = this.lastTaken;
       this.lastTaken = sample;
-      if (this.store.getState().view.frozen) this.held = { sample, base };
+      if (this.store.getState().frozen) this.held = { sample, base };
       else this.store.getState().applySample(sample, base);
       this.lastError = '';
     } catch (error) {

@@ -53,13 +53,6 @@ export const POOL_MENU: readonly PoolMenuEntry[] = [
   ...WORKLOAD_CHOICES.map(({ choice, label }) => ({ kind: 'workload' as const, choice, label })),
 ];
 
-/** What the next pool (or the next worker) starts with, chosen in the menu before or while one runs. */
-export interface PoolPlan {
-  workload: WorkloadChoice;
-  /** New workers catch and ignore SIGTERM and SIGINT. */
-  trap: boolean;
-}
-
 export function defaultPoolSize(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }

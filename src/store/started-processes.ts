@@ -1,6 +1,6 @@
 // The processes pooltop started (workers, family tasks' children) with the parent they had then:
 // a sample that shows one under another parent marks it orphaned.
-import { NO_ORPHANS } from './app-store.js';
+import { NO_ORPHANS } from './pool-slice.js';
 
 interface Origin {
   ppid: number;

@@ -29,8 +29,8 @@ export interface AppProps {
 export function App({ ctx }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
-  const mode = useAppStore((s) => s.view.mode);
-  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.view.poolPanel));
+  const mode = useAppStore((s) => s.mode);
+  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
   // The pool panel takes its lines from the table, but never all of them.

@@ -2,7 +2,8 @@
 // stop or kill them all, trap SIGTERM/SIGINT in new workers, and choose the workload. It shows what
 // the store mirrors of the pool; its entries act through the pool actions.
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
-import { POOL_MENU, defaultPoolSize, describeChoice, runPoolEntry, sameChoice, type PoolMenuEntry, type PoolPlan } from '../store/pool-actions.js';
+import { POOL_MENU, defaultPoolSize, describeChoice, runPoolEntry, sameChoice, type PoolMenuEntry } from '../store/pool-actions.js';
+import type { PoolPlan } from '../store/pool-slice.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
 import type { KeyPress } from './parse-key.js';
@@ -39,7 +40,7 @@ export function poolMenuItems(pool: PoolSnapshot | null, plan: PoolPlan): PanelI
 }
 
 export function PoolMenu({ height, width }: { height: number; width: number }) {
-  const index = useAppStore((s) => s.view.menuIndex);
+  const index = useAppStore((s) => s.menuIndex);
   const pool = useAppStore((s) => s.pool);
   const plan = useAppStore((s) => s.poolPlan);
   const entry = POOL_MENU[index];
@@ -49,7 +50,7 @@ export function PoolMenu({ height, width }: { height: number; width: number }) {
 
 export function poolMenuKeys(key: KeyPress, ctx: ActionContext): void {
   const state = ctx.store.getState();
-  const step = menuStep(key, state.view.menuIndex, POOL_MENU.length, state.view.pageSize);
+  const step = menuStep(key, state.menuIndex, POOL_MENU.length, state.view.pageSize);
   if (step.kind === 'move') state.setMenuIndex(step.index);
   else if (step.kind === 'close') state.setMode('main');
   else if (step.kind === 'choose') {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAppStore, selectedRow } from '../../src/store/app-store.js';
+import { createAppStore } from '../../src/store/app-store.js';
+import { selectedRow } from '../../src/store/navigation-slice.js';
 import { info, sample } from '../model/fixtures.js';
 
 const visiblePids = (store: ReturnType<typeof createAppStore>): number[] => store.getState().visible.map((r) => r.pid);
@@ -82,7 +83,7 @@ describe('app store', () => {
     assert.equal(store.getState().cursor.pid, 3);
     store.getState().cancelSearch();
     assert.equal(store.getState().cursor.pid, 1);
-    assert.equal(store.getState().view.mode, 'main');
+    assert.equal(store.getState().mode, 'main');
   });
 
   it('reports a search without a match', () => {
@@ -141,9 +142,9 @@ describe('app store', () => {
   it('follow ends on a movement key', () => {
     const store = storeWith([info(1), info(2)]);
     store.getState().toggleFollow();
-    assert.equal(store.getState().view.follow, true);
+    assert.equal(store.getState().follow, true);
     store.getState().moveBy(1);
-    assert.equal(store.getState().view.follow, false);
+    assert.equal(store.getState().follow, false);
   });
 
   it('expires old messages', () => {

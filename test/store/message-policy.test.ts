@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FRESH_MESSAGE_MS, mergeNews } from '../../src/store/message-policy.js';
-import type { Message } from '../../src/store/view-state.js';
+import type { Message } from '../../src/store/messages-slice.js';
 
 const NEWS = 'PID 2 exited; selection moved to PID 3';
 

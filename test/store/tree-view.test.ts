@@ -90,8 +90,8 @@ describe('tree view in the store', () => {
     const store = treeStore();
     store.getState().selectPid(22);
     store.getState().openAncestry();
-    assert.equal(store.getState().view.mode, 'ancestry');
-    const lines = ancestryLines(store.getState().rows, store.getState().view.focusPid);
+    assert.equal(store.getState().mode, 'ancestry');
+    const lines = ancestryLines(store.getState().rows, store.getState().focusPid);
     assert.equal(lines.length, 3);
     assert.match(lines[0] ?? '', /^\s+1 ann\s+init$/);
     assert.match(lines[1] ?? '', /^\s+20 ann\s+└─ sshd$/);

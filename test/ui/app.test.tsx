@@ -157,7 +157,7 @@ describe('App', () => {
     assert.match(text, / 9 {2}SIGKILL +terminate now/);
     stdin.write('9');
     await tick();
-    assert.equal(store.getState().view.menuIndex, 4);
+    assert.equal(store.getState().menuIndex, 4);
     stdin.write('\x1b');
     await frameWhere(() => !/Send signal/.test(plain(lastFrame())), 'the menu closed');
     text = plain(lastFrame());
@@ -178,10 +178,10 @@ describe('App', () => {
     await tick();
     let text = plain(lastFrame());
     assert.match(text, /Send signal to PID 1 {2}\[7: not in the list\]/);
-    assert.equal(store.getState().view.menuIndex, -1);
+    assert.equal(store.getState().menuIndex, -1);
     stdin.write('\r');
     await tick();
-    assert.equal(store.getState().view.mode, 'signal', 'no question, nothing sent');
+    assert.equal(store.getState().mode, 'signal', 'no question, nothing sent');
     assert.match(plain(lastFrame()), /no signal 7 in the list: nothing sent/);
     // 1 then 3 is 13, which is not in the list either: never 3 (SIGQUIT) in its place. (No signal
     // number begins with 7, so the 1 starts a new number.)
@@ -195,7 +195,7 @@ describe('App', () => {
     await tick();
     text = plain(lastFrame());
     assert.doesNotMatch(text, /Send signal to PID 1 +\[/);
-    assert.equal(store.getState().view.menuIndex, 0);
+    assert.equal(store.getState().menuIndex, 0);
     stdin.write('9');
     await tick();
     assert.match(plain(lastFrame()), /Send signal to PID 1 {2}\[9\]/);

@@ -38,12 +38,12 @@ describe('a paste', () => {
     await tick();
     stdin.write(paste('k\ry'));
     await tick();
-    assert.equal(store.getState().view.mode, 'main');
+    assert.equal(store.getState().mode, 'main');
     assert.equal(delivered(), 0);
     assert.match(plain(lastFrame()), /paste ignored: "k\^My" \(3 characters\); a paste goes only into the search \(\/\) and filter \(\\\) prompts/);
     stdin.write(paste('kill -9 4242\ryes\r'));
     await tick();
-    assert.equal(store.getState().view.mode, 'main');
+    assert.equal(store.getState().mode, 'main');
     assert.equal(delivered(), 0);
     unmount();
   });
@@ -55,7 +55,7 @@ describe('a paste', () => {
     for (let at = 1; at < input.length; at++) {
       store.setState({ message: null });
       await writeSplit(stdin, input, at);
-      assert.equal(store.getState().view.mode, 'main', `cut at ${at}`);
+      assert.equal(store.getState().mode, 'main', `cut at ${at}`);
       assert.match(store.getState().message?.text ?? '', /^paste ignored: "k\^My"/, `cut at ${at}`);
     }
     assert.equal(delivered(), 0);
@@ -69,7 +69,7 @@ describe('a paste', () => {
     await tick();
     stdin.write(paste('sleep 98\r\n'));
     await tick();
-    assert.equal(store.getState().view.mode, 'search');
+    assert.equal(store.getState().mode, 'search');
     assert.equal(store.getState().view.search.query, 'sleep 98');
     assert.equal(highlightedPid(lastFrame()), 30);
     assert.match(plain(lastFrame()), /Search: sleep 98/);
@@ -103,10 +103,10 @@ describe('a paste', () => {
     await tick();
     stdin.write('\r');
     await tick();
-    assert.equal(store.getState().view.mode, 'confirm');
+    assert.equal(store.getState().mode, 'confirm');
     stdin.write(paste('y'));
     await tick();
-    assert.equal(store.getState().view.mode, 'confirm');
+    assert.equal(store.getState().mode, 'confirm');
     assert.equal(delivered(), 0);
     unmount();
   });
@@ -118,7 +118,7 @@ describe('keys in one read (a paste without brackets, or keys typed while poolto
     await tick();
     stdin.write('k\ry');
     await tick();
-    assert.equal(store.getState().view.mode, 'signal');
+    assert.equal(store.getState().mode, 'signal');
     assert.equal(delivered(), 0);
     assert.match(plain(lastFrame()), /ignored 2 keys that came in with the one that opened this/);
     unmount();
@@ -131,11 +131,11 @@ describe('keys in one read (a paste without brackets, or keys typed while poolto
     await tick();
     stdin.write('\ry');
     await tick();
-    assert.equal(store.getState().view.mode, 'confirm');
+    assert.equal(store.getState().mode, 'confirm');
     assert.equal(delivered(), 0);
     stdin.write('y');
     await tick();
-    assert.equal(store.getState().view.mode, 'main');
+    assert.equal(store.getState().mode, 'main');
     assert.equal(delivered(), 1, 'y on its own answers (PID 1 is then refused as init)');
     assert.match(store.getState().message?.text ?? '', /refused: 1 is init/);
     unmount();
@@ -146,7 +146,7 @@ describe('keys in one read (a paste without brackets, or keys typed while poolto
     await tick();
     stdin.write('w\r');
     await tick();
-    assert.equal(store.getState().view.mode, 'pool');
+    assert.equal(store.getState().mode, 'pool');
     assert.deepEqual(pool.calls, []);
     unmount();
   });
