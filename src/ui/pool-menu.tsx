@@ -1,9 +1,8 @@
 // The pool menu (`w`): start a pool of one worker per core, add or remove a worker, pause, resume,
 // stop or kill them all, trap SIGTERM/SIGINT in new workers, and choose the workload. It shows what
 // the store mirrors of the pool; its entries act through the pool actions.
-import type { PoolSnapshot } from '../pool/pool-snapshot.js';
+import type { AppState } from '../store/app-store.js';
 import { POOL_MENU, defaultPoolSize, describeChoice, runPoolEntry, sameChoice, type PoolMenuEntry } from '../store/pool-actions.js';
-import type { PoolPlan } from '../store/pool-slice.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
 import type { KeyPress } from './parse-key.js';
@@ -12,7 +11,7 @@ import { useAppStore } from './use-app-store.js';
 
 export const POOL_MENU_WIDTH = 58;
 
-export function poolMenuItems(pool: PoolSnapshot | null, plan: PoolPlan): PanelItem[] {
+export function poolMenuItems(pool: AppState['pool'], plan: AppState['poolPlan']): PanelItem[] {
   const running = pool?.summary.phase === 'running';
   const item = (entry: PoolMenuEntry): PanelItem => {
     switch (entry.kind) {
