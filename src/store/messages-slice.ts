@@ -1,7 +1,7 @@
 // The message line's news: what the last action did, a warning, an error; it fades after a while.
 import type { SliceCreator } from './app-store.js';
 
-export type MessageLevel = 'info' | 'warn' | 'error';
+type MessageLevel = 'info' | 'warn' | 'error';
 
 export interface Message {
   text: string;
@@ -14,7 +14,7 @@ export interface Message {
   base?: string;
 }
 
-export const MESSAGE_TTL_MS = 6000;
+const MESSAGE_TTL_MS = 6000;
 
 export interface MessagesSlice {
   message: Message | null;

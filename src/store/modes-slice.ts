@@ -13,7 +13,7 @@ export interface PendingTarget {
 }
 
 /** What the signal menu and its confirmation are about. */
-export interface SignalRequest {
+interface SignalRequest {
   targets: readonly PendingTarget[];
   /** Digits typed in the menu, to jump to a signal by number ("1", "15"). */
   digits: string;

@@ -20,7 +20,7 @@ export function orphanText(child: TaskChild): string {
   return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
 }
 
-export interface PoolBridge {
+interface PoolBridge {
   /** Puts the pool's snapshot into the store while a pool has run: its wall time and cores busy move on every refresh. */
   refresh(): void;
   disconnect(): void;

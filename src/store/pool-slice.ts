@@ -6,7 +6,7 @@ import type { WorkloadChoice } from '../pool/task.js';
 import type { SliceCreator } from './app-store.js';
 
 /** What the next pool (or the next worker) starts with, chosen in the menu before or while one runs. */
-export interface PoolPlan {
+interface PoolPlan {
   workload: WorkloadChoice;
   /** New workers catch and ignore SIGTERM and SIGINT. */
   trap: boolean;

@@ -7,7 +7,7 @@ import { mergeNews } from './message-policy.js';
 import { placeCursor } from './place-cursor.js';
 import type { ViewState } from './view-state.js';
 
-export type TableLayout = Pick<AppState, 'rows' | 'visible' | 'decorations' | 'view' | 'cursor' | 'follow' | 'message'>;
+type TableLayout = Pick<AppState, 'rows' | 'visible' | 'decorations' | 'view' | 'cursor' | 'follow' | 'message'>;
 
 /** The store's update for `rows` shown with `view`, at time `now` (how fresh the message on screen is). */
 export function layoutTable(state: Pick<AppState, 'cursor' | 'follow' | 'message'>, rows: ProcessRow[], view: ViewState, now: number): TableLayout {

@@ -2,7 +2,7 @@
 import type { ColumnId } from '../model/columns.js';
 import type { SortOrder } from '../model/sort-rows.js';
 
-export interface SearchState {
+interface SearchState {
   query: string;
   /** The prompt is open and keys type into it. */
   editing: boolean;
