@@ -2,7 +2,6 @@
 // gives it back on every way out (q, Ctrl-C, SIGTERM, SIGQUIT, SIGHUP, an uncaught error).
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
-import type { PoolPlan } from '../store/pool-actions.js';
 import { connectPool } from '../store/pool-bridge.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
@@ -48,12 +47,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const settingsChanges = watchSettingsChanges(store);
   const sampler = await createSampler(options.source ?? undefined);
   const pool = new PoolManager();
-  const poolPlan: PoolPlan = { workload: { workload: 'primes', method: 'naive' }, trap: false };
-  const disconnectPool = connectPool(store, pool);
+  const bridge = connectPool(store, pool);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
-  const poller = new Poller(sampler, store, delayMs, () => {
-    if (pool.state !== 'idle') store.getState().setPool(pool.snapshot());
-  });
+  const poller = new Poller(sampler, store, delayMs, bridge.refresh);
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
@@ -71,7 +67,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     poller.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
-    disconnectPool();
+    bridge.disconnect();
     try {
       instance?.unmount();
     } catch {
@@ -100,7 +96,6 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
       refreshSoon: () => poller.refreshSoon(),
     },
     pool,
-    poolPlan,
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));
@@ -138,7 +133,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   );
   if (options.pool !== null) {
     const n = options.pool;
-    pool.start(n, { stream: poolPlan.workload }).then(
+    pool.start(n, { stream: store.getState().poolPlan.workload }).then(
       () => store.getState().notify(`pool started: ${n} workers on the primes stream (w for the pool menu)`),
       (error: unknown) => store.getState().notify(`pool did not start: ${error instanceof Error ? error.message : String(error)}`, 'error'),
     );

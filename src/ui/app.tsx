@@ -29,8 +29,8 @@ export interface AppProps {
 export function App({ ctx }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
-  const mode = useAppStore((s) => s.view.mode);
-  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.view.poolPanel));
+  const mode = useAppStore((s) => s.mode);
+  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
   // The pool panel takes its lines from the table, but never all of them.
@@ -82,7 +82,7 @@ export function App({ ctx }: AppProps) {
             {mode === 'sort' && <SortMenu height={tableHeight} />}
             {mode === 'user' && <UserMenu height={tableHeight} />}
             {mode === 'signal' && <SignalMenu height={tableHeight} width={panelWidth} />}
-            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} ctx={ctx} />}
+            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} />}
             {panelWidth > 0 && <Box width={1} />}
             <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
           </>
