@@ -23,6 +23,14 @@ describe("pooltop's versions of Ink's text helpers", () => {
     }
   });
 
+  // Ink 6.8's key, text + width + type, made 'ab' at 12 and 'ab1' at 2 the same entry.
+  it('keep apart texts whose width would run into the text', () => {
+    assert.equal(wrapText('ab', 12, 'wrap'), 'ab');
+    assert.equal(wrapText('ab1', 2, 'wrap'), 'ab\n1');
+    assert.equal(wrapText('abc', 12, 'truncate'), 'abc');
+    assert.equal(wrapText('abc1', 2, 'truncate'), 'a…');
+  });
+
   it('forget old texts instead of keeping every frame', () => {
     for (let i = 0; i < 5000; i++) measureText(`frame ${i}\n${'x'.repeat(100)}`);
     assert.ok(measureCacheSize() <= 500);
