@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import inkMeasureText from '../../node_modules/ink/build/measure-text.js';
-import inkSanitizeAnsi from '../../node_modules/ink/build/sanitize-ansi.js';
-import inkWrapText from '../../node_modules/ink/build/wrap-text.js';
-import { BoundedCache } from '../../src/ui/ink-patches/bounded-cache.js';
-import measureText, { measureCacheSize } from '../../src/ui/ink-patches/measure-text.js';
-import wrapText from '../../src/ui/ink-patches/wrap-text.js';
+import { fileURLToPath } from 'node:url';
+import inkMeasureText from '../../../node_modules/ink/build/measure-text.js';
+import inkSanitizeAnsi from '../../../node_modules/ink/build/sanitize-ansi.js';
+import inkWrapText from '../../../node_modules/ink/build/wrap-text.js';
+import { BoundedCache } from '../../../src/ui/ink/bounded-cache.js';
+import measureText, { measureCacheSize } from '../../../src/ui/ink/measure-text.js';
+import wrapText from '../../../src/ui/ink/wrap-text.js';
 
+const BUNDLE = fileURLToPath(new URL('../../../dist/ui/ui-bundle.js', import.meta.url));
 const TEXTS = ['', 'one line', 'two\nlines', '\x1b[31mred\x1b[39m\nand 日本語', '│  └─ bash'.repeat(20), 'a very long line that must be cut or wrapped somewhere'];
 
 describe("pooltop's versions of Ink's text helpers", () => {
@@ -41,16 +44,18 @@ describe("pooltop's versions of Ink's text helpers", () => {
     for (const k of ['a', 'b', 'c', 'd']) cache.get(k, () => 1);
     assert.equal(cache.size, 1);
   });
+});
 
-  it('are the ones the bundle uses', { skip: !bundleExists() && 'no dist/ui/ui-bundle.js (npm run build)' }, () => {
-    const bundle = readFileSync(new URL('../../dist/ui/ui-bundle.js', import.meta.url), 'utf8');
+describe('the bundle', { skip: !bundleExists() && 'no dist/ui/ui-bundle.js (npm run build)' }, () => {
+  it("has pooltop's text helpers in place of Ink's", () => {
+    const bundle = readFileSync(BUNDLE, 'utf8');
     assert.ok(bundle.includes('BoundedCache'));
     assert.doesNotMatch(bundle, /const cache = new Map\(\);\s*(var|const|let)?\s*\w*\s*=?\s*\(text\)/);
     assert.ok(!bundle.includes('const cache = {};'), "Ink's unbounded wrap cache is not in the bundle");
   });
 
-  it("let SGR-only text skip Ink's sanitizer only where the sanitizer would return it unchanged", { skip: !bundleExists() && 'no dist/ui/ui-bundle.js (npm run build)' }, () => {
-    const bundle = readFileSync(new URL('../../dist/ui/ui-bundle.js', import.meta.url), 'utf8');
+  it("lets SGR-only text skip Ink's sanitizer only where the sanitizer would return it unchanged", () => {
+    const bundle = readFileSync(BUNDLE, 'utf8');
     const line = /var sanitizeAnsi = \(text\) => \{\s*if \(!\/(.+)\/\.test\(text\)\) return text;/.exec(bundle);
     assert.ok(line, 'the fast path is in the bundle');
     const notSgr = new RegExp(line[1]!);
@@ -69,14 +74,25 @@ describe("pooltop's versions of Ink's text helpers", () => {
     for (const text of samples) {
       if (!notSgr.test(text)) assert.equal(inkSanitizeAnsi(text), text, JSON.stringify(text));
     }
-    assert.equal(samples.filter((t) => notSgr.test(t)).length, 7, 'everything but SGR takes Ink\'s own path');
-    assert.ok(!bundle.includes('typeof fetch'), "yoga's loader does not ask for fetch (which loads undici)");
+    assert.equal(samples.filter((t) => notSgr.test(t)).length, 7, "everything but SGR takes Ink's own path");
+  });
+
+  it("loads yoga's wasm without Node's fetch, whose undici it never loads", () => {
+    const bundle = readFileSync(BUNDLE, 'utf8');
+    assert.ok(!bundle.includes('typeof fetch'), "yoga's loader does not ask for fetch");
+    const loaded = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `await import(${JSON.stringify(BUNDLE)}); console.log(process.moduleLoadList.filter((m) => /undici|fetch/.test(m)).join(' '))`],
+      { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+    );
+    assert.equal(loaded.status, 0, loaded.stderr);
+    assert.equal(loaded.stdout.trim(), '', 'no undici module was loaded');
   });
 });
 
 function bundleExists(): boolean {
   try {
-    readFileSync(new URL('../../dist/ui/ui-bundle.js', import.meta.url));
+    readFileSync(BUNDLE);
     return true;
   } catch {
     return false;

@@ -5,7 +5,7 @@
 // had fitted; measuring alike, Ink never re-wraps a line pooltop cut to the screen's width. It is
 // faster too: string-width's segmentation and emoji test per grapheme had been 40 % of a refresh.
 import { stripVTControlCharacters } from 'node:util';
-import { displayWidth } from '../model/text-width.js';
+import { displayWidth } from '../../model/text-width.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 
