@@ -49,17 +49,6 @@ export function inkBundlePatches(dist: string): Plugin {
         return { path: ink('no-devtools.js') };
       });
 
-      // Ink sanitizes every text of every frame with a JavaScript tokenizer; text whose only escapes
-      // are SGR colour sequences comes out unchanged, so one regular-expression test lets it through.
-      build.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        const head = 'const sanitizeAnsi = (text) => {';
-        if (!source.includes(head)) return undefined;
-        applied.add('sanitize-ansi.js');
-        const fastPath = '\n    if (!/\\u001B(?!\\[[\\d:;]*m)|[\\u0080-\\u009F]/.test(text)) return text;';
-        return { contents: source.replace(head, head + fastPath), loader: 'js' };
-      });
-
       // Yoga's Emscripten loader (yoga-layout 3.2, Ink's layout engine) asks `typeof fetch` before it
       // decodes its inlined wasm. On Node the question loads undici, Node's fetch, and the wasm's
       // data: URL then goes through it; told there is no fetch, the loader decodes it at once.
@@ -75,7 +64,7 @@ export function inkBundlePatches(dist: string): Plugin {
         if (checked.size === 0) return { errors: [{ text: 'no module of Ink was bundled, so its version was not checked' }] };
         // Another Ink has been said already; what its files lack follows from it.
         if ([...checked.values()].some((error) => error !== null)) return undefined;
-        const missing = ['measure-text.js', 'wrap-text.js', 'string-width', 'react-devtools-core', 'sanitize-ansi.js', 'yoga-layout'].filter((name) => !applied.has(name));
+        const missing = ['measure-text.js', 'wrap-text.js', 'string-width', 'react-devtools-core', 'yoga-layout'].filter((name) => !applied.has(name));
         return { errors: missing.map((name) => ({ text: `the Ink patch for ${name} found nothing to replace (see docs/ink-patches.md)` })) };
       });
     },

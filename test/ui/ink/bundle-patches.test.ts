@@ -52,7 +52,7 @@ describe("the check of Ink's version", () => {
     const errors = await bundleAgainst('6.8.0');
     assert.deepEqual(
       errors.map((e) => /the Ink patch for (\S+) found nothing to replace/.exec(e)?.[1]),
-      ['measure-text.js', 'wrap-text.js', 'string-width', 'react-devtools-core', 'sanitize-ansi.js', 'yoga-layout'],
+      ['measure-text.js', 'wrap-text.js', 'string-width', 'react-devtools-core', 'yoga-layout'],
       errors.join('\n'),
     );
   });

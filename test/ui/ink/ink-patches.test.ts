@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import inkMeasureText from '../../../node_modules/ink/build/measure-text.js';
-import inkSanitizeAnsi from '../../../node_modules/ink/build/sanitize-ansi.js';
 import inkWrapText from '../../../node_modules/ink/build/wrap-text.js';
 import { BoundedCache } from '../../../src/ui/ink/bounded-cache.js';
 import measureText, { measureCacheSize } from '../../../src/ui/ink/measure-text.js';
@@ -52,29 +51,6 @@ describe('the bundle', { skip: !bundleExists() && 'no dist/ui/ui-bundle.js (npm 
     assert.ok(bundle.includes('BoundedCache'));
     assert.doesNotMatch(bundle, /const cache = new Map\(\);\s*(var|const|let)?\s*\w*\s*=?\s*\(text\)/);
     assert.ok(!bundle.includes('const cache = {};'), "Ink's unbounded wrap cache is not in the bundle");
-  });
-
-  it("lets SGR-only text skip Ink's sanitizer only where the sanitizer would return it unchanged", () => {
-    const bundle = readFileSync(BUNDLE, 'utf8');
-    const line = /var sanitizeAnsi = \(text\) => \{\s*if \(!\/(.+)\/\.test\(text\)\) return text;/.exec(bundle);
-    assert.ok(line, 'the fast path is in the bundle');
-    const notSgr = new RegExp(line[1]!);
-    const samples = [
-      'plain',
-      '\x1b[31mred\x1b[39m and \x1b[38;2;1;2;3mtrue colour\x1b[0m',
-      '\x1b[1;4m\x1b[48:5:17mcolon form\x1b[m',
-      'cursor \x1b[2J home \x1b[H',
-      'private \x1b[?25l mode',
-      'C1 \u009b31m csi',
-      'osc \x1b]8;;https://example.com\x07link\x1b]8;;\x07',
-      'lone escape \x1b',
-      'title \x1b]0;x\x07',
-      '\x1b[31 m intermediate',
-    ];
-    for (const text of samples) {
-      if (!notSgr.test(text)) assert.equal(inkSanitizeAnsi(text), text, JSON.stringify(text));
-    }
-    assert.equal(samples.filter((t) => notSgr.test(t)).length, 7, "everything but SGR takes Ink's own path");
   });
 
   it("loads yoga's wasm without Node's fetch, whose undici it never loads", () => {
