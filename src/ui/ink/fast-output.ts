@@ -7,6 +7,7 @@
 // concatenating its writes left to right. This does that, and hands every frame it cannot be
 // sure of (clipping, overlapping writes) to Ink's own get(). A test renders pooltop's
 // screens both ways and compares them cell by cell (test/ui/ink/fast-output.test.tsx).
+
 // Ink's Output class, by file: the very class its renderer draws each frame with.
 import Output from '../../../node_modules/ink/build/output.js';
 import { inkMismatch } from './ink-version.js';
