@@ -1,5 +1,7 @@
 // The interactive monitor: wires sampler → poller → store → Ink app, takes over the terminal and
 // gives it back on every way out (q, Ctrl-C, SIGTERM, SIGQUIT, SIGHUP, an uncaught error).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
 import { connectPool } from '../store/pool-bridge.js';
@@ -143,11 +145,12 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
 
 /**
  * Ink, React and the app, loaded only for the interactive monitor (so --version and snapshot
- * start fast). Ink decides at import time whether it runs under CI (the CI variable) and then
- * renders only the last frame; the monitor always has a real terminal, so hide CI from that check.
- * The environment is put back afterwards: pool workers inherit it.
+ * start fast), from the one bundle that holds them with pooltop's patches to Ink. Ink decides at
+ * import time whether it runs under CI (the CI variable) and then renders only the last frame; the
+ * monitor always has a real terminal, so hide CI from that check. The environment is put back
+ * afterwards: pool workers inherit it.
  */
-async function loadUi() {
+async function loadUi(): Promise<typeof import('../ui/ui-bundle-entry.js')> {
   const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION, NODE_ENV: process.env.NODE_ENV };
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
@@ -159,24 +162,15 @@ async function loadUi() {
   // options already and applies the colour choice through its theme.
   const argv = process.argv;
   process.argv = argv.filter((arg) => arg !== '--no-color' && arg !== '--color');
+  const bundle = new URL('../ui/ui-bundle.js', import.meta.url);
   try {
-    try {
-      return await import('../ui/ui-bundle.js' as string) as typeof import('../ui/ui-bundle-entry.js');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    return (await import(bundle.href)) as typeof import('../ui/ui-bundle-entry.js');
+  } catch (error) {
+    // Only the bundle's own absence; what it fails to find inside is said as it is.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && !existsSync(bundle)) {
+      throw new Error(`the screen's bundle ${fileURLToPath(bundle)} is missing: run \`npm run build\` (the monitor needs it; snapshot does not)`);
     }
-    // No bundle (a build without scripts/bundle-ui.mjs): the same modules, loaded one by one.
-    const { installFastOutput } = await import('../ui/fast-output.js');
-    const { loadInkInstances } = await import('../ui/repaint.js');
-    await Promise.all([installFastOutput(), loadInkInstances()]);
-    const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([
-      import('ink'),
-      import('react'),
-      import('../ui/app.js'),
-      import('../ui/use-app-store.js'),
-      import('../ui/theme.js'),
-    ]);
-    return { render, React, App, StoreContext, ...theme };
+    throw error;
   } finally {
     process.argv = argv;
     for (const [key, value] of Object.entries(saved)) {

@@ -1,11 +1,10 @@
-// The string-width that Ink and its packages measure with in the bundle (scripts/bundle-ui.mjs
+// The string-width that Ink and its packages measure with in the bundle (bundle-patches.ts
 // aliases string-width to this): pooltop's own per-code-point width, after the escape sequences
 // are taken out. string-width counts grapheme clusters, so for text such as a Devanagari conjunct
 // it said 1 cell where pooltop, like the terminal, counts 2, and Ink wrapped or cut a line pooltop
-// had fitted; measuring alike, Ink never re-wraps a line pooltop cut to the screen's width. It is
-// faster too: string-width's segmentation and emoji test per grapheme had been 40 % of a refresh.
+// had fitted; measuring alike, Ink never re-wraps a line pooltop cut to the screen's width.
 import { stripVTControlCharacters } from 'node:util';
-import { displayWidth } from '../model/text-width.js';
+import { displayWidth } from '../../model/text-width.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 

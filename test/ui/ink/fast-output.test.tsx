@@ -1,13 +1,14 @@
-import './force-color.js';
+import '../force-color.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAppStore } from '../../src/store/app-store.js';
-import { App } from '../../src/ui/app.js';
-import { composeFrame, type InkOutput } from '../../src/ui/fast-output.js';
-import { parseStyledCapture } from '../e2e/sgr-screen.js';
-import { info, sample } from '../model/fixtures.js';
-import { renderWithStore, tick } from './render-with-store.js';
-import { testContext } from './test-context.js';
+import Output from '../../../node_modules/ink/build/output.js';
+import { createAppStore } from '../../../src/store/app-store.js';
+import { App } from '../../../src/ui/app.js';
+import { composeFrame, installFastOutput, type InkOutput } from '../../../src/ui/ink/fast-output.js';
+import { parseStyledCapture } from '../../e2e/sgr-screen.js';
+import { info, sample } from '../../model/fixtures.js';
+import { frameWhere, renderWithStore } from '../render-with-store.js';
+import { testContext } from '../test-context.js';
 
 // Every frame Ink renders while these tests run is produced both ways and compared cell by cell:
 // text and style of each cell must be the same from composeFrame as from Ink's own get().
@@ -16,11 +17,8 @@ let composed = 0;
 const mismatches: string[] = [];
 let restore: () => void = () => {};
 
-before(async () => {
-  const module = (await import(new URL('./output.js', import.meta.resolve('ink')).href)) as {
-    default: { prototype: { get(this: InkOutput): { output: string; height: number } } };
-  };
-  const prototype = module.default.prototype;
+before(() => {
+  const prototype = (Output as unknown as { prototype: { get(this: InkOutput): { output: string; height: number } } }).prototype;
   const original = prototype.get;
   prototype.get = function get(this: InkOutput) {
     const ink = original.call(this);
@@ -59,15 +57,20 @@ function storeWithTree() {
   return store;
 }
 
+/** Writes the keys one at a time, each once the frame the one before made has been compared. */
+async function press(stdin: { write(data: string): void }, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    const before = compared;
+    stdin.write(key);
+    await frameWhere(() => compared > before, `the frame after ${JSON.stringify(key)}`);
+  }
+}
+
 describe('composeFrame against Ink', () => {
   it('produces the same cells for every screen of the monitor', async () => {
     const store = storeWithTree();
     const { stdin, unmount } = renderWithStore(<App ctx={testContext(store)} />, store);
-    const keys = ['\x1b[B', ' ', 't', '-', 'k', '\x1b', '\x1b[17~', '\r', 'u', '\x1b', '?', 'x', '/', 'v', 'i', '\r', 'a', '\x1b', '\\', 's', '\r', 'Z'];
-    for (const key of keys) {
-      stdin.write(key);
-      await tick(40);
-    }
+    await press(stdin, ['\x1b[B', ' ', 't', '-', 'k', '\x1b', '\x1b[17~', '\r', 'u', '\x1b', '?', 'x', '/', 'v', 'i', '\r', 'a', '\x1b', '\\', 's', '\r', 'Z']);
     unmount();
     assert.deepEqual(mismatches, []);
     assert.ok(compared >= 10, `${compared} frames compared`);
@@ -77,10 +80,7 @@ describe('composeFrame against Ink', () => {
   it('works in monochrome too', async () => {
     const store = storeWithTree();
     const { stdin, unmount } = renderWithStore(<App ctx={testContext(store)} />, store, false);
-    for (const key of ['\x1b[B', ' ', 't', 'k']) {
-      stdin.write(key);
-      await tick(40);
-    }
+    await press(stdin, ['\x1b[B', ' ', 't', 'k']);
     unmount();
     assert.deepEqual(mismatches, []);
   });
@@ -98,5 +98,39 @@ describe('composeFrame against Ink', () => {
       { type: 'write' as const, x: 0, y: 0, text: 'ab', transformers: [(s: string) => s.toUpperCase()] },
     ];
     assert.deepEqual(composeFrame({ ...base, operations: side }), { output: 'AB   xyz', height: 1 });
+  });
+});
+
+describe('installFastOutput, the run-time patch and its self-check', () => {
+  it("stands in front of the get() of Ink's Output class: Ink's frame, composed by pooltop", () => {
+    class Copy extends (Output as unknown as new (size: { width: number; height: number }) => InkOutput & { write(...args: unknown[]): void }) {}
+    installFastOutput(Copy);
+    const own = Object.getOwnPropertyDescriptor(Copy.prototype, 'get');
+    assert.ok(own, 'Copy has a get() of its own now');
+    const frame = new Copy({ width: 10, height: 1 });
+    frame.write(0, 0, 'ab', { transformers: [] });
+    frame.write(5, 0, 'xyz', { transformers: [] });
+    assert.deepEqual((frame as unknown as { get(): unknown }).get(), { output: 'ab   xyz', height: 1 });
+    installFastOutput(Copy);
+    assert.equal(Object.getOwnPropertyDescriptor(Copy.prototype, 'get')?.value, own.value, 'installed once');
+  });
+
+  it('says so, and changes nothing, when the class is not the shape it was written for', () => {
+    const mismatch = /^Error: Ink's Output class is not the one pooltop's frame composer was written for: the UI bundle's Ink is not the ink 6\.8\.x its patches were written for/;
+    assert.throws(() => installFastOutput(class {}), (e) => mismatch.test(String(e)));
+    assert.throws(() => installFastOutput(null), (e) => mismatch.test(String(e)));
+    // A get() of its own, but the writes kept elsewhere than composeFrame reads them.
+    class Elsewhere {
+      lines: string[] = [];
+      write(_x: number, _y: number, text: string) {
+        this.lines.push(text);
+      }
+      get() {
+        return { output: this.lines.join('\n'), height: 2 };
+      }
+    }
+    const get = Elsewhere.prototype.get;
+    assert.throws(() => installFastOutput(Elsewhere), (e) => mismatch.test(String(e)));
+    assert.equal(Elsewhere.prototype.get, get, 'left as it was');
   });
 });

@@ -6,9 +6,13 @@
 // of lines written side by side, each already cut to its width, so a line can be put together by
 // concatenating its writes left to right. This does that, and hands every frame it cannot be
 // sure of (clipping, overlapping writes) to Ink's own get(). A test renders pooltop's
-// screens both ways and compares them cell by cell (test/ui/fast-output.test.tsx).
+// screens both ways and compares them cell by cell (test/ui/ink/fast-output.test.tsx).
 
-/** The parts of Ink's Output that are used: pinned to ink ~6.8 (package.json). */
+// Ink's Output class, by file: the very class its renderer draws each frame with.
+import Output from '../../../node_modules/ink/build/output.js';
+import { inkMismatch } from './ink-version.js';
+
+/** The parts of Ink's Output that are used. */
 export interface InkOutput {
   width: number;
   height: number;
@@ -65,30 +69,35 @@ export function composeFrame(output: InkOutput): { output: string; height: numbe
 }
 
 /**
- * Puts composeFrame in front of the get() of Ink's Output class. Returns false, changing nothing,
- * when the class is not the shape this was written for.
+ * Puts composeFrame in front of the get() of Ink's Output class, once it has drawn a frame of that
+ * class's own writes as the class does. Throws, saying so, when the class is another shape.
  */
-export function patchOutputClass(OutputClass: unknown): boolean {
+export function installFastOutput(OutputClass: unknown = Output): void {
   const prototype = (OutputClass as { prototype?: Record<string, unknown> } | undefined)?.prototype;
-  const original = prototype?.get;
-  if (!prototype || typeof original !== 'function') return false;
-  if (prototype.__pooltopFast) return true;
+  const original = prototype?.get as ((this: InkOutput) => { output: string; height: number }) | undefined;
+  if (!prototype || typeof original !== 'function' || !drawsAlike(OutputClass as ProbeClass, original)) {
+    throw inkMismatch("Ink's Output class is not the one pooltop's frame composer was written for");
+  }
+  if (prototype.__pooltopFast) return;
   prototype.get = function get(this: InkOutput) {
-    if (!Array.isArray(this.operations) || typeof this.height !== 'number') return original.call(this);
     return composeFrame(this) ?? original.call(this);
   };
   prototype.__pooltopFast = original;
-  return true;
 }
 
-/**
- * For Ink loaded from node_modules (not the bundle): finds the very Output module Ink's renderer
- * uses, beside Ink's entry point, and patches it.
- */
-export async function installFastOutput(): Promise<boolean> {
+type ProbeClass = new (size: { width: number; height: number }) => InkOutput & {
+  write(x: number, y: number, text: string, options: { transformers: Transformer[] }): void;
+};
+
+/** Whether composeFrame and the class's own get() give the same frame for two small writes. */
+function drawsAlike(OutputClass: ProbeClass, get: (this: InkOutput) => { output: string; height: number }): boolean {
   try {
-    const url = new URL('./output.js', import.meta.resolve('ink'));
-    return patchOutputClass(((await import(url.href)) as { default?: unknown }).default);
+    const probe = new OutputClass({ width: 6, height: 2 });
+    probe.write(1, 0, 'ab', { transformers: [] });
+    probe.write(0, 1, '\x1b[31mx\x1b[39m', { transformers: [(line) => `${line}!`] });
+    const ours = composeFrame(probe);
+    const theirs = get.call(probe);
+    return ours !== null && ours.output === theirs?.output && ours.height === theirs.height;
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 // Ink's measure-text.js, with a bounded cache (the bundle puts it in place of Ink's own, whose
 // cache kept every text ever measured: ~10 KB a refresh for pooltop's table, 36 MB an hour).
-import fastStringWidth from '../fast-string-width.js';
+import fastStringWidth from './fast-string-width.js';
 import { BoundedCache } from './bounded-cache.js';
 
 const cache = new BoundedCache<{ width: number; height: number }>(500, 2000);

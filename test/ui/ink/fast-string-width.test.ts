@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import stringWidth from 'string-width';
-import { sanitizeText } from '../../src/model/sanitize.js';
-import { displayWidth } from '../../src/model/text-width.js';
-import fastStringWidth from '../../src/ui/fast-string-width.js';
-import { WIDTH_CORPUS } from '../model/width-corpus.js';
+import { sanitizeText } from '../../../src/model/sanitize.js';
+import { displayWidth } from '../../../src/model/text-width.js';
+import fastStringWidth from '../../../src/ui/ink/fast-string-width.js';
+import { WIDTH_CORPUS } from '../../model/width-corpus.js';
 
-const BUNDLE = new URL('../../dist/ui/ui-bundle.js', import.meta.url);
+const BUNDLE = new URL('../../../dist/ui/ui-bundle.js', import.meta.url);
 
 describe('fastStringWidth, the width Ink measures with in the bundle', () => {
   it("is pooltop's own width, escape sequences not counted", () => {
@@ -35,9 +35,10 @@ describe('fastStringWidth, the width Ink measures with in the bundle', () => {
     assert.ok(!bundle.includes('ambiguousAsWide'), "nor its East Asian width options");
   });
 
-  // Ink without the bundle measures with string-width, by grapheme: made-safe text is never wider
-  // to it than to pooltop, so it never finds a line pooltop fitted too wide and wraps it. (Code
-  // point by code point the two agree on all that sanitizeText keeps: test/model/sanitize.test.ts.)
+  // Ink outside the bundle (the component tests) measures with string-width, by grapheme: made-safe
+  // text is never wider to it than to pooltop, so it never finds a line pooltop fitted too wide and
+  // wraps it. (Code point by code point the two agree on all that sanitizeText keeps:
+  // test/model/sanitize.test.ts.)
   it('is never narrower than string-width on made-safe text: every corpus string', () => {
     const wider = WIDTH_CORPUS.map((h) => sanitizeText(h.text)).filter((safe) => stringWidth(safe) > displayWidth(safe));
     assert.deepEqual(wider, []);
