@@ -3,13 +3,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { isEndedState, isStoppedState, readRunState } from '../platform/process-stat.js';
 import { rates, type PoolPhase, type PoolSnapshot, type WorkerSnapshot, type WorkerState } from './pool-snapshot.js';
 import type { PoolEvents, PoolOptions, SubmitOptions } from './pool-events.js';
 import { StreamSource } from './stream-source.js';
 import type { Task, TaskResult, TaskSpec, WorkloadChoice } from './task.js';
 import { TaskQueue } from './task-queue.js';
 import { defaultWorkerPath } from './worker-path.js';
-import { isStoppedState, readWorkerProcState } from './worker-proc-state.js';
 import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import { signalChild, type SignalOutcome } from './worker-signal.js';
@@ -119,7 +119,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     this.latestLimit = Math.max(1, options.latestLimit ?? 50);
     // Without a readable /proc (not Linux, or a container without it) every worker would look
     // unrunnable: the check is only made where our own /proc entry can be read.
-    this.procCheck = (options.procCheck ?? process.platform === 'linux') && readWorkerProcState(process.pid) !== null;
+    this.procCheck = (options.procCheck ?? process.platform === 'linux') && readRunState(process.pid) !== null;
     this.parentDeathSignal = options.parentDeathSignal ?? true;
     this.streamTargetMs = options.streamTargetMs ?? 1000;
     this.resetRun();
@@ -691,7 +691,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   /** /proc agrees the worker can run a task now; a stopped one is marked paused (by 'proc'). */
   private runnableNow(record: WorkerRecord): boolean {
-    const proc = readWorkerProcState(record.pid);
+    const proc = readRunState(record.pid);
     // /proc works (checked at start), so no entry means the worker is gone: its 'exit' is coming.
     if (proc === null) return false;
     record.procState = proc.state;
@@ -702,7 +702,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       this.changed();
       return false;
     }
-    return proc.state !== 'Z' && proc.state !== 'X';
+    return !isEndedState(proc.state);
   }
 
   private sendTo(record: WorkerRecord, message: ToWorker): void {
@@ -823,7 +823,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     let changed = false;
     const now = Date.now();
     for (const record of this.workers.values()) {
-      const proc = readWorkerProcState(record.pid);
+      const proc = readRunState(record.pid);
       if (proc === null) continue;
       if (proc.cpuMs !== record.procCpuMs || proc.state !== record.procState) changed = true;
       record.procState = proc.state;

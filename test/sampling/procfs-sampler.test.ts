@@ -120,9 +120,15 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     children.push(child);
     const first = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
     assert.match(first?.command ?? '', /^sh -c/);
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    const second = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
+    // Sampled until the exec has happened (0.3 s, longer on a loaded machine), for at most 10 s.
+    let second = first;
+    for (const deadline = Date.now() + 10_000; second?.command !== 'sleep 31339' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      second = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
+    }
+    assert.equal(second?.pid, child.pid, 'the same PID');
     assert.equal(second?.command, 'sleep 31339');
+    assert.equal(second?.startTime, first?.startTime, 'the same start time: an exec, not a new process');
   });
 });
 

@@ -7,6 +7,7 @@ import { info, sample } from '../model/fixtures.js';
 
 class FakeSampler implements Sampler {
   readonly source = 'procfs' as const;
+  readonly capabilities = { startTimePrecisionMs: 0, cpuTime: true };
   calls = 0;
   failures = 0;
   async sample(): Promise<Sample> {
