@@ -4,7 +4,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { isEndedState, isStoppedState, readRunState } from '../platform/process-stat.js';
-import { rates, type PoolPhase, type PoolSnapshot, type WorkerSnapshot, type WorkerState } from './pool-snapshot.js';
+import type { PoolPhase, PoolSnapshot, WorkerSnapshot, WorkerState } from './pool-snapshot.js';
+import { cpuMsOf, PoolStats } from './pool-stats.js';
 import type { PoolEvents, PoolOptions, SubmitOptions } from './pool-events.js';
 import { StreamSource } from './stream-source.js';
 import type { Task, TaskResult, TaskSpec, WorkloadChoice } from './task.js';
@@ -79,17 +80,11 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private workerPath = '';
   private pollMs = 500;
   private stopGraceMs = 2000;
-  private latestLimit = 50;
   private procCheck = process.platform === 'linux';
   private parentDeathSignal = true;
   private streamTargetMs = 1000;
-  private startedAt: number | null = null;
-  private stoppedAt: number | null = null;
-  private latest: TaskResult[] = [];
-  private tasksDone = 0;
-  private replaced = 0;
+  private readonly stats = new PoolStats();
   private earlyExits = 0;
-  private retired = { cpuMs: 0, userUs: 0, systemUs: 0 };
   private pollTimer: NodeJS.Timeout | null = null;
   private graceTimer: NodeJS.Timeout | null = null;
   private readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
@@ -116,15 +111,14 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     this.trapDefault = options.trap ?? false;
     this.pollMs = options.pollMs ?? 500;
     this.stopGraceMs = options.stopGraceMs ?? 2000;
-    this.latestLimit = Math.max(1, options.latestLimit ?? 50);
     // Without a readable /proc (not Linux, or a container without it) every worker would look
     // unrunnable: the check is only made where our own /proc entry can be read.
     this.procCheck = (options.procCheck ?? process.platform === 'linux') && readRunState(process.pid) !== null;
     this.parentDeathSignal = options.parentDeathSignal ?? true;
     this.streamTargetMs = options.streamTargetMs ?? 1000;
     this.resetRun();
+    this.stats.start(Date.now(), options.latestLimit ?? 50);
     this.phase = 'running';
-    this.startedAt = Date.now();
     process.on('exit', this.onProcessExit);
     if (this.pollMs > 0) {
       this.pollTimer = setInterval(() => this.poll(), this.pollMs);
@@ -361,39 +355,20 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       task: w.task,
       taskSince: w.taskSince,
       tasksDone: w.tasksDone,
-      cpuMs: cpuOf(w),
+      cpuMs: cpuMsOf(w),
       trap: w.trap,
       procState: w.procState,
       startedAt: w.startedAt,
       child: w.taskChild,
     }));
-    let cpuMs = this.retired.cpuMs;
-    let userUs = this.retired.userUs;
-    let systemUs = this.retired.systemUs;
-    for (const w of this.workers.values()) {
-      cpuMs += cpuOf(w);
-      userUs += w.usage.userUs;
-      systemUs += w.usage.systemUs;
-    }
-    const wallMs = this.startedAt === null ? 0 : (this.stoppedAt ?? now) - this.startedAt;
-    return {
-      workers,
-      summary: {
+    return this.stats.snapshot(
+      {
         phase: this.phase,
-        workers: workers.length,
-        streaming: this.stream !== null,
+        workers,
+        cpu: [...this.workers.values()],
         workload: this.stream !== null ? this.streamChoice : null,
-        startedAt: this.startedAt,
-        wallMs,
-        cpuMs,
-        cpuUserMs: userUs / 1000,
-        cpuSystemMs: systemUs / 1000,
-        ...rates(cpuMs, wallMs, this.tasksDone),
-        tasksDone: this.tasksDone,
         pending: this.queue.pendingCount,
         inFlight: this.queue.inFlightCount,
-        replaced: this.replaced,
-        latest: [...this.latest],
         children: this.children.list().map(({ pid, command, workerIndex, workerPid, orphaned, ppid, since }) => ({
           pid,
           command,
@@ -404,7 +379,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
           since,
         })),
       },
-    };
+      now,
+    );
   }
 
   // ——— workers ———
@@ -574,9 +550,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   /** A result counted for the first time: summary, stream calibration, batch, listeners. */
   private record(result: TaskResult): void {
     Object.freeze(result);
-    this.tasksDone++;
-    this.latest.push(result);
-    if (this.latest.length > this.latestLimit) this.latest.splice(0, this.latest.length - this.latestLimit);
+    this.stats.record(result);
     // The pool keeps its own arrival list (latest) and batch order: the queue need not hold them.
     this.queue.takeArrived();
     this.queue.forget(result.taskId);
@@ -592,9 +566,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     const wasStarting = record.life === 'starting';
     record.life = 'exited';
     this.workers.delete(record.index);
-    this.retired.cpuMs += cpuOf(record);
-    this.retired.userUs += record.usage.userUs;
-    this.retired.systemUs += record.usage.systemUs;
+    this.stats.retire(record);
     const requeued = this.queue.requeue(record.index) ?? null;
     record.task = null;
     record.taskChild = null;
@@ -621,7 +593,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         const replacement = this.spawnWorker(record.trap);
         if (replacement !== null) {
           replacedBy = replacement.index;
-          this.replaced++;
+          this.stats.replacement();
         }
       }
     }
@@ -774,7 +746,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private checkStopped(): void {
     if (this.phase !== 'stopping' || this.workers.size > 0) return;
     this.phase = 'stopped';
-    this.stoppedAt = Date.now();
+    this.stats.stop(Date.now());
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     this.graceTimer = null;
     process.off('exit', this.onProcessExit);
@@ -809,13 +781,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     this.batchOf.clear();
     this.crashes.clear();
     this.nextIndex = 1;
-    this.startedAt = null;
-    this.stoppedAt = null;
-    this.latest = [];
-    this.tasksDone = 0;
-    this.replaced = 0;
     this.earlyExits = 0;
-    this.retired = { cpuMs: 0, userUs: 0, systemUs: 0 };
   }
 
   /** Reads /proc for each worker: live CPU between results, and stops or continues from outside. */
@@ -862,16 +828,9 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   private updateUsage(record: WorkerRecord, usage: CpuTotals): void {
-    if (record.life === 'exited') {
-      // A message that arrived after 'exit': its CPU still belongs to the pool's total.
-      this.retired.userUs += Math.max(0, usage.userUs - record.usage.userUs);
-      this.retired.systemUs += Math.max(0, usage.systemUs - record.usage.systemUs);
-      const before = cpuOf(record);
-      record.usage = usage;
-      this.retired.cpuMs += Math.max(0, cpuOf(record) - before);
-      return;
-    }
-    record.usage = usage;
+    // A message that arrived after 'exit': its CPU still belongs to the pool's total.
+    if (record.life === 'exited') this.stats.lateUsage(record, usage);
+    else record.usage = usage;
   }
 
   private settleBatch(batch: Batch, result: TaskResult): void {
@@ -889,8 +848,4 @@ export class PoolManager extends EventEmitter<PoolEvents> {
       this.emit('change');
     });
   }
-}
-
-function cpuOf(w: WorkerRecord): number {
-  return Math.max((w.usage.userUs + w.usage.systemUs) / 1000, w.procCpuMs);
 }
