@@ -7,16 +7,14 @@ import { isEndedState, isStoppedState, readRunState } from '../platform/process-
 import type { PoolPhase, PoolSnapshot, WorkerSnapshot, WorkerState } from './pool-snapshot.js';
 import { cpuMsOf, PoolStats } from './pool-stats.js';
 import type { PoolEvents, PoolOptions, SubmitOptions } from './pool-events.js';
-import { StreamSource } from './stream-source.js';
 import type { Task, TaskResult, TaskSpec, WorkloadChoice } from './task.js';
-import { TaskQueue } from './task-queue.js';
+import { TaskScheduler } from './task-scheduler.js';
 import { defaultWorkerPath } from './worker-path.js';
 import { parseFromWorker, workerArgv, type CpuTotals, type FromWorker, type ToWorker } from './worker-protocol.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import { signalChild, type SignalOutcome } from './worker-signal.js';
 import { TaskChildren, type ChildSweep, type TaskChild } from './task-children.js';
 import { exitText, spawnErrorText } from './worker-failure.js';
-import { isWorkloadName, taskSpecProblem } from './workloads.js';
 
 export const MAX_WORKERS = 256;
 
@@ -46,35 +44,18 @@ interface WorkerRecord {
   taskChild: { pid: number; since: number } | null;
 }
 
-interface Batch {
-  /** Ids of a batch are consecutive from this one: a result's position is id − firstId. */
-  firstId: number;
-  results: (TaskResult | undefined)[];
-  remaining: number;
-  resolve: (results: TaskResult[]) => void;
-  reject: (error: Error) => void;
-  onResult: ((result: TaskResult) => void) | undefined;
-}
-
 /** A stop by signal from outside can take a moment to show in /proc: trust the pool's mark this long. */
 const PAUSE_TRUST_MS = 1000;
 /** Workers that die before saying ready this many times in a row are not replaced again. */
 const MAX_EARLY_EXITS = 3;
-/** A task whose worker crashed (exited with an error code, not by a signal) this often fails. */
-const MAX_CRASHES_PER_TASK = 3;
 const STOP_SIGNALS = new Set(['SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU']);
 
 export class PoolManager extends EventEmitter<PoolEvents> {
   private phase: PoolPhase = 'idle';
   private readonly workers = new Map<number, WorkerRecord>();
-  private queue = new TaskQueue<Task, TaskResult>();
-  private stream: StreamSource | null = null;
-  private streamChoice: WorkloadChoice = { workload: 'primes', method: 'naive' };
-  private readonly batchOf = new Map<number, Batch>();
-  private readonly crashes = new Map<number, number>();
+  private readonly scheduler = new TaskScheduler((result) => this.recorded(result));
   /** Family tasks' children, orphans included: kept across runs until they are gone, so none outlives pooltop. */
   private readonly children = new TaskChildren();
-  private nextTaskId = 1;
   private nextIndex = 1;
   private trapDefault = false;
   private workerPath = '';
@@ -82,7 +63,6 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private stopGraceMs = 2000;
   private procCheck = process.platform === 'linux';
   private parentDeathSignal = true;
-  private streamTargetMs = 1000;
   private readonly stats = new PoolStats();
   private earlyExits = 0;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -115,8 +95,8 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     // unrunnable: the check is only made where our own /proc entry can be read.
     this.procCheck = (options.procCheck ?? process.platform === 'linux') && readRunState(process.pid) !== null;
     this.parentDeathSignal = options.parentDeathSignal ?? true;
-    this.streamTargetMs = options.streamTargetMs ?? 1000;
     this.resetRun();
+    this.scheduler.reset(options.streamTargetMs ?? 1000);
     this.stats.start(Date.now(), options.latestLimit ?? 50);
     this.phase = 'running';
     process.on('exit', this.onProcessExit);
@@ -279,53 +259,37 @@ export class PoolManager extends EventEmitter<PoolEvents> {
    */
   submit(specs: readonly TaskSpec[], options: SubmitOptions = {}): Promise<TaskResult[]> {
     if (this.phase !== 'running') return Promise.reject(new Error('the pool is not running'));
-    for (const [i, spec] of specs.entries()) {
-      const problem = taskSpecProblem(spec);
-      if (problem !== null) return Promise.reject(new RangeError(`task ${i}: ${problem}`));
+    let batch: Promise<TaskResult[]>;
+    try {
+      batch = this.scheduler.submit(specs, options.onResult);
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
-    if (specs.length === 0) return Promise.resolve([]);
-    const tasks = specs.map((spec): Task => {
-      const task: Task = { id: this.nextTaskId++, workload: spec.workload, arg: spec.arg };
-      if (spec.method !== undefined) task.method = spec.method;
-      // Tasks and results are shared with every snapshot and listener: frozen, so none can edit them.
-      return Object.freeze(task);
-    });
-    const promise = new Promise<TaskResult[]>((resolve, reject) => {
-      const batch: Batch = { firstId: tasks[0]?.id ?? 0, results: new Array(tasks.length), remaining: tasks.length, resolve, reject, onResult: options.onResult };
-      tasks.forEach((task) => this.batchOf.set(task.id, batch));
-    });
-    // A caller that fires and forgets must not crash the process when a stop rejects its batch.
-    promise.catch(() => {});
-    this.queue.add(tasks);
-    this.dispatch();
-    this.changed();
-    return promise;
+    if (specs.length > 0) {
+      this.dispatch();
+      this.changed();
+    }
+    return batch;
   }
 
   /** Endless tasks of about streamTargetMs each (default primes, naive) until stopStream or stop. */
   startStream(choice?: WorkloadChoice): void {
     if (choice !== undefined) this.setWorkload(choice);
     if (this.phase !== 'running') return;
-    this.stream ??= new StreamSource(this.streamChoice, this.streamTargetMs);
-    this.stream.setWorkload(this.streamChoice);
+    this.scheduler.startStream();
     this.dispatch();
     this.changed();
   }
 
   /** No more stream tasks are made; those running finish. */
   stopStream(): void {
-    this.stream = null;
+    this.scheduler.stopStream();
     this.changed();
   }
 
   /** The stream's workload from the next task on. Throws RangeError for an unknown one. */
   setWorkload(choice: WorkloadChoice): void {
-    if (!isWorkloadName(choice.workload)) throw new RangeError(`unknown workload ${JSON.stringify(String(choice.workload))}`);
-    if (choice.method !== undefined && (choice.workload !== 'primes' || (choice.method !== 'naive' && choice.method !== 'sqrt'))) {
-      throw new RangeError(`method ${JSON.stringify(String(choice.method))} does not apply to ${choice.workload}`);
-    }
-    this.streamChoice = choice.workload === 'primes' ? { workload: 'primes', method: choice.method ?? 'naive' } : { workload: choice.workload };
-    this.stream?.setWorkload(this.streamChoice);
+    this.scheduler.setWorkload(choice);
     this.changed();
   }
 
@@ -366,9 +330,9 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         phase: this.phase,
         workers,
         cpu: [...this.workers.values()],
-        workload: this.stream !== null ? this.streamChoice : null,
-        pending: this.queue.pendingCount,
-        inFlight: this.queue.inFlightCount,
+        workload: this.scheduler.workload,
+        pending: this.scheduler.pending,
+        inFlight: this.scheduler.inFlight,
         children: this.children.list().map(({ pid, command, workerIndex, workerPid, orphaned, ppid, since }) => ({
           pid,
           command,
@@ -516,50 +480,28 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   private finish(record: WorkerRecord, message: Extract<FromWorker, { type: 'result' | 'failed' }>): void {
-    // A result can outrun the bookkeeping (it arrives after its worker's 'exit' requeued the task).
-    const task = record.task?.id === message.taskId ? record.task : (this.queue.taskOf(message.taskId) ?? null);
     if (record.task?.id === message.taskId) {
       record.task = null;
       record.taskSince = null;
       if (record.life === 'busy') record.life = 'idle';
     }
-    if (task !== null) {
-      const result: TaskResult = {
-        taskId: message.taskId,
-        workload: task.workload,
-        arg: task.arg,
-        value: message.type === 'result' ? message.value : null,
-        error: message.type === 'failed' ? message.error : null,
-        pid: record.pid,
-        workerIndex: record.index,
-        cpuMs: message.cpuMs,
-        wallMs: message.wallMs,
-        finishedAt: Date.now(),
-      };
-      if (task.method !== undefined) result.method = task.method;
-      if (this.queue.complete(record.index, message.taskId, result)) {
-        record.tasksDone++;
-        this.record(result);
-      }
-    }
+    const { pid, cpuMs, wallMs } = message;
+    this.scheduler.complete(
+      record.index,
+      message.taskId,
+      message.type === 'result' ? { value: message.value, error: null, pid, cpuMs, wallMs } : { value: null, error: message.error, pid, cpuMs, wallMs },
+    );
     if (record.life === 'idle' && (record.retiring || this.phase !== 'running')) this.sendTo(record, { type: 'retire' });
     this.dispatch();
     this.changed();
   }
 
-  /** A result counted for the first time: summary, stream calibration, batch, listeners. */
-  private record(result: TaskResult): void {
-    Object.freeze(result);
+  /** A result counted for the first time: its worker's count, the totals, listeners. */
+  private recorded(result: TaskResult): void {
+    const record = this.workers.get(result.workerIndex);
+    if (record !== undefined) record.tasksDone++;
     this.stats.record(result);
-    // The pool keeps its own arrival list (latest) and batch order: the queue need not hold them.
-    this.queue.takeArrived();
-    this.queue.forget(result.taskId);
-    this.crashes.delete(result.taskId);
-    const batch = this.batchOf.get(result.taskId);
-    if (batch === undefined) this.stream?.observe(result);
-    else this.batchOf.delete(result.taskId);
     this.emit('result', result);
-    if (batch !== undefined) this.settleBatch(batch, result);
   }
 
   private onExit(record: WorkerRecord, code: number | null, signal: NodeJS.Signals | null): void {
@@ -567,7 +509,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     record.life = 'exited';
     this.workers.delete(record.index);
     this.stats.retire(record);
-    const requeued = this.queue.requeue(record.index) ?? null;
+    const requeued = this.scheduler.requeue(record.index);
     record.task = null;
     record.taskChild = null;
     // The kernel re-parented the worker's children (and sent those with a parent-death signal
@@ -588,7 +530,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         this.emit('problem', `${failure.message}; not starting more`);
         this.failReadyWaiters(failure);
         // With no worker left, nothing would ever run the tasks queued: their batches fail with the cause.
-        if (this.workers.size === 0) this.abandonBatches(failure);
+        if (this.workers.size === 0) this.scheduler.abandon(failure);
       } else {
         const replacement = this.spawnWorker(record.trap);
         if (replacement !== null) {
@@ -597,7 +539,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
         }
       }
     }
-    if (requeued !== null && signal === null && code !== 0) this.countCrash(requeued);
+    if (requeued !== null && signal === null && code !== 0) this.scheduler.countCrash(requeued);
     this.emit('worker-exit', {
       index: record.index,
       pid: record.pid,
@@ -617,27 +559,6 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     this.changed();
   }
 
-  /** A task that crashed its worker MAX_CRASHES_PER_TASK times gets an error result instead of another try. */
-  private countCrash(task: Task): void {
-    const n = (this.crashes.get(task.id) ?? 0) + 1;
-    this.crashes.set(task.id, n);
-    if (n < MAX_CRASHES_PER_TASK) return;
-    const result: TaskResult = {
-      taskId: task.id,
-      workload: task.workload,
-      arg: task.arg,
-      value: null,
-      error: `its worker crashed ${n} times running it`,
-      pid: 0,
-      workerIndex: 0,
-      cpuMs: 0,
-      wallMs: 0,
-      finishedAt: Date.now(),
-    };
-    if (task.method !== undefined) result.method = task.method;
-    if (this.queue.complete(-1, task.id, result)) this.record(result);
-  }
-
   // ——— dispatch ———
 
   /** Hands the head task to each idle, unpaused worker, one task per worker. */
@@ -646,11 +567,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     for (const record of this.workers.values()) {
       if (record.life !== 'idle' || record.pausedBy !== null || record.retiring) continue;
       if (this.procCheck && !this.runnableNow(record)) continue;
-      if (this.queue.pendingCount === 0 && this.stream !== null) {
-        const spec = this.stream.next();
-        this.queue.add([Object.freeze({ ...spec, id: this.nextTaskId++ })]);
-      }
-      const task = this.queue.next(record.index);
+      const task = this.scheduler.next(record.index);
       if (task === undefined) return;
       record.life = 'busy';
       record.task = task;
@@ -728,19 +645,12 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   private beginStopping(reason: Error): void {
     this.phase = 'stopping';
-    this.stream = null;
-    this.abandonBatches(reason);
+    this.scheduler.stopStream();
+    this.scheduler.abandon(reason);
     this.failReadyWaiters(reason);
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
     this.checkStopped();
-  }
-
-  /** Queued tasks are dropped and every unfinished batch rejects with `reason`. */
-  private abandonBatches(reason: Error): void {
-    this.queue.clearPending();
-    for (const batch of new Set(this.batchOf.values())) batch.reject(reason);
-    this.batchOf.clear();
   }
 
   private checkStopped(): void {
@@ -776,10 +686,6 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   }
 
   private resetRun(): void {
-    this.queue = new TaskQueue<Task, TaskResult>();
-    this.stream = null;
-    this.batchOf.clear();
-    this.crashes.clear();
     this.nextIndex = 1;
     this.earlyExits = 0;
   }
@@ -831,13 +737,6 @@ export class PoolManager extends EventEmitter<PoolEvents> {
     // A message that arrived after 'exit': its CPU still belongs to the pool's total.
     if (record.life === 'exited') this.stats.lateUsage(record, usage);
     else record.usage = usage;
-  }
-
-  private settleBatch(batch: Batch, result: TaskResult): void {
-    batch.onResult?.(result);
-    batch.results[result.taskId - batch.firstId] = result;
-    batch.remaining--;
-    if (batch.remaining === 0) batch.resolve(batch.results as TaskResult[]);
   }
 
   private changed(): void {
