@@ -3,7 +3,7 @@
 import { readProcessStat } from './process-stat.js';
 import { HAS_PROCFS } from './procfs.js';
 
-export interface AncestorChain {
+interface AncestorChain {
   /** Parent first, then its parent, up to but not including PID 1. */
   ancestors: number[];
   /** The session's leader (the session ID), or null when there is none or it cannot be read. */

@@ -7,7 +7,7 @@ import type { ChildSnapshot } from './pool-snapshot.js';
 import { TaskChildren, type ChildReport, type ChildSweep, type TaskChild } from './task-children.js';
 
 /** What a worker's exit did to its children, for the exit's own report. */
-export interface ExitChildren {
+interface ExitChildren {
   /** Re-parented: they outlive it. */
   orphans: TaskChild[];
   /** Ended by their parent-death signal. */

@@ -21,7 +21,7 @@ import { WorkerStatus } from './worker-status.js';
 const MAX_EARLY_EXITS = 3;
 const STOP_SIGNALS = new Set(['SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU']);
 
-export interface Worker {
+interface Worker {
   /** 1, 2, 3… in start order within a run; a replacement gets a new one. */
   readonly index: number;
   readonly pid: number;
@@ -40,7 +40,7 @@ export interface Worker {
 }
 
 /** How this run's workers are started. */
-export interface WorkerSettings {
+interface WorkerSettings {
   workerPath: string;
   /** Trap mode of workers started without saying (replacements keep their predecessor's). */
   trap: boolean;
@@ -51,7 +51,7 @@ export interface WorkerSettings {
 }
 
 /** What the supervisor tells the pool around it, for what only the pool can do. */
-export interface SupervisorHooks {
+interface SupervisorHooks {
   /** A worker said it is ready for tasks. */
   ready(): void;
   /** A worker reported task `taskId` done or failed. */
@@ -183,7 +183,7 @@ export class WorkerSupervisor {
     this.send(worker, { type: 'task', task });
   }
 
-  /** A worker's counted result. */
+  /** A result of the worker `index` counted for the first time: its tally in the snapshot. */
   credit(index: number): void {
     const worker = this.workers.get(index);
     if (worker !== undefined) worker.tasksDone++;
