@@ -59,6 +59,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
   private stopWaiters: Array<() => void> = [];
   private changeQueued = false;
   private readonly onProcessExit = (): void => this.shutdown();
+  private readonly nextTask = (index: number) => this.scheduler.next(index);
 
   /**
    * Starts `n` workers (1 … 256) and resolves when all of them are ready. Throws if the pool is
@@ -283,14 +284,7 @@ export class PoolManager extends EventEmitter<PoolEvents> {
 
   /** Hands a task to each worker free for one, as long as there are tasks. */
   private dispatch(): void {
-    if (this.phase !== 'running') return;
-    for (const worker of this.supervisor.available()) {
-      const task = this.scheduler.next(worker.index);
-      if (task === undefined) return;
-      this.supervisor.assign(worker, task);
-      this.emit('dispatch', { task, workerIndex: worker.index, pid: worker.pid });
-      this.changed();
-    }
+    if (this.phase === 'running') this.supervisor.handOut(this.nextTask);
   }
 
   /** A result counted for the first time: its worker's count, the totals, listeners. */

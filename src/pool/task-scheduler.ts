@@ -123,7 +123,7 @@ export class TaskScheduler {
   complete(worker: number, taskId: number, report: TaskReport): void {
     const task = this.queue.taskOf(taskId);
     if (!this.queue.complete(worker, taskId) || task === undefined) return;
-    this.record(this.result(task, { ...report, workerIndex: worker }));
+    this.record(this.result(task, report, worker));
   }
 
   /** `worker` is gone: the task it held goes back to the head of the queue. Returns it. */
@@ -136,7 +136,7 @@ export class TaskScheduler {
     const n = (this.crashes.get(task.id) ?? 0) + 1;
     this.crashes.set(task.id, n);
     if (n < MAX_CRASHES_PER_TASK) return;
-    const result = this.result(task, { value: null, error: `its worker crashed ${n} times running it`, pid: 0, workerIndex: 0, cpuMs: 0, wallMs: 0 });
+    const result = this.result(task, { value: null, error: `its worker crashed ${n} times running it`, pid: 0, cpuMs: 0, wallMs: 0 }, 0);
     if (this.queue.complete(-1, task.id)) this.record(result);
   }
 
@@ -147,7 +147,7 @@ export class TaskScheduler {
     this.batchOf.clear();
   }
 
-  private result(task: Task, report: TaskReport & { workerIndex: number }): TaskResult {
+  private result(task: Task, report: TaskReport, workerIndex: number): TaskResult {
     const result: TaskResult = {
       taskId: task.id,
       workload: task.workload,
@@ -155,7 +155,7 @@ export class TaskScheduler {
       value: report.value,
       error: report.error,
       pid: report.pid,
-      workerIndex: report.workerIndex,
+      workerIndex,
       cpuMs: report.cpuMs,
       wallMs: report.wallMs,
       finishedAt: this.now(),

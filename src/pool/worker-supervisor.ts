@@ -167,20 +167,23 @@ export class WorkerSupervisor {
     return worker;
   }
 
-  /** The workers that may be handed a task now, in index order; with procCheck, /proc is asked of each as it comes. */
-  *available(): Generator<Worker> {
+  /**
+   * Hands each worker free for a task, in index order, the one `next` gives it, until `next` has
+   * none. With procCheck /proc is asked of each as its turn comes: a stopped one gets nothing.
+   */
+  handOut(next: (index: number) => Task | undefined): void {
     for (const worker of this.workers.values()) {
       if (!worker.status.takesTasks) continue;
       if (this.settings.procCheck && !this.runnableNow(worker)) continue;
-      yield worker;
+      const task = next(worker.index);
+      if (task === undefined) return;
+      worker.status.assigned();
+      worker.task = task;
+      worker.taskSince = Date.now();
+      this.send(worker, { type: 'task', task });
+      this.events.emit('dispatch', { task, workerIndex: worker.index, pid: worker.pid });
+      this.hooks.changed();
     }
-  }
-
-  assign(worker: Worker, task: Task): void {
-    worker.status.assigned();
-    worker.task = task;
-    worker.taskSince = Date.now();
-    this.send(worker, { type: 'task', task });
   }
 
   /** A result of the worker `index` counted for the first time: its tally in the snapshot. */
