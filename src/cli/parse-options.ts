@@ -3,10 +3,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseColumnId, type ColumnId } from '../model/columns.js';
 import { sanitizeText } from '../model/sanitize.js';
-import { someProcessHasUid } from '../sampling/process-uids.js';
+import { readPidMax } from '../platform/pid-max.js';
+import { someProcessHasUid } from '../platform/process-uids.js';
 import { SOURCE_NAMES, type SourceName } from '../sampling/types.js';
 import { UserNames } from '../sampling/user-names.js';
-import { readPidMax } from '../signals/validate-target.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommonOptions {

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { coreUsage, parseCoreTimes, parseMeminfo, type CoreTimes } from './parse-system-files.js';
-import { readProcFile } from './read-proc-file.js';
+import { readProcFile } from '../platform/proc-file.js';
+import { PROC_ROOT } from '../platform/procfs.js';
 import type { CpuUsage, MemoryInfo, SwapInfo } from './types.js';
 
 export interface SystemFacts {
@@ -22,14 +23,14 @@ export interface SystemFactsReader {
 }
 
 /** The fastest reader this system has. Each reader keeps its own previous core times. */
-export function createSystemFactsReader(procRoot = '/proc'): SystemFactsReader {
+export function createSystemFactsReader(procRoot = PROC_ROOT): SystemFactsReader {
   return existsSync(`${procRoot}/stat`) && existsSync(`${procRoot}/meminfo`) ? new ProcSystemFacts(procRoot) : new SysteminformationFacts();
 }
 
 export class ProcSystemFacts implements SystemFactsReader {
   private previous: CoreTimes[] | null = null;
 
-  constructor(private readonly root = '/proc') {}
+  constructor(private readonly root = PROC_ROOT) {}
 
   async read(): Promise<SystemFacts> {
     return this.readSync();

@@ -37,11 +37,11 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
     started.register(pid, process.pid, 0);
   };
   const onChildStart = (child: TaskChild): void => {
-    // The registry compares start times to the tick, which only /proc rows have: with another
-    // source (whole seconds) the PID alone is matched, as for workers.
-    // (No sample yet: the default source, procfs, where a child can be confirmed at all.)
-    const source = store.getState().sample?.source ?? 'procfs';
-    const origin = { ppid: child.workerPid, startTime: source === 'procfs' ? child.startTime : 0 };
+    // The registry compares start times to the tick, which only a source that reads them as the
+    // platform does gives: with another (whole seconds) the PID alone is matched, as for workers.
+    // (No sample yet: as the default source, procfs, where a child can be confirmed at all.)
+    const exact = (store.getState().sample?.capabilities.startTimePrecisionMs ?? 0) === 0;
+    const origin = { ppid: child.workerPid, startTime: exact ? child.startTime : 0 };
     children.set(child.pid, origin);
     started.register(child.pid, origin.ppid, origin.startTime);
   };

@@ -114,7 +114,7 @@ export function pauseOrResume(store: AppStore, services: ProcessServices, name: 
 async function deliver(store: AppStore, services: ProcessServices, choice: SignalInfo | typeof SUBTREE, targets: readonly PendingTarget[]): Promise<void> {
   const state = store.getState();
   state.setMode('main');
-  const exact = state.sample?.source === 'procfs';
+  const exact = state.sample?.capabilities.startTimePrecisionMs === 0;
   const withPrecision: SignalTarget[] = targets.map((t) => ({ ...t, exactStartTime: exact }));
   let outcomes: SignalOutcome[];
   let text: string;

@@ -127,6 +127,7 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     await untilCommandLine(child.pid!, 'sleep\x0031339\0');
     const second = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
     assert.equal(second?.command, 'sleep 31339');
+    assert.equal(second?.startTime, first?.startTime, 'the same start time: an exec, not a new process');
     sampler.close();
   });
 });

@@ -7,6 +7,7 @@ import { info, sample } from '../model/fixtures.js';
 
 class FakeSampler implements Sampler {
   readonly source = 'procfs' as const;
+  readonly capabilities = { startTimePrecisionMs: 0, cpuTime: true };
   calls = 0;
   failures = 0;
   async sample(): Promise<Sample> {
@@ -23,6 +24,7 @@ class FakeSampler implements Sampler {
 /** A sampler that hands out the samples it is given, one per call, and waits when it has none. */
 class QueuedSampler implements Sampler {
   readonly source = 'procfs' as const;
+  readonly capabilities = { startTimePrecisionMs: 0, cpuTime: true };
   calls = 0;
   private readonly queue: Sample[] = [];
   private waiting: ((sample: Sample) => void) | null = null;

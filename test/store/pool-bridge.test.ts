@@ -7,7 +7,7 @@ import type { PoolPhase, PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import { createAppStore } from '../../src/store/app-store.js';
 import type { PoolControl } from '../../src/store/pool-actions.js';
 import { connectPool } from '../../src/store/pool-bridge.js';
-import type { SourceName } from '../../src/sampling/types.js';
+import type { SourceCapabilities } from '../../src/sampling/types.js';
 import { info, sample } from '../model/fixtures.js';
 import { FakePool } from '../ui/test-context.js';
 
@@ -55,7 +55,13 @@ const child = (fields: Partial<TaskChild> = {}): TaskChild => ({
 });
 
 /** pooltop, its worker and the worker's child; without the worker, the child re-parented to PID 1. */
-function tree(workerAlive: boolean, source: SourceName = 'procfs', childStart = 1_000_000 + CHILD) {
+/** What procfs and ps-list declare of their start times: to the tick, and whole seconds. */
+const CAPABILITIES: Record<'procfs' | 'ps-list', SourceCapabilities> = {
+  procfs: { startTimePrecisionMs: 0, cpuTime: true },
+  'ps-list': { startTimePrecisionMs: 1000, cpuTime: false },
+};
+
+function tree(workerAlive: boolean, source: 'procfs' | 'ps-list' = 'procfs', childStart = 1_000_000 + CHILD) {
   return sample(
     [
       info(1, { ppid: 0, command: 'init' }),
@@ -63,7 +69,7 @@ function tree(workerAlive: boolean, source: SourceName = 'procfs', childStart = 
       ...(workerAlive ? [info(WORKER, { ppid: POOLTOP, command: 'pooltop-worker 1' })] : []),
       info(CHILD, { ppid: workerAlive ? WORKER : 1, command: 'sleep 8', startTime: childStart }),
     ],
-    { source },
+    { source, capabilities: CAPABILITIES[source] },
   );
 }
 

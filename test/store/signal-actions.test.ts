@@ -173,6 +173,25 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     assert.equal(procState(child.pid)?.state, 'S');
   });
 
+  it("compares start times as precisely as the sample's source declares: to the tick, or within seconds", async () => {
+    const { st, child, sampler } = await storeWithChild();
+    const row = st.getState().rows.find((r) => r.pid === child.pid)!;
+    // A whole second 1 to 2 s before the real start: what a source of whole seconds may show.
+    const coarse = Math.floor(row.startTime / 1000) * 1000 - 1000;
+    const svc = services();
+    st.getState().applySample(sample([{ ...row, startTime: coarse }]));
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    assert.match(st.getState().message?.text ?? '', /refused: PID \d+ now names a different process/, 'procfs: to the tick');
+    const seconds = { startTimePrecisionMs: 1000, cpuTime: false };
+    st.getState().applySample(sample([{ ...row, startTime: coarse }], { source: 'ps-list', capabilities: seconds }));
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    assert.ok(await waitUntil(() => procState(child.pid)?.state === 'T'), 'whole seconds: the same process');
+    assert.deepEqual(svc.sent, [[child.pid, 'SIGSTOP']]);
+    st.getState().applySample(await sampler.sample());
+    pauseOrResume(st, svc.s, 'SIGCONT');
+    assert.ok(await waitUntil(() => procState(child.pid)?.state === 'S'));
+  });
+
   it('kills a subtree after confirmation', async () => {
     const parent = own.spawn('bash', ['-c', 'sleep 301 & sleep 302 & wait']);
     await waitUntil(() => (procState(parent.pid) !== null), 2000);

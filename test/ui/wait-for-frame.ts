@@ -14,3 +14,10 @@ export async function waitForFrame(lastFrame: () => string | undefined, conditio
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}; the last frame:\n${plain(frame)}`);
   }
 }
+
+/** Waits until `test` holds, for what a frame does not show (a count of writes, events seen); fails after `ms`. */
+export async function waitUntil(test: () => boolean, what: string, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !test(); await new Promise((resolve) => setTimeout(resolve, 5))) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+  }
+}

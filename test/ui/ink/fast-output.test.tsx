@@ -7,7 +7,8 @@ import { App } from '../../../src/ui/app.js';
 import { composeFrame, installFastOutput, type InkOutput } from '../../../src/ui/ink/fast-output.js';
 import { parseStyledCapture } from '../../e2e/sgr-screen.js';
 import { info, sample } from '../../model/fixtures.js';
-import { frameWhere, renderWithStore } from '../render-with-store.js';
+import { renderWithStore } from '../render-with-store.js';
+import { waitUntil } from '../wait-for-frame.js';
 import { testContext } from '../test-context.js';
 
 // Every frame Ink renders while these tests run is produced both ways and compared cell by cell:
@@ -62,7 +63,7 @@ async function press(stdin: { write(data: string): void }, keys: readonly string
   for (const key of keys) {
     const before = compared;
     stdin.write(key);
-    await frameWhere(() => compared > before, `the frame after ${JSON.stringify(key)}`);
+    await waitUntil(() => compared > before, `the frame after ${JSON.stringify(key)}`);
   }
 }
 

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import { useContext, useEffect } from 'react';
 import StdinContext from '../../../node_modules/ink/build/components/StdinContext.js';
 import { useInkInput } from '../../../src/ui/ink/input-events.js';
-import { frameWhere } from '../render-with-store.js';
+import { waitUntil } from '../wait-for-frame.js';
 
 describe("useInkInput, Ink's stdin events", () => {
   it('hands on each piece of a read as Ink emits it, escape sequences whole', async () => {
@@ -28,7 +28,7 @@ describe("useInkInput, Ink's stdin events", () => {
     try {
       stdin.write('\x1b[21~');
       stdin.write('\x1b[200~pasted\x1b[201~');
-      await frameWhere(() => seen.length >= 4, 'the events of both reads');
+      await waitUntil(() => seen.length >= 4, 'the events of both reads');
       assert.deepEqual(seen, ['\x1b[21~', '\x1b[200~', 'pasted', '\x1b[201~']);
     } finally {
       unmount();

@@ -4,7 +4,7 @@ import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import instances from '../../../node_modules/ink/build/instances.js';
 import { repaint, useRepaintOnResize } from '../../../src/ui/ink/repaint.js';
-import { frameWhere } from '../render-with-store.js';
+import { waitUntil } from '../wait-for-frame.js';
 
 /** A terminal that records what is written to it. */
 function terminal(isTTY: boolean) {
@@ -60,7 +60,7 @@ describe("repaint, through Ink's instance", () => {
     try {
       assert.equal(lastFrame(), '80 columns');
       rerender(<Screen columns={100} />);
-      await frameWhere(() => lastFrame() === '100 columns', 'the frame at the new size');
+      await waitUntil(() => lastFrame() === '100 columns', 'the frame at the new size');
     } finally {
       unmount();
     }

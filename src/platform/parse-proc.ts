@@ -1,4 +1,4 @@
-// Pure parsers for the text of /proc/[pid]/stat, /proc/[pid]/status and /proc/[pid]/cmdline.
+// Pure parsers for the text of one process's /proc files: stat, status and cmdline.
 
 /** The fields pooltop uses from /proc/[pid]/stat (see proc(5)); times in clock ticks. */
 export interface ProcStat {
@@ -19,13 +19,14 @@ export interface ProcStat {
   processor: number;
 }
 
+/** The numeric fields of the line being parsed: one array reused (a parse never yields mid-way). */
+const FIELDS = new Float64Array(40);
+
 /**
  * Parses one /proc/[pid]/stat line. The command name sits between the first '(' and the *last*
  * ')' because a process may name itself "a) R 1 (b"; everything after is space-separated.
  * Returns null for text that does not have that shape.
  */
-/** The numeric fields of the line being parsed: one array reused (a parse never yields mid-way). */
-const FIELDS = new Float64Array(40);
 
 export function parseProcStat(text: string): ProcStat | null {
   const open = text.indexOf('(');
@@ -87,10 +88,4 @@ export function parseCmdline(text: string): string {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
   return text.slice(0, end).split('\0').join(' ');
-}
-
-/** The "btime" line of /proc/stat: boot time in seconds since the epoch, or 0. */
-export function parseBootTime(text: string): number {
-  const match = /^btime (\d+)$/m.exec(text);
-  return match ? Number(match[1]) : 0;
 }

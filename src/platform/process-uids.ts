@@ -2,10 +2,11 @@
 // /proc/[pid]/status): a UID with no passwd entry is still a user whose processes can be shown.
 import { readdirSync } from 'node:fs';
 import { parseStatusUid } from './parse-proc.js';
-import { readProcFile } from './read-proc-file.js';
+import { readProcFile } from './proc-file.js';
+import { PROC_ROOT } from './procfs.js';
 
 /** Whether some process runs as `uid` now; false without /proc (the check then needs passwd). */
-export function someProcessHasUid(uid: number, procRoot = '/proc'): boolean {
+export function someProcessHasUid(uid: number, procRoot = PROC_ROOT): boolean {
   let names: string[];
   try {
     names = readdirSync(procRoot);
