@@ -1,4 +1,5 @@
 // The one shape every sampling source produces: a Sample of the whole system at one moment.
+import type { HostCounters } from './host-counters.js';
 
 /** One core's time split over the interval since the previous sample, in percent (sums to ~100). */
 export interface CpuUsage {
@@ -91,6 +92,8 @@ export interface Sample {
   unreadable: number;
   /** Which source produced it. */
   source: SourceName;
+  /** Cumulative CPU, disk and network counters, for sources that read them (/proc). */
+  counters?: HostCounters;
 }
 
 export type SourceName = 'procfs' | 'systeminformation' | 'ps-list';

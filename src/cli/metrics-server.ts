@@ -1,0 +1,85 @@
+// The HTTP side of the exporter: GET /metrics in the format the scraper asks for, a few
+// connections at a time, each timed out when idle or slow, never holding up the sampling.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_TYPES } from '../model/metrics-exposition.js';
+import { chooseExpositionFormat } from './exposition-format.js';
+import { formatListenAddress, type ListenAddress } from './listen-address.js';
+import type { MetricsExporter } from './metrics-exporter.js';
+import { describeSystemError } from './system-error.js';
+
+/**
+ * Connections open at once: Prometheus keeps one per target, a few servers scrape one machine;
+ * more are closed as they come, so a flood cannot hold a response buffer each.
+ */
+export const MAX_CONNECTIONS = 16;
+/** A request's headers, and the whole request, must come within these; an idle connection is closed after IDLE_MS. */
+const HEADERS_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * A connection with nothing read or written for this long is closed: an idle keep-alive one, or
+ * a scraper that stopped reading its response (whose unread bytes Node holds, not the loop).
+ */
+const IDLE_MS = 10_000;
+
+export interface MetricsServer {
+  /** Where it listens (the port the system chose when asked for port 0). */
+  readonly address: ListenAddress;
+  /** `http://127.0.0.1:9256/metrics`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on `address`; rejects with a one-line reason (address in use, not this machine's…). */
+export function startMetricsServer(address: ListenAddress, exporter: MetricsExporter): Promise<MetricsServer> {
+  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (request, response) =>
+    answer(request, response, exporter),
+  );
+  server.maxConnections = MAX_CONNECTIONS;
+  server.keepAliveTimeout = IDLE_MS;
+  server.timeout = IDLE_MS;
+  return new Promise((resolve, reject) => {
+    const failed = (error: unknown): void => reject(new Error(`cannot listen on ${formatListenAddress(address)}: ${describeSystemError(error)}`));
+    server.once('error', failed);
+    server.listen({ host: address.host, port: address.port, exclusive: true }, () => {
+      server.off('error', failed);
+      // Past start-up, a failing connection is that connection's business, never the monitor's.
+      server.on('error', () => {});
+      server.on('clientError', (_error, socket) => socket.destroy());
+      const bound = server.address() as AddressInfo;
+      const actual = { host: address.host, port: bound.port };
+      resolve({
+        address: actual,
+        url: `http://${formatListenAddress(actual)}/metrics`,
+        close: () => closeServer(server),
+      });
+    });
+  });
+}
+
+function answer(request: IncomingMessage, response: ServerResponse, exporter: MetricsExporter): void {
+  const path = (request.url ?? '/').split('?')[0];
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return plain(response, 405, 'only GET and HEAD are answered here\n', { Allow: 'GET, HEAD' });
+  }
+  if (path === '/') return plain(response, 200, 'pooltop exporter: the metrics are at /metrics\n');
+  if (path !== '/metrics') return plain(response, 404, 'not found: the metrics are at /metrics\n');
+  const format = chooseExpositionFormat(request.headers.accept);
+  const body = exporter.exposition(format);
+  if (body === null) return plain(response, 503, 'no sample yet: try again in a moment\n', { 'Retry-After': '1' });
+  response.writeHead(200, { 'Content-Type': CONTENT_TYPES[format], 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+/** Stops listening and ends every connection, idle or not, so the process can exit at once. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
