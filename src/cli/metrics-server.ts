@@ -8,19 +8,22 @@ import { formatListenAddress, type ListenAddress } from './listen-address.js';
 import type { MetricsExporter } from './metrics-exporter.js';
 import { describeSystemError } from './system-error.js';
 
-/**
- * Connections open at once: Prometheus keeps one per target, a few servers scrape one machine;
- * more are closed as they come, so a flood cannot hold a response buffer each.
- */
-export const MAX_CONNECTIONS = 16;
-/** A request's headers, and the whole request, must come within these; an idle connection is closed after IDLE_MS. */
-const HEADERS_TIMEOUT_MS = 5_000;
-const REQUEST_TIMEOUT_MS = 10_000;
-/**
- * A connection with nothing read or written for this long is closed: an idle keep-alive one, or
- * a scraper that stopped reading its response (whose unread bytes Node holds, not the loop).
- */
-const IDLE_MS = 10_000;
+export interface ServerLimits {
+  /**
+   * Connections open at once: Prometheus keeps one per target, a few servers scrape one machine;
+   * more are closed as they come, so a flood cannot hold a response buffer each.
+   */
+  maxConnections: number;
+  /** A request's headers must have come within this. */
+  headersTimeoutMs: number;
+  /**
+   * A connection with nothing read or written for this long is closed: an idle keep-alive one,
+   * or a scraper that stopped reading its response (whose unread bytes Node holds, not the loop).
+   */
+  idleMs: number;
+}
+
+export const LIMITS: ServerLimits = { maxConnections: 16, headersTimeoutMs: 5_000, idleMs: 10_000 };
 
 export interface MetricsServer {
   /** Where it listens (the port the system chose when asked for port 0). */
@@ -31,13 +34,15 @@ export interface MetricsServer {
 }
 
 /** Listens on `address`; rejects with a one-line reason (address in use, not this machine's…). */
-export function startMetricsServer(address: ListenAddress, exporter: MetricsExporter): Promise<MetricsServer> {
-  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (request, response) =>
-    answer(request, response, exporter),
+export function startMetricsServer(address: ListenAddress, exporter: MetricsExporter, limits = LIMITS): Promise<MetricsServer> {
+  const server = createServer(
+    // Node checks these timeouts every connectionsCheckingInterval (30 s by default).
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.headersTimeoutMs * 2, connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) },
+    (request, response) => answer(request, response, exporter),
   );
-  server.maxConnections = MAX_CONNECTIONS;
-  server.keepAliveTimeout = IDLE_MS;
-  server.timeout = IDLE_MS;
+  server.maxConnections = limits.maxConnections;
+  server.keepAliveTimeout = limits.idleMs;
+  server.timeout = limits.idleMs;
   return new Promise((resolve, reject) => {
     const failed = (error: unknown): void => reject(new Error(`cannot listen on ${formatListenAddress(address)}: ${describeSystemError(error)}`));
     server.once('error', failed);
