@@ -85,13 +85,15 @@ export class MetricsExporter {
     if (this.latest === null) return null;
     const cached = this.built.get(format);
     if (cached && cached.generation === this.generation) return cached.body;
-    const body = Buffer.from(renderExposition(this.families(this.latest), format), 'utf8');
+    const body = Buffer.from(renderExposition(this.families(), format), 'utf8');
     this.built.set(format, { generation: this.generation, body });
     return body;
   }
 
-  /** Every family of the latest sample, in the order they are written. */
-  families(sample: Sample): MetricFamily[] {
+  /** Every family of the latest sample, in the order they are written (none before the first). */
+  families(): MetricFamily[] {
+    const sample = this.latest;
+    if (sample === null) return [];
     const families: MetricFamily[] = [
       { name: 'pooltop_build', type: 'info', help: 'The pooltop version that exports these metrics.', samples: [{ labels: { version: this.version }, value: 1 }] },
       { name: 'pooltop_sample_timestamp_seconds', type: 'gauge', unit: 'seconds', help: 'When the sample these metrics come from was taken, in seconds since the epoch.', samples: [{ value: sample.time / 1000 }] },

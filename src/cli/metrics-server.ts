@@ -48,9 +48,9 @@ export function startMetricsServer(address: ListenAddress, exporter: MetricsExpo
     server.once('error', failed);
     server.listen({ host: address.host, port: address.port, exclusive: true }, () => {
       server.off('error', failed);
-      // Past start-up, a failing connection is that connection's business, never the monitor's.
+      // Past start-up (an accept failing for want of descriptors, say) the server is no reason
+      // for the monitor to stop; a malformed request is answered 400 by Node itself.
       server.on('error', () => {});
-      server.on('clientError', (_error, socket) => socket.destroy());
       const bound = server.address() as AddressInfo;
       const actual = { host: address.host, port: bound.port };
       resolve({

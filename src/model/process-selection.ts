@@ -44,8 +44,10 @@ export class ProcessChooser {
       if (!this.matches(row.command)) continue;
       candidates.push(row);
     }
-    // Sorting them all costs ~0.3 ms at 2,000 processes: no cleverer selection is needed.
-    return { chosen: candidates.sort(byCpu).slice(0, top), matching: candidates.length };
+    // Sorting 2,000 rows took 2.3 ms (a loaded machine), keeping the 10 best in one pass 0.13 ms;
+    // the pass costs up to `top` moves a row, so a large --top sorts instead.
+    const chosen = top * 8 < candidates.length ? busiest(candidates, top) : candidates.sort(byCpu).slice(0, top);
+    return { chosen, matching: candidates.length };
   }
 
   private matches(command: string): boolean {
@@ -64,4 +66,20 @@ export class ProcessChooser {
 /** CPU% over the last interval, then CPU time (the first sample has no CPU% yet), then PID. */
 function byCpu(a: ProcessRow, b: ProcessRow): number {
   return b.cpu - a.cpu || b.cpuTime - a.cpuTime || a.pid - b.pid;
+}
+
+/** The `n` first rows in byCpu order, in that order: one pass keeping a sorted list of the best. */
+function busiest(rows: readonly ProcessRow[], n: number): ProcessRow[] {
+  const best: ProcessRow[] = [];
+  if (n <= 0) return best;
+  for (const row of rows) {
+    if (best.length === n) {
+      if (byCpu(row, best[n - 1]!) >= 0) continue;
+      best.pop();
+    }
+    let i = best.length;
+    while (i > 0 && byCpu(row, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, row);
+  }
+  return best;
 }

@@ -38,6 +38,15 @@ describe('ProcessChooser', () => {
     assert.equal(new ProcessChooser({ ...all, top: MAX_TOP }).choose(many).chosen.length, MAX_TOP);
   });
 
+  it('chooses the same few from many as sorting them all would', () => {
+    // Ties in CPU% and CPU time, so the PID decides some places.
+    const many = Array.from({ length: 500 }, (_, i) => row(1000 - i, { cpu: (i * 37) % 11, cpuTime: (i * 13) % 5 }));
+    const sorted = [...many].sort((a, b) => b.cpu - a.cpu || b.cpuTime - a.cpuTime || a.pid - b.pid);
+    for (const top of [1, 5, 20]) {
+      assert.deepEqual(new ProcessChooser({ ...all, top }).choose(many).chosen.map((r) => r.pid), sorted.slice(0, top).map((r) => r.pid), `top ${top}`);
+    }
+  });
+
   it('tests a command line against the regex once, however many samples show it', () => {
     let tests = 0;
     const counting = /node/u;
