@@ -6,6 +6,8 @@ import type { Sample, Sampler } from '../sampling/types.js';
 export class SampleLoop {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  /** When the last sample began (performance.now()), or null before the first. */
+  private lastStart: number | null = null;
 
   constructor(
     private readonly sampler: Sampler,
@@ -14,11 +16,12 @@ export class SampleLoop {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Takes the first sample now. */
+  /** Takes the first sample now; started again after stop(), the next one an interval after the last. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.tick();
+    const wait = this.lastStart === null ? 0 : Math.max(0, this.intervalMs - (performance.now() - this.lastStart));
+    this.timer = setTimeout(() => void this.tick(), wait);
   }
 
   stop(): void {
@@ -29,6 +32,7 @@ export class SampleLoop {
 
   private async tick(): Promise<void> {
     const started = performance.now();
+    this.lastStart = started;
     try {
       const sample = await this.sampler.sample();
       if (!this.running) return;

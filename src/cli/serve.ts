@@ -15,7 +15,7 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function runServe(options: ServeOptions, stderr: NodeJS.WritableStream): Promise<number> {
   const sampler = await createSampler(options.source ?? undefined);
-  const pool = options.pool !== null ? new PoolManager() : null;
+  const pool = options.pool === null ? null : new PoolManager();
   const exporter = new MetricsExporter({ selection: options.selection, pool, intervalMs: options.delayMs });
   let lastError = '';
   const loop = new SampleLoop(
@@ -29,13 +29,13 @@ export async function runServe(options: ServeOptions, stderr: NodeJS.WritableStr
       lastError = text;
     },
   );
-  let server;
-  try {
-    server = await startMetricsServer(options.listen, exporter);
-  } catch (error) {
+  const server = await startMetricsServer(options.listen, exporter).catch((error: unknown) => {
+    stderr.write(`pooltop: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  });
+  if (server === null) {
     sampler.close();
     exporter.close();
-    stderr.write(`pooltop: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   const stopped = new Promise<NodeJS.Signals>((resolve) => {
@@ -52,9 +52,9 @@ export async function runServe(options: ServeOptions, stderr: NodeJS.WritableStr
   loop.start();
   const reach = isLoopback(options.listen.host) ? 'this machine only' : 'reachable from other machines';
   stderr.write(`pooltop: serving ${server.url} (${reach})\n`);
-  if (pool !== null && options.pool !== null) {
+  const n = options.pool;
+  if (pool !== null && n !== null) {
     pool.on('problem', (message) => stderr.write(`pooltop: pool: ${sanitizeText(message)}\n`));
-    const n = options.pool;
     const started = await pool.start(n, { stream: { workload: 'primes', method: 'naive' } }).then(
       () => true,
       (error: unknown) => {

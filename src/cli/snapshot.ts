@@ -1,15 +1,16 @@
 // `pooltop snapshot`: one sample printed as a table (like `top -b -n 1`) or as JSON, then exit.
+import type { Writable } from 'node:stream';
 import { buildTree } from '../model/build-tree.js';
 import { formatBytes, formatUptime } from '../model/format.js';
 import { filterRows } from '../model/filter-rows.js';
 import { jsonSafe } from '../model/json-safe.js';
+import { poolProcessPids } from '../model/pool-processes.js';
+import { processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { sortRows } from '../model/sort-rows.js';
 import { cutToWidth } from '../model/text-width.js';
-import { poolProcessPids } from '../model/pool-processes.js';
-import { processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
 import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
 import { createSampler } from '../sampling/create-sampler.js';
@@ -43,7 +44,7 @@ export function snapshotRows(previous: Sample | null, sample: Sample, options: P
   return sortRows(rows, { key: options.sortKey, inverted: false });
 }
 
-export async function runSnapshot(options: SnapshotOptions, out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): Promise<number> {
+export async function runSnapshot(options: SnapshotOptions, out: Writable & { isTTY?: boolean; columns?: number }): Promise<number> {
   if (options.watch) return (await import('./watch.js')).runWatch(options, out);
   const data = await takeSnapshot(options);
   const width = out.isTTY ? out.columns : undefined;

@@ -2,6 +2,7 @@
 // and network traffic — read with a Sample so that what consumes rates (the Prometheus exporter,
 // disk and network meters) computes them itself, over whatever window it likes.
 import { parseCpuModeSeconds, type CpuModeSeconds } from './parse-cpu-modes.js';
+import { parseBootTime } from './parse-proc.js';
 import { parseDiskstats, type DiskCounters } from './parse-diskstats.js';
 import { parseNetDev, type NetworkCounters } from './parse-net-dev.js';
 import { readProcFile } from './read-proc-file.js';
@@ -31,9 +32,8 @@ const FILE_LIMIT = 256 * 1024;
 export function readHostCounters(root: string, statText: string): HostCounters {
   const diskstats = readProcFile(`${root}/diskstats`, FILE_LIMIT);
   const netDev = readProcFile(`${root}/net/dev`, FILE_LIMIT);
-  const btime = /^btime (\d+)$/m.exec(statText);
   return {
-    bootTime: btime ? Number(btime[1]) : 0,
+    bootTime: parseBootTime(statText),
     cpus: parseCpuModeSeconds(statText),
     disks: typeof diskstats === 'string' ? parseDiskstats(diskstats) : [],
     networks: typeof netDev === 'string' ? parseNetDev(netDev) : [],

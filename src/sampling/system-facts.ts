@@ -45,7 +45,7 @@ export class ProcSystemFacts implements SystemFactsReader {
     const cpus = times.length > 0 ? coreUsage(this.previous, times) : idleCores();
     if (times.length > 0) this.previous = times;
     const { memory, swap } = typeof meminfo === 'string' ? parseMeminfo(meminfo) : parseMeminfo('');
-    // ~30 µs more: diskstats and net/dev, and the modes of the /proc/stat just read.
+    // ~60 µs more a sample (a loaded 2-core machine): diskstats, net/dev, the modes of this /proc/stat.
     const counters = readHostCounters(this.root, typeof stat === 'string' ? stat : '');
     return { cpus, memory, swap, load: loadAverage(), uptime: os.uptime(), counters };
   }

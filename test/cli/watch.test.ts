@@ -86,6 +86,24 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
     });
   }
 
+  it('holds a line at a time for a reader that stopped reading, and still stops on SIGTERM', async () => {
+    const { child, done } = startBin(['snapshot', '--json', '--watch', '-d', '1']);
+    // Nothing reads its stdout: the pipe fills with its first lines, and then it must wait.
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 3000));
+    const started = performance.now();
+    child.kill('SIGTERM');
+    const exited = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    assert.equal(exited, 143);
+    assert.ok(performance.now() - started < 5000, `${(performance.now() - started).toFixed(0)} ms after SIGTERM`);
+    child.stdout.resume();
+    const result = await done;
+    // What the pipe held: whole lines (and perhaps the start of the one it was writing), a few at most.
+    const lines = result.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l) as Line);
+    assert.deepEqual(lines.map((d) => d.seq), lines.map((_, i) => i + 1));
+    assert.ok(lines.length <= 3, `${lines.length} lines for a reader that read none`);
+  });
+
   it('keeps only pool processes with --pool-only: workers, known by their title, and what they start', async () => {
     const s = await startServe(['-d', '5', '--pool', '2']);
     serves.push(s);
