@@ -21,7 +21,7 @@ import { TmuxServer } from './lib/tmux-server.js';
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pooltop');
 const OPENMETRICS = 'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
 /** How many scrapes are timed per row, each on a fresh connection just after a new sample. */
-const SCRAPES = 20;
+const SCRAPES = 15;
 
 interface Scrape {
   ms: number;
@@ -204,13 +204,21 @@ export default async function bench(print: (line: string) => void): Promise<void
   const serve: string[][] = [];
   const watch: string[][] = [];
   const monitor: string[][] = [];
-  // Each row says how many processes /proc had as it began: on a shared machine others come and go.
+  // Each row says how many processes /proc had as it began and as it ended: on a shared machine
+  // others' processes come and go, and a row whose counts differ measured something else.
   const measure = async (name: string): Promise<void> => {
-    const label = (): string => `${name} (${countProcesses()})`;
-    scrapes.push(...(await scrapeRows(label(), [])), ...(await scrapeRows(label(), ['--top', '1000'])));
-    serve.push(await serveCpu(label(), false), await serveCpu(label(), true));
-    watch.push(await watchCpu(label()));
-    monitor.push(...(await monitorCpu(label())));
+    const row = async (into: string[][], run: (label: string) => Promise<string[][]>): Promise<void> => {
+      const before = countProcesses();
+      const rows = await run('');
+      const label = `${name} (${before}→${countProcesses()})`;
+      into.push(...rows.map(([, ...rest]) => [label, ...rest]));
+    };
+    await row(scrapes, (l) => scrapeRows(l, []));
+    await row(scrapes, (l) => scrapeRows(l, ['--top', '1000']));
+    await row(serve, async (l) => [await serveCpu(l, false)]);
+    await row(serve, async (l) => [await serveCpu(l, true)]);
+    await row(watch, async (l) => [await watchCpu(l)]);
+    await row(monitor, (l) => monitorCpu(l));
   };
   await measure('machine');
   if (settings.idle > 0) {

@@ -21,10 +21,11 @@ Options:
       --pool <n>           start a pool of n workers (1-256) running the primes stream
                            (default: no pool; w opens the pool menu)
       --metrics-listen <host:port>
-                           also serve Prometheus metrics at http://host:port/metrics,
-                           as pooltop serve does (the top ${DEFAULT_TOP} processes by CPU of
-                           those -u and -p show, and this monitor's pool); an IP address,
-                           ${formatListenAddress(DEFAULT_LISTEN)} for this machine only (default: no exporter)
+                           also serve Prometheus metrics at http://host:port/metrics, as
+                           pooltop serve does (the top ${DEFAULT_TOP} processes by CPU of those -u
+                           and -p show, and this monitor's pool): ${formatListenAddress(DEFAULT_LISTEN)} for
+                           this machine only, 0.0.0.0:9256 for every interface, written
+                           out either way (default: no exporter)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
                            cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
@@ -81,7 +82,8 @@ Options:
       --listen <host:port> where to listen (default ${formatListenAddress(DEFAULT_LISTEN)}: this machine only).
                            Any other address must be given: 0.0.0.0:9256 or [::]:9256
                            listens on every interface, where anyone who can reach it
-                           sees every process's name and user. Port 0: any free port.
+                           sees the chosen processes' names, users and command lines.
+                           Port 0: any free port, said on stderr.
   -d, --delay <tenths>     sampling interval, 1-${MAX_DELAY_TENTHS} tenths of a second (default 10);
                            a scrape gets the latest sample, never waits for one
   -p, --pid <pid[,pid...]> per-process series only for these PIDs

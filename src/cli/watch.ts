@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { jsonSafe } from '../model/json-safe.js';
 import { snapshotJson } from '../model/sample-json.js';
 import { createSampler } from '../sampling/create-sampler.js';
-import type { Sample } from '../sampling/types.js';
+import type { Sample, Sampler } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
 import { SampleLoop } from './sample-loop.js';
 import { snapshotRows, treeJson } from './snapshot.js';
@@ -30,8 +30,8 @@ const LAST_LINE_MS = 1000;
  * reader slower than the samples holds up the sampling, so at most one line ever waits in
  * memory (the next sample comes an interval after the one before, once the reader has taken it).
  */
-export async function runWatch(options: SnapshotOptions, out: Writable): Promise<number> {
-  const sampler = await createSampler(options.source ?? undefined);
+export async function runWatch(options: SnapshotOptions, out: Writable, source?: Sampler): Promise<number> {
+  const sampler = source ?? (await createSampler(options.source ?? undefined));
   return new Promise<number>((resolve) => {
     let previous: Sample | null = null;
     let seq = 0;

@@ -127,6 +127,8 @@ describe('the metrics server under pressure', () => {
     try {
       const silent = connect(server.address.port, server.address.host);
       silent.on('error', () => {});
+      // Flowing, so that it sees the server's end: a paused socket sees nothing until read.
+      silent.resume();
       sockets.push(silent);
       const stalled = connect(server.address.port, server.address.host, () => {
         stalled.write('GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n');

@@ -138,11 +138,11 @@ describe('Prometheus scraping pooltop serve', { skip: !available && 'no promethe
 
     const workers = await until('sum(pooltop_pool_workers)', (r) => r[0]?.value[1] === '2');
     assert.equal(workers.length, 1);
+    const perWorker = await until('pooltop_pool_worker_cpu_seconds_total', (r) => r.length === 2);
     const pids = childrenOf(serve!.child.pid!)
       .filter((c) => readCmdline(c.pid).startsWith('pooltop-worker'))
       .map((c) => String(c.pid))
       .sort();
-    const perWorker = await until('pooltop_pool_worker_cpu_seconds_total', (r) => r.length === 2);
     assert.deepEqual(perWorker.map((r) => r.metric.pid).sort(), pids);
     assert.deepEqual(perWorker.map((r) => r.metric.worker).sort(), ['1', '2']);
 

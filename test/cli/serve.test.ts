@@ -86,8 +86,11 @@ describe('pooltop serve', { skip: !linux && 'reads /proc' }, () => {
       async () => parseExposition(await metrics(s)),
       (p) => [...seriesOf(p, 'pooltop_pool_workers').values()].reduce((a, b) => a + b, 0) === 2,
     );
-    const workers = poolWorkersOf(s.child.pid!);
-    assert.deepEqual([...seriesOf(parsed, 'pooltop_pool_worker_cpu_seconds_total').keys()].sort(), workers.map((w, i) => `worker="${i + 1}",pid="${w}"`).sort());
+    // A worker's title shows once it runs its entry, a moment after the pool counts it.
+    const workers = await until('two titled workers', async () => poolWorkersOf(s.child.pid!), (w) => w.length === 2);
+    const exported = [...seriesOf(parsed, 'pooltop_pool_worker_cpu_seconds_total').keys()];
+    assert.deepEqual(exported.map((k) => Number(/pid="(\d+)"/.exec(k)?.[1])).sort((a, b) => a - b), workers);
+    assert.deepEqual(exported.map((k) => /worker="(\d+)"/.exec(k)?.[1]).sort(), ['1', '2']);
     const result = await s.stop();
     assert.equal(result.code, 0);
     assert.deepEqual(poolWorkersOf(s.child.pid!), [], 'no worker outlives it');
