@@ -8,6 +8,7 @@ import { connectPool } from '../store/pool-bridge.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
+import { startMonitorMetrics } from './monitor-metrics.js';
 import type { MonitorOptions } from './parse-options.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
@@ -47,8 +48,10 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
-  const sampler = await createSampler(options.source ?? undefined);
   const pool = new PoolManager();
+  const metrics = options.metricsListen && (await startMonitorMetrics(options.metricsListen, options, pool, delayMs));
+  const created = await createSampler(options.source ?? undefined);
+  const sampler = metrics ? metrics.observe(created) : created;
   const bridge = connectPool(store, pool);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
@@ -77,6 +80,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     }
     terminal.restore();
     sampler.close();
+    metrics?.close();
     stats?.write();
     settingsChanges.stop();
     const saveError = loaded.saveAllowed ? saveSettings(settingsFile, settingsChanges.values()) : null;

@@ -1,4 +1,5 @@
 // The one shape every sampling source produces: a Sample of the whole system at one moment.
+import type { HostCounters } from './host-counters.js';
 
 /** One core's time split over the interval since the previous sample, in percent (sums to ~100). */
 export interface CpuUsage {
@@ -93,6 +94,8 @@ export interface Sample {
   source: SourceName;
   /** What that source can give, as its sampler declares it. */
   capabilities: SourceCapabilities;
+  /** Cumulative CPU, disk and network counters, for sources that read them (/proc). */
+  counters?: HostCounters;
 }
 
 /** What a source can tell of each process: code that depends on a field asks here, never the source's name. */
