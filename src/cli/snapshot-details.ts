@@ -21,23 +21,25 @@ export async function runSnapshotDetails(options: Pick<SnapshotOptions, 'pids' |
   await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
   const seconds = (performance.now() - t0) / 1000;
   const names = new UserNames();
-  const details = pids.map((pid) => {
-    const data = readProcessDetails(pid, { environment });
-    if (!data) return { pid, exited: true };
-    const before = first.get(pid);
-    return detailsJson(data, before && before.startTime === data.startTime ? before : null, seconds, names);
-  });
+  const details = await Promise.all(
+    pids.map(async (pid) => {
+      const data = readProcessDetails(pid, { environment });
+      if (!data) return { pid, exited: true };
+      const before = first.get(pid);
+      return detailsJson(data, before && before.startTime === data.startTime ? before : null, seconds, names, await readIoPriority(pid));
+    }),
+  );
   out.write(`${jsonSafe(JSON.stringify({ time: new Date().toISOString(), intervalMs: Math.round(seconds * 1000), details }, null, 2))}\n`);
   return details.some((d) => 'exited' in d) ? 1 : 0;
 }
 
-function detailsJson(data: ProcessDetails, before: ProcessDetails | null, seconds: number, names: UserNames): Record<string, unknown> {
+function detailsJson(data: ProcessDetails, before: ProcessDetails | null, seconds: number, names: UserNames, ioPriority: string | null): Record<string, unknown> {
   const rates = before ? detailsRates(before, data, seconds) : null;
   return {
     ...data,
     startTime: new Date(data.startTime).toISOString(),
     user: { real: names.name(data.uid.real), effective: names.name(data.uid.effective) },
-    ioPriority: readIoPriority(data.pid),
+    ioPriority,
     signals: data.signals ? describeDispositions(data.signals).map(({ name, number, disposition, blocked, pending, text }) => ({ name, number, disposition, blocked, pending, text })) : null,
     ioRate: rates?.ioRate ?? null,
     threads: data.threads.map((t) => ({ ...t, cpuPercent: rates ? Math.round((rates.threadCpu.get(t.tid) ?? 0) * 10) / 10 : null })),

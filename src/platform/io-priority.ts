@@ -1,11 +1,15 @@
 // A process's I/O scheduling class and level, as util-linux's ionice reports it (Linux has no
 // /proc file for ioprio, and Node no ioprio_get): run only for the details view, not per refresh.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 
-/** "best-effort 4", "idle", "none (from nice: best-effort 4)"; null when ionice is missing or fails. */
-export function readIoPriority(pid: number, tool = 'ionice'): string | null {
-  const result = spawnSync(tool, ['-p', String(pid)], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
-  return result.status === 0 ? parseIonice(result.stdout) : null;
+/**
+ * "best-effort 4", "idle", "none (from nice: best-effort 4)"; null when ionice is missing or
+ * fails. Asynchronous: the spawn takes 3–15 ms, which the screen should not wait for.
+ */
+export function readIoPriority(pid: number, tool = 'ionice'): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(tool, ['-p', String(pid)], { encoding: 'utf8', timeout: 2000 }, (error, stdout) => resolve(error ? null : parseIonice(stdout)));
+  });
 }
 
 /** ionice -p's line ("best-effort: prio 4", "idle", "none: prio 4") in pooltop's words. */

@@ -9,8 +9,6 @@ import { selectedRow } from './navigation-slice.js';
 
 export interface DetailsRead {
   data: ProcessDetails | null;
-  /** ionice's words for its I/O priority, read when the view opens and after a change. */
-  ioPriority?: string | null;
   /** The names of its real and effective users. */
   users?: { real: string; effective: string };
   /** performance.now() of the read. */
@@ -55,6 +53,8 @@ export interface DetailsSlice {
   /** Esc in the details view. */
   closeDetails(): void;
   scrollDetails(line: number): void;
+  /** ionice's answer, which comes after the read. */
+  setDetailsIoPriority(ioPriority: string | null): void;
   /** Enter: the details of the selected process. */
   openDetails(): void;
   /** A new read of the open view's process (null: it is gone). */
@@ -79,6 +79,10 @@ export const createDetailsSlice: SliceCreator<DetailsSlice> = (set, get) => ({
   },
   closeDetails() {
     set({ mode: 'main', details: null, menuIndex: 0 });
+  },
+  setDetailsIoPriority(ioPriority) {
+    const details = get().details;
+    if (details) set({ details: { ...details, ioPriority } });
   },
   scrollDetails(line) {
     const details = get().details;
@@ -121,7 +125,6 @@ export const createDetailsSlice: SliceCreator<DetailsSlice> = (set, get) => ({
       details: {
         ...before,
         data,
-        ioPriority: read.ioPriority !== undefined ? read.ioPriority : before.ioPriority,
         users: read.users ?? before.users,
         dispositions: data.signals ? describeDispositions(data.signals) : null,
         exited: false,

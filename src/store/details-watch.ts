@@ -5,7 +5,7 @@ import type { AppState, AppStore } from './app-store.js';
 
 export interface DetailsReader {
   read(pid: number, options: DetailsOptions): ProcessDetails | null;
-  ioPriority(pid: number): string | null;
+  ioPriority(pid: number): Promise<string | null>;
   userName(uid: number): string;
 }
 
@@ -24,8 +24,12 @@ export function watchDetails(store: AppStore, reader: DetailsReader, euid = proc
     const { pid } = details.target;
     const data = reader.read(pid, { environment });
     const users = data ? { users: { real: reader.userName(data.uid.real), effective: reader.userName(data.uid.effective) } } : {};
-    const ioPriority = withIoPriority && data ? { ioPriority: reader.ioPriority(pid) } : {};
-    store.getState().updateDetails({ data, at: performance.now(), ...users, ...ioPriority });
+    store.getState().updateDetails({ data, at: performance.now(), ...users });
+    if (withIoPriority && data) {
+      void reader.ioPriority(pid).then((ioPriority) => {
+        if (store.getState().details?.target === details.target) store.getState().setDetailsIoPriority(ioPriority);
+      });
+    }
   };
   return store.subscribe((state, previous) => {
     if (state.mode !== 'details' || !state.details) return;

@@ -27,7 +27,7 @@ function storeWith(pid: number) {
 }
 
 describe('the details slice and its watcher', () => {
-  it('opens on the selected process, reads it at once and again with each sample, with rates between reads', () => {
+  it('opens on the selected process, reads it at once and again with each sample, with rates between reads', async () => {
     const store = storeWith(42);
     let reads = 0;
     let cpuTime = 0;
@@ -36,13 +36,15 @@ describe('the details slice and its watcher', () => {
         reads++;
         return details(pid, { threads: [{ tid: pid, name: 'p', state: 'R', cpuTime }], io: { readBytes: reads * 1000, writeBytes: 0, rchar: 0, wchar: 0 } });
       },
-      ioPriority: () => 'best-effort 4',
+      ioPriority: async () => 'best-effort 4',
       userName: (uid) => (uid === 1000 ? 'ann' : String(uid)),
     };
     const stop = watchDetails(store, reader);
     store.getState().openDetails();
     assert.equal(store.getState().mode, 'details');
     assert.equal(reads, 1, 'read on open');
+    // ionice answers a little later (a spawn the screen does not wait for).
+    await new Promise((resolve) => setImmediate(resolve));
     const open = store.getState().details!;
     assert.equal(open.ioPriority, 'best-effort 4');
     assert.deepEqual(open.users, { real: 'ann', effective: 'ann' });
@@ -62,7 +64,7 @@ describe('the details slice and its watcher', () => {
     const store = storeWith(42);
     let gone = false;
     let other = false;
-    const stop = watchDetails(store, { read: (pid) => (gone ? null : details(pid, other ? { startTime: 5 } : {})), ioPriority: () => null, userName: String });
+    const stop = watchDetails(store, { read: (pid) => (gone ? null : details(pid, other ? { startTime: 5 } : {})), ioPriority: async () => null, userName: String });
     store.getState().openDetails();
     gone = true;
     store.getState().applySample(sample([], { monotonic: 1000 }), null);
@@ -78,7 +80,7 @@ describe('the details slice and its watcher', () => {
 
   it('returns to the details view from its signal menu and its affinity menu, scroll kept', () => {
     const store = storeWith(42);
-    const stop = watchDetails(store, { read: (pid) => details(pid), ioPriority: () => null, userName: String });
+    const stop = watchDetails(store, { read: (pid) => details(pid), ioPriority: async () => null, userName: String });
     store.getState().openDetails();
     store.getState().scrollDetails(7);
     store.getState().openSignal({ targets: [store.getState().details!.target], digits: '', signal: null, prompt: '', origin: 'details' }, 'signal');
@@ -116,7 +118,7 @@ describe('detailsLines', () => {
       ],
     });
     const store = storeWith(7);
-    const stop = watchDetails(store, { read: () => d, ioPriority: () => null, userName: String });
+    const stop = watchDetails(store, { read: () => d, ioPriority: async () => null, userName: String });
     store.getState().openDetails();
     const lines = detailsLines(store.getState().details!, 60);
     const text = lines.map((l) => l.text).join('\n');
