@@ -7,6 +7,7 @@ import { MAX_COUNT, MAX_DELAY_TENTHS } from './parse-options.js';
 export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]
                         [--watch [-d tenths] [--count n]] [--pool-only]
+                        [--json -p pids --details [--env]]
        pooltop serve [--listen host:port] [options]  (see pooltop serve --help)
        pooltop primes [options]          (see pooltop primes --help)
 
@@ -26,6 +27,9 @@ Options:
                            and -p show, and this monitor's pool): ${formatListenAddress(DEFAULT_LISTEN)} for
                            this machine only, 0.0.0.0:9256 for every interface, written
                            out either way (default: no exporter)
+      --readonly           read-only mode: no key sends a signal, renices, sets an I/O
+                           priority or CPU affinity, runs the pool or strace (as htop's
+                           --readonly; also the "readonly": true setting)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
                            cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
@@ -36,7 +40,7 @@ Options:
   -V, --version            print the version
 
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
-gives the defaults: sort column and direction, tree view, delay, colour. The options
+gives the defaults: sort column and direction, tree view, delay, colour, read-only. The options
 above apply to their run only and are never saved. On exit pooltop saves what keys
 changed inside it (t, the sort keys), merged into the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,
@@ -65,6 +69,10 @@ Options:
   -p, --pid <pid[,pid...]> only these processes, PIDs 1 to pid_max − 1 (default: all)
       --pool-only          only the processes of pooltop pools: the workers of every
                            pooltop here (titled pooltop-worker N) and their descendants
+      --details            with --json and -p: what the details view shows of each (the
+                           signals it catches, ignores, blocks or has pending, state,
+                           scheduling, memory, I/O, threads with CPU%, open files)
+      --env                with --details: the environment too, of your own processes only
   -s, --sort-key <column>  sort column (default cpu); see pooltop --help
       --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
       --no-color           accepted for symmetry; snapshot output has no colour

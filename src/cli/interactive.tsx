@@ -4,7 +4,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
+import { watchDetails } from '../store/details-watch.js';
 import { connectPool } from '../store/pool-bridge.js';
+import { createTraceControl } from '../store/trace-actions.js';
+import { readIoPriority } from '../platform/io-priority.js';
+import { readProcessDetails } from '../platform/process-details.js';
+import { UserNames } from '../sampling/user-names.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
@@ -45,6 +50,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     user: options.user,
     pids: options.pids,
     tree: options.given.tree || saved.tree,
+    readonly: options.readonly || saved.readonly,
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
@@ -53,6 +59,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const created = await createSampler(options.source ?? undefined);
   const sampler = metrics ? metrics.observe(created) : created;
   const bridge = connectPool(store, pool);
+  const userNames = new UserNames();
+  const stopDetails = watchDetails(store, { read: readProcessDetails, ioPriority: (pid) => readIoPriority(pid), userName: (uid) => userNames.name(uid) });
+  const trace = createTraceControl(store);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
@@ -72,6 +81,8 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     poller.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
+    trace.stop();
+    stopDetails();
     bridge.disconnect();
     try {
       instance?.unmount();
@@ -102,6 +113,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
       refreshSoon: () => poller.refreshSoon(),
     },
     pool,
+    trace,
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));
@@ -137,7 +149,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
   );
-  if (options.pool !== null) {
+  if (options.pool !== null && store.getState().readonly) {
+    store.getState().notify('read-only (the readonly setting): --pool ignored, no pool started', 'warn');
+  } else if (options.pool !== null) {
     const n = options.pool;
     pool.start(n, { stream: store.getState().poolPlan.workload }).then(
       () => store.getState().notify(`pool started: ${n} workers on the primes stream (w for the pool menu)`),

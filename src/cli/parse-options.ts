@@ -32,6 +32,8 @@ export interface MonitorOptions extends CommonOptions {
   pool: number | null;
   /** Serve /metrics there too (`--metrics-listen`); null: no exporter. */
   metricsListen: ListenAddress | null;
+  /** `--readonly`: no key signals, renices or otherwise changes a process; no pool. */
+  readonly: boolean;
 }
 
 export interface SnapshotOptions extends CommonOptions {
@@ -42,6 +44,10 @@ export interface SnapshotOptions extends CommonOptions {
   count: number | null;
   /** Only the processes of pooltop pools: workers and their descendants (`--pool-only`). */
   poolOnly: boolean;
+  /** `--details` (with --json and -p): each process's details, as the details view shows them. */
+  details: boolean;
+  /** `--env`: with --details, the environment of the user's own processes too. */
+  env: boolean;
 }
 
 export interface ServeOptions {
@@ -82,6 +88,7 @@ const MONITOR: Options = {
   color: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
   'metrics-listen': { type: 'string' },
+  readonly: { type: 'boolean' },
 };
 
 const SNAPSHOT: Options = {
@@ -91,6 +98,8 @@ const SNAPSHOT: Options = {
   delay: { type: 'string', short: 'd' },
   count: { type: 'string' },
   'pool-only': { type: 'boolean' },
+  details: { type: 'boolean' },
+  env: { type: 'boolean' },
 };
 
 const SERVE: Options = {
@@ -127,6 +136,9 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (values.version) return { kind: 'version' };
   if (values.color && values['no-color']) throw new UsageError('pooltop: --color and --no-color contradict each other');
   const options = common(values, env);
+  if (values.readonly === true && values.pool !== undefined) {
+    throw new UsageError('pooltop: --readonly and --pool contradict each other (read-only mode starts no pool)');
+  }
   return {
     kind: 'monitor',
     options: {
@@ -143,6 +155,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
       pool: parsePoolSize(values.pool),
       metricsListen: values['metrics-listen'] === undefined ? null : parseListenAddress(values['metrics-listen'], '--metrics-listen'),
+      readonly: values.readonly === true,
     },
   };
 }
@@ -153,9 +166,17 @@ function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOption
   for (const [name, given] of [['-d/--delay', values.delay], ['--count', values.count]] as const) {
     if (given !== undefined && !watch) throw new UsageError(`pooltop snapshot: ${name} applies to --watch`);
   }
+  const details = values.details === true;
+  if (details && (values.json !== true || values.pid === undefined)) {
+    throw new UsageError('pooltop snapshot: --details needs --json and -p PID[,PID...]');
+  }
+  if (details && watch) throw new UsageError('pooltop snapshot: --details prints once: leave out --watch');
+  if (values.env === true && !details) throw new UsageError('pooltop snapshot: --env applies to --details');
   return {
     ...common(values, env),
     json: values.json === true,
+    details,
+    env: values.env === true,
     watch,
     delayMs: parseDelay(values.delay) * 100,
     count: values.count === undefined ? null : parseCount(values.count),

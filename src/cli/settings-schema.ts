@@ -31,6 +31,8 @@ export const SETTINGS = {
     parse: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_DELAY_TENTHS ? value : undefined),
   } satisfies SettingSpec<number>,
   color: { default: true, parse: flag } satisfies SettingSpec<boolean>,
+  /** As --readonly: set by the file only (a key cannot leave read-only mode). */
+  readonly: { default: false, parse: flag } satisfies SettingSpec<boolean>,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

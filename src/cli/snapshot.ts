@@ -46,6 +46,7 @@ export function snapshotRows(previous: Sample | null, sample: Sample, options: P
 
 export async function runSnapshot(options: SnapshotOptions, out: Writable & { isTTY?: boolean; columns?: number }): Promise<number> {
   if (options.watch) return (await import('./watch.js')).runWatch(options, out);
+  if (options.details) return (await import('./snapshot-details.js')).runSnapshotDetails(options, out);
   const data = await takeSnapshot(options);
   const width = out.isTTY ? out.columns : undefined;
   let text: string;

@@ -3,22 +3,30 @@
 // the poller and the pool bridge talk to it without React. A new slice is a file of its own and a
 // line in each list below.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createAccessSlice, type AccessSlice } from './access-slice.js';
+import { createDetailsSlice, type DetailsSlice } from './details-slice.js';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createPoolSlice, type PoolSlice } from './pool-slice.js';
+import { createTraceSlice, type TraceSlice } from './trace-slice.js';
 import { createTableSlice, type TableSlice } from './table-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 
-export function createAppStore(options: ViewOptions = {}): AppStore {
+export interface StoreOptions extends ViewOptions {
+  /** `--readonly`: no key changes a process. */
+  readonly?: boolean;
+}
+
+export function createAppStore(options: StoreOptions = {}): AppStore {
   return createStore<AppState>()((...store) => ({
     ...createTableSlice(...store),
     ...createNavigationSlice(...store),
@@ -27,5 +35,8 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     ...createTagsSlice(...store),
     ...createMessagesSlice(...store),
     ...createPoolSlice(...store),
+    ...createDetailsSlice(...store),
+    ...createAccessSlice(options.readonly ?? false)(...store),
+    ...createTraceSlice(...store),
   }));
 }

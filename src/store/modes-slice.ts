@@ -1,9 +1,10 @@
 // Who has the keyboard: the main screen, a prompt, a menu or an overlay, with the menu's highlighted
 // entry and what an open menu is about (the signal menu's targets, the ancestry panel's process).
+import type { SignalDisposition } from '../signals/signal-dispositions.js';
 import type { SliceCreator } from './app-store.js';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm' | 'pool';
+export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm' | 'pool' | 'details' | 'ionice' | 'affinity' | 'strace';
 
 /** A process a signal will go to, fixed when the menu opened (with the start time the row showed). */
 export interface PendingTarget {
@@ -21,6 +22,10 @@ interface SignalRequest {
   signal: string | null;
   /** The question shown while confirming. */
   prompt: string;
+  /** Opened from the details view: closing it goes back there. */
+  origin?: 'main' | 'details';
+  /** For one target: what it does with each signal, shown beside it. */
+  dispositions?: readonly SignalDisposition[];
 }
 
 export interface ModesSlice {
@@ -47,8 +52,11 @@ export const createModesSlice: SliceCreator<ModesSlice> = (set, get) => ({
 
   setMode(mode, menuIndex = 0) {
     // Leaving the signal menu or its question drops what it was about.
-    const signalRequest = mode === 'signal' || mode === 'confirm' ? get().signalRequest : null;
-    set({ mode, menuIndex, signalRequest });
+    const before = get().signalRequest;
+    const signalRequest = mode === 'signal' || mode === 'confirm' ? before : null;
+    // A signal menu opened from the details view goes back to it.
+    const back = mode === 'main' && before?.origin === 'details' && get().details ? 'details' : mode;
+    set({ mode: back, menuIndex, signalRequest });
   },
   setMenuIndex(index) {
     set({ menuIndex: index });

@@ -2,6 +2,8 @@
 // selected one in place of tags that are gone), ask when the policy says so, send through
 // src/signals, report.
 import { descendants } from '../model/ancestry.js';
+import { readSignalMasks } from '../platform/process-details.js';
+import { describeDispositions } from '../signals/signal-dispositions.js';
 import { confirmationPrompt, needsConfirmation, subtreePrompt } from '../signals/confirm-policy.js';
 import { killTree } from '../signals/kill-tree.js';
 import { sendSignals } from '../signals/send-signal.js';
@@ -47,13 +49,19 @@ function noTargets(state: AppState): string {
 
 /** `k` / F9: the menu for the targets, SIGTERM highlighted. */
 export function openSignalMenu(store: AppStore): void {
-  const targets = signalTargets(store.getState());
+  const state = store.getState();
+  if (state.refuseInReadonly('sending signals')) return;
+  const fromDetails = state.mode === 'details' && state.details !== null;
+  const targets = fromDetails ? [state.details!.target] : signalTargets(state);
   if (targets.length === 0) {
-    store.getState().notify(noTargets(store.getState()), 'warn');
+    state.notify(noTargets(state), 'warn');
     return;
   }
   const start = SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && entry.name === 'SIGTERM');
-  store.getState().openSignal({ targets, digits: '', signal: null, prompt: '' }, 'signal');
+  // One process: beside each signal, whether it catches, ignores or blocks it (/proc/PID/status).
+  const masks = targets.length === 1 ? readSignalMasks(targets[0]!.pid) : null;
+  const dispositions = masks ? { dispositions: describeDispositions(masks) } : {};
+  state.openSignal({ targets, digits: '', signal: null, prompt: '', origin: fromDetails ? 'details' : 'main', ...dispositions }, 'signal');
   store.getState().setMenuIndex(Math.max(0, start));
 }
 
@@ -82,7 +90,8 @@ export function requestSignal(store: AppStore, services: ProcessServices, choice
   const reached = choice === SUBTREE ? [root, ...descendants(state.rows, root.pid).map((pid) => ({ pid }))] : targets;
   if (needsConfirmation(effective, reached, (pid) => services.startedByPooltop(pid))) {
     const prompt = choice === SUBTREE ? subtreePrompt(effective, root, reached.length) : confirmationPrompt(effective, targets);
-    state.openSignal({ targets, digits: '', signal: choice === SUBTREE ? SUBTREE : effective.name, prompt }, 'confirm');
+    const origin = state.signalRequest?.origin ?? (state.mode === 'details' ? 'details' : 'main');
+    state.openSignal({ targets, digits: '', signal: choice === SUBTREE ? SUBTREE : effective.name, prompt, origin }, 'confirm');
     return;
   }
   void deliver(store, services, choice, targets);
@@ -107,6 +116,7 @@ export function answerConfirmation(store: AppStore, services: ProcessServices, y
 
 /** `z` / `r`: SIGSTOP / SIGCONT to the selected or tagged processes; several that pooltop did not start are asked about. */
 export function pauseOrResume(store: AppStore, services: ProcessServices, name: 'SIGSTOP' | 'SIGCONT'): void {
+  if (store.getState().refuseInReadonly(name === 'SIGSTOP' ? 'pausing (SIGSTOP)' : 'resuming (SIGCONT)')) return;
   const signal = lookupSignal(name);
   if (signal) requestSignal(store, services, signal, signalTargets(store.getState()));
 }

@@ -4,6 +4,8 @@ import { Box } from 'ink';
 import { useEffect, useMemo } from 'react';
 import type { ActionContext } from './action-context.js';
 import { AncestryPanel } from './ancestry-panel.js';
+import { AffinityMenu, CHANGE_MENU_WIDTH, IoPriorityMenu } from './change-menus.js';
+import { DetailsView } from './details-view.js';
 import { dispatchRead } from './dispatch-key.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
@@ -17,6 +19,7 @@ import { PoolPanel, poolPanelHeight } from './pool-panel.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
 import { TooSmall } from './too-small.js';
+import { TraceView } from './trace-view.js';
 import { useAppStore } from './use-app-store.js';
 import { useKeys } from './use-keys.js';
 import { UserMenu, USER_MENU_WIDTH } from './user-menu.js';
@@ -30,6 +33,8 @@ export function App({ ctx }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
   const mode = useAppStore((s) => s.mode);
+  // A menu opened from the details view is drawn beside it, not beside the table.
+  const overDetails = useAppStore((s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'));
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
@@ -59,7 +64,9 @@ export function App({ ctx }: AppProps) {
           ? Math.min(SIGNAL_MENU_WIDTH, Math.floor(columns / 2))
           : mode === 'pool'
             ? Math.min(POOL_MENU_WIDTH, Math.floor(columns / 2))
-            : 0;
+            : mode === 'ionice' || mode === 'affinity'
+              ? CHANGE_MENU_WIDTH
+              : 0;
   const tableHeight = layout.pageSize + 1;
   return (
     <Box flexDirection="column" width={columns} height={layout.lines}>
@@ -69,14 +76,22 @@ export function App({ ctx }: AppProps) {
       <Box height={tableHeight}>
         {mode === 'ancestry' ? (
           <AncestryPanel width={columns} height={tableHeight} />
+        ) : mode === 'strace' ? (
+          <TraceView width={columns} height={tableHeight} />
         ) : (
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}
             {mode === 'user' && <UserMenu height={tableHeight} />}
             {mode === 'signal' && <SignalMenu height={tableHeight} width={panelWidth} />}
             {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} />}
+            {mode === 'ionice' && <IoPriorityMenu height={tableHeight} />}
+            {mode === 'affinity' && <AffinityMenu height={tableHeight} />}
             {panelWidth > 0 && <Box width={1} />}
-            <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
+            {overDetails ? (
+              <DetailsView width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={tableHeight} />
+            ) : (
+              <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
+            )}
           </>
         )}
       </Box>

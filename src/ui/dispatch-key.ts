@@ -4,6 +4,8 @@ import { shortText } from '../signals/process-label.js';
 import type { Mode } from '../store/modes-slice.js';
 import type { ActionContext } from './action-context.js';
 import { ancestryKeys } from './ancestry-panel.js';
+import { affinityKeys, ioPriorityKeys } from './change-menus.js';
+import { detailsKeys } from './details-view.js';
 import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
@@ -11,12 +13,17 @@ import { filterKeys, searchKeys } from './prompt-keys.js';
 import { poolMenuKeys } from './pool-menu.js';
 import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
+import { traceKeys } from './trace-view.js';
 import { userMenuKeys } from './user-menu.js';
 
 export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
-  main: (key, ctx) => bindingFor(key.name)?.run(ctx),
+  main: (key, ctx) => {
+    const binding = bindingFor(key.name);
+    if (binding?.changes && ctx.store.getState().refuseInReadonly(binding.changes)) return;
+    binding?.run(ctx);
+  },
   help: helpKeys,
   search: searchKeys,
   filter: filterKeys,
@@ -26,13 +33,17 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   signal: signalMenuKeys,
   confirm: confirmKeys,
   pool: poolMenuKeys,
+  details: detailsKeys,
+  ionice: ioPriorityKeys,
+  affinity: affinityKeys,
+  strace: traceKeys,
 };
 
 /** The prompts a paste types into. */
 const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter']);
 
 /** Where Enter or y signals processes: such a mode takes keys only from reads after the one that opened it. */
-const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm', 'pool']);
+const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm', 'pool', 'ionice', 'affinity']);
 
 /** Cells of a dropped paste shown in the message. */
 const PREVIEW_CELLS = 20;

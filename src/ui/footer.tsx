@@ -8,12 +8,13 @@ import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 const BAR = KEY_TABLE.filter((b) => b.footer)
-  .map((b) => b.footer!)
+  .map((b) => ({ ...b.footer!, changes: b.changes !== undefined }))
   .sort((a, b) => a.order - b.order);
 
 export function Footer({ width }: { width: number }) {
   const theme = useTheme();
   const mode = useAppStore((s) => s.mode);
+  const readonly = useAppStore((s) => s.readonly);
   const query = useAppStore((s) => s.view.search.query);
   const filter = useAppStore((s) => s.view.filterText);
   const question = useAppStore((s) => (s.mode === 'confirm' ? (s.signalRequest?.prompt ?? '') : ''));
@@ -57,10 +58,13 @@ export function Footer({ width }: { width: number }) {
   let bar = '';
   for (const item of BAR) {
     if (!shown.has(item)) continue;
-    bar +=
-      styled(item.key, { color: theme.keyName, bold: true }) +
-      styled(item.word.padEnd(Math.max(6, item.word.length)), { backgroundColor: theme.keyLabel, color: theme.headerText, inverse: !theme.color }) +
-      ' ';
+    // Read-only mode: the keys that act on processes are shown, dim and without their label colour.
+    const disabled = readonly && item.changes;
+    bar += disabled
+      ? styled(item.key, { dim: true }) + styled(item.word.padEnd(Math.max(6, item.word.length)), { dim: true }) + ' '
+      : styled(item.key, { color: theme.keyName, bold: true }) +
+        styled(item.word.padEnd(Math.max(6, item.word.length)), { backgroundColor: theme.keyLabel, color: theme.headerText, inverse: !theme.color }) +
+        ' ';
   }
   return <Text wrap="truncate">{bar}</Text>;
 }

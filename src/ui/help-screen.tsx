@@ -8,7 +8,7 @@ import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 /** The help text as lines: what the header shows, then one line per key binding. */
-export function helpLines(): { key: string; text: string }[] {
+export function helpLines(readonly = false): { key: string; text: string }[] {
   const width = Math.max(...KEY_TABLE.map((b) => b.label.length));
   return [
     { key: '', text: 'pooltop — an htop-like process monitor with a process-pool lab' },
@@ -16,7 +16,8 @@ export function helpLines(): { key: string; text: string }[] {
     { key: '', text: 'CPU meters: user (green) · system (red) · nice (blue); in monochrome | # *' },
     { key: '', text: 'States: R running · S sleeping · D disk wait · T stopped · Z zombie · I idle' },
     { key: '', text: '' },
-    ...KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: b.help })),
+    ...(readonly ? [{ key: '', text: 'Read-only mode (--readonly): the keys marked "disabled" change nothing.' }, { key: '', text: '' }] : []),
+    ...KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: readonly && b.changes ? `(disabled: read-only) ${b.help}` : b.help })),
   ];
 }
 
@@ -26,7 +27,8 @@ export const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
 export function HelpScreen({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
   const scroll = useAppStore((s) => s.menuIndex);
-  const lines = helpLines();
+  const readonly = useAppStore((s) => s.readonly);
+  const lines = helpLines(readonly);
   const room = Math.max(0, height - 1);
   const top = Math.min(scroll, Math.max(0, lines.length - room));
   const below = Math.max(0, lines.length - top - room);
@@ -61,7 +63,7 @@ export function HelpScreen({ width, height }: { width: number; height: number })
 export function helpKeys(key: KeyPress, { store }: ActionContext): void {
   const state = store.getState();
   // The last screenful is as far as it scrolls: no presses lost past the end.
-  const max = Math.max(0, helpLines().length - (state.view.screenLines - 1));
+  const max = Math.max(0, helpLines(state.readonly).length - (state.view.screenLines - 1));
   if (key.name === 'down') state.setMenuIndex(Math.min(max, state.menuIndex + 1));
   else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.menuIndex - 1));
   else if (key.name === 'pagedown') state.setMenuIndex(Math.min(max, state.menuIndex + 10));

@@ -1,7 +1,9 @@
 // The keyboard of the main screen as one table of key → action, as htop's Action.c: the help
 // screen, the footer and the README's key list are all printed from it.
 import { COLUMNS, type ColumnId } from '../model/columns.js';
+import { openChangeMenu, reniceTargets } from '../store/change-actions.js';
 import { openSignalMenu, pauseOrResume } from '../store/signal-actions.js';
+import { detailsLines, sectionLine } from './details-lines.js';
 import type { ActionContext } from './action-context.js';
 
 export interface KeyBinding {
@@ -13,6 +15,8 @@ export interface KeyBinding {
   help: string;
   /** A short word for the footer key bar, shown after the first key. */
   footer?: { key: string; word: string; order: number };
+  /** What it changes, for read-only mode's refusal ("sending signals"): set on every key that acts on processes. */
+  changes?: string;
   run(ctx: ActionContext): void;
 }
 
@@ -61,6 +65,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'k F9',
     help: 'signal menu for the selected (or tagged) processes: number jumps, Enter sends, Esc cancels',
     footer: { key: 'F9', word: 'Kill', order: 9 },
+    changes: 'sending signals',
     run: ({ store }) => openSignalMenu(store),
   },
   {
@@ -68,6 +73,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'z',
     help: 'pause (SIGSTOP) the selected or tagged processes (asks first when several)',
     footer: { key: 'z', word: 'Pause', order: 9.2 },
+    changes: 'pausing (SIGSTOP)',
     run: ({ store, services }) => pauseOrResume(store, services, 'SIGSTOP'),
   },
   {
@@ -75,6 +81,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'r',
     help: 'resume (SIGCONT) the selected or tagged processes (asks first when several)',
     footer: { key: 'r', word: 'Resume', order: 9.3 },
+    changes: 'resuming (SIGCONT)',
     run: ({ store, services }) => pauseOrResume(store, services, 'SIGCONT'),
   },
   {
@@ -82,7 +89,44 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'w',
     help: 'pool menu: start a pool, add / remove a worker, pause / resume / stop / kill all, workload',
     footer: { key: 'w', word: 'Pool', order: 9.1 },
+    changes: 'the pool',
     run: ({ store }) => store.getState().setMode('pool'),
+  },
+  {
+    keys: ['enter'],
+    label: 'Enter',
+    help: 'details of the selected process: the signals it catches, ignores or blocks, state, threads, open files, environment (Esc back)',
+    run: ({ store }) => store.getState().openDetails(),
+  },
+  { keys: ['e'], label: 'e', help: "details, at the selected process's environment (htop's e)", run: ({ store }) => openDetailsAt(store, 'Environment') },
+  { keys: ['l'], label: 'l', help: "details, at the selected process's open files (htop's l, without lsof)", run: ({ store }) => openDetailsAt(store, 'Open files') },
+  {
+    keys: [']', 'f7'],
+    label: '] F7',
+    help: 'renice: nice −1 (higher priority) for the selected or tagged processes; only root may',
+    changes: 'renice (higher priority)',
+    run: ({ store, services }) => reniceTargets(store, -1, () => services.refreshSoon()),
+  },
+  {
+    keys: ['[', 'f8'],
+    label: '[ F8',
+    help: 'renice: nice +1 (lower priority) for the selected or tagged processes',
+    changes: 'renice (lower priority)',
+    run: ({ store, services }) => reniceTargets(store, 1, () => services.refreshSoon()),
+  },
+  {
+    keys: ['i'],
+    label: 'i',
+    help: 'I/O priority of the selected or tagged processes: none, best-effort 0–7, idle, realtime (ionice)',
+    changes: 'setting the I/O priority',
+    run: ({ store }) => openChangeMenu(store, 'ionice'),
+  },
+  {
+    keys: ['s'],
+    label: 's',
+    help: 'strace the selected process (Esc detaches); your own processes, or any as root',
+    changes: 'strace',
+    run: ({ trace }) => trace.start(),
   },
   { keys: ['W'], label: 'W', help: 'show / hide the pool panel', run: ({ store }) => store.getState().togglePoolPanel() },
   { keys: [' '], label: 'Space', help: 'tag / untag the selected process (and move down)', run: ({ store }) => store.getState().toggleTag() },
@@ -124,6 +168,22 @@ function sortBy(store: ActionContext['store'], key: ColumnId): void {
   const { sort } = store.getState().view;
   // P, M, T and N pick a column in its natural direction; pressed again they keep it.
   if (sort.key !== key || sort.inverted) store.getState().setSort(key, false);
+}
+
+/** `e` and `l`: the details view, scrolled to one of its sections. */
+function openDetailsAt(store: ActionContext['store'], section: 'Environment' | 'Open files'): void {
+  store.getState().openDetails();
+  const details = store.getState().details;
+  if (!details) return;
+  const scroll = (state: ReturnType<typeof store.getState>): void => state.scrollDetails(sectionLine(detailsLines(state.details!, 80), section));
+  // Opening reads the process at once; should that read not be there yet, scroll when it comes.
+  if (details.data) return scroll(store.getState());
+  const unsubscribe = store.subscribe((state) => {
+    if (state.mode !== 'details' || state.details?.target !== details.target) return unsubscribe();
+    if (!state.details.data) return;
+    unsubscribe();
+    scroll(state);
+  });
 }
 
 function openSortMenu(store: ActionContext['store']): void {

@@ -1,5 +1,6 @@
 // The signal panel (`k`, F9): each signal with its number and meaning, SIGTERM first highlighted;
 // typing a number jumps to that signal, Enter sends, Esc cancels. Also the `y` confirmation.
+import { shortDisposition, type SignalDisposition } from '../signals/signal-dispositions.js';
 import { SIGNAL_MENU, SUBTREE, answerConfirmation, requestSignal } from '../store/signal-actions.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
@@ -9,12 +10,13 @@ import { useAppStore } from './use-app-store.js';
 
 export const SIGNAL_MENU_WIDTH = 64;
 
-export function signalMenuItems(): { label: string; hint?: string }[] {
-  return SIGNAL_MENU.map((entry) =>
-    entry === SUBTREE
-      ? { label: ' -  kill subtree', hint: 'SIGKILL to it and all descendants' }
-      : { label: `${String(entry.number).padStart(2)}  ${entry.name.padEnd(8)}`, hint: entry.meaning },
-  );
+/** The menu's entries; with the target's dispositions, each signal it does not take by default says how. */
+export function signalMenuItems(dispositions?: readonly SignalDisposition[]): { label: string; hint?: string }[] {
+  return SIGNAL_MENU.map((entry) => {
+    if (entry === SUBTREE) return { label: ' -  kill subtree', hint: 'SIGKILL to it and all descendants' };
+    const note = dispositions ? shortDisposition(dispositions, entry.name) : '';
+    return { label: `${String(entry.number).padStart(2)}  ${entry.name.padEnd(8)}`, hint: note ? `[${note}] ${entry.meaning}` : entry.meaning };
+  });
 }
 
 export function SignalMenu({ height, width }: { height: number; width: number }) {
@@ -23,7 +25,7 @@ export function SignalMenu({ height, width }: { height: number; width: number })
   const count = request?.targets.length ?? 0;
   const title = count === 1 ? `Send signal to PID ${request?.targets[0]?.pid}` : `Send signal to ${count} tagged`;
   const digits = request?.digits ? `  [${request.digits}${index < 0 ? ': not in the list' : ''}]` : '';
-  return <SidePanel title={title + digits} items={signalMenuItems()} index={index} height={height} width={width} />;
+  return <SidePanel title={title + digits} items={signalMenuItems(request?.dispositions)} index={index} height={height} width={width} />;
 }
 
 export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {

@@ -41,11 +41,27 @@ describe('parseCommand', () => {
         noColorEnv: false,
         pool: null,
         metricsListen: null,
+        readonly: false,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
     assert.equal(long.kind === 'monitor' && long.options.delayMs, 2000);
     assert.equal(long.kind === 'monitor' && long.options.tree, true);
+  });
+
+  it('reads --readonly, which starts no pool', () => {
+    const command = parseCommand(['--readonly'], {});
+    assert.equal(command.kind === 'monitor' && command.options.readonly, true);
+    usage(() => parseCommand(['--readonly', '--pool', '2'], {}), /--readonly and --pool contradict/);
+  });
+
+  it('reads snapshot --details, only with --json and -p, and --env only with it', () => {
+    const snap = parseCommand(['snapshot', '--json', '-p', '7', '--details', '--env'], {});
+    assert.equal(snap.kind === 'snapshot' && snap.options.details && snap.options.env, true);
+    usage(() => parseCommand(['snapshot', '--details', '-p', '7'], {}), /--details needs --json and -p/);
+    usage(() => parseCommand(['snapshot', '--json', '--details'], {}), /--details needs --json and -p/);
+    usage(() => parseCommand(['snapshot', '--json', '-p', '7', '--env'], {}), /--env applies to --details/);
+    usage(() => parseCommand(['snapshot', '--json', '-p', '7', '--details', '--watch'], {}), /prints once/);
   });
 
   it('honours NO_COLOR, and --color over it', () => {
