@@ -4,6 +4,7 @@ import { buildTree } from '../model/build-tree.js';
 import { formatBytes, formatUptime } from '../model/format.js';
 import { filterRows } from '../model/filter-rows.js';
 import { jsonSafe } from '../model/json-safe.js';
+import { memoryParts } from '../model/memory-parts.js';
 import { poolProcessPids } from '../model/pool-processes.js';
 import { processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
@@ -25,6 +26,10 @@ export type SnapshotData = SampleRows;
 export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
+    // A sampler's first reading is its slow one (each process's command line and user are read
+    // then); CPU% is taken between two fast ones, so each process is read at nearly the same
+    // offset from its sample's stamp and the interval is the one CPU time was counted over.
+    if (sampler.capabilities.cpuTime) await sampler.sample();
     const first = await sampler.sample();
     await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
     const sample = await sampler.sample();
@@ -89,19 +94,30 @@ export function snapshotText({ sample, rows }: SnapshotData, width?: number): st
   return `${lines.join('\n')}\n`;
 }
 
-/** top's summary: time, uptime, load, tasks, each core, memory and swap, then a blank line. */
+/**
+ * top's summary: time, uptime, load, tasks (top's counts of processes, then htop's), each core,
+ * memory in htop's parts and swap, then a blank line. What the source does not know is left out.
+ */
 function summaryLines(sample: Sample): string[] {
   const clock = new Date(sample.time).toTimeString().slice(0, 8);
   const [l1, l5, l15] = sample.load;
   const t = sample.tasks;
+  const states = t.running === null ? '' : `, ${t.running} running, ${t.sleeping} sleeping, ${t.stopped} stopped, ${t.zombie} zombie`;
+  const htop = [`${t.userProcesses} tasks`, t.userThreads === null ? '' : `${t.userThreads} thr`, t.kernelThreads === null ? '' : `${t.kernelThreads} kthr`]
+    .filter(Boolean)
+    .join(', ');
+  const m = sample.memory;
+  const memory = memoryParts(m)
+    .filter((part) => Number.isFinite(part.bytes) && (part.id !== 'compressed' || part.bytes > 0))
+    .map((part) => `${formatBytes(part.bytes)} ${part.label}`);
   const lines = [
     `pooltop - ${clock} up ${formatUptime(sample.uptime)}, load average: ${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
-    `Tasks: ${t.total} total, ${t.running} running, ${t.sleeping} sleeping, ${t.stopped} stopped, ${t.zombie} zombie`,
+    `Tasks: ${t.total} total${states}; as htop counts: ${htop}${t.runningThreads === null ? '' : `; ${t.runningThreads} running`}`,
     ...sample.cpus.map(
       (c, i) =>
         `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`,
     ),
-    `Mem:  ${formatBytes(sample.memory.total)} total, ${formatBytes(sample.memory.used)} used, ${formatBytes(sample.memory.free)} free, ${formatBytes(sample.memory.available)} available`,
+    `Mem:  ${formatBytes(m.total)} total, ${[...memory, `${formatBytes(m.free)} free`, `${formatBytes(m.available)} available`].join(', ')}`,
     `Swap: ${formatBytes(sample.swap.total)} total, ${formatBytes(sample.swap.used)} used, ${formatBytes(sample.swap.free)} free`,
     '',
   ];
