@@ -224,7 +224,6 @@ export class ProcfsSampler implements Sampler {
     // stat's rss is a per-CPU counter's rough sum on Linux ≥ 6.2 (hundreds of KiB off); statm's
     // resident is what ps and htop show.
     const statmText = this.readKept(pid, identity, identity?.statmFd ?? -1, 'statm');
-    if (statmText === GONE) return GONE;
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
@@ -234,6 +233,7 @@ export class ProcfsSampler implements Sampler {
     }
     const stat = parseProcStat(statText);
     if (!stat) return DENIED;
+    if (statmText === GONE) return GONE;
     const statm = typeof statmText === 'string' ? parseStatm(statmText) : null;
     if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
       const dir = `${this.root}/${pid}`;

@@ -150,8 +150,8 @@ export interface SourceCapabilities {
   startTimePrecisionMs: number;
   /** Cumulative CPU time per process (ProcessInfo.cpuTime), from which CPU% is computed; without it the source's own CPU% is shown. */
   cpuTime: boolean;
-  /** The per-process fields this source gives; the others are shown as unknown. */
-  fields: readonly ProcessField[];
+  /** The per-process fields this source gives (absent: all of them); the others are unknown (NaN, '', -1). */
+  fields?: readonly ProcessField[];
 }
 
 /** The per-process figures a source may or may not give (`--help` and the README list them per source). */
