@@ -15,7 +15,7 @@ import { cutToWidth } from '../model/text-width.js';
 import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
 import { createSampler } from '../sampling/create-sampler.js';
-import type { Sample } from '../sampling/types.js';
+import type { Sample, Sampler } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
 
 /** CPU% needs two samples; half a second apart is short enough to wait and long enough to mean something. */
@@ -26,17 +26,24 @@ export type SnapshotData = SampleRows;
 export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
-    // A sampler's first reading is its slow one (each process's command line and user are read
-    // then); CPU% is taken between two fast ones, so each process is read at nearly the same
-    // offset from its sample's stamp and the interval is the one CPU time was counted over.
-    if (sampler.capabilities.cpuTime) await sampler.sample();
-    const first = await sampler.sample();
-    await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
-    const sample = await sampler.sample();
+    const [first, sample] = await sampleTwice(sampler);
     return { sample, rows: snapshotRows(first, sample, options) };
   } finally {
     sampler.close();
   }
+}
+
+/**
+ * Two samples DELTA_MS apart, for CPU% between them. A sampler's first reading is its slow one
+ * (each process's command line and user are read then, 40–65 ms against 5 ms): with CPU time
+ * it is taken and thrown away first, so both samples are fast and each process is read near
+ * its sample's stamp, and the interval divided by is the one its CPU time was counted over.
+ */
+export async function sampleTwice(sampler: Sampler): Promise<[Sample, Sample]> {
+  if (sampler.capabilities.cpuTime) await sampler.sample();
+  const first = await sampler.sample();
+  await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
+  return [first, await sampler.sample()];
 }
 
 /** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s. */
