@@ -91,9 +91,11 @@ function pooltopValue(p: Record<string, unknown>, field: Field): number | string
 /** How wrong `got` is against `want`: 0 when it agrees (allowing ps's whole seconds). */
 function error(field: Field, got: number | string, want: number | string): number {
   if (typeof want === 'string' || typeof got === 'string') return got === want ? 0 : 1;
-  // ps floors both: its TIME to whole seconds, its start to the second it began in.
+  // ps floors its TIME to whole seconds.
   if (field === 'time') return got >= want && got < want + 1 ? 0 : Math.abs(got - want);
-  if (field === 'start') return Math.floor(got) === want ? 0 : Math.abs(got - want);
+  // ps's start adds the ticks to btime, which is cut to the second, and cuts the sum again: it
+  // is up to 2 s early, never late.
+  if (field === 'start') return got >= want && got < want + 2 ? 0 : Math.abs(got - want);
   return Math.abs(got - want);
 }
 
