@@ -2,7 +2,8 @@
 // line of per sample: real strings (to be written through jsonSafe), sizes in bytes, CPU in
 // percent of one core, times in seconds, dates as ISO 8601; null for what the source does not know.
 // Memory is htop's parts (memory.usedConvention says which `used` is); `inUse` is the meter's number.
-import { PROCESS_FIELDS, type Sample } from '../sampling/types.js';
+import { SOURCE_FIELDS } from '../sampling/source-fields.js';
+import type { Sample } from '../sampling/types.js';
 import { memoryInUse } from './memory-parts.js';
 import type { ProcessRow } from './process-row.js';
 
@@ -18,7 +19,7 @@ export function snapshotJson({ sample, rows }: SampleRows): object {
     time: new Date(sample.time).toISOString(),
     source: sample.source,
     // What the source gives of each process (the others are null); all of them when it does not say.
-    sourceFields: sample.capabilities.fields ?? PROCESS_FIELDS,
+    sourceFields: sample.capabilities.fields ?? SOURCE_FIELDS.procfs,
     cpus: sample.cpus.map((c) => ({ user: round(c.user), system: round(c.system), nice: round(c.nice), idle: round(c.idle) })),
     memory: { ...sample.memory, inUse: memoryInUse(sample.memory) },
     swap: sample.swap,

@@ -9,14 +9,15 @@ import { PROC_ROOT } from '../platform/procfs.js';
 import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
 import { countTasks } from './count-tasks.js';
 import { ProcSystemFacts } from './system-facts.js';
-import { PROCESS_FIELDS, type ProcessInfo, type Sample, type Sampler, type SourceCapabilities } from './types.js';
+import { SOURCE_FIELDS } from './source-fields.js';
+import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
 /** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time; every field. */
 const PROCFS_CAPABILITIES: SourceCapabilities = {
   startTimePrecisionMs: 0,
   cpuTime: true,
-  fields: PROCESS_FIELDS,
+  fields: SOURCE_FIELDS.procfs,
 };
 /** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
 const SLICE = 200;

@@ -5,6 +5,7 @@
 import psList from 'ps-list';
 import { countTasks } from './count-tasks.js';
 import { isKernelThread } from './kernel-thread.js';
+import { SOURCE_FIELDS } from './source-fields.js';
 import { createSystemFactsReader } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
@@ -15,7 +16,7 @@ const LSTART = /^\w{3}\s+\w{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}$/;
 export class PsListSampler implements Sampler {
   readonly source = 'ps-list' as const;
   /** ps lstart: whole seconds, floored. */
-  readonly capabilities: SourceCapabilities = { startTimePrecisionMs: 1000, cpuTime: false, fields: ['user', 'mem', 'start', 'command'] };
+  readonly capabilities: SourceCapabilities = { startTimePrecisionMs: 1000, cpuTime: false, fields: SOURCE_FIELDS['ps-list'] };
   private readonly users = new UserNames();
   private readonly facts = createSystemFactsReader();
 

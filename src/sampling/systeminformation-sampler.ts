@@ -6,6 +6,7 @@ import os from 'node:os';
 import si from 'systeminformation';
 import { countTasks } from './count-tasks.js';
 import { isKernelThread } from './kernel-thread.js';
+import { SOURCE_FIELDS } from './source-fields.js';
 import { SysteminformationFacts } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 
@@ -29,7 +30,7 @@ export class SysteminformationSampler implements Sampler {
   readonly capabilities: SourceCapabilities = {
     startTimePrecisionMs: 1000,
     cpuTime: false,
-    fields: ['user', 'state', 'priority', 'nice', 'virt', 'res', 'cpu', 'mem', 'start', 'command'],
+    fields: SOURCE_FIELDS.systeminformation,
   };
   /** This source is systeminformation throughout: its meters too. */
   private readonly facts = new SysteminformationFacts();

@@ -154,9 +154,8 @@ export interface SourceCapabilities {
   fields?: readonly ProcessField[];
 }
 
-/** The per-process figures a source may or may not give (`--help` and the README list them per source). */
-export const PROCESS_FIELDS = ['user', 'state', 'priority', 'nice', 'threads', 'virt', 'res', 'shr', 'cpu', 'mem', 'time', 'core', 'start', 'command'] as const;
-export type ProcessField = (typeof PROCESS_FIELDS)[number];
+/** The per-process figures a source may or may not give (source-fields.ts says which each gives). */
+export type ProcessField = 'user' | 'state' | 'priority' | 'nice' | 'threads' | 'virt' | 'res' | 'shr' | 'cpu' | 'mem' | 'time' | 'core' | 'start' | 'command';
 
 export type SourceName = 'procfs' | 'systeminformation' | 'ps-list';
 export const SOURCE_NAMES: readonly SourceName[] = ['procfs', 'systeminformation', 'ps-list'];

@@ -4,7 +4,7 @@ import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
 /** The column titles at full width (from 89 columns on, no column is dropped). */
-export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
+export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+SHR\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
 /** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
 export const ANY_TITLES = /^\s*PID\s.*\bCommand/m;
 /** The whole key bar as a wide terminal shows it, in the key table's order. */
