@@ -45,8 +45,15 @@ export function readBootTimeMs(root = PROC_ROOT): number {
   return best >= btime && best < btime + 1000 ? Math.floor(best / 10) * 10 : btime;
 }
 
-/** The boot time read once, as this module loads: every start time of this process uses it. */
-export const BOOT_TIME_MS = HAS_PROCFS ? readBootTimeMs() : 0;
+/**
+ * The boot time read once per process: every start time of this process uses it. The monitor
+ * loads this module twice (the tsc output and its copy in the UI bundle), and two readings may
+ * be 10 ms apart, which the PID-reuse check (comparing start times exactly) would take for
+ * another process: so the first reading is kept on globalThis, where both copies find it.
+ */
+const BOOT_TIME_KEY = Symbol.for('pooltop.bootTimeMs');
+const shared = globalThis as { [BOOT_TIME_KEY]?: number };
+export const BOOT_TIME_MS = HAS_PROCFS ? (shared[BOOT_TIME_KEY] ??= readBootTimeMs()) : 0;
 
 /**
  * The boot time now: BOOT_TIME_MS unless the wall clock has been stepped since it was read (a

@@ -1,5 +1,6 @@
 // pooltop's screen as an end-to-end test reads it: the header, the column titles, the table rows
 // and which of them is selected (shown only by colour), and the key bar.
+import { COLUMNS } from '../../src/model/columns.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
@@ -17,6 +18,15 @@ export const KEY_BAR = new RegExp(
 );
 /** The key bar's start, which any width shows. */
 const ANY_KEY_BAR = /^F1Help\s/m;
+/** Where the state is among a full-width row's blank-separated cells (user names have no blanks). */
+const STATE_CELL = COLUMNS.findIndex((c) => c.id === 'state');
+
+/** The state letter of a table row at full width (no column dropped), or undefined. */
+export function rowState(text: string): string | undefined {
+  const cell = text.trim().split(/\s+/)[STATE_CELL];
+  return cell && /^[A-Za-z-]$/.test(cell) ? cell : undefined;
+}
+
 /** A table row: the PID first. */
 const ROW = /^\s*(\d+)\s/;
 
