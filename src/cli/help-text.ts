@@ -3,6 +3,8 @@
 import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
 import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
 import { MAX_COUNT, MAX_DELAY_TENTHS } from './parse-options.js';
+import { describeSourceFields } from '../sampling/source-fields.js';
+import { SOURCE_NAMES } from '../sampling/types.js';
 
 export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]
@@ -30,10 +32,12 @@ Options:
       --readonly           read-only mode: no key sends a signal, renices, sets an I/O
                            priority or CPU affinity, runs the pool or strace (as htop's
                            --readonly; also the "readonly": true setting)
-  -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
-                           cpu, mem, time, core, command (default cpu)
+  -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, shr,
+                           state, cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
-                           (default procfs on Linux, ps-list elsewhere)
+                           (default procfs on Linux, ps-list elsewhere). What each
+                           gives; the rest shows as - (null in JSON):
+${SOURCE_NAMES.map((source) => `                             ${source}: ${describeSourceFields(source)}`).join('\n')}
       --no-color           monochrome (also when NO_COLOR is set)
       --color              colour even when NO_COLOR is set (default: colour)
   -h, --help               show this help
@@ -74,7 +78,8 @@ Options:
                            scheduling, memory, I/O, threads with CPU%, open files)
       --env                with --details: the environment too, of your own processes only
   -s, --sort-key <column>  sort column (default cpu); see pooltop --help
-      --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
+      --source <name>      procfs, systeminformation or ps-list (default procfs on Linux;
+                           what each gives: see pooltop --help)
       --no-color           accepted for symmetry; snapshot output has no colour
   -h, --help               show this help
 `;

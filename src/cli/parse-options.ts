@@ -5,6 +5,7 @@ import { parseColumnId, type ColumnId } from '../model/columns.js';
 import { DEFAULT_TOP, MAX_TOP, type ProcessSelection } from '../model/process-selection.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { readPidMax } from '../platform/pid-max.js';
+import { processOfThread } from '../platform/process-threads.js';
 import { someProcessHasUid } from '../platform/process-uids.js';
 import { SOURCE_NAMES, type SourceName } from '../sampling/types.js';
 import { UserNames } from '../sampling/user-names.js';
@@ -312,7 +313,11 @@ export function parsePoolSize(value: unknown): number | null {
   return Number(text);
 }
 
-export function parsePids(value: unknown, pidMax = readPidMax()): number[] | null {
+/**
+ * -p's PIDs. A thread's ID (which /proc opens but does not list) stands for the process it is a
+ * thread of, as kill(2) takes it: `-p 1235` then shows process 1234 when 1235 is its thread.
+ */
+export function parsePids(value: unknown, pidMax = readPidMax(), processOf: (tid: number) => number | null = processOfThread): number[] | null {
   if (value === undefined) return null;
   const text = String(value);
   // pid_max is one more than the largest PID the kernel hands out.
@@ -324,7 +329,7 @@ export function parsePids(value: unknown, pidMax = readPidMax()): number[] | nul
       `pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`,
     );
   }
-  return [...new Set(parts.map(Number))];
+  return [...new Set(parts.map((part) => processOf(Number(part)) ?? Number(part)))];
 }
 
 /** The largest uid_t that names a user: (uid_t) −1 means "no UID" to setreuid(2) and chown(2). */
@@ -359,7 +364,7 @@ export function parseSortKey(value: unknown): ColumnId {
   const id = parseColumnId(String(value));
   if (!id) {
     throw new UsageError(
-      `pooltop: -s/--sort-key: unknown column "${sanitizeText(String(value))}" (try pid, ppid, user, pri, ni, virt, res, state, cpu, mem, time, core, command)`,
+      `pooltop: -s/--sort-key: unknown column "${sanitizeText(String(value))}" (try pid, ppid, user, pri, ni, virt, res, shr, state, cpu, mem, time, core, command)`,
     );
   }
   return id;

@@ -4,6 +4,7 @@ import { buildTree } from '../model/build-tree.js';
 import { formatBytes, formatUptime } from '../model/format.js';
 import { filterRows } from '../model/filter-rows.js';
 import { jsonSafe } from '../model/json-safe.js';
+import { memoryParts } from '../model/memory-parts.js';
 import { poolProcessPids } from '../model/pool-processes.js';
 import { processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
@@ -14,7 +15,7 @@ import { cutToWidth } from '../model/text-width.js';
 import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
 import { createSampler } from '../sampling/create-sampler.js';
-import type { Sample } from '../sampling/types.js';
+import type { Sample, Sampler } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
 
 /** CPU% needs two samples; half a second apart is short enough to wait and long enough to mean something. */
@@ -25,13 +26,24 @@ export type SnapshotData = SampleRows;
 export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
-    const first = await sampler.sample();
-    await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
-    const sample = await sampler.sample();
+    const [first, sample] = await sampleTwice(sampler);
     return { sample, rows: snapshotRows(first, sample, options) };
   } finally {
     sampler.close();
   }
+}
+
+/**
+ * Two samples DELTA_MS apart, for CPU% between them. A sampler's first reading is its slow one
+ * (each process's command line and user are read then, 40–65 ms against 5 ms): with CPU time
+ * it is taken and thrown away first, so both samples are fast and each process is read near
+ * its sample's stamp, and the interval divided by is the one its CPU time was counted over.
+ */
+export async function sampleTwice(sampler: Sampler): Promise<[Sample, Sample]> {
+  if (sampler.capabilities.cpuTime) await sampler.sample();
+  const first = await sampler.sample();
+  await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
+  return [first, await sampler.sample()];
 }
 
 /** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s. */
@@ -90,19 +102,30 @@ export function snapshotText({ sample, rows }: SnapshotData, width?: number): st
   return `${lines.join('\n')}\n`;
 }
 
-/** top's summary: time, uptime, load, tasks, each core, memory and swap, then a blank line. */
+/**
+ * top's summary: time, uptime, load, tasks (top's counts of processes, then htop's), each core,
+ * memory in htop's parts and swap, then a blank line. What the source does not know is left out.
+ */
 function summaryLines(sample: Sample): string[] {
   const clock = new Date(sample.time).toTimeString().slice(0, 8);
   const [l1, l5, l15] = sample.load;
   const t = sample.tasks;
+  const states = t.running === null ? '' : `, ${t.running} running, ${t.sleeping} sleeping, ${t.stopped} stopped, ${t.zombie} zombie`;
+  const htop = [`${t.userProcesses} tasks`, t.userThreads === null ? '' : `${t.userThreads} thr`, t.kernelThreads === null ? '' : `${t.kernelThreads} kthr`]
+    .filter(Boolean)
+    .join(', ');
+  const m = sample.memory;
+  const memory = memoryParts(m)
+    .filter((part) => Number.isFinite(part.bytes) && (part.id !== 'compressed' || part.bytes > 0))
+    .map((part) => `${formatBytes(part.bytes)} ${part.label}`);
   const lines = [
     `pooltop - ${clock} up ${formatUptime(sample.uptime)}, load average: ${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
-    `Tasks: ${t.total} total, ${t.running} running, ${t.sleeping} sleeping, ${t.stopped} stopped, ${t.zombie} zombie`,
+    `Tasks: ${t.total} total${states}; as htop counts: ${htop}${t.runningThreads === null ? '' : `; ${t.runningThreads} running`}`,
     ...sample.cpus.map(
       (c, i) =>
         `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`,
     ),
-    `Mem:  ${formatBytes(sample.memory.total)} total, ${formatBytes(sample.memory.used)} used, ${formatBytes(sample.memory.free)} free, ${formatBytes(sample.memory.available)} available`,
+    `Mem:  ${formatBytes(m.total)} total, ${[...memory, `${formatBytes(m.free)} free`, `${formatBytes(m.available)} available`].join(', ')}`,
     `Swap: ${formatBytes(sample.swap.total)} total, ${formatBytes(sample.swap.used)} used, ${formatBytes(sample.swap.free)} free`,
     '',
   ];

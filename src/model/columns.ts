@@ -11,6 +11,7 @@ export type ColumnId =
   | 'ni'
   | 'virt'
   | 'res'
+  | 'shr'
   | 'state'
   | 'cpu'
   | 'mem'
@@ -43,7 +44,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'ni', header: 'NI', width: 3, align: 'right', descending: false, title: 'nice value', value: (r) => r.nice, format: (r) => num(r.nice) },
   { id: 'virt', header: 'VIRT', width: 5, align: 'right', descending: true, title: 'virtual memory size', value: (r) => r.vsz, format: (r) => formatBytes(r.vsz) },
   { id: 'res', header: 'RES', width: 5, align: 'right', descending: true, title: 'resident memory', value: (r) => r.rss, format: (r) => formatBytes(r.rss) },
-  { id: 'state', header: 'S', width: 1, align: 'left', descending: false, title: 'state (R run, S sleep, D disk, T stopped, Z zombie)', value: (r) => r.state, format: (r) => r.state },
+  { id: 'shr', header: 'SHR', width: 5, align: 'right', descending: true, title: 'resident memory shared with other processes (files, shared memory)', value: (r) => r.shared, format: (r) => formatBytes(r.shared) },
+  { id: 'state', header: 'S', width: 1, align: 'left', descending: false, title: 'state (R run, S sleep, D disk, T stopped, Z zombie)', value: (r) => r.state, format: (r) => r.state || '-' },
   { id: 'cpu', header: 'CPU%', width: 5, align: 'right', descending: true, title: 'CPU use over the last interval (100 = one core)', value: (r) => r.cpu, format: (r) => formatPercent(r.cpu) },
   { id: 'mem', header: 'MEM%', width: 4, align: 'right', descending: true, title: 'resident memory as % of total', value: (r) => r.mem, format: (r) => formatPercent(r.mem) },
   { id: 'time', header: 'TIME+', width: 9, align: 'right', descending: true, title: 'CPU time used', value: (r) => r.cpuTime, format: (r) => formatCpuTime(r.cpuTime) },
@@ -65,6 +67,8 @@ const ALIASES: Record<string, ColumnId> = {
   nice: 'ni',
   vsz: 'virt',
   rss: 'res',
+  share: 'shr',
+  m_share: 'shr',
   s: 'state',
   stat: 'state',
   percent_cpu: 'cpu',

@@ -7,7 +7,9 @@ import { cutToWidth, displayWidth, fitWidth } from './text-width.js';
 import { fitGuide } from './tree-guide.js';
 
 /** Columns dropped first when the terminal is too narrow for all of them, in this order. */
-const DROP_ORDER: readonly ColumnId[] = ['pri', 'ppid', 'core', 'ni', 'virt', 'time', 'mem'];
+const DROP_ORDER: readonly ColumnId[] = ['shr', 'pri', 'ppid', 'core', 'ni', 'virt', 'time', 'mem'];
+/** Code units of a command line sanitized for a cell: more than any terminal is wide. */
+const DISPLAY_LIMIT = 4096;
 /** The command column never gets narrower than this before columns are dropped. */
 const MIN_COMMAND = 16;
 
@@ -64,7 +66,9 @@ export function formatCommand(command: string, width: number, guide = '', marker
   if (width <= 0) return { guide: '', marker: '', text: '' };
   const g = guide ? fitGuide(guide, Math.floor(width / 2)) : '';
   const m = cutToWidth(marker, width - displayWidth(g));
-  const text = fitWidth(sanitizeText(command), width - displayWidth(g) - displayWidth(m));
+  // Command lines are kept whole (megabytes, at worst); no screen shows more than this of one.
+  const shown = command.length > DISPLAY_LIMIT ? command.slice(0, DISPLAY_LIMIT) : command;
+  const text = fitWidth(sanitizeText(shown), width - displayWidth(g) - displayWidth(m));
   return { guide: g, marker: m, text };
 }
 

@@ -1,7 +1,8 @@
 // How numbers look on screen: sizes like htop (K/M/G/T), times like TIME+, uptime like htop.
 
-/** Bytes as htop prints memory columns: 4 significant characters with a K/M/G/T suffix. */
+/** Bytes as htop prints memory columns: 4 significant characters with a K/M/G/T suffix; NaN (unknown) is '-'. */
 export function formatBytes(bytes: number): string {
+  if (Number.isNaN(bytes)) return '-';
   if (!(bytes > 0)) return '0';
   const units = ['K', 'M', 'G', 'T', 'P'];
   let value = bytes / 1024;
@@ -39,8 +40,9 @@ export function formatUptime(seconds: number): string {
   return `${days} day${days === 1 ? '' : 's'}, ${clock}`;
 }
 
-/** A percentage with one decimal below 100 and none above, so it fits a narrow column. */
+/** A percentage with one decimal below 100 and none above, so it fits a narrow column; NaN (unknown) is '-'. */
 export function formatPercent(value: number): string {
+  if (Number.isNaN(value)) return '-';
   if (!Number.isFinite(value) || value < 0) return '0.0';
   return value < 99.95 ? value.toFixed(1) : Math.round(value).toString();
 }

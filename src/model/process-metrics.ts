@@ -16,7 +16,8 @@ export function processFamilies({ chosen, matching }: ChosenProcesses): MetricFa
   const each = (read: (r: ProcessRow) => number | null) =>
     chosen.flatMap((r, i) => {
       const value = read(r);
-      return value === null ? [] : [{ labels: labels[i], value }];
+      // null or NaN: the source does not know it, so the series is left out.
+      return value === null || Number.isNaN(value) ? [] : [{ labels: labels[i], value }];
     });
   return [
     {

@@ -11,13 +11,14 @@ export interface ProcessRow extends ProcessInfo {
 /**
  * CPU% of one process between two readings of its cumulative CPU time. A process seen for the
  * first time, or whose PID now names a different process (start time changed), has no delta.
+ * Without CPU time it is the source's own figure, or NaN (unknown) where the source has none.
  */
 export function cpuPercent(
   previous: ProcessInfo | undefined,
   current: ProcessInfo,
   elapsedSeconds: number,
 ): number {
-  if (current.cpuTime < 0) return current.sourceCpu ?? 0;
+  if (current.cpuTime < 0) return current.sourceCpu ?? Number.NaN;
   if (!previous || previous.startTime !== current.startTime || previous.cpuTime < 0) return 0;
   if (!(elapsedSeconds > 0)) return 0;
   const percent = ((current.cpuTime - previous.cpuTime) / elapsedSeconds) * 100;
@@ -25,8 +26,10 @@ export function cpuPercent(
   return percent > 0 ? percent : 0;
 }
 
-export function memPercent(rss: number, totalMemory: number): number {
-  return totalMemory > 0 ? (rss / totalMemory) * 100 : 0;
+/** MEM%: RES of total memory; the source's own figure where it gives no RES (NaN if neither). */
+export function memPercent(process: ProcessInfo, totalMemory: number): number {
+  if (!Number.isFinite(process.rss)) return process.sourceMem ?? Number.NaN;
+  return totalMemory > 0 ? (process.rss / totalMemory) * 100 : 0;
 }
 
 /** Rows for `current`, with CPU% from the delta against `previous` (null for the first sample). */
@@ -37,11 +40,11 @@ export function deriveRows(previous: Sample | null, current: Sample): ProcessRow
   const total = current.memory.total;
   return current.processes.map((p) => {
     const cpu = cpuPercent(before.get(p.pid), p, elapsed);
-    const mem = memPercent(p.rss, total);
+    const mem = memPercent(p, total);
     // A sampler gives the same object again for a process whose stat line did not change; its
-    // row from then is reused when it reads the same.
+    // row from then is reused when it reads the same (Object.is: NaN, unknown, is the same too).
     const made = rowOf.get(p);
-    if (made && made.cpu === cpu && made.mem === mem) return made;
+    if (made && Object.is(made.cpu, cpu) && Object.is(made.mem, mem)) return made;
     const row = toRow(p, cpu, mem);
     rowOf.set(p, row);
     return row;
@@ -68,6 +71,7 @@ function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
     threads: p.threads,
     vsz: p.vsz,
     rss: p.rss,
+    shared: p.shared,
     startTime: p.startTime,
     cpuTime: p.cpuTime,
     processor: p.processor,
@@ -78,5 +82,6 @@ function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
     mem,
   };
   if (p.sourceCpu !== undefined) row.sourceCpu = p.sourceCpu;
+  if (p.sourceMem !== undefined) row.sourceMem = p.sourceMem;
   return row;
 }

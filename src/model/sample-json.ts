@@ -1,7 +1,10 @@
 // A sample as JSON data, the schema `snapshot --json` prints and `snapshot --json --watch` prints a
 // line of per sample: real strings (to be written through jsonSafe), sizes in bytes, CPU in
-// percent of one core, times in seconds, dates as ISO 8601.
+// percent of one core, times in seconds, dates as ISO 8601; null for what the source does not know.
+// Memory is htop's parts (memory.usedConvention says which `used` is); `inUse` is the meter's number.
+import { SOURCE_FIELDS } from '../sampling/source-fields.js';
 import type { Sample } from '../sampling/types.js';
+import { memoryInUse } from './memory-parts.js';
 import type { ProcessRow } from './process-row.js';
 
 export interface SampleRows {
@@ -15,8 +18,10 @@ export function snapshotJson({ sample, rows }: SampleRows): object {
   return {
     time: new Date(sample.time).toISOString(),
     source: sample.source,
+    // What the source gives of each process (the others are null); all of them when it does not say.
+    sourceFields: sample.capabilities.fields ?? SOURCE_FIELDS.procfs,
     cpus: sample.cpus.map((c) => ({ user: round(c.user), system: round(c.system), nice: round(c.nice), idle: round(c.idle) })),
-    memory: sample.memory,
+    memory: { ...sample.memory, inUse: memoryInUse(sample.memory) },
     swap: sample.swap,
     load: sample.load,
     uptime: sample.uptime,
@@ -36,12 +41,13 @@ export function processJson(r: ProcessRow): ProcessJson {
     pid: r.pid,
     ppid: r.ppid,
     user: r.user,
-    state: r.state,
+    state: r.state === '' ? null : r.state,
     priority: r.priority,
     nice: r.nice,
     threads: r.threads,
     vsz: r.vsz,
     rss: r.rss,
+    shared: r.shared,
     cpu: round(r.cpu),
     mem: round(r.mem),
     time: r.cpuTime < 0 ? null : r.cpuTime,

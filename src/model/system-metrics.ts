@@ -35,35 +35,36 @@ export function systemFamilies(sample: Sample, cpuFloor: CounterFloor): MetricFa
   }
   families.push(
     gauge('pooltop_memory_total_bytes', 'Memory the kernel manages (MemTotal).', memory.total, 'bytes'),
-    gauge('pooltop_memory_used_bytes', 'Memory in use: total less available, as htop and free show it.', memory.used, 'bytes'),
+    gauge('pooltop_memory_used_bytes', 'Memory programs hold, as htop counts its "used" part: total less free, buffers, Cached and SReclaimable (and the zswap pool).', memory.used, 'bytes'),
+    gauge('pooltop_memory_shared_bytes', 'Memory in tmpfs and shared memory (Shmem), apart from used and cached as htop shows it.', memory.shared, 'bytes'),
     gauge('pooltop_memory_free_bytes', 'Memory not used for anything (MemFree).', memory.free, 'bytes'),
     gauge('pooltop_memory_available_bytes', 'Memory available to start new programs without swapping (MemAvailable).', memory.available, 'bytes'),
     gauge('pooltop_memory_buffers_bytes', 'Memory in block device buffers (Buffers).', memory.buffers, 'bytes'),
-    gauge('pooltop_memory_cached_bytes', 'Memory in the page cache and reclaimable slab (Cached + SReclaimable).', memory.cached, 'bytes'),
+    gauge('pooltop_memory_cached_bytes', 'Memory in the page cache and reclaimable slab, shared memory apart (Cached + SReclaimable - Shmem).', memory.cached, 'bytes'),
     gauge('pooltop_swap_total_bytes', 'Swap space (SwapTotal).', swap.total, 'bytes'),
-    gauge('pooltop_swap_used_bytes', 'Swap space in use.', swap.used, 'bytes'),
+    gauge('pooltop_swap_used_bytes', 'Swap space in use, less what is also in memory (SwapTotal - SwapFree - SwapCached, as htop).', swap.used, 'bytes'),
     gauge('pooltop_swap_free_bytes', 'Swap space unused (SwapFree).', swap.free, 'bytes'),
     gauge('pooltop_load1', 'Load average over 1 minute.', load[0]),
     gauge('pooltop_load5', 'Load average over 5 minutes.', load[1]),
     gauge('pooltop_load15', 'Load average over 15 minutes.', load[2]),
   );
   if (counters && counters.bootTime > 0) families.push(gauge('pooltop_boot_time_seconds', 'When the machine booted, in seconds since the epoch (btime).', counters.bootTime, 'seconds'));
-  const other = Math.max(0, tasks.total - tasks.running - tasks.sleeping - tasks.stopped - tasks.zombie);
-  families.push(
-    {
+  const { running, sleeping, stopped, zombie } = tasks;
+  if (running !== null && sleeping !== null && stopped !== null && zombie !== null) {
+    families.push({
       name: 'pooltop_tasks',
       type: 'gauge',
-      help: 'Processes by state, as the header counts them (sleeping includes D and I; other is X, W, P, unknown); they sum to all processes.',
+      help: 'Processes by state, as top counts them (sleeping includes D and I; other is X, W, P, unknown); they sum to all processes, kernel threads included.',
       samples: [
-        { labels: { state: 'running' }, value: tasks.running },
-        { labels: { state: 'sleeping' }, value: tasks.sleeping },
-        { labels: { state: 'stopped' }, value: tasks.stopped },
-        { labels: { state: 'zombie' }, value: tasks.zombie },
-        { labels: { state: 'other' }, value: other },
+        { labels: { state: 'running' }, value: running },
+        { labels: { state: 'sleeping' }, value: sleeping },
+        { labels: { state: 'stopped' }, value: stopped },
+        { labels: { state: 'zombie' }, value: zombie },
+        { labels: { state: 'other' }, value: Math.max(0, tasks.total - running - sleeping - stopped - zombie) },
       ],
-    },
-    gauge('pooltop_threads', 'Threads of all processes.', tasks.threads),
-  );
+    });
+  }
+  if (tasks.threads !== null) families.push(gauge('pooltop_threads', 'Threads of all processes, main threads and kernel threads included.', tasks.threads));
   if (counters) {
     const disk = (name: string, help: string, value: (d: DiskCounters) => number, unit?: 'bytes' | 'seconds'): MetricFamily => ({
       name,

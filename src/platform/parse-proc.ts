@@ -1,4 +1,4 @@
-// Pure parsers for the text of one process's /proc files: stat, status and cmdline.
+// Pure parsers for the text of one process's /proc files: stat, statm, status and cmdline.
 
 /** The fields pooltop uses from /proc/[pid]/stat (see proc(5)); times in clock ticks. */
 export interface ProcStat {
@@ -75,12 +75,48 @@ export function parseProcStat(text: string): ProcStat | null {
   };
 }
 
-/** The real UID from the "Uid:" line of /proc/[pid]/status, or -1. */
+/**
+ * The effective UID from the "Uid:" line of /proc/[pid]/status (real, effective, saved, fs), or
+ * -1: the user a process acts as, which ps's USER and htop's USER show.
+ */
 export function parseStatusUid(text: string): number {
-  const at = text.indexOf('\nUid:');
+  return statusNumber(text, 'Uid', 1);
+}
+
+/** The thread group ID ("Tgid:") of /proc/[pid]/status: the PID of the process a thread belongs to, or -1. */
+export function parseStatusTgid(text: string): number {
+  return statusNumber(text, 'Tgid', 0);
+}
+
+function statusNumber(text: string, key: string, index: number): number {
+  const at = text.indexOf(`\n${key}:`);
   if (at < 0) return -1;
-  const uid = Number.parseInt(text.slice(at + 5).trimStart(), 10);
-  return Number.isInteger(uid) ? uid : -1;
+  const end = text.indexOf('\n', at + 1);
+  const value = Number(text.slice(at + key.length + 2, end < 0 ? undefined : end).trim().split(/\s+/)[index]);
+  return Number.isInteger(value) ? value : -1;
+}
+
+/** Resident and shared pages from /proc/[pid]/statm ("size resident shared text lib data dt"). */
+export interface ProcStatm {
+  residentPages: number;
+  sharedPages: number;
+}
+
+/** Parses statm without splitting it (it is read every refresh for every process); null if malformed. */
+export function parseStatm(text: string): ProcStatm | null {
+  let i = 0;
+  const next = (): number => {
+    let value = 0;
+    const start = i;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
+    const ok = i > start;
+    i++; // the space after
+    return ok ? value : -1;
+  };
+  next(); // size, the same as stat's vsize
+  const residentPages = next();
+  const sharedPages = next();
+  return residentPages < 0 || sharedPages < 0 ? null : { residentPages, sharedPages };
 }
 
 /** /proc/[pid]/cmdline is NUL-separated (and usually NUL-terminated); a space-joined string. */

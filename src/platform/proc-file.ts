@@ -53,6 +53,40 @@ export function readOpenProcFile(fd: number, limit = 4096): ReadResult {
   }
 }
 
+/**
+ * Bytes of a /proc file read whole, at most: far past the kernel's own limit on a command line by
+ * default (ARG_MAX, 2 MiB), a bound only for a stack limit raised to allow more.
+ */
+const WHOLE_LIMIT = 16 * 1024 * 1024;
+
+/** A /proc file read to its end (up to 16 MiB), for files that may outgrow the shared buffer: cmdline. */
+export function readWholeProcFile(path: string): ReadResult {
+  const fd = openProcFile(path);
+  if (typeof fd !== 'number') return fd;
+  try {
+    // Into the shared buffer first; only a command line past it (rare) is read on in chunks.
+    let length = 0;
+    let n = -1;
+    while (n !== 0 && length < buffer.length) {
+      n = readSync(fd, buffer, length, buffer.length - length, length);
+      length += n;
+    }
+    if (length < buffer.length) return buffer.toString('utf8', 0, length);
+    const chunks: Buffer[] = [Buffer.from(buffer)];
+    while (n !== 0 && length < WHOLE_LIMIT) {
+      const chunk = Buffer.allocUnsafe(256 * 1024);
+      n = readSync(fd, chunk, 0, chunk.length, length);
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    return classify(error);
+  } finally {
+    closeProcFile(fd);
+  }
+}
+
 export function closeProcFile(fd: number): void {
   try {
     closeSync(fd);

@@ -2,7 +2,7 @@
 import { DENIED, GONE } from './proc-file.js';
 import { readProcessStat } from './process-stat.js';
 import { HAS_PROCFS } from './procfs.js';
-import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from './start-time.js';
+import { BOOT_TIME_MS, currentBootTimeMs, startTimeFromTicks } from './start-time.js';
 
 export interface ProcessIdentity {
   /** Short name from /proc/[pid]/stat, raw (untrusted). */
@@ -30,6 +30,6 @@ export const readProcessIdentity: IdentityReader = (pid) => {
     comm: stat.comm,
     state: stat.state,
     startTime: startTimeFromTicks(stat.startTicks, BOOT_TIME_MS),
-    startTimeNow: startTimeFromTicks(stat.startTicks, readBootTimeMs()),
+    startTimeNow: startTimeFromTicks(stat.startTicks, currentBootTimeMs()),
   };
 };

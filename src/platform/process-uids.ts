@@ -1,4 +1,4 @@
-// Which UIDs the running processes have, as the USER column shows them (the real UID from
+// Which UIDs the running processes have, as the USER column shows them (the effective UID from
 // /proc/[pid]/status): a UID with no passwd entry is still a user whose processes can be shown.
 import { readdirSync } from 'node:fs';
 import { parseStatusUid } from './parse-proc.js';

@@ -1,27 +1,58 @@
-// Task counts by state, as the header shows them.
+// Task counts, as the header and `snapshot` show them: by state as top counts processes, and as
+// htop's Tasks meter counts (processes without kernel threads, their other threads, kernel
+// threads, threads running now). A count the processes' fields cannot give is null.
 import type { ProcessInfo, TaskCounts } from './types.js';
 
-export function countTasks(processes: readonly ProcessInfo[]): TaskCounts {
-  const counts: TaskCounts = { total: processes.length, running: 0, sleeping: 0, stopped: 0, zombie: 0, threads: 0 };
+/**
+ * `procsRunning` is /proc/stat's count of running threads (null where the source has none: then
+ * htop's "running" is unknown); htop shows at most one running per core, so it is capped at `cores`.
+ */
+export function countTasks(processes: readonly ProcessInfo[], procsRunning: number | null = null, cores = Number.POSITIVE_INFINITY): TaskCounts {
+  let running = 0;
+  let sleeping = 0;
+  let stopped = 0;
+  let zombie = 0;
+  let knownStates = 0;
+  let threads = 0;
+  let userThreads = 0;
+  let kernelThreads = 0;
+  let knownThreads = true;
   for (const p of processes) {
-    counts.threads += p.threads;
+    if (Number.isFinite(p.threads)) {
+      threads += p.threads;
+      if (!p.kernelThread) userThreads += Math.max(0, p.threads - 1);
+    } else knownThreads = false;
+    if (p.kernelThread) kernelThreads++;
+    if (p.state !== '') knownStates++;
     switch (p.state) {
       case 'R':
-        counts.running++;
+        running++;
         break;
       case 'S':
       case 'D':
       case 'I':
-        counts.sleeping++;
+        sleeping++;
         break;
       case 'T':
       case 't':
-        counts.stopped++;
+        stopped++;
         break;
       case 'Z':
-        counts.zombie++;
+        zombie++;
         break;
     }
   }
-  return counts;
+  const states = knownStates > 0 || processes.length === 0;
+  return {
+    total: processes.length,
+    running: states ? running : null,
+    sleeping: states ? sleeping : null,
+    stopped: states ? stopped : null,
+    zombie: states ? zombie : null,
+    threads: knownThreads ? threads : null,
+    userProcesses: processes.length - kernelThreads,
+    userThreads: knownThreads ? userThreads : null,
+    kernelThreads,
+    runningThreads: procsRunning === null ? null : Math.min(procsRunning, cores),
+  };
 }

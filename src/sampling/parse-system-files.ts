@@ -44,7 +44,14 @@ export function coreUsage(before: readonly CoreTimes[] | null, after: readonly C
   });
 }
 
-/** Memory and swap from /proc/meminfo (kB there, bytes here); used = total − available, as htop and free show it. */
+/**
+ * Memory and swap from /proc/meminfo (kB there, bytes here), split as htop 3 splits them:
+ *   used    = MemTotal − MemFree − Buffers − Cached − SReclaimable (− Zswap, shown apart)
+ *   shared  = Shmem (inside Cached, so counted once: here, not in cache)
+ *   cache   = Cached + SReclaimable − Shmem
+ *   swap used = SwapTotal − SwapFree − SwapCached
+ * Where MemTotal is smaller than what is subtracted (odd containers), used is total − free, as htop.
+ */
 export function parseMeminfo(text: string): { memory: MemoryInfo; swap: SwapInfo } {
   const kb = (name: string): number => {
     const match = new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text);
@@ -53,13 +60,36 @@ export function parseMeminfo(text: string): { memory: MemoryInfo; swap: SwapInfo
   const total = kb('MemTotal');
   const free = kb('MemFree');
   const buffers = kb('Buffers');
-  const cached = kb('Cached') + kb('SReclaimable');
-  // Kernels before 3.14 have no MemAvailable: estimate it as free + buffers + cache.
-  const available = /^MemAvailable:/m.test(text) ? kb('MemAvailable') : free + buffers + cached;
+  const cached = kb('Cached');
+  const reclaimable = kb('SReclaimable');
+  const shared = kb('Shmem');
+  // zswap's pool holds compressed swapped-out pages in memory: htop shows it apart from used.
+  const compressed = /^Zswapped:/m.test(text) ? kb('Zswap') : 0;
+  const unused = free + buffers + cached + reclaimable;
+  const used = total >= unused ? total - unused : total - free;
+  // Kernels before 3.14 have no MemAvailable: htop then takes free.
+  const available = /^MemAvailable:/m.test(text) ? Math.min(kb('MemAvailable'), total) : free;
   const swapTotal = kb('SwapTotal');
   const swapFree = kb('SwapFree');
+  const swapCached = kb('SwapCached');
   return {
-    memory: { total, used: Math.max(0, total - available), free, available, buffers, cached },
-    swap: { total: swapTotal, used: Math.max(0, swapTotal - swapFree), free: swapFree },
+    memory: {
+      total,
+      used: Math.max(0, used - compressed),
+      shared,
+      compressed,
+      buffers,
+      cached: Math.max(0, cached + reclaimable - shared),
+      free,
+      available,
+      usedConvention: 'htop',
+    },
+    swap: { total: swapTotal, used: Math.max(0, swapTotal - swapFree - swapCached), free: swapFree, cached: swapCached },
   };
+}
+
+/** procs_running of /proc/stat: threads runnable now, kernel threads and the reader included; null if absent. */
+export function parseProcsRunning(text: string): number | null {
+  const match = /^procs_running (\d+)$/m.exec(text);
+  return match ? Number(match[1]) : null;
 }

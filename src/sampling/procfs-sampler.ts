@@ -1,29 +1,32 @@
-// The Linux process table read straight from /proc: one read of /proc/[pid]/stat per process per
-// refresh (through a descriptor kept open, for the first FD_BUDGET processes); status (for the
-// UID) and cmdline only when a process is first seen or has exec'd.
+// The Linux process table read straight from /proc: one read of /proc/[pid]/stat and one of
+// statm per process per refresh (through descriptors kept open, within FD_BUDGET); status (for
+// the UID) and cmdline only when a process is first seen or has exec'd.
 import { readdirSync, readFileSync } from 'node:fs';
 import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
-import { parseCmdline, parseProcStat, parseStatusUid } from '../platform/parse-proc.js';
-import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, type ReadResult } from '../platform/proc-file.js';
+import { parseCmdline, parseProcStat, parseStatm, parseStatusUid } from '../platform/parse-proc.js';
+import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, readWholeProcFile, type ReadResult } from '../platform/proc-file.js';
 import { PROC_ROOT } from '../platform/procfs.js';
-import { readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
+import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
 import { countTasks } from './count-tasks.js';
 import { ProcSystemFacts } from './system-facts.js';
+import { SOURCE_FIELDS } from './source-fields.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
-/** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time. */
-const PROCFS_CAPABILITIES: SourceCapabilities = { startTimePrecisionMs: 0, cpuTime: true };
-/** Bytes of a command line kept: enough for any screen, bounded for the pathological. */
-const CMDLINE_LIMIT = 32 * 1024;
+/** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time; every field. */
+const PROCFS_CAPABILITIES: SourceCapabilities = {
+  startTimePrecisionMs: 0,
+  cpuTime: true,
+  fields: SOURCE_FIELDS.procfs,
+};
 /** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
 const SLICE = 200;
 /**
- * Descriptors of /proc/[pid]/stat kept open between refreshes: a refresh then costs one pread per
- * process instead of open + read + close. At most this many, and at most a quarter of the
- * process's limit on open files, so pools, pipes and terminals always have room.
+ * Descriptors of /proc/[pid]/stat and statm kept open between refreshes: a refresh then costs two
+ * preads per process instead of two open + read + close. At most this many, and at most a quarter
+ * of the process's limit on open files, so pools, pipes and terminals always have room.
  */
-const FD_BUDGET = 1024;
+const FD_BUDGET = 2048;
 
 function defaultFdBudget(): number {
   try {
@@ -51,18 +54,20 @@ interface Identity {
   kernelThread: boolean;
   /** The sample generation that last saw this PID: entries not seen are evicted. */
   seen: number;
-  /** The last stat line read and what it gave: an unchanged line gives the same object again. */
+  /** The last stat and statm read and what they gave: unchanged, they give the same object again. */
   statText: string;
+  statmText: string;
   info: ProcessInfo | null;
-  /** An open descriptor of this process's stat file, or -1. */
+  /** Open descriptors of this process's stat and statm files, or -1. */
   statFd: number;
+  statmFd: number;
 }
 
 export interface ProcfsOptions {
   /** Where procfs is mounted; tests point it elsewhere. */
   root?: string;
   passwdPath?: string;
-  /** How many stat files may be kept open (default: see FD_BUDGET); 0 opens each every time. */
+  /** How many stat and statm files may be kept open (default: see FD_BUDGET); 0 opens each every time. */
   fdBudget?: number;
 }
 
@@ -83,7 +88,8 @@ export class ProcfsSampler implements Sampler {
     this.users = new UserNames(options.passwdPath);
     this.facts = new ProcSystemFacts(this.root);
     this.fdBudget = options.fdBudget ?? defaultFdBudget();
-    this.bootTimeMs = readBootTimeMs(this.root);
+    // The platform's boot time for the real /proc, so the PID-reuse check's start times equal these.
+    this.bootTimeMs = this.root === PROC_ROOT ? BOOT_TIME_MS : readBootTimeMs(this.root);
   }
 
   /**
@@ -93,18 +99,22 @@ export class ProcfsSampler implements Sampler {
    */
   async sample(): Promise<Sample> {
     const facts = this.facts.readSync();
-    const time = Date.now();
-    const monotonic = performance.now();
+    const startTime = Date.now();
+    const start = performance.now();
     const pids = this.listPids();
     const generation = ++this.generation;
     const processes: ProcessInfo[] = [];
     let unreadable = pids === null ? 1 : 0;
-    for (let start = 0; pids !== null && start < pids.length; start += SLICE) {
-      if (start > 0) await yieldToEventLoop();
-      unreadable += this.readSlice(pids, start, Math.min(pids.length, start + SLICE), generation, processes);
+    for (let from = 0; pids !== null && from < pids.length; from += SLICE) {
+      if (from > 0) await yieldToEventLoop();
+      unreadable += this.readSlice(pids, from, Math.min(pids.length, from + SLICE), generation, processes);
     }
     this.forgetUnseen(generation);
-    return { time, monotonic, ...facts, tasks: countTasks(processes), processes, unreadable, source: this.source, capabilities: this.capabilities };
+    // Stamped halfway through the reading: a process is read at most half its length from the
+    // stamp, where a stamp before it put a slow first reading's last processes its whole length away.
+    const half = (performance.now() - start) / 2;
+    const tasks = countTasks(processes, facts.procsRunning ?? null, facts.cpus.length);
+    return { time: startTime + half, monotonic: start + half, ...facts, tasks, processes, unreadable, source: this.source, capabilities: this.capabilities };
   }
 
   /** The process table alone, synchronously: what the benchmark times against htop. */
@@ -168,7 +178,7 @@ export class ProcfsSampler implements Sampler {
     return this.identities.has(pid);
   }
 
-  /** How many stat files are open now (tests check they are released). */
+  /** How many stat and statm files are open now (tests check they are released). */
   get openStatFiles(): number {
     return this.openFds;
   }
@@ -179,36 +189,53 @@ export class ProcfsSampler implements Sampler {
   }
 
   private release(identity: Identity): void {
-    if (identity.statFd < 0) return;
-    closeProcFile(identity.statFd);
+    for (const fd of [identity.statFd, identity.statmFd]) {
+      if (fd < 0) continue;
+      closeProcFile(fd);
+      this.openFds--;
+    }
     identity.statFd = -1;
-    this.openFds--;
+    identity.statmFd = -1;
   }
 
-  /** The stat line: through the kept descriptor when there is one, else by path. */
-  private readStat(pid: number, identity: Identity | undefined): ReadResult {
-    if (identity && identity.statFd >= 0) {
-      const text = readOpenProcFile(identity.statFd);
+  /** A stat or statm file: through the kept descriptor when there is one, else by path. */
+  private readKept(pid: number, identity: Identity | undefined, fd: number, file: 'stat' | 'statm'): ReadResult {
+    if (identity && fd >= 0) {
+      const text = readOpenProcFile(fd);
       if (typeof text === 'string') return text;
       // The process it was opened on is gone; the PID may name another one by now.
       this.release(identity);
     }
-    return readProcFile(`${this.root}/${pid}/stat`);
+    return readProcFile(`${this.root}/${pid}/${file}`);
+  }
+
+  /** Keeps `file` of a newly seen process open, while the budget lasts; -1 when not kept. */
+  private keepOpen(dir: string, file: 'stat' | 'statm'): number {
+    if (this.openFds >= this.fdBudget) return -1;
+    const fd = openProcFile(`${dir}/${file}`);
+    if (typeof fd !== 'number') return -1;
+    this.openFds++;
+    return fd;
   }
 
   private readProcess(pid: number, generation: number): ProcessInfo | typeof GONE | typeof DENIED {
     let identity = this.identities.get(pid);
-    const statText = this.readStat(pid, identity);
+    const statText = this.readKept(pid, identity, identity?.statFd ?? -1, 'stat');
     if (typeof statText !== 'string') return statText;
-    // Most processes are idle: their stat line (state, times, memory, start time, name) is the
+    // stat's rss is a per-CPU counter's rough sum on Linux ≥ 6.2 (hundreds of KiB off); statm's
+    // resident is what ps and htop show.
+    const statmText = this.readKept(pid, identity, identity?.statmFd ?? -1, 'statm');
+    // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
-    if (identity && identity.info && identity.statText === statText) {
+    if (identity && identity.info && identity.statText === statText && identity.statmText === statmText) {
       identity.seen = generation;
       return identity.info;
     }
     const stat = parseProcStat(statText);
     if (!stat) return DENIED;
+    if (statmText === GONE) return GONE;
+    const statm = typeof statmText === 'string' ? parseStatm(statmText) : null;
     if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
       const dir = `${this.root}/${pid}`;
       const fresh = this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
@@ -216,15 +243,10 @@ export class ProcfsSampler implements Sampler {
       if (identity) this.release(identity);
       identity = fresh;
       this.identities.set(pid, identity);
-      if (this.openFds < this.fdBudget) {
-        // Opened after the line was read: should the PID have been reused in between, the next
-        // read shows another start time and the identity is read again, as for any exec.
-        const fd = openProcFile(`${dir}/stat`);
-        if (typeof fd === 'number') {
-          identity.statFd = fd;
-          this.openFds++;
-        }
-      }
+      // Opened after the line was read: should the PID have been reused in between, the next
+      // read shows another start time and the identity is read again, as for any exec.
+      identity.statFd = this.keepOpen(dir, 'stat');
+      identity.statmFd = this.keepOpen(dir, 'statm');
     }
     identity.seen = generation;
     const info: ProcessInfo = {
@@ -237,7 +259,8 @@ export class ProcfsSampler implements Sampler {
       nice: stat.nice,
       threads: stat.threads,
       vsz: stat.vsize,
-      rss: stat.rssPages * PAGE_SIZE,
+      rss: statm ? statm.residentPages * PAGE_SIZE : Number.NaN,
+      shared: statm ? statm.sharedPages * PAGE_SIZE : Number.NaN,
       startTime: startTimeFromTicks(stat.startTicks, this.bootTimeMs),
       cpuTime: (stat.utime + stat.stime) / CLK_TCK,
       processor: stat.processor,
@@ -246,6 +269,7 @@ export class ProcfsSampler implements Sampler {
       kernelThread: identity.kernelThread,
     };
     identity.statText = statText;
+    identity.statmText = typeof statmText === 'string' ? statmText : '';
     identity.info = info;
     return info;
   }
@@ -260,7 +284,8 @@ export class ProcfsSampler implements Sampler {
     const status = readProcFile(`${dir}/status`);
     if (status === GONE) return GONE;
     const uid = typeof status === 'string' ? parseStatusUid(status) : -1;
-    const cmdlineText = readProcFile(`${dir}/cmdline`, CMDLINE_LIMIT);
+    // Whole, as ps -ww shows it (JSON and the details give it all); only the screen cuts it.
+    const cmdlineText = readWholeProcFile(`${dir}/cmdline`);
     if (cmdlineText === GONE) return GONE;
     const cmdline = typeof cmdlineText === 'string' ? parseCmdline(cmdlineText) : '';
     // Kernel threads have no command line and descend from kthreadd (PID 2); zombies also have
@@ -275,8 +300,10 @@ export class ProcfsSampler implements Sampler {
       kernelThread,
       seen: 0,
       statText: '',
+      statmText: '',
       info: null,
       statFd: -1,
+      statmFd: -1,
     };
   }
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { readHostCounters, type HostCounters } from './host-counters.js';
-import { coreUsage, parseCoreTimes, parseMeminfo, type CoreTimes } from './parse-system-files.js';
+import { coreUsage, parseCoreTimes, parseMeminfo, parseProcsRunning, type CoreTimes } from './parse-system-files.js';
 import { readProcFile } from '../platform/proc-file.js';
 import { PROC_ROOT } from '../platform/procfs.js';
 import type { CpuUsage, MemoryInfo, SwapInfo } from './types.js';
@@ -17,6 +17,8 @@ export interface SystemFacts {
   swap: SwapInfo;
   load: [number, number, number];
   uptime: number;
+  /** Threads running now (/proc/stat's procs_running), where the source reads it. */
+  procsRunning?: number | null;
   /** The cumulative counters behind the figures above (and disks, network), where /proc has them. */
   counters?: HostCounters;
 }
@@ -48,7 +50,8 @@ export class ProcSystemFacts implements SystemFactsReader {
     const { memory, swap } = typeof meminfo === 'string' ? parseMeminfo(meminfo) : parseMeminfo('');
     // ~60 µs more a sample (a loaded 2-core machine): diskstats, net/dev, the modes of this /proc/stat.
     const counters = readHostCounters(this.root, typeof stat === 'string' ? stat : '');
-    return { cpus, memory, swap, load: loadAverage(), uptime: os.uptime(), counters };
+    const procsRunning = typeof stat === 'string' ? parseProcsRunning(stat) : null;
+    return { cpus, memory, swap, load: loadAverage(), uptime: os.uptime(), procsRunning, counters };
   }
 }
 
@@ -63,16 +66,33 @@ export class SysteminformationFacts implements SystemFactsReader {
       const system = finite(core.loadSystem) + finite(core.loadIrq);
       return { user, system, nice, idle: Math.max(0, 100 - user - system - nice) };
     });
-    const total = finite(mem.total);
-    const available = finite(mem.available) || finite(mem.free);
     return {
       cpus: cpus.length > 0 ? cpus : idleCores(),
-      memory: { total, used: Math.max(0, total - available), free: finite(mem.free), available, buffers: finite(mem.buffers), cached: finite(mem.cached) },
-      swap: { total: finite(mem.swaptotal), used: finite(mem.swapused), free: finite(mem.swapfree) },
+      memory: siMemory(mem),
+      swap: { total: finite(mem.swaptotal), used: finite(mem.swapused), free: finite(mem.swapfree), cached: Number.NaN },
       load: loadAverage(),
       uptime: os.uptime(),
     };
   }
+}
+
+/**
+ * si.mem() as htop's parts where it reads /proc/meminfo (Linux: it gives SReclaimable but not
+ * Shmem, so shared is unknown and stays inside cache); elsewhere only total − available is known.
+ */
+function siMemory(mem: { total: number; free: number; available: number; buffers: number; cached: number; reclaimable: number }): MemoryInfo {
+  const total = finite(mem.total);
+  const free = finite(mem.free);
+  const available = finite(mem.available) || free;
+  if (process.platform === 'linux') {
+    const buffers = finite(mem.buffers);
+    const cached = finite(mem.cached) + finite(mem.reclaimable);
+    const unused = free + buffers + cached;
+    const used = total >= unused ? total - unused : total - free;
+    return { total, used, shared: Number.NaN, compressed: 0, buffers, cached, free, available, usedConvention: 'htop' };
+  }
+  const unknown = Number.NaN;
+  return { total, used: Math.max(0, total - available), shared: unknown, compressed: unknown, buffers: unknown, cached: unknown, free, available, usedConvention: 'total-available' };
 }
 
 function idleCores(): CpuUsage[] {

@@ -1,30 +1,48 @@
 // The process table from systeminformation's si.processes(): it runs `ps` and reads /proc on
 // every call (~70 ms CPU at 75 processes, ~1.4 s at 2,000), so it is a choice, never the default.
+// What it gives is converted to pooltop's scales; what it does not give (threads, CPU time, the
+// core, SHR, the state of idle kernel threads) is unknown, not made up.
+import os from 'node:os';
 import si from 'systeminformation';
 import { countTasks } from './count-tasks.js';
+import { isKernelThread } from './kernel-thread.js';
+import { SOURCE_FIELDS } from './source-fields.js';
 import { SysteminformationFacts } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 
+/** si's words for ps's state letters; it calls everything else (I, t, P…) "unknown". */
 const STATES: Record<string, string> = {
   running: 'R',
   sleeping: 'S',
   blocked: 'D',
   stopped: 'T',
   zombie: 'Z',
-  idle: 'I',
+  paging: 'W',
+  dead: 'X',
 };
+
+/** ps's `pri` counts up from 39 − the kernel's priority (stat field 18, what htop's PRI shows). */
+const PS_PRI_BASE = 39;
 
 export class SysteminformationSampler implements Sampler {
   readonly source = 'systeminformation' as const;
   /** now − etime, in whole seconds (it drifts by one between samples); si's own CPU%. */
-  readonly capabilities: SourceCapabilities = { startTimePrecisionMs: 1000, cpuTime: false };
+  readonly capabilities: SourceCapabilities = {
+    startTimePrecisionMs: 1000,
+    cpuTime: false,
+    fields: SOURCE_FIELDS.systeminformation,
+  };
   /** This source is systeminformation throughout: its meters too. */
   private readonly facts = new SysteminformationFacts();
+  private sampled = false;
 
   async sample(): Promise<Sample> {
     const [facts, data] = await Promise.all([this.facts.read(), si.processes()]);
     const time = Date.now();
-    const processes = data.list.map(toProcessInfo);
+    // si's first CPU% is since boot, not since a previous reading: unknown, as anyone's first is.
+    const cores = this.sampled ? Math.max(1, facts.cpus.length || os.cpus().length) : Number.NaN;
+    this.sampled = true;
+    const processes = data.list.map((p) => toProcessInfo(p, cores));
     return {
       time,
       monotonic: performance.now(),
@@ -40,26 +58,41 @@ export class SysteminformationSampler implements Sampler {
   close(): void {}
 }
 
-function toProcessInfo(p: si.Systeminformation.ProcessesProcessData): ProcessInfo {
+/** `cores` turns si's CPU% (100 = every core busy) into pooltop's (100 = one core); NaN: unknown. */
+function toProcessInfo(p: si.Systeminformation.ProcessesProcessData, cores: number): ProcessInfo {
   const started = Date.parse(p.started?.replace(' ', 'T') ?? '');
-  const command = [p.command, p.params].filter(Boolean).join(' ');
+  const kernelThread = isKernelThread(p.pid, p.parentPid);
+  const state = STATES[p.state] ?? '';
+  const unknown = Number.NaN;
   return {
     pid: p.pid,
     ppid: p.parentPid,
     uid: -1,
-    user: p.user || '?',
-    state: STATES[p.state] ?? '?',
-    priority: p.priority,
+    user: p.user,
+    state,
+    priority: Number.isFinite(p.priority) ? PS_PRI_BASE - p.priority : unknown,
     nice: p.nice,
-    threads: 1,
+    threads: unknown,
     vsz: p.memVsz * 1024,
     rss: p.memRss * 1024,
+    shared: unknown,
     startTime: Number.isFinite(started) ? started : 0,
     cpuTime: -1,
-    sourceCpu: p.cpu,
+    sourceCpu: p.cpu * cores,
     processor: -1,
     name: p.name,
-    command: command || `[${p.name}]`,
-    kernelThread: false,
+    command: commandLine(p, kernelThread || state === 'Z'),
+    kernelThread,
   };
+}
+
+/**
+ * si splits ps's command line into path, command and parameters and drops the brackets of
+ * kernel threads and zombies: put back together as ps shows it. (A command with a ':' in its
+ * first word, like "sshd: user@pts/0", comes back without its parameters: si keeps none.)
+ */
+function commandLine(p: si.Systeminformation.ProcessesProcessData, bracketed: boolean): string {
+  if (bracketed || (!p.command && p.name)) return `[${p.command || p.name}]`;
+  const program = p.path ? `${p.path}/${p.command}` : p.command;
+  return p.params ? `${program} ${p.params}` : program;
 }

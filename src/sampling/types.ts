@@ -9,48 +9,86 @@ export interface CpuUsage {
   idle: number;
 }
 
+/**
+ * Memory in bytes, split as htop 3 splits it (src/model/memory-parts.ts draws it): used, shared,
+ * compressed, buffers and cache do not overlap, and with free they add up to total.
+ */
 export interface MemoryInfo {
-  /** Bytes. */
   total: number;
-  /** Bytes in use by processes (total − available), as htop shows it. */
+  /**
+   * What programs hold and the kernel cannot drop: total − free − buffers − Cached − SReclaimable
+   * (− zswap's pool), htop's "used" (see `usedConvention`). Not total − available, which is `free`'s.
+   */
   used: number;
-  free: number;
-  available: number;
+  /** tmpfs and shared memory (Shmem): part of the kernel's Cached, counted here and not in `cached`. */
+  shared: number;
+  /** zswap's compressed pool (Zswap), 0 without zswap. */
+  compressed: number;
   buffers: number;
+  /** Page cache and reclaimable slab without shared memory: Cached + SReclaimable − Shmem. */
   cached: number;
+  free: number;
+  /** The kernel's estimate of what can be had without swapping (MemAvailable). */
+  available: number;
+  /** Which definition `used` follows: htop's parts above, or total − available where a source gives nothing finer. */
+  usedConvention: 'htop' | 'total-available';
 }
 
 export interface SwapInfo {
   total: number;
+  /** total − free − cached, as htop shows it. */
   used: number;
   free: number;
+  /** Swapped pages also in memory (SwapCached). */
+  cached: number;
 }
 
+/**
+ * The process table counted two ways: by state, as top counts processes (kernel threads
+ * included), and as htop's "Tasks: N, M thr, K kthr; R running" counts. A count the source
+ * cannot know is null.
+ */
 export interface TaskCounts {
+  /** Every process listed, kernel threads included (top's "total"). */
   total: number;
-  running: number;
-  sleeping: number;
-  stopped: number;
-  zombie: number;
-  /** Threads over all processes (htop's "thr"). */
-  threads: number;
+  /** Processes in state R. */
+  running: number | null;
+  sleeping: number | null;
+  stopped: number | null;
+  zombie: number | null;
+  /** Threads over all processes, each process's main thread and kernel threads included (top's). */
+  threads: number | null;
+  /** htop's "Tasks": processes that are not kernel threads. */
+  userProcesses: number;
+  /** htop's "thr": threads of those processes besides their main threads. */
+  userThreads: number | null;
+  /** htop's "kthr": kernel threads. */
+  kernelThreads: number | null;
+  /** htop's "running": threads running now (procs_running of /proc/stat), at most one per core. */
+  runningThreads: number | null;
 }
 
-/** One process as read from the system; CPU% and MEM% are derived later by the model. */
+/**
+ * One process as read from the system; CPU% and MEM% are derived later by the model. A number
+ * the source cannot tell is NaN (shown as `-`, null in JSON) unless its comment says otherwise;
+ * a state it cannot tell is ''.
+ */
 export interface ProcessInfo {
   pid: number;
   ppid: number;
   uid: number;
   user: string;
-  /** One letter as in ps/htop: R S D Z T t I X W P. */
+  /** One letter as in ps/htop: R S D Z T t I X W P; '' when unknown. */
   state: string;
   priority: number;
   nice: number;
   threads: number;
   /** Virtual size in bytes. */
   vsz: number;
-  /** Resident set size in bytes. */
+  /** Resident set size in bytes (statm's, as ps and htop read it). */
   rss: number;
+  /** Resident pages shared with other processes (file-backed and shared memory), in bytes: htop's SHR. */
+  shared: number;
   /**
    * Start time in ms since the epoch. Deterministic for a live process (boot time plus its start
    * ticks), so reading it twice gives the same value: that is what the PID-reuse check relies on.
@@ -60,10 +98,13 @@ export interface ProcessInfo {
   /** Cumulative CPU time (user + system) in seconds; -1 when the source cannot tell. */
   cpuTime: number;
   /**
-   * CPU% as the source computed it, for sources without cumulative CPU time (ps-list,
-   * systeminformation). The model prefers its own delta of cpuTime when it has one.
+   * CPU% (of one core, over the last interval) as the source computed it, for sources without
+   * cumulative CPU time (systeminformation). The model prefers its own delta of cpuTime when it
+   * has one; with neither, CPU% is unknown.
    */
   sourceCpu?: number;
+  /** MEM% as the source computed it, for sources that give no resident size (ps-list). */
+  sourceMem?: number;
   /** The core the process last ran on, or -1 when unknown. */
   processor: number;
   /** Short name (comm), raw as read: may hold anything a user put there. */
@@ -109,7 +150,12 @@ export interface SourceCapabilities {
   startTimePrecisionMs: number;
   /** Cumulative CPU time per process (ProcessInfo.cpuTime), from which CPU% is computed; without it the source's own CPU% is shown. */
   cpuTime: boolean;
+  /** The per-process fields this source gives (absent: all of them); the others are unknown (NaN, '', -1). */
+  fields?: readonly ProcessField[];
 }
+
+/** The per-process figures a source may or may not give (source-fields.ts says which each gives). */
+export type ProcessField = 'user' | 'state' | 'priority' | 'nice' | 'threads' | 'virt' | 'res' | 'shr' | 'cpu' | 'mem' | 'time' | 'core' | 'start' | 'command';
 
 export type SourceName = 'procfs' | 'systeminformation' | 'ps-list';
 export const SOURCE_NAMES: readonly SourceName[] = ['procfs', 'systeminformation', 'ps-list'];

@@ -2,6 +2,7 @@
 // in two columns like htop's default screen.
 import { Box, Text } from 'ink';
 import { formatBytes, formatUptime } from '../model/format.js';
+import { memoryInUse, memoryParts, type MemoryPartId } from '../model/memory-parts.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import { coresBusyNow } from './pool-panel.js';
@@ -50,10 +51,7 @@ export function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: rea
   const half = Math.floor(layout.columns / 2);
   const right = layout.columns - half;
   const cpuLines = cpuMeterLines(sample, layout, theme, half);
-  const memLines = [
-    memoryMeter('Mem', sample.memory.used, sample.memory.total, theme.memory, half - 1, labelWidth(sample), theme),
-    memoryMeter('Swp', sample.swap.used, sample.swap.total, theme.swap, half - 1, labelWidth(sample), theme),
-  ];
+  const memLines = [memoryMeter(sample, half - 1, theme), swapMeter(sample, half - 1, theme)];
   const info = [...infoLines(sample, theme), ...poolLine(pool, rows, theme)];
   const out: string[] = [];
   const left = layout.meterColumns === 1 ? [...cpuLines, ...memLines] : memLines;
@@ -113,9 +111,37 @@ function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half:
   return lines;
 }
 
-function memoryMeter(label: string, used: number, total: number, color: string | undefined, width: number, labels: number, theme: Theme): string {
-  const fraction = total > 0 ? used / total : 0;
-  return meterLine({ label, labelWidth: labels, width, segments: [{ fraction, color, char: '|' }], text: `${formatBytes(used)}/${formatBytes(total)}` }, theme);
+const PART_COLOR: Record<MemoryPartId, (theme: Theme) => string | undefined> = {
+  used: (t) => t.memory,
+  shared: (t) => t.memoryShared,
+  compressed: (t) => t.memoryCompressed,
+  buffers: (t) => t.memoryBuffers,
+  cache: (t) => t.memoryCache,
+};
+
+/** htop's memory bar: each part in its colour (its character in monochrome), labelled used + shared + compressed. */
+function memoryMeter(sample: Sample, width: number, theme: Theme): string {
+  const { total } = sample.memory;
+  const segments = memoryParts(sample.memory).map(
+    (part): MeterSegment => ({
+      fraction: total > 0 && Number.isFinite(part.bytes) ? part.bytes / total : 0,
+      color: PART_COLOR[part.id](theme),
+      char: theme.color ? '|' : part.monoChar,
+    }),
+  );
+  const text = `${formatBytes(memoryInUse(sample.memory))}/${formatBytes(total)}`;
+  return meterLine({ label: 'Mem', labelWidth: labelWidth(sample), width, segments, text }, theme);
+}
+
+/** htop's swap bar: used, then the swap cache; labelled used/total. */
+function swapMeter(sample: Sample, width: number, theme: Theme): string {
+  const { used, cached, total } = sample.swap;
+  const fraction = (bytes: number) => (total > 0 && Number.isFinite(bytes) ? bytes / total : 0);
+  const segments: MeterSegment[] = [
+    { fraction: fraction(used), color: theme.swap, char: '|' },
+    { fraction: fraction(cached), color: theme.memoryCache, char: theme.color ? '|' : '#' },
+  ];
+  return meterLine({ label: 'Swp', labelWidth: labelWidth(sample), width, segments, text: `${formatBytes(used)}/${formatBytes(total)}` }, theme);
 }
 
 /** The pool in one line, while there is one: workers, tasks done, cores busy. */
@@ -136,28 +162,36 @@ function poolLine(pool: PoolSnapshot | null, rows: readonly ProcessRow[], theme:
   ];
 }
 
-function infoLines(sample: Sample, theme: Theme): Part[][] {
+/**
+ * htop's Tasks line with htop's numbers (processes without kernel threads; their other threads;
+ * kernel threads; threads running now), then the processes by state as top counts them. A
+ * count the source does not know is left out.
+ */
+function taskLines(sample: Sample, theme: Theme): Part[][] {
   const t = sample.tasks;
+  const first: Part[] = [['Tasks: ', { color: theme.label }], [String(t.userProcesses), { bold: true }]];
+  if (t.userThreads !== null) first.push([', '], [String(t.userThreads), { bold: true }], [' thr']);
+  if (t.kernelThreads !== null) first.push([', '], [String(t.kernelThreads), { bold: true }], [' kthr']);
+  if (t.runningThreads !== null) first.push(['; '], [String(t.runningThreads), { color: theme.running, bold: true }], [' running']);
+  if (sample.unreadable > 0) first.push([`, ${sample.unreadable} unreadable`]);
+  if (t.sleeping === null || t.stopped === null || t.zombie === null) return [first];
+  const states: Part[] = [['       ']];
+  if (t.runningThreads === null && t.running !== null) states.push([String(t.running), { color: theme.running, bold: true }], [' running, ']);
+  states.push(
+    [String(t.sleeping), { bold: true }],
+    [' sleeping, '],
+    [String(t.stopped), { color: t.stopped > 0 ? theme.stopped : undefined, bold: true }],
+    [' stopped, '],
+    [String(t.zombie), { color: t.zombie > 0 ? theme.zombie : undefined, bold: true }],
+    [' zombie'],
+  );
+  return [first, states];
+}
+
+function infoLines(sample: Sample, theme: Theme): Part[][] {
   const [l1, l5, l15] = sample.load;
   return [
-    [
-      ['Tasks: ', { color: theme.label }],
-      [String(t.total), { bold: true }],
-      [', '],
-      [String(t.threads), { bold: true }],
-      [' thr; '],
-      [String(t.running), { color: theme.running, bold: true }],
-      [` running${sample.unreadable > 0 ? `, ${sample.unreadable} unreadable` : ''}`],
-    ],
-    [
-      ['       '],
-      [String(t.sleeping), { bold: true }],
-      [' sleeping, '],
-      [String(t.stopped), { color: t.stopped > 0 ? theme.stopped : undefined, bold: true }],
-      [' stopped, '],
-      [String(t.zombie), { color: t.zombie > 0 ? theme.zombie : undefined, bold: true }],
-      [' zombie'],
-    ],
+    ...taskLines(sample, theme),
     [
       ['Load average: ', { color: theme.label }],
       [l1.toFixed(2), { bold: true }],

@@ -7,6 +7,11 @@ export interface Theme {
   system: string | undefined;
   nice: string | undefined;
   memory: string | undefined;
+  /** The memory meter's other parts, htop's colours: shared, compressed, buffers, cache. */
+  memoryShared: string | undefined;
+  memoryCompressed: string | undefined;
+  memoryBuffers: string | undefined;
+  memoryCache: string | undefined;
   swap: string | undefined;
   label: string | undefined;
   value: string | undefined;
@@ -35,6 +40,10 @@ export const COLOR_THEME: Theme = {
   system: 'red',
   nice: 'blue',
   memory: 'green',
+  memoryShared: 'magenta',
+  memoryCompressed: 'gray',
+  memoryBuffers: 'blueBright',
+  memoryCache: 'yellow',
   swap: 'red',
   label: 'cyan',
   value: 'cyanBright',

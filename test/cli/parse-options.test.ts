@@ -176,6 +176,9 @@ describe('value checks', () => {
     assert.equal(parsePids(undefined), null);
     assert.throws(() => parsePids('1;rm -rf /'), UsageError);
     assert.deepEqual(parsePids('32767', 32768), [32767]);
+    // A thread's ID stands for its process; one given twice that way is listed once.
+    const threads = new Map([[1240, 1234], [1241, 1234]]);
+    assert.deepEqual(parsePids('1240,1241,7', 32768, (tid) => threads.get(tid) ?? null), [1234, 7]);
     assert.throws(() => parsePids('32768', 32768), /PIDs from 1 to 32767 \(got "32768"\)/);
     assert.throws(() => parsePids('99999999999999999999', 32768), UsageError);
   });

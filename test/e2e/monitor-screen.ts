@@ -1,10 +1,11 @@
 // pooltop's screen as an end-to-end test reads it: the header, the column titles, the table rows
 // and which of them is selected (shown only by colour), and the key bar.
+import { COLUMNS } from '../../src/model/columns.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
 /** The column titles at full width (from 89 columns on, no column is dropped). */
-export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
+export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+SHR\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
 /** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
 export const ANY_TITLES = /^\s*PID\s.*\bCommand/m;
 /** The whole key bar as a wide terminal shows it, in the key table's order. */
@@ -17,6 +18,15 @@ export const KEY_BAR = new RegExp(
 );
 /** The key bar's start, which any width shows. */
 const ANY_KEY_BAR = /^F1Help\s/m;
+/** Where the state is among a full-width row's blank-separated cells (user names have no blanks). */
+const STATE_CELL = COLUMNS.findIndex((c) => c.id === 'state');
+
+/** The state letter of a table row at full width (no column dropped), or undefined. */
+export function rowState(text: string): string | undefined {
+  const cell = text.trim().split(/\s+/)[STATE_CELL];
+  return cell && /^[A-Za-z-]$/.test(cell) ? cell : undefined;
+}
+
 /** A table row: the PID first. */
 const ROW = /^\s*(\d+)\s/;
 

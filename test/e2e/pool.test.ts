@@ -2,7 +2,7 @@
 // pool menu pauses (T) and resumes them, and every way out ends them — SIGKILL of pooltop too.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { hasMainScreen, plain, readTable } from './monitor-screen.js';
+import { hasMainScreen, plain, readTable, rowState } from './monitor-screen.js';
 import { POOLTOP_BIN, REPO_ROOT, startPooltop } from './pooltop-session.js';
 import { childrenOf, isRunning, readCmdline, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
 import { TmuxSession } from './tmux-session.js';
@@ -39,7 +39,7 @@ function workerStates(screen: string, pids: readonly number[]): string[] {
   const rows = readTable(screen)?.rows ?? [];
   return pids.map((pid) => {
     const row = rows.find((r) => r.pid === pid);
-    return row ? (/^\s*\d+\s+\d+\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+(\S)\s/.exec(row.text)?.[1] ?? '?') : '-';
+    return row ? (rowState(row.text) ?? '?') : '-';
   });
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { readTable, selectedRows } from './monitor-screen.js';
+import { readTable, rowState, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
 import { childrenOf, readProc, signalProcess, type ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
@@ -47,7 +47,7 @@ after(() => {
 /** The sleep's row as drawn: its state letter (the S column). */
 function stateOf(screen: string): string | undefined {
   const row = readTable(screen)?.rows.find((r) => r.command.endsWith(`sleep ${MARKER}`));
-  return row ? /^\s*\d+\s+\d+\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+(\S)\s/.exec(row.text)?.[1] : undefined;
+  return row ? rowState(row.text) : undefined;
 }
 
 describe('signals in a 120×40 terminal', () => {

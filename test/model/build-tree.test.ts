@@ -98,7 +98,7 @@ describe('buildTree: order and guides', () => {
   it('takes compareRows on ProcessRow', () => {
     const full = (pid: number, ppid: number, cpu: number): ProcessRow => ({
       pid, ppid, cpu, mem: 0, uid: 0, user: 'root', state: 'S', priority: 20, nice: 0, threads: 1,
-      vsz: 0, rss: 0, startTime: 0, cpuTime: 0, processor: 0, name: `p${pid}`, command: `p${pid}`,
+      vsz: 0, rss: 0, shared: 0, startTime: 0, cpuTime: 0, processor: 0, name: `p${pid}`, command: `p${pid}`,
       kernelThread: false,
     });
     const rows = [full(1, 0, 0), full(5, 1, 1), full(6, 1, 7), full(7, 0, 90)];

@@ -6,7 +6,7 @@ describe('columns', () => {
   it("has htop's columns in htop's order, plus CPU (the last core)", () => {
     assert.deepEqual(
       COLUMNS.map((c) => c.header),
-      ['PID', 'PPID', 'USER', 'PRI', 'NI', 'VIRT', 'RES', 'S', 'CPU%', 'MEM%', 'TIME+', 'CPU', 'Command'],
+      ['PID', 'PPID', 'USER', 'PRI', 'NI', 'VIRT', 'RES', 'SHR', 'S', 'CPU%', 'MEM%', 'TIME+', 'CPU', 'Command'],
     );
   });
 

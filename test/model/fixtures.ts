@@ -1,5 +1,6 @@
 // Plain process rows for model and store tests: only what a test cares about has to be given.
 import type { ProcessRow } from '../../src/model/process-row.js';
+import { countTasks } from '../../src/sampling/count-tasks.js';
 import type { ProcessInfo, Sample } from '../../src/sampling/types.js';
 
 export function info(pid: number, fields: Partial<ProcessInfo> = {}): ProcessInfo {
@@ -14,6 +15,7 @@ export function info(pid: number, fields: Partial<ProcessInfo> = {}): ProcessInf
     threads: 1,
     vsz: 1024 * 1024,
     rss: 512 * 1024,
+    shared: 128 * 1024,
     startTime: 1_000_000 + pid,
     cpuTime: 0,
     processor: 0,
@@ -36,15 +38,15 @@ export function sample(processes: ProcessInfo[], fields: Partial<Sample> = {}): 
       { user: 10, system: 5, nice: 0, idle: 85 },
       { user: 50, system: 10, nice: 5, idle: 35 },
     ],
-    memory: { total: 8 * 1024 ** 3, used: 2 * 1024 ** 3, free: 5 * 1024 ** 3, available: 6 * 1024 ** 3, buffers: 0, cached: 0 },
-    swap: { total: 0, used: 0, free: 0 },
+    memory: { total: 8 * 1024 ** 3, used: 2 * 1024 ** 3, shared: 0, compressed: 0, buffers: 0, cached: 1024 ** 3, free: 5 * 1024 ** 3, available: 6 * 1024 ** 3, usedConvention: 'htop' },
+    swap: { total: 0, used: 0, free: 0, cached: 0 },
     load: [0.5, 0.4, 0.3],
     uptime: 3600,
-    tasks: { total: processes.length, running: 0, sleeping: processes.length, stopped: 0, zombie: 0, threads: processes.length },
+    tasks: countTasks(processes),
     processes,
     unreadable: 0,
     source: 'procfs',
-    capabilities: { startTimePrecisionMs: 0, cpuTime: true },
+    capabilities: { startTimePrecisionMs: 0, cpuTime: true, fields: ['user', 'state', 'priority', 'nice', 'threads', 'virt', 'res', 'shr', 'cpu', 'mem', 'time', 'core', 'start', 'command'] },
     ...fields,
   };
 }

@@ -31,6 +31,6 @@ describe('format', () => {
     assert.equal(formatPercent(99.94), '99.9');
     assert.equal(formatPercent(100), '100');
     assert.equal(formatPercent(199.6), '200');
-    assert.equal(formatPercent(Number.NaN), '0.0');
+    assert.equal(formatPercent(Number.NaN), '-', 'unknown');
   });
 });

@@ -25,14 +25,16 @@ describe('cpuPercent', () => {
 
   it("uses the source's own figure when the source has no cumulative CPU time", () => {
     assert.equal(cpuPercent(undefined, info(5, { cpuTime: -1, sourceCpu: 12.5 }), 1), 12.5);
-    assert.equal(cpuPercent(undefined, info(5, { cpuTime: -1 }), 1), 0);
+    assert.ok(Number.isNaN(cpuPercent(undefined, info(5, { cpuTime: -1 }), 1)), 'neither: unknown, not 0');
   });
 });
 
 describe('memPercent', () => {
-  it('is RSS over total memory', () => {
-    assert.equal(memPercent(512, 1024), 50);
-    assert.equal(memPercent(512, 0), 0);
+  it('is RSS over total memory, or the source\'s own figure where it gives no RSS', () => {
+    assert.equal(memPercent(info(1, { rss: 512 }), 1024), 50);
+    assert.equal(memPercent(info(1, { rss: 512 }), 0), 0);
+    assert.equal(memPercent(info(1, { rss: Number.NaN, sourceMem: 1.5 }), 1024), 1.5);
+    assert.ok(Number.isNaN(memPercent(info(1, { rss: Number.NaN }), 1024)), 'neither: unknown');
   });
 });
 

@@ -38,10 +38,16 @@ describe('systemFamilies', () => {
   });
 
   it('counts tasks by state so that they sum to all processes', () => {
-    const s = sample([info(1)], { tasks: { total: 10, running: 2, sleeping: 5, stopped: 1, zombie: 1, threads: 30 } });
+    const s = sample([info(1)], { tasks: { total: 10, running: 2, sleeping: 5, stopped: 1, zombie: 1, threads: 30, userProcesses: 8, userThreads: 20, kernelThreads: 2, runningThreads: 2 } });
     const tasks = family(systemFamilies(s, new CounterFloor()), 'pooltop_tasks');
     assert.equal(tasks.samples.reduce((sum, t) => sum + t.value, 0), 10);
     assert.equal(tasks.samples.find((t) => t.labels?.state === 'other')?.value, 1);
+  });
+
+  it('leaves out the counts a source does not know', () => {
+    const s = sample([info(1)], { tasks: { total: 10, running: null, sleeping: null, stopped: null, zombie: null, threads: null, userProcesses: 10, userThreads: null, kernelThreads: 0, runningThreads: null } });
+    const names = systemFamilies(s, new CounterFloor()).map((f) => f.name);
+    assert.ok(!names.includes('pooltop_tasks') && !names.includes('pooltop_threads'), names.join(' '));
   });
 
   it('keeps a core mode that the kernel stepped back (iowait) at its highest value', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCmdline, parseProcStat, parseStatusUid } from '../../src/platform/parse-proc.js';
+import { parseCmdline, parseProcStat, parseStatm, parseStatusTgid, parseStatusUid } from '../../src/platform/parse-proc.js';
 
 const STAT = '2629 (cat) R 2620 2620 1019 0 -1 4194304 99 0 0 0 7 3 0 0 20 0 1 0 13660 3133440 408 18446744073709551615 94709375467520 94709375487401 140731886516640 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0 94709375503408 94709375505024 94709756252160 140731886524949 140731886524969 140731886524969 140731886526443 0';
 
@@ -33,6 +33,21 @@ describe('other /proc files', () => {
   it('reads the real UID from status', () => {
     assert.equal(parseStatusUid('Name:\tcat\nUmask:\t0022\nUid:\t1000\t1000\t1000\t1000\n'), 1000);
     assert.equal(parseStatusUid('Name:\tcat\n'), -1);
+  });
+
+  it('takes the effective UID (the second), as ps and htop show the user', () => {
+    assert.equal(parseStatusUid('Name:\tsleep\nUid:\t0\t65534\t0\t65534\nGid:\t0\t0\t0\t0\n'), 65534);
+  });
+
+  it('reads the thread group ID: the process a thread belongs to', () => {
+    assert.equal(parseStatusTgid('Name:\tnode\nTgid:\t1234\nNgid:\t0\nPid:\t1240\n'), 1234);
+    assert.equal(parseStatusTgid('Name:\tnode\n'), -1);
+  });
+
+  it('reads resident and shared pages from statm', () => {
+    assert.deepEqual(parseStatm('198745 10869 9301 4816 0 18240 0\n'), { residentPages: 10869, sharedPages: 9301 });
+    assert.equal(parseStatm('garbage'), null);
+    assert.equal(parseStatm('12 34'), null);
   });
 
   it('joins a NUL-separated command line with spaces', () => {

@@ -1,14 +1,14 @@
 // The boot time and the start-time formula: the sampler's rows, the PID-reuse check and the
 // subtree kill's table must agree on every process's start time.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLK_TCK, ticksToMs } from '../../src/platform/kernel-units.js';
 import { readPidTable } from '../../src/platform/pid-table.js';
 import { readProcessIdentity } from '../../src/platform/process-identity.js';
-import { BOOT_TIME_MS, parseBootTime, readBootTimeMs, startTimeFromTicks } from '../../src/platform/start-time.js';
+import { BOOT_TIME_MS, currentBootTimeMs, parseBootTime, readBootTimeMs, startTimeFromTicks } from '../../src/platform/start-time.js';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
 
 describe('start times', () => {
@@ -19,8 +19,37 @@ describe('start times', () => {
     assert.equal(parseBootTime('cpu  1 2 3\nbtime 1700000000\nprocesses 5\n'), 1700000000);
     assert.equal(parseBootTime('cpu 1\n'), 0);
     writeFileSync(join(root, 'stat'), 'cpu 1 2 3\nbtime 1700000000\n');
-    assert.equal(readBootTimeMs(root), 1_700_000_000_000);
+    assert.equal(readBootTimeMs(root), 1_700_000_000_000, 'btime alone without /proc/uptime');
     assert.equal(readBootTimeMs(join(root, 'missing')), 0);
+  });
+
+  it('refines btime with the clock against /proc/uptime, within btime\'s second', () => {
+    const uptimeRoot = mkdtempSync(join(tmpdir(), 'pooltop-proc-'));
+    try {
+      // A boot 0.73 s into its second: uptime as the kernel prints it, hundredths cut.
+      const boot = Math.floor(Date.now() / 1000) * 1000 - 3_600_000 + 730;
+      writeFileSync(join(uptimeRoot, 'stat'), `cpu 1\nbtime ${Math.floor(boot / 1000)}\n`);
+      writeFileSync(join(uptimeRoot, 'uptime'), `${(Math.floor((Date.now() - boot) / 10) / 100).toFixed(2)} 0.00\n`);
+      const read = readBootTimeMs(uptimeRoot);
+      assert.ok(read >= boot - 20 && read <= boot + 20, `${read - boot} ms from the boot`);
+      // A clock stepped since (uptime no longer fits btime's second): btime is trusted.
+      writeFileSync(join(uptimeRoot, 'uptime'), '5.00 0.00\n');
+      assert.equal(readBootTimeMs(uptimeRoot), Math.floor(boot / 1000) * 1000);
+    } finally {
+      rmSync(uptimeRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the same boot time again on this machine, to within 20 ms, and keeps the one read first', { skip: process.platform !== 'linux' && 'needs /proc' }, () => {
+    const btime = parseBootTime(readFileSync('/proc/stat', 'utf8')) * 1000;
+    assert.ok(BOOT_TIME_MS >= btime && BOOT_TIME_MS < btime + 1000, 'within btime\'s second');
+    for (let i = 0; i < 20; i++) assert.ok(Math.abs(readBootTimeMs() - BOOT_TIME_MS) <= 20);
+    assert.equal(currentBootTimeMs(), BOOT_TIME_MS, 'the clock was not stepped: the first reading stands');
+  });
+
+  it('keeps one boot time however many copies of the module are loaded (the UI bundle has its own)', async () => {
+    const copy = (await import(`../../src/platform/start-time.js?copy=${Date.now()}`)) as { BOOT_TIME_MS: number };
+    assert.equal(copy.BOOT_TIME_MS, BOOT_TIME_MS);
   });
 
   it('turns start ticks into ms since the epoch at CLK_TCK ticks a second', () => {
@@ -38,7 +67,6 @@ describe('start times', () => {
   });
 
   it('gives this process one start time whoever reads it: sampler, identity, table', { skip: process.platform !== 'linux' && 'needs /proc' }, () => {
-    assert.equal(BOOT_TIME_MS, readBootTimeMs());
     const row = new ProcfsSampler().readProcesses().processes.find((p) => p.pid === process.pid);
     const identity = readProcessIdentity(process.pid);
     const table = readPidTable();

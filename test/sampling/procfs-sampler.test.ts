@@ -58,12 +58,12 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     sampler.close();
   });
 
-  it('keeps stat files open within its budget, reads through them, and closes those of exited processes', async () => {
+  it('keeps stat and statm files open within its budget, reads through them, and closes those of exited processes', async () => {
     const sampler = new ProcfsSampler({ fdBudget: 10_000 });
     const child = spawn('sleep', ['31339'], { stdio: 'ignore' });
     children.push(child);
     const first = await sampler.sample();
-    assert.equal(sampler.openStatFiles, sampler.cachedIdentities, 'one descriptor per process seen');
+    assert.equal(sampler.openStatFiles, 2 * sampler.cachedIdentities, 'two descriptors per process seen');
     // This process's descriptors and the files they name. The sampler opens only /proc files;
     // the runtime's own descriptors (pipes, sockets, eventfds) come and go by themselves, once
     // two fewer at the end of a run on Node 24, so only those on /proc are counted.
@@ -76,23 +76,23 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
         }
       });
     const fds = () => links().filter((l) => l.target.startsWith('/proc/')).length;
-    const childStatFds = () => links().filter((l) => l.target === `/proc/${child.pid}/stat`).map((l) => l.fd);
+    const childStatFds = () => links().filter((l) => l.target === `/proc/${child.pid}/stat` || l.target === `/proc/${child.pid}/statm`).map((l) => l.fd);
     const before = fds();
     const othersBefore = before - sampler.openStatFiles;
     const kept = childStatFds();
-    assert.equal(kept.length, 1, 'the stat file of the child is open once');
+    assert.equal(kept.length, 2, 'the stat and statm files of the child are open once each');
     const kid1 = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
     assert.equal(kid1?.command, 'sleep 31339');
     assert.deepEqual(childStatFds(), kept, 'a refresh reads through the descriptor it kept');
     // Other tests run beside this one and start processes: the sampler may open their stat
     // files, but nothing else.
-    assert.equal(fds() - sampler.openStatFiles, othersBefore, 'a refresh opens nothing but new stat files');
-    assert.equal(sampler.openStatFiles, sampler.cachedIdentities);
+    assert.equal(fds() - sampler.openStatFiles, othersBefore, 'a refresh opens nothing but new stat and statm files');
+    assert.equal(sampler.openStatFiles, 2 * sampler.cachedIdentities);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     await sampler.sample();
     assert.equal(sampler.isCached(child.pid!), false);
-    assert.equal(sampler.openStatFiles, sampler.cachedIdentities);
+    assert.equal(sampler.openStatFiles, 2 * sampler.cachedIdentities);
     assert.ok(first.processes.length > 0);
     sampler.close();
     assert.equal(sampler.openStatFiles, 0);
@@ -157,6 +157,7 @@ describe('ProcfsSampler against a fake /proc', () => {
   const fakeProcess = (pid: number, ppid: number, comm: string, status: string, cmdline: string): void => {
     mkdirSync(join(root, String(pid)));
     writeFileSync(join(root, String(pid), 'stat'), stat(pid, ppid, comm));
+    writeFileSync(join(root, String(pid), 'statm'), '256 10 5 1 0 20 0\n');
     writeFileSync(join(root, String(pid), 'status'), status);
     writeFileSync(join(root, String(pid), 'cmdline'), cmdline);
   };
@@ -179,7 +180,8 @@ describe('ProcfsSampler against a fake /proc', () => {
     assert.equal(init.user, '0');
     assert.equal(init.cpuTime, 1.5);
     assert.equal(init.startTime, 1700000000 * 1000 + 5000);
-    assert.equal(init.rss, 10 * 4096);
+    assert.equal(init.rss, 10 * 4096, 'resident pages of statm');
+    assert.equal(init.shared, 5 * 4096, 'shared pages of statm');
   });
 
   it('gives the same object again for an unchanged stat line, and a new one when it changes', () => {

@@ -28,6 +28,7 @@ const CELL: Record<Exclude<ColumnId, 'command'>, RegExp> = {
   ni: /^ *(-?\d+|-)$/,
   virt: /^ *(0|\d+(\.\d+)?[KMGTP])$/,
   res: /^ *(0|\d+(\.\d+)?[KMGTP])$/,
+  shr: /^ *(0|\d+(\.\d+)?[KMGTP])$/,
   // The states /proc reports: running, sleeping, disk, stopped, tracing stop, zombie, dead, idle, paging, parked, wakekill.
   state: /^[RSDTtZXxIWPK]$/,
   cpu: /^ *\d+(\.\d)?$/,
