@@ -7,18 +7,19 @@ import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createPoolSlice, type PoolSlice } from './pool-slice.js';
+import { createSetupSlice, type SetupOptions, type SetupSlice } from './setup-slice.js';
 import { createTableSlice, type TableSlice } from './table-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & SetupSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 
-export function createAppStore(options: ViewOptions = {}): AppStore {
+export function createAppStore(options: ViewOptions & SetupOptions = {}): AppStore {
   return createStore<AppState>()((...store) => ({
     ...createTableSlice(...store),
     ...createNavigationSlice(...store),
@@ -27,5 +28,6 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     ...createTagsSlice(...store),
     ...createMessagesSlice(...store),
     ...createPoolSlice(...store),
+    ...createSetupSlice(options)(...store),
   }));
 }
