@@ -39,6 +39,8 @@ describe('parseCommand', () => {
         tree: false,
         given: { delay: true, sortKey: true, tree: false, color: true },
         noColorEnv: false,
+        colorScheme: null,
+        mouse: true,
         pool: null,
         metricsListen: null,
       },

@@ -66,7 +66,7 @@ describe('settings file: reading', () => {
 
   it('reads a good file', () => {
     const loaded = loadSettings(file(JSON.stringify({ sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false })));
-    assert.deepEqual(loaded.settings, { sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false });
+    assert.deepEqual(loaded.settings, { ...DEFAULT_SETTINGS, sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false });
     assert.equal(loaded.problem, null);
   });
 
