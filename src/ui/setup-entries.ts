@@ -32,7 +32,7 @@ export function setupEntries(section: number, state: State): SetupEntry[] {
   if (section === 0) {
     return [
       { label: 'Tree view', hint: 'the PID/PPID family tree (t, F5)', on: state.view.tree },
-      { label: `Update interval ${(state.delayTenths / 10).toFixed(1)} s`, hint: '+ and - (or Enter) change it' },
+      { label: 'Update interval', hint: `${(state.delayTenths / 10).toFixed(1)} s (+ and - change it, Enter steps up)` },
     ];
   }
   if (section === COLUMNS_SECTION) {
