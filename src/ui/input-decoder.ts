@@ -79,7 +79,7 @@ export class InputDecoder {
       out.push(...parseKeys(held), ...this.push(event));
       return out;
     }
-    out.push(...parseKeys(event));
+    out.push(...parseKeys(data));
     return out;
   }
 
