@@ -37,7 +37,7 @@ Options:
                            (default: the saved one, else default)
       --no-color           monochrome (also when NO_COLOR is set)
       --color              colour even when NO_COLOR is set (default: colour)
-      --no-mouse           do not ask the terminal for mouse clicks (like htop -M)
+  -M, --no-mouse           do not ask the terminal for mouse clicks, as htop's -M
   -h, --help               show this help
   -V, --version            print the version
 

@@ -88,7 +88,7 @@ const MONITOR: Options = {
   pool: { type: 'string' },
   color: { type: 'boolean' },
   'color-scheme': { type: 'string' },
-  'no-mouse': { type: 'boolean' },
+  'no-mouse': { type: 'boolean', short: 'M' },
   version: { type: 'boolean', short: 'V' },
   'metrics-listen': { type: 'string' },
 };

@@ -135,8 +135,8 @@ describe('the mouse', { timeout: 60_000 }, () => {
     assert.match(prompt, /^Search: zz\s/, `prompt is ${JSON.stringify(prompt)}`);
   });
 
-  it('is not asked for with --no-mouse (htop -M)', async () => {
-    const { s } = await started(['--no-mouse']);
+  it('is not asked for with -M (--no-mouse, as htop)', async () => {
+    const { s } = await started(['-M']);
     assert.equal(await s.format('#{mouse_any_flag}'), '0');
   });
 });
