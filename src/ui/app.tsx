@@ -12,7 +12,7 @@ import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
-import { handleMouse, type ScreenMap } from './mouse-actions.js';
+import { handleMouse, type MenuClicks, type ScreenMap } from './mouse-actions.js';
 import { ClickCounter } from './mouse-report.js';
 import { ProcessTable } from './process-table.js';
 import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
@@ -42,6 +42,7 @@ export function App({ ctx }: AppProps) {
   const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
   const tableColumns = useAppStore((s) => s.view.columns);
   const clicks = useRef(new ClickCounter());
+  const menuClicks = useRef<MenuClicks>({ last: null });
   const screen = useRef<ScreenMap | null>(null);
 
   useKeys((keys) =>
@@ -49,7 +50,7 @@ export function App({ ctx }: AppProps) {
       const report = key.mouse;
       if (!report || !screen.current) return;
       const double = report.kind === 'press' && report.button === 0 && clicks.current.press(report, Date.now());
-      handleMouse(report, double, ctx, screen.current, (name) => dispatchKey({ name, text: name.length === 1 ? name : '' }, ctx));
+      handleMouse(report, double, ctx, screen.current, (name) => dispatchKey({ name, text: name.length === 1 ? name : '' }, ctx), menuClicks.current);
     }),
   );
   // After a resize the new layout is committed: start the screen over from a clean terminal.

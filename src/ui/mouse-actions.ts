@@ -29,7 +29,13 @@ export const WHEEL_STEP = 3;
 /** Sends a key by name through whoever has the keyboard, as if typed. */
 export type SendKey = (name: string) => void;
 
-export function handleMouse(report: MouseReport, double: boolean, ctx: ActionContext, map: ScreenMap, send: SendKey): void {
+/** The menu entry the last click highlighted: only a click on that one again chooses it. */
+export interface MenuClicks {
+  /** Which list (a menu's mode, or a setup section) and which entry. */
+  last: { list: string; index: number } | null;
+}
+
+export function handleMouse(report: MouseReport, double: boolean, ctx: ActionContext, map: ScreenMap, send: SendKey, clicks: MenuClicks = { last: null }): void {
   const state = ctx.store.getState();
   const mode = state.mode;
   // A click never answers a question nor types into a prompt.
@@ -44,9 +50,9 @@ export function handleMouse(report: MouseReport, double: boolean, ctx: ActionCon
   if (mode === 'help' || mode === 'ancestry') return send('escape');
   const line = report.y - map.titleY - 1;
   const inTable = line >= 0 && line < map.pageSize;
-  if (mode === 'setup') return clickSetup(ctx, report.x, line, double, send, map.pageSize);
+  if (mode === 'setup') return clickSetup(ctx, report.x, line, double, send, map.pageSize, clicks);
   if (isMenu(mode)) {
-    if (report.x < map.panelWidth && inTable) clickMenu(ctx, line, map.pageSize, double, send);
+    if (report.x < map.panelWidth && inTable) clickMenu(ctx, line, map.pageSize, double, send, clicks);
     return;
   }
   // The main screen.
@@ -78,31 +84,39 @@ function isMenu(mode: Mode): mode is MenuMode {
 /**
  * A click on a menu entry highlights it by the menu's own ↑ ↓ (so its rules hold: the signal
  * menu forgets a typed number); a second click on it, or a double-click, chooses it as Enter does.
+ * The entry a menu opens on (SIGTERM) is not chosen by one click: it was highlighted by a key.
  */
-function clickMenu(ctx: ActionContext, line: number, pageSize: number, double: boolean, send: SendKey): void {
-  const before = ctx.store.getState().menuIndex;
-  const target = listTop(Math.max(0, before), pageSize) + line;
+function clickMenu(ctx: ActionContext, line: number, pageSize: number, double: boolean, send: SendKey, clicks: MenuClicks): void {
+  const { mode, menuIndex } = ctx.store.getState();
+  const target = listTop(Math.max(0, menuIndex), pageSize) + line;
   moveTo(() => ctx.store.getState().menuIndex, target, send);
-  const now = ctx.store.getState().menuIndex;
-  if (now === target && (double || before === target)) send('enter');
+  choose(ctx.store.getState().menuIndex === target, mode, target, double, send, clicks);
 }
 
-function clickSetup(ctx: ActionContext, x: number, line: number, double: boolean, send: SendKey, pageSize: number): void {
+function clickSetup(ctx: ActionContext, x: number, line: number, double: boolean, send: SendKey, pageSize: number, clicks: MenuClicks): void {
   const state = ctx.store.getState();
   // Under the titles: pageSize - 1 lines of entries, then the line of the section's keys.
   const rows = pageSize - 1;
   if (line < 0 || line >= rows) return;
   if (x < SETUP_SECTIONS_WIDTH) {
-    const section = listTop(state.setup.section, rows) + line;
-    if (section !== state.setup.section || state.setup.focus !== 'sections') state.moveSetup({ focus: 'sections' });
-    moveTo(() => ctx.store.getState().setup.section, section, send);
+    if (state.setup.focus !== 'sections') state.moveSetup({ focus: 'sections' });
+    moveTo(() => ctx.store.getState().setup.section, listTop(state.setup.section, rows) + line, send);
+    clicks.last = null;
     return;
   }
-  const { item, focus } = state.setup;
-  const target = listTop(item, rows) + line;
-  if (focus !== 'items') send('right');
+  const target = listTop(state.setup.item, rows) + line;
+  if (state.setup.focus !== 'items') send('right');
   moveTo(() => ctx.store.getState().setup.item, target, send);
-  if (ctx.store.getState().setup.item === target && (double || (focus === 'items' && item === target))) send('enter');
+  choose(ctx.store.getState().setup.item === target, `setup ${state.setup.section}`, target, double, send, clicks);
+}
+
+/** Enter on a double-click, or on a click on the entry the previous click highlighted. */
+function choose(reached: boolean, list: string, index: number, double: boolean, send: SendKey, clicks: MenuClicks): void {
+  const again = clicks.last !== null && clicks.last.list === list && clicks.last.index === index;
+  if (reached && (double || again)) {
+    clicks.last = null;
+    send('enter');
+  } else clicks.last = reached ? { list, index } : null;
 }
 
 /** Presses ↑ or ↓ until `current()` is `target` or stops moving (the end of the list). */

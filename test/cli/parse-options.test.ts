@@ -145,6 +145,18 @@ describe('parseCommand', () => {
     usage(() => parseCommand(['--metrics-listen', '9256'], {}), /--metrics-listen takes HOST:PORT/);
   });
 
+  it('reads --color-scheme, -M / --no-mouse and snapshot --columns, and refuses what they do not name', () => {
+    const monitor = parseCommand(['--color-scheme', 'light-terminal', '-M']);
+    assert.equal(monitor.kind === 'monitor' && monitor.options.colorScheme, 'light-terminal');
+    assert.equal(monitor.kind === 'monitor' && monitor.options.mouse, false);
+    assert.equal(parseCommand(['--no-mouse']).kind === 'monitor' && (parseCommand(['--no-mouse']) as { options: { mouse: boolean } }).options.mouse, false);
+    const snapshot = parseCommand(['snapshot', '--columns', 'pid, PGID,etimes,command']);
+    assert.deepEqual(snapshot.kind === 'snapshot' && snapshot.options.columns, ['pid', 'pgrp', 'elapsed', 'command']);
+    assert.throws(() => parseCommand(['--color-scheme', 'x\x1b[2J']), (e: unknown) => e instanceof UsageError && /--color-scheme must be one of default, .*\(got "x\^\[\[2J"\)$/.test(e.message));
+    assert.throws(() => parseCommand(['snapshot', '--columns', 'pid,,user']), UsageError);
+    assert.throws(() => parseCommand(['snapshot', '--columns', '']), UsageError);
+  });
+
   it('never echoes control characters from a bad value', () => {
     usage(() => parseCommand(['-s', 'x\x1b]0;pwned\x07'], {}), /unknown column "x\^\[\]0;pwned\^G"/);
   });

@@ -59,4 +59,26 @@ describe('the mouse in the app', () => {
     assert.equal(store.getState().cursor.index, 0, 'the click moved nothing');
     unmount();
   });
+
+  it('does not choose the entry a menu opened on with one click: the signal menu needs a second', async () => {
+    // A PID above any pid_max: should anything be sent after all, the target check refuses it.
+    const store = createAppStore();
+    store.getState().applySample(sample([info(99_999_999, { command: 'nobody' })]));
+    const ctx = testContext(store);
+    const { stdin, lastFrame, unmount } = renderWithStore(<App ctx={ctx} />, store);
+    await waitForFrame(lastFrame, /nobody/, 'the first frame');
+    stdin.write('k');
+    await waitUntil(() => store.getState().mode === 'signal', 'the signal menu');
+    const index = store.getState().menuIndex;
+    const frame = plain(await waitForFrame(lastFrame, /Send signal to PID/, 'the menu drawn'));
+    const line = frame.split('\n').findIndex((l) => /^ ?•?\s*15\b|SIGTERM/.test(l) && !/Send signal/.test(l));
+    assert.ok(line > 0, 'SIGTERM listed');
+    // The click, then the wheel: once the wheel has moved the menu, the click has been handled.
+    stdin.write(press(3, line) + `\x1b[<65;3;${line + 1}M`);
+    await waitUntil(() => store.getState().menuIndex === index + 3, 'the wheel after the click');
+    assert.equal(store.getState().mode, 'signal', 'one click on the highlighted SIGTERM chose nothing');
+    stdin.write(press(3, line) + press(3, line));
+    await waitUntil(() => store.getState().mode !== 'signal', 'a double-click chooses');
+    unmount();
+  });
 });
