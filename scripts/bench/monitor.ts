@@ -1,8 +1,9 @@
 // The monitor's own cost at a 1 Hz refresh, next to htop on the same processes in the same run:
 // CPU per refresh, peak memory and start-up to the first full frame, with the machine's own
-// processes and with thousands of extra idle ones; plus `pooltop --version` wall time.
+// processes and with thousands of extra idle ones, with the default columns and with the same 20
+// columns in both; plus `pooltop --version` wall time.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -114,15 +115,20 @@ function rows(label: string, processes: number, results: Result[]): string[][] {
   });
 }
 
-function ratios(label: string, results: Result[]): string | null {
-  const ours = results.find((r) => r.name === 'pooltop');
-  const theirs = results.find((r) => r.name === 'htop');
+/** The same 20 columns in both: pooltop's IDs, and htop's field numbers as its htoprc writes them (its enum less one). */
+const TWENTY_COLUMNS = ['pid', 'ppid', 'pgrp', 'sid', 'tty', 'tpgid', 'user', 'pri', 'ni', 'virt', 'res', 'shr', 'state', 'cpu', 'mem', 'time', 'nlwp', 'minflt', 'majflt', 'command'];
+const TWENTY_HTOP_FIELDS = '0 3 4 5 6 7 48 17 18 38 39 40 2 46 47 49 50 9 11 1';
+const TWENTY = ' 20 columns';
+
+function ratios(label: string, results: Result[], suffix = ''): string | null {
+  const ours = results.find((r) => r.name === `pooltop${suffix}`);
+  const theirs = results.find((r) => r.name === `htop${suffix}`);
   if (!ours || !theirs) return null;
   const cpu = (r: Result) => r.cpu.selfMs + r.cpu.childrenMs;
   const times = (a: number | undefined, b: number | undefined) =>
     a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(1)}×` : '-';
   return (
-    `${label}: pooltop ÷ htop = CPU ${times(cpu(ours), cpu(theirs))} (sched ${times(ours.cpu.schedMs, theirs.cpu.schedMs)}), ` +
+    `${label}${suffix}: pooltop ÷ htop = CPU ${times(cpu(ours), cpu(theirs))} (sched ${times(ours.cpu.schedMs, theirs.cpu.schedMs)}), ` +
     `peak RSS ${times(ours.memory?.peakRss, theirs.memory?.peakRss)}, ` +
     `start-up ${times(ours.startupMs ?? undefined, theirs.startupMs ?? undefined)}`
   );
@@ -147,7 +153,12 @@ export default async function bench(print: (line: string) => void): Promise<void
   // HTOPRC: htop reads and writes its settings there instead of the user's ~/.config/htop/htoprc.
   const htop: Program = { name: 'htop', argv: ['htop', '-d', String(DELAY_TENTHS)], env: { HTOPRC: join(rcDir, 'htoprc') }, quitKeys: ['q'] };
   const psList: Program = { ...pooltop, name: 'pooltop --source ps-list', argv: [...pooltop.argv, '--source', 'ps-list'] };
-  const programs = withHtop ? [pooltop, htop] : [pooltop];
+  mkdirSync(join(rcDir, 'pooltop20-config', 'pooltop'), { recursive: true, mode: 0o700 });
+  writeFileSync(join(rcDir, 'pooltop20-config', 'pooltop', 'config.json'), JSON.stringify({ columns: TWENTY_COLUMNS }));
+  writeFileSync(join(rcDir, 'htoprc20'), `fields=${TWENTY_HTOP_FIELDS}\n`);
+  const pooltop20: Program = { ...pooltop, name: `pooltop${TWENTY}`, env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop20-config') } };
+  const htop20: Program = { ...htop, name: `htop${TWENTY}`, env: { HTOPRC: join(rcDir, 'htoprc20') } };
+  const programs = withHtop ? [pooltop, htop, pooltop20, htop20] : [pooltop, pooltop20];
 
   print(`Each program runs with -d ${DELAY_TENTHS} (1 refresh/s) in its own tmux session at ${SIZE.width}×${SIZE.height}, all at once,`);
   print(`for a ${settings.seconds} s window opened ${settings.warmup} s after start-up. From /proc/[pid]/stat:`);
@@ -168,8 +179,10 @@ export default async function bench(print: (line: string) => void): Promise<void
       const processes = countProcesses();
       const results = await runTogether(programs, settings.seconds);
       table.push(...rows(label, processes, results));
-      const ratio = ratios(label, results);
-      if (ratio) summary.push(ratio);
+      for (const suffix of ['', TWENTY]) {
+        const ratio = ratios(label, results, suffix);
+        if (ratio) summary.push(ratio);
+      }
       if (settings.psListSeconds > 0) table.push(...rows(label, countProcesses(), await runTogether([psList], settings.psListSeconds)));
     };
 

@@ -216,6 +216,35 @@ export const SCENES: readonly Scene[] = [
       await session.waitFor(hasMainScreen, { description: 'the main screen again' });
     },
   },
+  {
+    name: 'setup',
+    file: '08-setup',
+    caption: 'The setup screen (F2): the columns shown, in order, then every other column, each with what it is',
+    args: () => [],
+    reach: async (session) => {
+      await nextSample(session);
+      await session.sendKeys('F2');
+      await session.waitFor(/Display options/, { description: 'the setup screen' });
+      await session.sendKeys('Down');
+      await session.waitFor(/\[x\] PID\s+process ID/, { description: 'the Columns section' });
+      await session.sendKeys('Right', 'End');
+      await session.waitFor(/\[ \] COMM\b/, { description: 'the column list, scrolled to its end' });
+    },
+    leave: async (session) => {
+      await session.sendKeys('Escape');
+      await session.waitFor(hasMainScreen, { description: 'the main screen again' });
+    },
+  },
+  {
+    name: 'scheme',
+    file: '09-scheme-nord',
+    caption: 'The nord colour scheme (--color-scheme nord) on a 256-colour terminal',
+    args: () => ['--color-scheme', 'nord'],
+    reach: async (session) => {
+      await nextSample(session);
+      await preferCalm(session, CALM, CALM_BUDGET_MS);
+    },
+  },
 ];
 
 /** The family filtered in, the cursor found on the target sleep by search, a calm moment waited for. */

@@ -2,13 +2,14 @@
 // option with its default.
 import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
 import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
+import { SCHEME_NAMES } from '../model/scheme-names.js';
 import { MAX_COUNT, MAX_DELAY_TENTHS } from './parse-options.js';
 import { describeSourceFields } from '../sampling/source-fields.js';
 import { SOURCE_NAMES } from '../sampling/types.js';
 
 export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]
-                        [--watch [-d tenths] [--count n]] [--pool-only]
+                        [--columns list] [--watch [-d tenths] [--count n]] [--pool-only]
                         [--json -p pids --details [--env]]
        pooltop serve [--listen host:port] [options]  (see pooltop serve --help)
        pooltop primes [options]          (see pooltop primes --help)
@@ -33,20 +34,26 @@ Options:
                            priority or CPU affinity, runs the pool or strace (as htop's
                            --readonly; also the "readonly": true setting)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, shr,
-                           state, cpu, mem, time, core, command (default cpu)
+                           state, cpu, mem, time, core, command, or any other column of
+                           the setup screen (F2) (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
                            (default procfs on Linux, ps-list elsewhere). What each
                            gives; the rest shows as - (null in JSON):
 ${SOURCE_NAMES.map((source) => `                             ${source}: ${describeSourceFields(source)}`).join('\n')}
+      --color-scheme <name>
+                           ${SCHEME_NAMES.join(', ')}
+                           (default: the saved one, else default)
       --no-color           monochrome (also when NO_COLOR is set)
       --color              colour even when NO_COLOR is set (default: colour)
+  -M, --no-mouse           do not ask the terminal for mouse clicks, as htop's -M
   -h, --help               show this help
   -V, --version            print the version
 
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
-gives the defaults: sort column and direction, tree view, delay, colour, read-only. The options
-above apply to their run only and are never saved. On exit pooltop saves what keys
-changed inside it (t, the sort keys), merged into the file as it is then. A file or
+gives the defaults: columns, sort column and direction, tree view, delay, colour,
+colour scheme and read-only mode. The options above apply to their run only and are
+never saved. On exit pooltop saves what keys changed inside it (the setup screen, t,
+the sort keys), merged into the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,
 writable by others, over 1 MB, not JSON) is left as it is, and nothing is saved.
 
@@ -73,6 +80,10 @@ Options:
   -p, --pid <pid[,pid...]> only these processes, PIDs 1 to pid_max − 1 (default: all)
       --pool-only          only the processes of pooltop pools: the workers of every
                            pooltop here (titled pooltop-worker N) and their descendants
+      --columns <list>     the table's columns, comma-separated, as the setup screen
+                           names them (pid,user,cpu,elapsed,command…; ps names such as
+                           pgid, etimes, min_flt work too); with --json, each process
+                           has its PID, PPID and those fields only (default: the usual)
       --details            with --json and -p: what the details view shows of each (the
                            signals it catches, ignores, blocks or has pending, state,
                            scheduling, memory, I/O, threads with CPU%, open files)

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
-import { createAppStore } from '../store/app-store.js';
+import { columnDetails, type ColumnId } from '../model/columns.js';
+import { createAppStore, type AppStore } from '../store/app-store.js';
 import { watchDetails } from '../store/details-watch.js';
 import { connectPool } from '../store/pool-bridge.js';
 import { createTraceControl } from '../store/trace-actions.js';
@@ -12,6 +13,7 @@ import { readProcessDetails } from '../platform/process-details.js';
 import { UserNames } from '../sampling/user-names.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
+import type { Sampler } from '../sampling/types.js';
 import type { ActionContext } from '../ui/action-context.js';
 import { startMonitorMetrics } from './monitor-metrics.js';
 import type { MonitorOptions } from './parse-options.js';
@@ -45,6 +47,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const colorChoice = options.given.color ? options.color : saved.color;
   const color = colorChoice && !(options.noColorEnv && !(options.given.color && options.color));
   const store = createAppStore({
+    columns: saved.columns,
+    colorScheme: options.colorScheme ?? saved.colorScheme,
+    delayTenths: Math.round(delayMs / 100),
     sortKey: options.given.sortKey ? options.sortKey : saved.sortKey,
     inverted: options.given.sortKey ? false : saved.sortInverted,
     user: options.user,
@@ -64,10 +69,11 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const trace = createTraceControl(store);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
+  const followSetup = followSetupChanges(store, sampler, poller);
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
-  const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
-  const terminal = new Terminal(stdin, stdout);
+  const { render, React, App, StoreContext, ThemeRoot, colorDepth } = await loadUi();
+  const terminal = new Terminal(stdin, stdout, options.mouse);
 
   const stats = runtimeStats(process.env.POOLTOP_STATS_FILE);
   let finish: (code: number) => void = () => {};
@@ -79,6 +85,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     if (ending) return;
     ending = true;
     poller.stop();
+    followSetup();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
     trace.stop();
@@ -128,9 +135,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   terminal.enter();
   instance = render(
     React.createElement(
-      ThemeContext.Provider,
-      { value: color ? COLOR_THEME : MONO_THEME },
-      React.createElement(StoreContext.Provider, { value: store }, React.createElement(App, { ctx })),
+      StoreContext.Provider,
+      { value: store },
+      React.createElement(ThemeRoot, { depth: colorDepth(process.env), monochrome: !color }, React.createElement(App, { ctx })),
     ),
     {
       stdin,
@@ -159,6 +166,19 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     );
   }
   return finished;
+}
+
+/**
+ * What the setup screen changes that lives outside the store: the sampler reads the /proc files
+ * the chosen columns need (and no others), the poller takes the chosen interval. Returns the unsubscribe.
+ */
+function followSetupChanges(store: AppStore, sampler: Sampler, poller: Poller): () => void {
+  const apply = (columns: readonly ColumnId[]): void => sampler.wantDetails?.(columnDetails(columns));
+  apply(store.getState().view.columns);
+  return store.subscribe((state, previous) => {
+    if (state.view.columns !== previous.view.columns) apply(state.view.columns);
+    if (state.delayTenths !== previous.delayTenths) poller.setIntervalMs(state.delayTenths * 100);
+  });
 }
 
 /**

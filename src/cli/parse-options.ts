@@ -1,7 +1,8 @@
 // Command-line parsing for the monitor and `snapshot`: Node's parseArgs for the syntax, then
 // every value checked, each failure a UsageError naming the option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseColumnId, type ColumnId } from '../model/columns.js';
+import { COLUMNS, parseColumnId, parseColumnList, type ColumnId } from '../model/columns.js';
+import { isSchemeName, SCHEME_NAMES, type SchemeName } from '../model/scheme-names.js';
 import { DEFAULT_TOP, MAX_TOP, type ProcessSelection } from '../model/process-selection.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { readPidMax } from '../platform/pid-max.js';
@@ -29,6 +30,10 @@ export interface MonitorOptions extends CommonOptions {
   given: { delay: boolean; sortKey: boolean; tree: boolean; color: boolean };
   /** NO_COLOR is set: monochrome for this run, without changing the saved choice. */
   noColorEnv: boolean;
+  /** `--color-scheme`: this run's scheme; null: the saved one. */
+  colorScheme: SchemeName | null;
+  /** Mouse reports asked of the terminal (`--no-mouse`, htop's -M, turns them off). */
+  mouse: boolean;
   /** Start with a pool of this many workers running the primes stream (`--pool n`); null: none. */
   pool: number | null;
   /** Serve /metrics there too (`--metrics-listen`); null: no exporter. */
@@ -49,6 +54,8 @@ export interface SnapshotOptions extends CommonOptions {
   details: boolean;
   /** `--env`: with --details, the environment of the user's own processes too. */
   env: boolean;
+  /** `--columns`: the table's columns and the JSON's fields; null: the default set (and every field). */
+  columns: ColumnId[] | null;
 }
 
 export interface ServeOptions {
@@ -87,6 +94,8 @@ const MONITOR: Options = {
   delay: { type: 'string', short: 'd' },
   pool: { type: 'string' },
   color: { type: 'boolean' },
+  'color-scheme': { type: 'string' },
+  'no-mouse': { type: 'boolean', short: 'M' },
   version: { type: 'boolean', short: 'V' },
   'metrics-listen': { type: 'string' },
   readonly: { type: 'boolean' },
@@ -101,6 +110,7 @@ const SNAPSHOT: Options = {
   'pool-only': { type: 'boolean' },
   details: { type: 'boolean' },
   env: { type: 'boolean' },
+  columns: { type: 'string' },
 };
 
 const SERVE: Options = {
@@ -154,6 +164,8 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
         color: values.color === true || values['no-color'] === true,
       },
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+      colorScheme: parseColorScheme(values['color-scheme']),
+      mouse: values['no-mouse'] !== true,
       pool: parsePoolSize(values.pool),
       metricsListen: values['metrics-listen'] === undefined ? null : parseListenAddress(values['metrics-listen'], '--metrics-listen'),
       readonly: values.readonly === true,
@@ -182,7 +194,30 @@ function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOption
     delayMs: parseDelay(values.delay) * 100,
     count: values.count === undefined ? null : parseCount(values.count),
     poolOnly: values['pool-only'] === true,
+    columns: parseColumns(values.columns),
   };
+}
+
+export function parseColorScheme(value: unknown): SchemeName | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  if (!isSchemeName(text)) throw new UsageError(`pooltop: --color-scheme must be one of ${SCHEME_NAMES.join(', ')} (got "${sanitizeText(text)}")`);
+  return text;
+}
+
+/** `--columns pid,user,cpu`: column IDs or their ps and htop names, comma-separated. */
+export function parseColumns(value: unknown): ColumnId[] | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => parseColumnId(p) === undefined);
+  const ids = bad === undefined ? parseColumnList(parts) : undefined;
+  if (!ids) {
+    throw new UsageError(
+      `pooltop snapshot: --columns takes a comma-separated list of columns (unknown: "${sanitizeText(bad ?? text)}"; known: ${COLUMNS.map((c) => c.id).join(', ')})`,
+    );
+  }
+  return ids;
 }
 
 function serveOptions(values: Values): ServeOptions {

@@ -1,6 +1,7 @@
 // The settings pooltop knows: one row per key of config.json, with the check its value must pass,
 // its default, and where a session changes it (the store), so a new setting is one row here.
-import { parseColumnId, type ColumnId } from '../model/columns.js';
+import { DEFAULT_COLUMNS, parseColumnId, parseColumnList, type ColumnId } from '../model/columns.js';
+import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
 import type { AppState } from '../store/app-store.js';
 import { MAX_DELAY_TENTHS } from './parse-options.js';
 
@@ -10,8 +11,8 @@ interface SettingSpec<T> {
   parse(value: unknown): T | undefined;
   /**
    * The session's value in the store, for settings a key inside pooltop changes. Settings
-   * without it (the delay, the colour) are set by the file or the command line only, so a
-   * session never saves them.
+   * without it (the colour) are set by the file or the command line only, so a session never
+   * saves them.
    */
   inStore?(state: AppState): T;
 }
@@ -29,8 +30,19 @@ export const SETTINGS = {
   delayTenths: {
     default: 10,
     parse: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_DELAY_TENTHS ? value : undefined),
+    inStore: (state) => state.delayTenths,
   } satisfies SettingSpec<number>,
   color: { default: true, parse: flag } satisfies SettingSpec<boolean>,
+  columns: {
+    default: DEFAULT_COLUMNS,
+    parse: (value) => (Array.isArray(value) && value.length <= 64 ? parseColumnList(value) : undefined),
+    inStore: (state) => state.view.columns,
+  } satisfies SettingSpec<readonly ColumnId[]>,
+  colorScheme: {
+    default: DEFAULT_SCHEME,
+    parse: (value) => (typeof value === 'string' && isSchemeName(value) ? value : undefined),
+    inStore: (state) => state.colorScheme,
+  } satisfies SettingSpec<SchemeName>,
   /** As --readonly: set by the file only (a key cannot leave read-only mode). */
   readonly: { default: false, parse: flag } satisfies SettingSpec<boolean>,
 };

@@ -6,7 +6,7 @@ import { filterRows } from '../model/filter-rows.js';
 import { jsonSafe } from '../model/json-safe.js';
 import { memoryParts } from '../model/memory-parts.js';
 import { poolProcessPids } from '../model/pool-processes.js';
-import { processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
+import { columnsJson, processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
@@ -14,6 +14,7 @@ import { sortRows } from '../model/sort-rows.js';
 import { cutToWidth } from '../model/text-width.js';
 import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
+import { columnDetails, type ColumnId } from '../model/columns.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { Sample, Sampler } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
@@ -26,8 +27,9 @@ export type SnapshotData = SampleRows;
 export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
+    if (options.columns) sampler.wantDetails?.(columnDetails(options.columns));
     const [first, sample] = await sampleTwice(sampler);
-    return { sample, rows: snapshotRows(first, sample, options) };
+    return { sample, rows: snapshotRows(first, sample, options), columns: options.columns ?? undefined };
   } finally {
     sampler.close();
   }
@@ -62,7 +64,7 @@ export async function runSnapshot(options: SnapshotOptions, out: Writable & { is
   const data = await takeSnapshot(options);
   const width = out.isTTY ? out.columns : undefined;
   let text: string;
-  if (options.tree) text = options.json ? `${treeJson(data.rows)}\n` : snapshotTreeText(data, width);
+  if (options.tree) text = options.json ? `${treeJson(data.rows, data.columns)}\n` : snapshotTreeText(data, width);
   else text = options.json ? `${jsonSafe(JSON.stringify(snapshotJson(data), null, 2))}\n` : snapshotText(data, width);
   out.write(text);
   return 0;
@@ -73,16 +75,16 @@ export async function runSnapshot(options: SnapshotOptions, out: Writable & { is
  * them (`rows` is already sorted). Written without recursion: a PPID chain thousands deep would
  * overflow JSON.stringify.
  */
-export function treeJson(rows: readonly ProcessRow[]): string {
+export function treeJson(rows: readonly ProcessRow[], columns?: readonly ColumnId[]): string {
   const rank = new Map(rows.map((r, i) => [r.pid, i]));
-  const nodes = rows.map(processJson);
+  const nodes = rows.map(columns ? (row) => columnsJson(row, columns) : processJson);
   return forestToJson(nestTree(nodes, (a, b) => (rank.get(a.pid) ?? 0) - (rank.get(b.pid) ?? 0)));
 }
 
 /** The summary, the column titles, then the tree: columns, guides and commands. */
 export function snapshotTreeText(data: SnapshotData, width?: number): string {
   const lines = summaryLines(data.sample);
-  const layout = layoutColumns(width ?? 200);
+  const layout = layoutColumns(width ?? 200, data.columns);
   lines.push(formatHeader(layout).trimEnd());
   const rank = new Map(data.rows.map((r, i) => [r.pid, i]));
   const tree = buildTree(data.rows, { compare: (a, b) => (rank.get(a.pid) ?? 0) - (rank.get(b.pid) ?? 0) });
@@ -91,12 +93,12 @@ export function snapshotTreeText(data: SnapshotData, width?: number): string {
 }
 
 /** The table: a summary like top's, then one line per process; cut to `width` when on a terminal. */
-export function snapshotText({ sample, rows }: SnapshotData, width?: number): string {
+export function snapshotText({ sample, rows, columns }: SnapshotData, width?: number): string {
   const lines = summaryLines(sample);
-  const layout = layoutColumns(width ?? 200);
+  const layout = layoutColumns(width ?? 200, columns);
   lines.push(formatHeader(layout).trimEnd());
   for (const row of rows) {
-    const line = formatPrefix(row, layout) + sanitizeText(row.command);
+    const line = formatPrefix(row, layout) + (layout.hasCommand ? sanitizeText(row.command) : '');
     lines.push(width ? cutToWidth(line, width).trimEnd() : line);
   }
   return `${lines.join('\n')}\n`;

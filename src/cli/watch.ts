@@ -2,6 +2,7 @@
 // `snapshot --json` prints with its sequence number first, until --count lines, a signal, or
 // the reader leaving (EPIPE ends pooltop with status 0, see cli.ts).
 import type { Writable } from 'node:stream';
+import { columnDetails } from '../model/columns.js';
 import { jsonSafe } from '../model/json-safe.js';
 import { snapshotJson } from '../model/sample-json.js';
 import { createSampler } from '../sampling/create-sampler.js';
@@ -17,8 +18,9 @@ const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGI
 export function watchLine(seq: number, previous: Sample, sample: Sample, options: SnapshotOptions): string {
   const rows = snapshotRows(previous, sample, options);
   // The tree's JSON is written without recursion (treeJson): its text is spliced in after seq.
-  if (options.tree) return `{"seq":${seq},${treeJson(rows).slice(1)}\n`;
-  return `${jsonSafe(JSON.stringify({ seq, ...snapshotJson({ sample, rows }) }))}\n`;
+  const columns = options.columns ?? undefined;
+  if (options.tree) return `{"seq":${seq},${treeJson(rows, columns).slice(1)}\n`;
+  return `${jsonSafe(JSON.stringify({ seq, ...snapshotJson({ sample, rows, columns }) }))}\n`;
 }
 
 /** How long a stop by signal waits for the reader to take the line it has not yet taken. */
@@ -32,6 +34,7 @@ const LAST_LINE_MS = 1000;
  */
 export async function runWatch(options: SnapshotOptions, out: Writable, source?: Sampler): Promise<number> {
   const sampler = source ?? (await createSampler(options.source ?? undefined));
+  if (options.columns) sampler.wantDetails?.(columnDetails(options.columns));
   return new Promise<number>((resolve) => {
     let previous: Sample | null = null;
     let seq = 0;

@@ -1,6 +1,6 @@
 // A process row as one line of fixed-width text, the same for the screen and `pooltop snapshot`:
 // columns separated by one space, the command filling what is left, everything sanitized.
-import { COLUMNS, type Column, type ColumnId } from './columns.js';
+import { column, DEFAULT_COLUMNS, type Column, type ColumnId } from './columns.js';
 import type { ProcessRow } from './process-row.js';
 import { sanitizeText } from './sanitize.js';
 import { cutToWidth, displayWidth, fitWidth } from './text-width.js';
@@ -19,24 +19,49 @@ export interface RowLayout {
   commandWidth: number;
   /** Cells taken by the fixed columns and their separators, before the command. */
   prefixWidth: number;
+  /** Whether the command column is shown (it is always the last); without it the rest of the line is blank. */
+  hasCommand: boolean;
+  /** A column's text follows the clock (ELAPSED): lines are drawn afresh every refresh. */
+  clock: boolean;
 }
 
-export function layoutColumns(width: number): RowLayout {
-  let columns = [...COLUMNS];
+/**
+ * The columns `ids` (the default set unless chosen) that fit `width`: the command last, taking
+ * what is left; when it would get less than MIN_COMMAND cells, DROP_ORDER's columns go first,
+ * then chosen ones from the right (PID stays).
+ */
+export function layoutColumns(width: number, ids: readonly ColumnId[] = DEFAULT_COLUMNS): RowLayout {
+  const hasCommand = ids.includes('command');
+  let columns = ids.filter((id) => id !== 'command').map(column);
+  if (hasCommand) columns.push(column('command'));
   const fixedWidth = (cols: readonly Column[]): number =>
     cols.filter((c) => c.id !== 'command').reduce((sum, c) => sum + c.width + 1, 0);
-  for (const id of DROP_ORDER) {
-    if (width - fixedWidth(columns) >= MIN_COMMAND) break;
+  const droppable = [...DROP_ORDER, ...columns.map((c) => c.id).filter((id) => id !== 'pid' && id !== 'command' && !DROP_ORDER.includes(id)).reverse()];
+  const need = hasCommand ? MIN_COMMAND : 0;
+  for (const id of droppable) {
+    if (width - fixedWidth(columns) >= need) break;
     columns = columns.filter((c) => c.id !== id);
   }
   const prefixWidth = fixedWidth(columns);
-  return { columns, commandWidth: Math.max(0, width - prefixWidth), prefixWidth };
+  return { columns, commandWidth: Math.max(0, width - prefixWidth), prefixWidth, hasCommand, clock: columns.some((c) => c.clock === true) };
+}
+
+/** The column under cell `x` of a line laid out by `layout` (the separator after a column belongs to it), or undefined. */
+export function columnAt(layout: RowLayout, x: number): Column | undefined {
+  let start = 0;
+  for (const c of layout.columns) {
+    const end = start + (c.id === 'command' ? layout.commandWidth : c.width + 1);
+    if (x >= start && x < end) return c;
+    start = end;
+  }
+  return undefined;
 }
 
 export function formatHeader(layout: RowLayout): string {
-  return layout.columns
+  const titles = layout.columns
     .map((c) => (c.id === 'command' ? fitWidth(c.header, layout.commandWidth) : fitWidth(c.header, c.width, c.align)))
     .join(' ');
+  return layout.hasCommand ? titles : titles + ' ';
 }
 
 /** Each fixed column's cell (everything before the command), fitted to its width. */
@@ -44,7 +69,7 @@ export function formatCells(row: ProcessRow, layout: RowLayout): { id: ColumnId;
   const cells: { id: ColumnId; text: string }[] = [];
   for (const c of layout.columns) {
     if (c.id === 'command') continue;
-    const text = c.id === 'user' ? sanitizeText(c.format(row)) : c.format(row);
+    const text = c.untrusted || c.id === 'user' ? sanitizeText(c.format(row)) : c.format(row);
     cells.push({ id: c.id, text: fitWidth(text, c.width, c.align) });
   }
   return cells;
@@ -74,6 +99,6 @@ export function formatCommand(command: string, width: number, guide = '', marker
 
 /** The whole row as one line. */
 export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = ''): string {
-  const cell = formatCommand(row.command, layout.commandWidth, guide, marker);
+  const cell = layout.hasCommand ? formatCommand(row.command, layout.commandWidth, guide, marker) : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
   return formatPrefix(row, layout) + cell.guide + cell.marker + cell.text;
 }

@@ -6,6 +6,9 @@ export interface ProcessRow extends ProcessInfo {
   cpu: number;
   /** Resident memory as a percentage of total memory. */
   mem: number;
+  /** Bytes per second read from and written to storage over the last interval; -1 when /proc/PID/io may not be read. */
+  ioReadRate?: number;
+  ioWriteRate?: number;
 }
 
 /**
@@ -39,20 +42,44 @@ export function deriveRows(previous: Sample | null, current: Sample): ProcessRow
   const elapsed = previous ? (current.monotonic - previous.monotonic) / 1000 : 0;
   const total = current.memory.total;
   return current.processes.map((p) => {
-    const cpu = cpuPercent(before.get(p.pid), p, elapsed);
+    const old = before.get(p.pid);
+    const cpu = cpuPercent(old, p, elapsed);
     const mem = memPercent(p, total);
     // A sampler gives the same object again for a process whose stat line did not change; its
     // row from then is reused when it reads the same (Object.is: NaN, unknown, is the same too).
     const made = rowOf.get(p);
-    if (made && Object.is(made.cpu, cpu) && Object.is(made.mem, mem)) return made;
+    const io = p.ioReadBytes === undefined ? undefined : ioRates(old, p, elapsed);
+    if (made && Object.is(made.cpu, cpu) && Object.is(made.mem, mem) && made.ioReadRate === io?.read && made.ioWriteRate === io?.write) return made;
     const row = toRow(p, cpu, mem);
+    if (io) {
+      row.ioReadRate = io.read;
+      row.ioWriteRate = io.write;
+    }
     rowOf.set(p, row);
     return row;
   });
 }
 
+/**
+ * Storage bytes per second between two readings of /proc/PID/io, as htop's DISK READ / WRITE;
+ * -1 when the file may not be read, 0 for a process seen for the first time.
+ */
+export function ioRates(previous: ProcessInfo | undefined, current: ProcessInfo, elapsedSeconds: number): { read: number; write: number } {
+  const rate = (now: number | undefined, then: number | undefined): number => {
+    if (now === undefined || now < 0) return -1;
+    if (then === undefined || then < 0 || !(elapsedSeconds > 0) || previous?.startTime !== current.startTime) return 0;
+    return Math.max(0, (now - then) / elapsedSeconds);
+  };
+  return { read: rate(current.ioReadBytes, previous?.ioReadBytes), write: rate(current.ioWriteBytes, previous?.ioWriteBytes) };
+}
+
 /** The last row made from each process object, for as long as the object lives. */
 const rowOf = new WeakMap<ProcessInfo, ProcessRow>();
+
+const OPTIONAL_FIELDS = [
+  'pgrp', 'session', 'tty', 'tpgid', 'minorFaults', 'majorFaults', 'userTime', 'systemTime',
+  'ioReadBytes', 'ioWriteBytes', 'cgroup', 'oomScore', 'contextSwitches', 'wchan', 'exe',
+] as const satisfies readonly (keyof ProcessInfo)[];
 
 /**
  * A row spelled out field by field, not `{ ...p, cpu, mem }`: V8 gives a spread copy of this many
@@ -83,5 +110,7 @@ function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
   };
   if (p.sourceCpu !== undefined) row.sourceCpu = p.sourceCpu;
   if (p.sourceMem !== undefined) row.sourceMem = p.sourceMem;
+  // Present for every row of a source that reads them (/proc), so its rows keep one shape.
+  for (const key of OPTIONAL_FIELDS) if (p[key] !== undefined) (row as unknown as Record<string, unknown>)[key] = p[key];
   return row;
 }

@@ -4,6 +4,8 @@
 // Memory is htop's parts (memory.usedConvention says which `used` is); `inUse` is the meter's number.
 import { SOURCE_FIELDS } from '../sampling/source-fields.js';
 import type { Sample } from '../sampling/types.js';
+import type { ColumnId } from './columns.js';
+import { formatTty } from './format.js';
 import { memoryInUse } from './memory-parts.js';
 import type { ProcessRow } from './process-row.js';
 
@@ -11,10 +13,12 @@ export interface SampleRows {
   sample: Sample;
   /** The rows to list, in the order to list them. */
   rows: readonly ProcessRow[];
+  /** Only these columns' fields (`--columns`), after the PID and PPID; undefined: the usual fields. */
+  columns?: readonly ColumnId[] | undefined;
 }
 
 /** The whole document: the header's figures and every row. */
-export function snapshotJson({ sample, rows }: SampleRows): object {
+export function snapshotJson({ sample, rows, columns }: SampleRows): object {
   return {
     time: new Date(sample.time).toISOString(),
     source: sample.source,
@@ -26,7 +30,7 @@ export function snapshotJson({ sample, rows }: SampleRows): object {
     load: sample.load,
     uptime: sample.uptime,
     tasks: sample.tasks,
-    processes: rows.map(processJson),
+    processes: rows.map(columns ? (row) => columnsJson(row, columns) : processJson),
   };
 }
 
@@ -56,6 +60,56 @@ export function processJson(r: ProcessRow): ProcessJson {
     name: r.name,
     command: r.command,
   };
+}
+
+/** A number /proc may not have given (another source) or may not let be read (-1): null then. */
+const known = (n: number | undefined): number | null => (n === undefined || n < 0 ? null : n);
+
+/** Each column's field: its name in processJson where it has one, and its value. */
+const COLUMN_FIELDS: Record<ColumnId, (r: ProcessRow) => [string, unknown]> = {
+  pid: (r) => ['pid', r.pid],
+  ppid: (r) => ['ppid', r.ppid],
+  user: (r) => ['user', r.user],
+  pri: (r) => ['priority', r.priority],
+  ni: (r) => ['nice', r.nice],
+  virt: (r) => ['vsz', r.vsz],
+  res: (r) => ['rss', r.rss],
+  state: (r) => ['state', r.state],
+  cpu: (r) => ['cpu', round(r.cpu)],
+  mem: (r) => ['mem', round(r.mem)],
+  time: (r) => ['time', r.cpuTime < 0 ? null : r.cpuTime],
+  core: (r) => ['processor', r.processor < 0 ? null : r.processor],
+  command: (r) => ['command', r.command],
+  pgrp: (r) => ['pgrp', known(r.pgrp)],
+  sid: (r) => ['session', known(r.session)],
+  tty: (r) => ['tty', r.tty === undefined ? null : r.tty === 0 ? null : formatTty(r.tty)],
+  tpgid: (r) => ['tpgid', known(r.tpgid)],
+  shr: (r) => ['shared', known(r.shared)],
+  utime: (r) => ['userTime', known(r.userTime)],
+  stime: (r) => ['systemTime', known(r.systemTime)],
+  start: (r) => ['startTime', r.startTime > 0 ? new Date(r.startTime).toISOString() : null],
+  elapsed: (r) => ['elapsed', r.startTime > 0 ? Math.max(0, Math.floor((Date.now() - r.startTime) / 1000)) : null],
+  nlwp: (r) => ['threads', r.threads],
+  minflt: (r) => ['minorFaults', known(r.minorFaults)],
+  majflt: (r) => ['majorFaults', known(r.majorFaults)],
+  ioread: (r) => ['ioReadRate', r.ioReadRate === undefined || r.ioReadRate < 0 ? null : round(r.ioReadRate)],
+  iowrite: (r) => ['ioWriteRate', r.ioWriteRate === undefined || r.ioWriteRate < 0 ? null : round(r.ioWriteRate)],
+  cgroup: (r) => ['cgroup', r.cgroup || null],
+  oom: (r) => ['oomScore', known(r.oomScore)],
+  ctxt: (r) => ['contextSwitches', known(r.contextSwitches)],
+  wchan: (r) => ['wchan', r.wchan === undefined ? null : r.wchan],
+  exe: (r) => ['exe', r.exe || null],
+  comm: (r) => ['name', r.name],
+};
+
+/** A process with only the fields of `columns` (elapsed in seconds, rates in bytes per second), after its PID and PPID. */
+export function columnsJson(r: ProcessRow, columns: readonly ColumnId[]): ProcessJson {
+  const out: ProcessJson = { pid: r.pid, ppid: r.ppid };
+  for (const id of columns) {
+    const [key, value] = COLUMN_FIELDS[id](r);
+    out[key] = value;
+  }
+  return out;
 }
 
 function round(n: number): number {

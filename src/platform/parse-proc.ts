@@ -8,6 +8,13 @@ export interface ProcStat {
   ppid: number;
   /** The session ID: the PID of the session's leader (0 for kernel threads). */
   session: number;
+  pgrp: number;
+  /** The controlling terminal (major and minor packed), 0 for none. */
+  ttyNr: number;
+  /** The terminal's foreground process group, -1 for none. */
+  tpgid: number;
+  minflt: number;
+  majflt: number;
   utime: number;
   stime: number;
   priority: number;
@@ -63,6 +70,11 @@ export function parseProcStat(text: string): ProcStat | null {
     state,
     ppid: numbers[4]!,
     session: numbers[6]!,
+    pgrp: numbers[5]!,
+    ttyNr: numbers[7]!,
+    tpgid: numbers[8]!,
+    minflt: numbers[10]!,
+    majflt: numbers[12]!,
     utime: numbers[14]!,
     stime: numbers[15]!,
     priority: numbers[18]!,

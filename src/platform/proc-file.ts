@@ -1,5 +1,5 @@
 // Small, allocation-light reads of /proc files, with "the process is gone" as a value, not an error.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readlinkSync, readSync } from 'node:fs';
 
 /** The read failed because the process exited between listing and reading: skip it quietly. */
 export const GONE = Symbol('gone');
@@ -92,6 +92,15 @@ export function closeProcFile(fd: number): void {
     closeSync(fd);
   } catch {
     // Already closed: nothing to release.
+  }
+}
+
+/** Where a /proc symbolic link (exe, cwd) points, raw as the kernel gives it. */
+export function readProcLink(path: string): ReadResult {
+  try {
+    return readlinkSync(path);
+  } catch (error) {
+    return classify(error);
   }
 }
 

@@ -4,13 +4,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
 import { parseCmdline, parseProcStat, parseStatm, parseStatusUid } from '../platform/parse-proc.js';
-import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, readWholeProcFile, type ReadResult } from '../platform/proc-file.js';
+import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, readProcLink, readWholeProcFile, type ReadResult } from '../platform/proc-file.js';
+import { parseCgroup, parseContextSwitches, parseInteger, parseIoBytes, parseWchan } from '../platform/parse-proc-details.js';
 import { PROC_ROOT } from '../platform/procfs.js';
 import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
 import { countTasks } from './count-tasks.js';
 import { ProcSystemFacts } from './system-facts.js';
 import { SOURCE_FIELDS } from './source-fields.js';
-import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
+import type { ProcessDetail, ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
 /** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time; every field. */
@@ -61,7 +62,12 @@ interface Identity {
   /** Open descriptors of this process's stat and statm files, or -1. */
   statFd: number;
   statmFd: number;
+  /** The executable's path, read once (it changes only on exec); undefined until EXE is shown. */
+  exe?: string;
 }
+
+/** Bytes of a cgroup list kept. */
+const CGROUP_LIMIT = 4096;
 
 export interface ProcfsOptions {
   /** Where procfs is mounted; tests point it elsewhere. */
@@ -82,6 +88,7 @@ export class ProcfsSampler implements Sampler {
   private readonly facts: ProcSystemFacts;
   private readonly fdBudget: number;
   private openFds = 0;
+  private details: ReadonlySet<ProcessDetail> = new Set();
 
   constructor(options: ProcfsOptions = {}) {
     this.root = options.root ?? PROC_ROOT;
@@ -126,6 +133,10 @@ export class ProcfsSampler implements Sampler {
     const unreadable = this.readSlice(pids, 0, pids.length, generation, processes);
     this.forgetUnseen(generation);
     return { processes, unreadable };
+  }
+
+  wantDetails(details: ReadonlySet<ProcessDetail>): void {
+    this.details = new Set(details);
   }
 
   /** The PIDs in /proc, or null when it cannot be listed. */
@@ -230,6 +241,7 @@ export class ProcfsSampler implements Sampler {
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
     if (identity && identity.info && identity.statText === statText && identity.statmText === statmText) {
       identity.seen = generation;
+      if (this.details.size > 0) identity.info = this.withDetails(pid, identity, identity.info);
       return identity.info;
     }
     const stat = parseProcStat(statText);
@@ -267,11 +279,59 @@ export class ProcfsSampler implements Sampler {
       name: stat.comm,
       command: identity.command,
       kernelThread: identity.kernelThread,
+      pgrp: stat.pgrp,
+      session: stat.session,
+      tty: stat.ttyNr,
+      tpgid: stat.tpgid,
+      minorFaults: stat.minflt,
+      majorFaults: stat.majflt,
+      userTime: stat.utime / CLK_TCK,
+      systemTime: stat.stime / CLK_TCK,
     };
     identity.statText = statText;
     identity.statmText = typeof statmText === 'string' ? statmText : '';
-    identity.info = info;
-    return info;
+    identity.info = this.details.size > 0 ? this.withDetails(pid, identity, info) : info;
+    return identity.info;
+  }
+
+  /**
+   * `info` with the details the columns on screen need, each read now: the same object when
+   * none changed since it was made, so an idle process still costs no new row.
+   */
+  private withDetails(pid: number, identity: Identity, info: ProcessInfo): ProcessInfo {
+    const dir = `${this.root}/${pid}`;
+    const read = (file: string, limit?: number): string | null => {
+      const text = readProcFile(`${dir}/${file}`, limit);
+      return typeof text === 'string' ? text : null;
+    };
+    const fresh: Partial<ProcessInfo> = {};
+    const wanted = this.details;
+    if (wanted.has('io')) {
+      const text = read('io');
+      const io = text === null ? { read: -1, write: -1 } : parseIoBytes(text);
+      fresh.ioReadBytes = io.read;
+      fresh.ioWriteBytes = io.write;
+    }
+    if (wanted.has('cgroup')) fresh.cgroup = parseCgroup(read('cgroup', CGROUP_LIMIT) ?? '');
+    if (wanted.has('oom')) {
+      const text = read('oom_score');
+      fresh.oomScore = text === null ? -1 : parseInteger(text);
+    }
+    if (wanted.has('ctxt')) {
+      const text = read('status');
+      fresh.contextSwitches = text === null ? -1 : parseContextSwitches(text);
+    }
+    if (wanted.has('wchan')) fresh.wchan = parseWchan(read('wchan') ?? '');
+    if (wanted.has('exe')) {
+      if (identity.exe === undefined) {
+        const link = readProcLink(`${dir}/exe`);
+        identity.exe = typeof link === 'string' ? link : '';
+      }
+      fresh.exe = identity.exe;
+    }
+    let same = true;
+    for (const key in fresh) if (fresh[key as keyof ProcessInfo] !== info[key as keyof ProcessInfo]) same = false;
+    return same ? info : { ...info, ...fresh };
   }
 
   private readIdentity(

@@ -113,7 +113,37 @@ export interface ProcessInfo {
   command: string;
   /** True for kernel threads (no command line, child of kthreadd). */
   kernelThread: boolean;
+  /** From the stat line, for sources that read it (/proc); absent elsewhere, shown as "-". */
+  pgrp?: number;
+  session?: number;
+  /** The controlling terminal as stat's tty_nr (major and minor packed); 0 for none. */
+  tty?: number;
+  /** The foreground process group of that terminal; -1 for none. */
+  tpgid?: number;
+  minorFaults?: number;
+  majorFaults?: number;
+  /** CPU seconds in user mode and in kernel mode. */
+  userTime?: number;
+  systemTime?: number;
+  /**
+   * Read only while a column shown needs them (Sampler.wantDetails): each its own /proc file.
+   * -1 (or '' for text) where the file may not be read, such as another user's io or exe.
+   */
+  /** Cumulative bytes read from and written to storage (/proc/PID/io read_bytes, write_bytes). */
+  ioReadBytes?: number;
+  ioWriteBytes?: number;
+  cgroup?: string;
+  oomScore?: number;
+  /** Voluntary plus involuntary context switches. */
+  contextSwitches?: number;
+  /** Raw, untrusted: the kernel function it sleeps in. */
+  wchan?: string;
+  /** Raw, untrusted: the executable's path. */
+  exe?: string;
 }
+
+/** The per-process files read only while a column needs them. */
+export type ProcessDetail = 'io' | 'cgroup' | 'oom' | 'ctxt' | 'wchan' | 'exe';
 
 export interface Sample {
   /** ms since the epoch when the sample was taken. */
@@ -168,6 +198,8 @@ export interface Sampler {
   readonly source: SourceName;
   readonly capabilities: SourceCapabilities;
   sample(): Promise<Sample>;
+  /** Which per-process details the next samples read (the columns on screen need them); sources without them ignore it. */
+  wantDetails?(details: ReadonlySet<ProcessDetail>): void;
   /** Releases anything held between samples (file handles, caches). */
   close(): void;
 }

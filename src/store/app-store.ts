@@ -9,19 +9,20 @@ import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createPoolSlice, type PoolSlice } from './pool-slice.js';
+import { createSetupSlice, type SetupOptions, type SetupSlice } from './setup-slice.js';
 import { createTraceSlice, type TraceSlice } from './trace-slice.js';
 import { createTableSlice, type TableSlice } from './table-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 
-export interface StoreOptions extends ViewOptions {
+export interface StoreOptions extends ViewOptions, SetupOptions {
   /** `--readonly`: no key changes a process. */
   readonly?: boolean;
 }
@@ -38,5 +39,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createDetailsSlice(...store),
     ...createAccessSlice(options.readonly ?? false)(...store),
     ...createTraceSlice(...store),
+    ...createSetupSlice(options)(...store),
   }));
 }

@@ -26,7 +26,7 @@ export class Poller {
   constructor(
     private readonly sampler: Sampler,
     private readonly store: AppStore,
-    private readonly intervalMs: number,
+    private intervalMs: number,
     /** Runs before each sample is applied: what else the screen shows per refresh (the pool's figures). */
     private readonly beforeApply: () => void = () => {},
   ) {}
@@ -57,6 +57,14 @@ export class Poller {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  /** A new refresh interval (the setup screen): the next sample comes that long after the last began. */
+  setIntervalMs(ms: number): void {
+    this.intervalMs = ms;
+    if (!this.running || this.busy || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
   }
 
   /** Samples taken so far. */

@@ -1,6 +1,6 @@
 // What the table shows and how: sort, search, filter, user, tree view and its folds, and the room
 // the terminal gives it. Every change lays the table out again.
-import { COLUMNS, type ColumnId } from '../model/columns.js';
+import type { ColumnId } from '../model/columns.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { findMatch } from '../model/search.js';
 import { collapseNode, expandNode, toggleAll } from '../model/tree-collapse.js';
@@ -14,7 +14,10 @@ export interface ViewSlice {
   setViewport(pageSize: number, screenLines?: number): void;
   /** Sort on `key`; `inverted` defaults to flipping when the key is already the sort key. */
   setSort(key: ColumnId, inverted?: boolean): void;
+  /** `<` `>`: the next column shown to the left or right. */
   cycleSort(delta: 1 | -1): void;
+  /** The table's columns, in order (the setup screen); an empty list is refused. */
+  setColumns(columns: readonly ColumnId[]): void;
   invertSort(): void;
   beginSearch(): void;
   typeSearch(query: string): void;
@@ -83,10 +86,13 @@ export const createViewSlice =
         relayout({ sort: { key, inverted: inverted ?? (key === sort.key ? !sort.inverted : false) } });
       },
       cycleSort(delta) {
-        const ids = COLUMNS.map((c) => c.id);
+        const ids = get().view.columns;
         const at = ids.indexOf(get().view.sort.key);
-        const key = ids[(at + delta + ids.length) % ids.length] ?? 'cpu';
+        const key = at < 0 && delta < 0 ? (ids.at(-1) ?? 'cpu') : (ids[(at + delta + ids.length) % ids.length] ?? 'cpu');
         relayout({ sort: { key, inverted: false } });
+      },
+      setColumns(columns) {
+        if (columns.length > 0) set({ view: { ...get().view, columns: [...columns] } });
       },
       invertSort() {
         const { sort } = get().view;

@@ -1,5 +1,5 @@
 // What the table shows, as plain data: sort, filters, search, tree and folds, and the room it has.
-import type { ColumnId } from '../model/columns.js';
+import { DEFAULT_COLUMNS, type ColumnId } from '../model/columns.js';
 import type { SortOrder } from '../model/sort-rows.js';
 
 interface SearchState {
@@ -11,6 +11,8 @@ interface SearchState {
 }
 
 export interface ViewState {
+  /** The table's columns in order (F2 chooses them); the command is always drawn last. */
+  columns: readonly ColumnId[];
   sort: SortOrder;
   /** Filter typed with `\` or F4: command lines containing this text. */
   filterText: string;
@@ -30,6 +32,7 @@ export interface ViewState {
 }
 
 export interface ViewOptions {
+  columns?: readonly ColumnId[];
   sortKey?: ColumnId;
   inverted?: boolean;
   user?: string | null;
@@ -39,6 +42,7 @@ export interface ViewOptions {
 
 export function initialView(options: ViewOptions = {}): ViewState {
   return {
+    columns: options.columns && options.columns.length > 0 ? [...options.columns] : DEFAULT_COLUMNS,
     sort: { key: options.sortKey ?? 'cpu', inverted: options.inverted ?? false },
     filterText: '',
     user: options.user ?? null,

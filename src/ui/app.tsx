@@ -1,21 +1,25 @@
 // The whole screen: header, table (with a side panel when a menu is open), message line and key
 // bar — or the help screen, or a notice when the terminal is too small.
 import { Box } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { layoutColumns } from '../model/format-row.js';
 import type { ActionContext } from './action-context.js';
 import { AncestryPanel } from './ancestry-panel.js';
 import { AffinityMenu, CHANGE_MENU_WIDTH, IoPriorityMenu } from './change-menus.js';
 import { DetailsView } from './details-view.js';
-import { dispatchRead } from './dispatch-key.js';
-import { Footer } from './footer.js';
+import { dispatchKey, dispatchRead } from './dispatch-key.js';
+import { Footer, footerKeys } from './footer.js';
 import { Header } from './header.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
+import { handleMouse, type MenuClicks, type ScreenMap } from './mouse-actions.js';
+import { ClickCounter } from './mouse-report.js';
 import { ProcessTable } from './process-table.js';
 import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
 import { PoolPanel, poolPanelHeight } from './pool-panel.js';
+import { SetupScreen } from './setup-screen.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
 import { TooSmall } from './too-small.js';
@@ -41,13 +45,40 @@ export function App({ ctx }: AppProps) {
   // The pool panel takes its lines from the table, but never all of them.
   const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
   const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
+  const tableColumns = useAppStore((s) => s.view.columns);
+  const clicks = useRef(new ClickCounter());
+  const menuClicks = useRef<MenuClicks>({ last: null });
+  const screen = useRef<ScreenMap | null>(null);
 
-  useKeys((keys) => dispatchRead(keys, ctx));
+  useKeys((keys) =>
+    dispatchRead(keys, ctx, (key) => {
+      const report = key.mouse;
+      if (!report || !screen.current) return;
+      const double = report.kind === 'press' && report.button === 0 && clicks.current.press(report, Date.now());
+      handleMouse(report, double, ctx, screen.current, (name) => dispatchKey({ name, text: name.length === 1 ? name : '' }, ctx), menuClicks.current);
+    }),
+  );
   // After a resize the new layout is committed: start the screen over from a clean terminal.
   useRepaintOnResize(columns, rows);
   useEffect(() => {
     ctx.store.getState().setViewport(layout.pageSize, layout.lines);
   }, [ctx.store, layout.pageSize, layout.lines]);
+
+  const panelWidth = panelWidthFor(mode, columns);
+  const tableWidth = columns - panelWidth - (panelWidth > 0 ? 1 : 0);
+  const rowLayout = useMemo(() => layoutColumns(tableWidth, tableColumns), [tableWidth, tableColumns]);
+  const titleY = layout.headerHeight + 1 + panel;
+  screen.current = layout.tooSmall
+    ? null
+    : {
+        titleY,
+        pageSize: layout.pageSize,
+        tableX: panelWidth > 0 ? panelWidth + 1 : 0,
+        rowLayout,
+        panelWidth,
+        footerY: layout.lines - 1,
+        footer: footerKeys(columns),
+      };
 
   if (layout.tooSmall) {
     return <TooSmall columns={columns} rows={rows} needColumns={MIN_COLUMNS} needRows={layout.headerHeight + 8} />;
@@ -55,18 +86,6 @@ export function App({ ctx }: AppProps) {
   if (mode === 'help') {
     return <HelpScreen width={columns} height={layout.lines} />;
   }
-  const panelWidth =
-    mode === 'sort'
-      ? SORT_MENU_WIDTH
-      : mode === 'user'
-        ? USER_MENU_WIDTH
-        : mode === 'signal'
-          ? Math.min(SIGNAL_MENU_WIDTH, Math.floor(columns / 2))
-          : mode === 'pool'
-            ? Math.min(POOL_MENU_WIDTH, Math.floor(columns / 2))
-            : mode === 'ionice' || mode === 'affinity'
-              ? CHANGE_MENU_WIDTH
-              : 0;
   const tableHeight = layout.pageSize + 1;
   return (
     <Box flexDirection="column" width={columns} height={layout.lines}>
@@ -78,6 +97,8 @@ export function App({ ctx }: AppProps) {
           <AncestryPanel width={columns} height={tableHeight} />
         ) : mode === 'strace' ? (
           <TraceView width={columns} height={tableHeight} />
+        ) : mode === 'setup' ? (
+          <SetupScreen width={columns} height={tableHeight} />
         ) : (
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}
@@ -88,9 +109,9 @@ export function App({ ctx }: AppProps) {
             {mode === 'affinity' && <AffinityMenu height={tableHeight} />}
             {panelWidth > 0 && <Box width={1} />}
             {overDetails ? (
-              <DetailsView width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={tableHeight} />
+              <DetailsView width={tableWidth} height={tableHeight} />
             ) : (
-              <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
+              <ProcessTable width={tableWidth} height={layout.pageSize} />
             )}
           </>
         )}
@@ -99,4 +120,14 @@ export function App({ ctx }: AppProps) {
       <Footer width={columns} />
     </Box>
   );
+}
+
+/** Cells of the menu panel left of the table in `mode`, 0 when no menu is open. */
+function panelWidthFor(mode: string, columns: number): number {
+  if (mode === 'sort') return SORT_MENU_WIDTH;
+  if (mode === 'user') return USER_MENU_WIDTH;
+  if (mode === 'signal') return Math.min(SIGNAL_MENU_WIDTH, Math.floor(columns / 2));
+  if (mode === 'pool') return Math.min(POOL_MENU_WIDTH, Math.floor(columns / 2));
+  if (mode === 'ionice' || mode === 'affinity') return CHANGE_MENU_WIDTH;
+  return 0;
 }

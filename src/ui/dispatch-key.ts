@@ -11,6 +11,7 @@ import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
 import { filterKeys, searchKeys } from './prompt-keys.js';
 import { poolMenuKeys } from './pool-menu.js';
+import { setupKeys } from './setup-screen.js';
 import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
 import { traceKeys } from './trace-view.js';
@@ -37,6 +38,7 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   ionice: ioPriorityKeys,
   affinity: affinityKeys,
   strace: traceKeys,
+  setup: setupKeys,
 };
 
 /** The prompts a paste types into. */
@@ -48,8 +50,15 @@ const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm',
 /** Cells of a dropped paste shown in the message. */
 const PREVIEW_CELLS = 20;
 
-export function dispatchKey(key: KeyPress, ctx: ActionContext): void {
+/** Where a mouse report goes: the app, which knows what is on screen where. */
+export type MouseHandler = (key: KeyPress) => void;
+
+export function dispatchKey(key: KeyPress, ctx: ActionContext, onMouse?: MouseHandler): void {
   const { mode, notify } = ctx.store.getState();
+  if (key.name === 'mouse') {
+    onMouse?.(key);
+    return;
+  }
   if (key.name === 'paste' && !TAKES_PASTE.has(mode)) {
     notify(`paste ignored: ${describePaste(key)}; a paste goes only into the search (/) and filter (\\) prompts`, 'warn');
     return;
@@ -62,11 +71,11 @@ export function dispatchKey(key: KeyPress, ctx: ActionContext): void {
  * are keys typed while pooltop was busy: once a key opens the signal menu, a `y` question or the
  * pool menu, the rest of its read is dropped, so `k⏎y` in one read cannot confirm a SIGTERM.
  */
-export function dispatchRead(keys: readonly KeyPress[], ctx: ActionContext): void {
+export function dispatchRead(keys: readonly KeyPress[], ctx: ActionContext, onMouse?: MouseHandler): void {
   const mode = (): Mode => ctx.store.getState().mode;
   for (let i = 0; i < keys.length; i++) {
     const before = mode();
-    dispatchKey(keys[i]!, ctx);
+    dispatchKey(keys[i]!, ctx, onMouse);
     const after = mode();
     const rest = keys.length - i - 1;
     if (after !== before && ACTS_ON_PROCESSES.has(after) && rest > 0) {

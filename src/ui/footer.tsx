@@ -8,8 +8,30 @@ import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 const BAR = KEY_TABLE.filter((b) => b.footer)
-  .map((b) => ({ ...b.footer!, changes: b.changes !== undefined }))
+  .map((b) => ({ ...b.footer!, changes: b.changes !== undefined, keyName: b.keys[0]! }))
   .sort((a, b) => a.order - b.order);
+
+const cellsOf = (item: (typeof BAR)[number]): number => item.key.length + Math.max(6, item.word.length) + 1;
+
+/** The keys the bar shows at `width`, in order, with where each starts and the key name a click on it presses. */
+export function footerKeys(width: number): { item: (typeof BAR)[number]; x: number; cells: number; key: string }[] {
+  // Quit always has a place, however narrow the terminal: the others fit around it.
+  const quit = BAR.find((item) => item.word === 'Quit');
+  let used = quit ? cellsOf(quit) : 0;
+  const shown = new Set(quit ? [quit] : []);
+  for (const item of BAR) {
+    if (item === quit) continue;
+    if (used + cellsOf(item) > width) break;
+    used += cellsOf(item);
+    shown.add(item);
+  }
+  let x = 0;
+  return BAR.filter((item) => shown.has(item)).map((item) => {
+    const at = { item, x, cells: cellsOf(item), key: item.keyName };
+    x += at.cells;
+    return at;
+  });
+}
 
 export function Footer({ width }: { width: number }) {
   const theme = useTheme();
@@ -44,20 +66,8 @@ export function Footer({ width }: { width: number }) {
       </Text>
     );
   }
-  // Quit always has a place, however narrow the terminal: the others fit around it.
-  const cellsOf = (item: (typeof BAR)[number]): number => item.key.length + Math.max(6, item.word.length) + 1;
-  const quit = BAR.find((item) => item.word === 'Quit');
-  let used = quit ? cellsOf(quit) : 0;
-  const shown = new Set(quit ? [quit] : []);
-  for (const item of BAR) {
-    if (item === quit) continue;
-    if (used + cellsOf(item) > width) break;
-    used += cellsOf(item);
-    shown.add(item);
-  }
   let bar = '';
-  for (const item of BAR) {
-    if (!shown.has(item)) continue;
+  for (const { item } of footerKeys(width)) {
     // Read-only mode: the keys that act on processes are shown, dim and without their label colour.
     const disabled = readonly && item.changes;
     bar += disabled

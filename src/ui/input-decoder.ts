@@ -1,5 +1,7 @@
 // Ink's input events → key presses, with a bracketed paste (ESC [200~ … ESC [201~) as one press
-// named 'paste' that holds the text, however the terminal's writes cut the paste or its markers.
+// named 'paste' that holds the text, however the terminal's writes cut the paste or its markers,
+// and an SGR mouse report as one press named 'mouse' (a broken one as nothing at all).
+import { MOUSE_START, scanMouse } from './mouse-report.js';
 import { parseKeys, type KeyPress } from './parse-key.js';
 
 export const PASTE_START = '\x1b[200~';
@@ -8,6 +10,8 @@ export const PASTE_END = '\x1b[201~';
 const PASTE_KEPT = 4096;
 /** Characters of a paste shown in the message that drops it. */
 const PREVIEW = 24;
+/** A legacy (X10) mouse report: ESC [ M and three bytes of button, column and row. */
+const LEGACY_MOUSE = '\x1b[M';
 
 // Ink 6.8 hands over escape sequences one by one and the text between them as one event. A marker
 // cut by the end of a read stays pending in Ink until the next read, unless the next read is late:
@@ -20,8 +24,10 @@ export class InputDecoder {
   private pastedLength = 0;
   /** The start of a marker, waiting for the rest. */
   private held = '';
-  /** The last key was a lone ESC let go by flush(): "[200~" after it is still a paste. */
+  /** The last key was a lone ESC let go by flush(): "[200~" after it is still a paste, "[<0;…" a mouse report. */
   private afterLoneEscape = false;
+  /** Bytes of a legacy mouse report still to drop: they would read as keys (a space tags a row). */
+  private legacyBytes = 0;
 
   /** The key presses one Ink input event completes (none while a paste or a marker is unfinished). */
   push(event: string): KeyPress[] {
@@ -33,8 +39,32 @@ export class InputDecoder {
       return out;
     }
     let data = held + event;
-    if (this.afterLoneEscape && data.startsWith(PASTE_START.slice(1))) data = `\x1b${data}`;
+    if (this.afterLoneEscape && (data.startsWith(PASTE_START.slice(1)) || data.startsWith(MOUSE_START.slice(1)))) data = `\x1b${data}`;
     this.afterLoneEscape = false;
+    if (this.legacyBytes > 0) {
+      const chars = Array.from(data);
+      const dropped = Math.min(this.legacyBytes, chars.length);
+      this.legacyBytes -= dropped;
+      data = chars.slice(dropped).join('');
+      if (data === '') return out;
+    }
+    if (data.startsWith(MOUSE_START)) {
+      const scan = scanMouse(data);
+      if (scan.kind === 'partial') {
+        this.held = data;
+        return out;
+      }
+      if (scan.kind === 'report' && scan.report) out.push({ name: 'mouse', text: '', mouse: scan.report });
+      const rest = data.slice(scan.length);
+      if (rest !== '') out.push(...this.push(rest));
+      return out;
+    }
+    if (data.startsWith(LEGACY_MOUSE)) {
+      this.legacyBytes = 3;
+      const rest = data.slice(LEGACY_MOUSE.length);
+      if (rest !== '') out.push(...this.push(rest));
+      return out;
+    }
     if (data.startsWith(PASTE_START)) {
       this.pasting = true;
       this.takePaste(data.slice(PASTE_START.length), out);
@@ -49,7 +79,7 @@ export class InputDecoder {
       out.push(...parseKeys(held), ...this.push(event));
       return out;
     }
-    out.push(...parseKeys(event));
+    out.push(...parseKeys(data));
     return out;
   }
 
@@ -58,11 +88,12 @@ export class InputDecoder {
     return !this.pasting && this.held !== '';
   }
 
-  /** Lets a held piece go as the key it is (Esc, Alt+[ …): no paste followed it. */
+  /** Lets a held piece go as the key it is (Esc, Alt+[ …): no paste followed it. A mouse report's start goes nowhere. */
   flush(): KeyPress[] {
     if (!this.holding) return [];
     const held = this.held;
     this.held = '';
+    if (held.startsWith(MOUSE_START)) return [];
     this.afterLoneEscape = held === '\x1b';
     return parseKeys(held);
   }

@@ -1,6 +1,6 @@
 // The keyboard of the main screen as one table of key → action, as htop's Action.c: the help
 // screen, the footer and the README's key list are all printed from it.
-import { COLUMNS, type ColumnId } from '../model/columns.js';
+import type { ColumnId } from '../model/columns.js';
 import { openChangeMenu, reniceTargets } from '../store/change-actions.js';
 import { openSignalMenu, pauseOrResume } from '../store/signal-actions.js';
 import { detailsLines, sectionLine } from './details-lines.js';
@@ -27,6 +27,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['pagedown'], label: 'PgDn', help: 'move one page down', run: ({ store }) => store.getState().movePage(1) },
   { keys: ['home'], label: 'Home', help: 'go to the first row', run: ({ store }) => store.getState().moveTo(0) },
   { keys: ['end'], label: 'End', help: 'go to the last row', run: ({ store }) => store.getState().moveTo(-1) },
+  {
+    keys: ['f2', 'S'],
+    label: 'F2 S',
+    help: 'setup: columns (add, remove, reorder), colour scheme, tree view, update interval; saved on exit',
+    footer: { key: 'F2', word: 'Setup', order: 2 },
+    run: ({ store }) => store.getState().openSetup(),
+  },
   {
     keys: ['/', 'f3'],
     label: '/ F3',
@@ -187,7 +194,8 @@ function openDetailsAt(store: ActionContext['store'], section: 'Environment' | '
 }
 
 function openSortMenu(store: ActionContext['store']): void {
-  const at = COLUMNS.findIndex((c) => c.id === store.getState().view.sort.key);
+  const { columns, sort } = store.getState().view;
+  const at = columns.indexOf(sort.key);
   store.getState().setMode('sort', Math.max(0, at));
 }
 

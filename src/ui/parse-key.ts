@@ -1,5 +1,6 @@
 // Terminal input → one key name: "up", "pagedown", "f5", "C-c", "enter", "escape", or the
 // character typed ("q", "/", " "). The key table and every prompt speak these names.
+import type { MouseReport } from './mouse-report.js';
 
 export interface KeyPress {
   /** The key's name; for typed text, the text itself; 'paste' for a bracketed paste. */
@@ -8,6 +9,8 @@ export interface KeyPress {
   text: string;
   /** A bracketed paste: its first characters as pasted (controls included) and its length. */
   paste?: { preview: string; length: number };
+  /** A mouse report (name 'mouse'): never text, whatever has the keyboard. */
+  mouse?: MouseReport;
 }
 
 const SEQUENCES: Record<string, string> = {

@@ -30,7 +30,8 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const pool = useAppStore((s) => s.pool);
   const theme = useTheme();
   const workers = useMemo(() => new Map((pool?.workers ?? []).map((w) => [w.pid, w])), [pool]);
-  const layout = useMemo(() => layoutColumns(width), [width]);
+  const columns = useAppStore((s) => s.view.columns);
+  const layout = useMemo(() => layoutColumns(width, columns), [width, columns]);
   const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
   for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
     lines.push(
@@ -111,7 +112,7 @@ const madeLines = new Map<number, MadeLine>();
 const MADE_LINES_LIMIT = 1024;
 
 export function cachedRowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
-  if (look.worker) return rowLine(row, layout, look);
+  if (look.worker || layout.clock) return rowLine(row, layout, look);
   const flags = (look.selected ? 1 : 0) | (look.tagged ? 2 : 0) | (look.orphan ? 4 : 0) | (look.decoration?.dimmed ? 8 : 0);
   const guide = look.decoration?.guide ?? '';
   const folded = look.decoration?.folded ?? 0;
@@ -145,7 +146,9 @@ export function madeLineCount(): number {
 export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
   const { theme, decoration } = look;
   const text = look.worker ? row.command + workerNote(look.worker) : row.command;
-  const command = formatCommand(text, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan));
+  const command = layout.hasCommand
+    ? formatCommand(text, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan))
+    : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
   const cells = formatCells(row, layout);
   if (look.selected || look.tagged) {
     // The selected row is one colour (inverse video in monochrome); tagged rows are yellow (bold

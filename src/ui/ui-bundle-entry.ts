@@ -12,7 +12,9 @@ installFastOutput();
 export { render } from 'ink';
 export { default as React } from 'react';
 export { App } from './app.js';
+export { colorDepth } from './color-schemes.js';
 export { COLOR_THEME, MONO_THEME, ThemeContext } from './theme.js';
+export { ThemeRoot } from './theme-root.js';
 export { StoreContext } from './use-app-store.js';
 
 /**

@@ -39,6 +39,8 @@ describe('parseCommand', () => {
         tree: false,
         given: { delay: true, sortKey: true, tree: false, color: true },
         noColorEnv: false,
+        colorScheme: null,
+        mouse: true,
         pool: null,
         metricsListen: null,
         readonly: false,
@@ -157,6 +159,18 @@ describe('parseCommand', () => {
     const command = parseCommand(['--metrics-listen', 'localhost:0'], {});
     assert.deepEqual(command.kind === 'monitor' && command.options.metricsListen, { host: '127.0.0.1', port: 0 });
     usage(() => parseCommand(['--metrics-listen', '9256'], {}), /--metrics-listen takes HOST:PORT/);
+  });
+
+  it('reads --color-scheme, -M / --no-mouse and snapshot --columns, and refuses what they do not name', () => {
+    const monitor = parseCommand(['--color-scheme', 'light-terminal', '-M']);
+    assert.equal(monitor.kind === 'monitor' && monitor.options.colorScheme, 'light-terminal');
+    assert.equal(monitor.kind === 'monitor' && monitor.options.mouse, false);
+    assert.equal(parseCommand(['--no-mouse']).kind === 'monitor' && (parseCommand(['--no-mouse']) as { options: { mouse: boolean } }).options.mouse, false);
+    const snapshot = parseCommand(['snapshot', '--columns', 'pid, PGID,etimes,command']);
+    assert.deepEqual(snapshot.kind === 'snapshot' && snapshot.options.columns, ['pid', 'pgrp', 'elapsed', 'command']);
+    assert.throws(() => parseCommand(['--color-scheme', 'x\x1b[2J']), (e: unknown) => e instanceof UsageError && /--color-scheme must be one of default, .*\(got "x\^\[\[2J"\)$/.test(e.message));
+    assert.throws(() => parseCommand(['snapshot', '--columns', 'pid,,user']), UsageError);
+    assert.throws(() => parseCommand(['snapshot', '--columns', '']), UsageError);
   });
 
   it('never echoes control characters from a bad value', () => {

@@ -33,7 +33,7 @@ describe('settings changed this session', () => {
 
 describe('the settings schema', () => {
   it('has a default that passes its own check for every key', () => {
-    for (const key of SETTING_KEYS) assert.equal(parseSetting(key, DEFAULT_SETTINGS[key]), DEFAULT_SETTINGS[key], key);
+    for (const key of SETTING_KEYS) assert.deepEqual(parseSetting(key, DEFAULT_SETTINGS[key]), DEFAULT_SETTINGS[key], key);
   });
 
   it('checks each value', () => {

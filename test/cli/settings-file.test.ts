@@ -64,9 +64,21 @@ describe('settings file: reading', () => {
     assert.ok(!existsSync(join(root, 'nowhere')), 'reading creates nothing');
   });
 
+  it('reads the columns and the colour scheme, and refuses a bad list or an unknown scheme', () => {
+    const good = loadSettings(file(JSON.stringify({ columns: ['pid', 'elapsed', 'command'], colorScheme: 'nord' })));
+    assert.deepEqual(good.settings.columns, ['pid', 'elapsed', 'command']);
+    assert.equal(good.settings.colorScheme, 'nord');
+    const bad = loadSettings(file(JSON.stringify({ columns: ['pid', 'rm -rf'], colorScheme: 'solarized' })));
+    assert.deepEqual(bad.settings.columns, DEFAULT_SETTINGS.columns);
+    assert.equal(bad.settings.colorScheme, 'default');
+    assert.match(bad.problem ?? '', /bad columns, colorScheme/);
+    assert.deepEqual(loadSettings(file('{"columns": []}')).settings.columns, DEFAULT_SETTINGS.columns, 'an empty list');
+    assert.deepEqual(loadSettings(file(JSON.stringify({ columns: Array(65).fill('pid') }))).settings.columns, DEFAULT_SETTINGS.columns, 'a list too long');
+  });
+
   it('reads a good file', () => {
     const loaded = loadSettings(file(JSON.stringify({ sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false })));
-    assert.deepEqual(loaded.settings, { sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false, readonly: false });
+    assert.deepEqual(loaded.settings, { ...DEFAULT_SETTINGS, sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false });
     assert.equal(loaded.problem, null);
   });
 

@@ -1,6 +1,7 @@
 // End to end, automatic wrap (DECAWM) is off while pooltop draws, so a line wider than it measured
-// is clipped rather than wrapped, and back on after every way out: quit keys, SIGTERM, SIGHUP and
-// SIGQUIT sent to it, an uncaught exception and a process.exit() from inside.
+// is clipped rather than wrapped, and mouse reporting is on; both are back as they were after every
+// way out: quit keys, SIGTERM, SIGHUP and SIGQUIT sent to it, an uncaught exception and a
+// process.exit() from inside.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
@@ -21,6 +22,7 @@ async function started(fault?: 'throw' | 'exit'): Promise<TmuxSession> {
   const env = fault ? { NODE_OPTIONS: `--import=${FAULT}`, POOLTOP_E2E_FAULT: fault } : {};
   session = await startPooltop([], { env });
   assert.equal(await session.format('#{wrap_flag}'), '0', 'automatic wrap is off while pooltop draws');
+  assert.equal(await session.format('#{mouse_any_flag}#{mouse_sgr_flag}'), '11', 'SGR mouse reports are on while pooltop draws');
   return session;
 }
 
@@ -31,6 +33,7 @@ async function expectWrapBack(s: TmuxSession, status: number): Promise<void> {
   assert.equal(await s.format('#{wrap_flag}'), '1', 'automatic wrap is on again');
   assert.equal(await s.alternateScreen(), false, 'the alternate screen was left');
   assert.equal(await s.cursorVisible(), true, 'the cursor is visible again');
+  assert.equal(await s.format('#{mouse_any_flag}#{mouse_sgr_flag}'), '00', 'mouse reporting is off again: the shell gets no clicks as text');
 }
 
 describe('line wrap while pooltop draws, and after', { timeout: 60_000 }, () => {

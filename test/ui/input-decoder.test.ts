@@ -9,6 +9,7 @@ function decode(events: readonly string[], decoder = new InputDecoder()): string
 }
 
 function named(key: KeyPress): string {
+  if (key.name === 'mouse') return `mouse ${key.mouse?.kind} ${key.mouse?.x},${key.mouse?.y}`;
   return key.name === 'paste' ? `paste ${JSON.stringify(key.text)} ${key.paste?.length}` : key.name;
 }
 
@@ -95,5 +96,47 @@ describe('InputDecoder', () => {
     const [paste] = decoder.push(PASTE_END);
     assert.equal(paste?.paste?.length, 1_000_000);
     assert.ok((paste?.text.length ?? 0) <= 4096);
+  });
+
+  describe('mouse reports', () => {
+    it('turns an SGR report into one mouse press, never text', () => {
+      const [key] = new InputDecoder().push('\x1b[<0;10;5M');
+      assert.deepEqual(key, { name: 'mouse', text: '', mouse: { kind: 'press', button: 0, x: 9, y: 4, modified: false } });
+      assert.deepEqual(decode(['k', '\x1b[<65;1;1M', 'q']), ['k', 'mouse wheel-down 0,0', 'q']);
+    });
+
+    it('puts a report together when a read cuts it and Ink hands over the pieces', () => {
+      for (const events of [['\x1b[<0;1', '0;5M'], ['\x1b[', '<0;10;5M'], ['\x1b[<', '0;10;5M'], ['\x1b[<0;10;', '5Mq']]) {
+        const out = decode(events);
+        assert.equal(out[0], 'mouse press 9,4', JSON.stringify(events));
+        assert.deepEqual(out.slice(1), events.join('').endsWith('q') ? ['q'] : [], JSON.stringify(events));
+      }
+    });
+
+    it('puts it together after a lone ESC that flush() let go', () => {
+      const decoder = new InputDecoder();
+      decoder.push('\x1b');
+      assert.deepEqual(decoder.flush().map(named), ['escape']);
+      assert.deepEqual(decode(['[<0;10;5M'], decoder), ['mouse press 9,4']);
+    });
+
+    it('drops a broken report whole, and the start of one that never ended', () => {
+      assert.deepEqual(decode(['\x1b[<0;10;5X', 'k']), ['k']);
+      assert.deepEqual(decode(['\x1b[<0;1', '0;5Xk']), ['k'], 'cut, then broken: its pieces are not keys');
+      const decoder = new InputDecoder();
+      decoder.push('\x1b[<0;1');
+      assert.equal(decoder.holding, true);
+      assert.deepEqual(decoder.flush(), [], 'the start of a report is no key');
+      assert.deepEqual(decode(['k'], decoder), ['k']);
+    });
+
+    it('drops the three bytes of a legacy X10 report, which would read as keys (a space tags a row)', () => {
+      assert.deepEqual(decode(['\x1b[M', ' !!k']), ['k']);
+      assert.deepEqual(decode(['\x1b[M', ' ', '!!', 'q']), ['q']);
+    });
+
+    it('leaves a report inside a bracketed paste as pasted text', () => {
+      assert.deepEqual(decode([PASTE_START, 'a\x1b[<0;1;1Mb', PASTE_END]), ['paste "ab" 11']);
+    });
   });
 });

@@ -18,8 +18,8 @@ export interface FrameCheck {
 /** Text that must never be on screen: the poller's failure message, the crash report, a stack frame. */
 const ERROR_TEXT = /sampling failed|internal error|\b(Type|Range|Reference|Syntax)Error\b|^\s+at \S.*:\d+:\d+\)?$/m;
 
-/** What a cell of each fixed column may hold (right-aligned cells are padded on the left). */
-const CELL: Record<Exclude<ColumnId, 'command'>, RegExp> = {
+/** What a cell of each default column may hold (right-aligned cells are padded on the left); the others are not checked. */
+const CELL: Partial<Record<Exclude<ColumnId, 'command'>, RegExp>> = {
   pid: /^ *\d+$/,
   ppid: /^ *\d+$/,
   // Left-aligned: a user name (or a numeric UID) starts in the first cell.
@@ -73,7 +73,7 @@ export function rowProblem(line: string, columns: readonly Column[]): string | n
       return command.trim() === '' ? 'empty Command cell' : null;
     }
     const cell = line.slice(at, at + column.width);
-    if (!CELL[column.id].test(cell)) return `${column.header} cell ${JSON.stringify(cell)} does not parse`;
+    if (CELL[column.id]?.test(cell) === false) return `${column.header} cell ${JSON.stringify(cell)} does not parse`;
     if (line[at + column.width] !== ' ') return `no space after the ${column.header} cell`;
     at += column.width + 1;
   }

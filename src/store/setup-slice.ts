@@ -1,0 +1,51 @@
+// The setup screen (F2, `S`) and what it sets beyond the view: where its cursor is, the colour
+// scheme and the refresh interval. The columns and the tree view it sets live in the view.
+import { DEFAULT_SCHEME, type SchemeName } from '../model/scheme-names.js';
+import type { SliceCreator } from './app-store.js';
+
+export interface SetupCursor {
+  /** The section highlighted on the left (display options, columns, colours). */
+  section: number;
+  /** The entry highlighted in that section. */
+  item: number;
+  /** Which of the two lists ↑ ↓ move in. */
+  focus: 'sections' | 'items';
+}
+
+export interface SetupOptions {
+  colorScheme?: SchemeName;
+  delayTenths?: number;
+}
+
+export interface SetupSlice {
+  setup: SetupCursor;
+  /** The colour scheme's name (src/ui/color-schemes.ts). */
+  colorScheme: SchemeName;
+  /** The refresh interval in tenths of a second. */
+  delayTenths: number;
+  openSetup(): void;
+  moveSetup(patch: Partial<SetupCursor>): void;
+  setColorScheme(name: SchemeName): void;
+  setDelay(tenths: number): void;
+}
+
+export const createSetupSlice =
+  (options: SetupOptions): SliceCreator<SetupSlice> =>
+  (set, get) => ({
+    setup: { section: 0, item: 0, focus: 'sections' },
+    colorScheme: options.colorScheme ?? DEFAULT_SCHEME,
+    delayTenths: options.delayTenths ?? 10,
+
+    openSetup() {
+      set({ mode: 'setup', setup: { ...get().setup, focus: 'sections' } });
+    },
+    moveSetup(patch) {
+      set({ setup: { ...get().setup, ...patch } });
+    },
+    setColorScheme(name) {
+      set({ colorScheme: name });
+    },
+    setDelay(tenths) {
+      set({ delayTenths: tenths });
+    },
+  });
