@@ -12,8 +12,8 @@ const LEAVE = '\x1b[?2004l\x1b[?7h\x1b[?25h\x1b[?1049l';
 // Mouse reporting: presses, releases and the wheel (?1000), written as SGR (?1006): ESC [ < b ; x ; y M,
 // which has no size limit and cannot be mistaken for typed text (src/ui/mouse-report.ts). Left on,
 // the shell after pooltop would receive every click as garbage, so LEAVE turns it off first.
-export const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
-export const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
+const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
+const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
 
 export class Terminal {
   private active = false;
