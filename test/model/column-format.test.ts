@@ -42,7 +42,7 @@ describe("the other columns' formats", () => {
 
   it('an unknown value (another source, or not permitted) shows "-" and sorts below every real one', () => {
     const bare = row(7);
-    for (const id of ['pgrp', 'sid', 'tpgid', 'minflt', 'oom', 'ctxt', 'ioread', 'cgroup', 'exe', 'wchan', 'shr', 'utime'] as const) {
+    for (const id of ['pgrp', 'sid', 'tpgid', 'minflt', 'oom', 'ctxt', 'ioread', 'cgroup', 'exe', 'wchan', 'utime'] as const) {
       assert.equal(column(id).format(bare), '-', id);
     }
     assert.equal(column('oom').value(bare), -1);

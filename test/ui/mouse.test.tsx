@@ -38,14 +38,15 @@ describe('the mouse in the app', () => {
     unmount();
   });
 
-  it('runs the key of the key bar clicked, and a double-click on a row runs what Enter runs there (nothing yet)', async () => {
+  it('runs the key of the key bar clicked, and a double-click on a row runs what Enter runs there: the details view', async () => {
     const { store, stdin, lastFrame, titleY, unmount } = await setup();
     const bar = plain(lastFrame()).split('\n').findIndex((l) => l.startsWith('F1Help'));
     stdin.write(press(plain(lastFrame()).split('\n')[bar]!.indexOf('F5Tree') + 1, bar));
     await waitUntil(() => store.getState().view.tree, 'F5 on the bar: tree view');
     stdin.write(press(3, titleY + 2) + press(3, titleY + 2));
-    await waitUntil(() => store.getState().cursor.index === 1, 'the first click selects');
-    assert.equal(store.getState().mode, 'main');
+    await waitUntil(() => store.getState().mode === 'details', 'the double-click opens the details view');
+    assert.equal(store.getState().cursor.index, 1, 'of the row clicked');
+    assert.equal(store.getState().details?.target.pid, store.getState().visible[1]?.pid);
     unmount();
   });
 

@@ -37,13 +37,13 @@ describe('the setup screen', () => {
     await press(KEYS.down, () => store.getState().setup.section === 1, 'the Columns section');
     await press(KEYS.right, () => store.getState().setup.focus === 'items', 'in the list');
     const pgrp = columnEntryIds(store.getState().view.columns).indexOf('pgrp');
-    assert.equal(pgrp, 13, 'PGRP is first of the columns not shown');
+    assert.equal(pgrp, 14, 'PGRP is first of the columns not shown');
     for (let i = 0; i < pgrp; i++) await press(KEYS.down, () => store.getState().setup.item === i + 1, `entry ${i + 1}`);
     await press('\r', () => store.getState().view.columns.includes('pgrp'), 'PGRP added');
     assert.deepEqual(store.getState().view.columns.slice(-3), ['core', 'pgrp', 'command'], 'added before the command');
-    await press(KEYS.up, () => store.getState().setup.item === 12, 'on PGRP');
-    await press(KEYS.f7, () => store.getState().view.columns.indexOf('pgrp') === 11, 'PGRP moved left');
-    await press(']', () => store.getState().view.columns.indexOf('pgrp') === 12, 'and right again with ]');
+    await press(KEYS.up, () => store.getState().setup.item === 13, 'on PGRP');
+    await press(KEYS.f7, () => store.getState().view.columns.indexOf('pgrp') === 12, 'PGRP moved left');
+    await press(']', () => store.getState().view.columns.indexOf('pgrp') === 13, 'and right again with ]');
     await press(KEYS.home, () => store.getState().setup.item === 0, 'on PID');
     await press(KEYS.f9, () => !store.getState().view.columns.includes('pid'), 'PID removed');
     await press(KEYS.esc, () => store.getState().mode === 'main', 'back on the main screen');
