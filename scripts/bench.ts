@@ -18,8 +18,9 @@ const SECTION_DIR = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 /** The order sections run in; a section whose file does not exist yet is skipped quietly. */
 const SECTION_ORDER = ['sampler', 'monitor', 'keys', 'read-strategies', 'tree', 'pool'];
 /** Slow or diagnostic sections, run only when asked for by name. */
-// profile: a CPU profile; scale: 10,000 processes for ~3 minutes. Both only when named.
-const ON_REQUEST = new Set(['profile', 'scale']);
+// profile: a CPU profile; scale: 10,000 processes for ~3 minutes; export: the exporter and the
+// stream, ~8 minutes. Only when named.
+const ON_REQUEST = new Set(['profile', 'scale', 'export']);
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);

@@ -1,5 +1,5 @@
 // The README's generated sections, between `<!-- name:start -->` and `<!-- name:end -->` markers.
-import { MONITOR_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
+import { MONITOR_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
 import { primesHelp } from '../src/cli/primes-command.js';
 import { keyTableMarkdown } from './key-table-markdown.js';
 
@@ -8,6 +8,7 @@ export function generatedSections(): Record<string, string> {
     keys: keyTableMarkdown(),
     'help-monitor': fence(MONITOR_HELP),
     'help-snapshot': fence(SNAPSHOT_HELP),
+    'help-serve': fence(SERVE_HELP),
     // The default worker count is the machine's: the README shows it as a word.
     'help-primes': fence(primesHelp('one per core')),
   };

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
-import { parseProcStat } from '../../src/sampling/parse-proc.js';
+import { parseProcStat } from '../../src/platform/parse-proc.js';
 import { settings, samples } from './lib/bench-settings.js';
 import { fixed, formatTable } from './lib/format-table.js';
 import { startIdleProcesses } from './lib/idle-processes.js';

@@ -1,8 +1,13 @@
-// The text of `pooltop --help` and `pooltop snapshot --help`: every option with its default.
-import { MAX_DELAY_TENTHS } from './parse-options.js';
+// The text of `pooltop --help`, `pooltop snapshot --help` and `pooltop serve --help`: every
+// option with its default.
+import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
+import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
+import { MAX_COUNT, MAX_DELAY_TENTHS } from './parse-options.js';
 
 export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]
+                        [--watch [-d tenths] [--count n]] [--pool-only]
+       pooltop serve [--listen host:port] [options]  (see pooltop serve --help)
        pooltop primes [options]          (see pooltop primes --help)
 
 An htop-like interactive process monitor with a built-in process-pool lab.
@@ -15,6 +20,12 @@ Options:
   -t, --tree               start in tree view (default: flat list)
       --pool <n>           start a pool of n workers (1-256) running the primes stream
                            (default: no pool; w opens the pool menu)
+      --metrics-listen <host:port>
+                           also serve Prometheus metrics at http://host:port/metrics, as
+                           pooltop serve does (the top ${DEFAULT_TOP} processes by CPU of those -u
+                           and -p show, and this monitor's pool): ${formatListenAddress(DEFAULT_LISTEN)} for
+                           this machine only, 0.0.0.0:9256 for every interface, written
+                           out either way (default: no exporter)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, state,
                            cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
@@ -42,12 +53,47 @@ over about half a second between two samples.
 
 Options:
       --json               print JSON instead of a table
+      --watch              with --json: print one JSON object per line per sample, each
+                           with "seq" (1, 2, …) first, until stopped (Ctrl-C, SIGTERM,
+                           the reader leaving) or --count samples
+  -d, --delay <tenths>     with --watch: the interval, 1-${MAX_DELAY_TENTHS} tenths of a second (default
+                           10); CPU% of each line is over the interval before it
+      --count <n>          with --watch: stop after n lines, 1-${MAX_COUNT}
   -t, --tree               print the PID/PPID tree (with --json: nested "children")
   -u, --user <name|uid>    only this user's processes: a name, or a UID that passwd has
                            or a process runs as (default: all users)
   -p, --pid <pid[,pid...]> only these processes, PIDs 1 to pid_max − 1 (default: all)
+      --pool-only          only the processes of pooltop pools: the workers of every
+                           pooltop here (titled pooltop-worker N) and their descendants
   -s, --sort-key <column>  sort column (default cpu); see pooltop --help
       --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
       --no-color           accepted for symmetry; snapshot output has no colour
+  -h, --help               show this help
+`;
+
+export const SERVE_HELP = `Usage: pooltop serve [options]
+
+Serves Prometheus metrics at http://host:port/metrics without a screen: the machine
+(CPU seconds per core and mode, memory, load, tasks, disks, network), a bounded set
+of processes, and the pool it runs with --pool. OpenMetrics to scrapers that ask for
+it, the Prometheus text format otherwise. SIGINT or SIGTERM stops it (exit 0).
+
+Options:
+      --listen <host:port> where to listen (default ${formatListenAddress(DEFAULT_LISTEN)}: this machine only).
+                           Any other address must be given: 0.0.0.0:9256 or [::]:9256
+                           listens on every interface, where anyone who can reach it
+                           sees the chosen processes' names, users and command lines.
+                           Port 0: any free port, said on stderr.
+  -d, --delay <tenths>     sampling interval, 1-${MAX_DELAY_TENTHS} tenths of a second (default 10);
+                           a scrape gets the latest sample, never waits for one
+  -p, --pid <pid[,pid...]> per-process series only for these PIDs
+  -u, --user <name|uid>    per-process series only for this user's processes
+      --match <regex>      per-process series only for command lines matching this
+                           JavaScript regular expression (case-sensitive)
+      --top <n>            of the processes those allow, the n busiest by CPU over the
+                           last interval get series, 0-${MAX_TOP} (default ${DEFAULT_TOP})
+      --pool <n>           run a pool of n workers (1-256) on the primes stream and
+                           export it (default: no pool, and no pool metrics)
+      --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
   -h, --help               show this help
 `;

@@ -1,12 +1,14 @@
 // The interactive monitor: wires sampler → poller → store → Ink app, takes over the terminal and
 // gives it back on every way out (q, Ctrl-C, SIGTERM, SIGQUIT, SIGHUP, an uncaught error).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
-import type { PoolPlan } from '../store/pool-actions.js';
 import { connectPool } from '../store/pool-bridge.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
+import { startMonitorMetrics } from './monitor-metrics.js';
 import type { MonitorOptions } from './parse-options.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
@@ -46,14 +48,13 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
-  const sampler = await createSampler(options.source ?? undefined);
   const pool = new PoolManager();
-  const poolPlan: PoolPlan = { workload: { workload: 'primes', method: 'naive' }, trap: false };
-  const disconnectPool = connectPool(store, pool);
+  const metrics = options.metricsListen && (await startMonitorMetrics(options.metricsListen, options, pool, delayMs));
+  const created = await createSampler(options.source ?? undefined);
+  const sampler = metrics ? metrics.observe(created) : created;
+  const bridge = connectPool(store, pool);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
-  const poller = new Poller(sampler, store, delayMs, () => {
-    if (pool.state !== 'idle') store.getState().setPool(pool.snapshot());
-  });
+  const poller = new Poller(sampler, store, delayMs, bridge.refresh);
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
@@ -71,7 +72,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     poller.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
-    disconnectPool();
+    bridge.disconnect();
     try {
       instance?.unmount();
     } catch {
@@ -79,6 +80,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     }
     terminal.restore();
     sampler.close();
+    metrics?.close();
     stats?.write();
     settingsChanges.stop();
     const saveError = loaded.saveAllowed ? saveSettings(settingsFile, settingsChanges.values()) : null;
@@ -100,7 +102,6 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
       refreshSoon: () => poller.refreshSoon(),
     },
     pool,
-    poolPlan,
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));
@@ -138,7 +139,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   );
   if (options.pool !== null) {
     const n = options.pool;
-    pool.start(n, { stream: poolPlan.workload }).then(
+    pool.start(n, { stream: store.getState().poolPlan.workload }).then(
       () => store.getState().notify(`pool started: ${n} workers on the primes stream (w for the pool menu)`),
       (error: unknown) => store.getState().notify(`pool did not start: ${error instanceof Error ? error.message : String(error)}`, 'error'),
     );
@@ -148,11 +149,12 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
 
 /**
  * Ink, React and the app, loaded only for the interactive monitor (so --version and snapshot
- * start fast). Ink decides at import time whether it runs under CI (the CI variable) and then
- * renders only the last frame; the monitor always has a real terminal, so hide CI from that check.
- * The environment is put back afterwards: pool workers inherit it.
+ * start fast), from the one bundle that holds them with pooltop's patches to Ink. Ink decides at
+ * import time whether it runs under CI (the CI variable) and then renders only the last frame; the
+ * monitor always has a real terminal, so hide CI from that check. The environment is put back
+ * afterwards: pool workers inherit it.
  */
-async function loadUi() {
+async function loadUi(): Promise<typeof import('../ui/ui-bundle-entry.js')> {
   const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION, NODE_ENV: process.env.NODE_ENV };
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
@@ -164,24 +166,15 @@ async function loadUi() {
   // options already and applies the colour choice through its theme.
   const argv = process.argv;
   process.argv = argv.filter((arg) => arg !== '--no-color' && arg !== '--color');
+  const bundle = new URL('../ui/ui-bundle.js', import.meta.url);
   try {
-    try {
-      return await import('../ui/ui-bundle.js' as string) as typeof import('../ui/ui-bundle-entry.js');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    return (await import(bundle.href)) as typeof import('../ui/ui-bundle-entry.js');
+  } catch (error) {
+    // Only the bundle's own absence; what it fails to find inside is said as it is.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && !existsSync(bundle)) {
+      throw new Error(`the screen's bundle ${fileURLToPath(bundle)} is missing: run \`npm run build\` (the monitor needs it; snapshot does not)`);
     }
-    // No bundle (a build without scripts/bundle-ui.mjs): the same modules, loaded one by one.
-    const { installFastOutput } = await import('../ui/fast-output.js');
-    const { loadInkInstances } = await import('../ui/repaint.js');
-    await Promise.all([installFastOutput(), loadInkInstances()]);
-    const [{ render }, React, { App }, { StoreContext }, theme] = await Promise.all([
-      import('ink'),
-      import('react'),
-      import('../ui/app.js'),
-      import('../ui/use-app-store.js'),
-      import('../ui/theme.js'),
-    ]);
-    return { render, React, App, StoreContext, ...theme };
+    throw error;
   } finally {
     process.argv = argv;
     for (const [key, value] of Object.entries(saved)) {

@@ -2,11 +2,13 @@
 // every value checked, each failure a UsageError naming the option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseColumnId, type ColumnId } from '../model/columns.js';
+import { DEFAULT_TOP, MAX_TOP, type ProcessSelection } from '../model/process-selection.js';
 import { sanitizeText } from '../model/sanitize.js';
-import { someProcessHasUid } from '../sampling/process-uids.js';
+import { readPidMax } from '../platform/pid-max.js';
+import { someProcessHasUid } from '../platform/process-uids.js';
 import { SOURCE_NAMES, type SourceName } from '../sampling/types.js';
 import { UserNames } from '../sampling/user-names.js';
-import { readPidMax } from '../signals/validate-target.js';
+import { DEFAULT_LISTEN, parseListenAddress, type ListenAddress } from './listen-address.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommonOptions {
@@ -28,17 +30,37 @@ export interface MonitorOptions extends CommonOptions {
   noColorEnv: boolean;
   /** Start with a pool of this many workers running the primes stream (`--pool n`); null: none. */
   pool: number | null;
+  /** Serve /metrics there too (`--metrics-listen`); null: no exporter. */
+  metricsListen: ListenAddress | null;
 }
 
 export interface SnapshotOptions extends CommonOptions {
   json: boolean;
+  /** Print a line of JSON per sample (`--watch`), every `delayMs`, `count` times (null: until stopped). */
+  watch: boolean;
+  delayMs: number;
+  count: number | null;
+  /** Only the processes of pooltop pools: workers and their descendants (`--pool-only`). */
+  poolOnly: boolean;
+}
+
+export interface ServeOptions {
+  listen: ListenAddress;
+  /** Sampling interval in milliseconds. */
+  delayMs: number;
+  /** Which processes get series of their own. */
+  selection: ProcessSelection;
+  /** Run a pool of this many workers on the primes stream (`--pool n`); null: no pool. */
+  pool: number | null;
+  source: SourceName | null;
 }
 
 export type Command =
-  | { kind: 'help'; text: 'monitor' | 'snapshot' }
+  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' }
   | { kind: 'version' }
   | { kind: 'monitor'; options: MonitorOptions }
   | { kind: 'snapshot'; options: SnapshotOptions }
+  | { kind: 'serve'; options: ServeOptions }
   | { kind: 'primes'; argv: string[] };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -59,11 +81,28 @@ const MONITOR: Options = {
   pool: { type: 'string' },
   color: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
+  'metrics-listen': { type: 'string' },
 };
 
 const SNAPSHOT: Options = {
   ...COMMON,
   json: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  delay: { type: 'string', short: 'd' },
+  count: { type: 'string' },
+  'pool-only': { type: 'boolean' },
+};
+
+const SERVE: Options = {
+  listen: { type: 'string' },
+  delay: { type: 'string', short: 'd' },
+  user: { type: 'string', short: 'u' },
+  pid: { type: 'string', short: 'p' },
+  match: { type: 'string' },
+  top: { type: 'string' },
+  pool: { type: 'string' },
+  source: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 };
 
 export const MAX_DELAY_TENTHS = 600;
@@ -76,7 +115,12 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (first === 'snapshot') {
     const values = parse(rest, SNAPSHOT, 'pooltop snapshot');
     if (values.help) return { kind: 'help', text: 'snapshot' };
-    return { kind: 'snapshot', options: { ...common(values, env), json: values.json === true } };
+    return { kind: 'snapshot', options: snapshotOptions(values, env) };
+  }
+  if (first === 'serve') {
+    const values = parse(rest, SERVE, 'pooltop serve');
+    if (values.help) return { kind: 'help', text: 'serve' };
+    return { kind: 'serve', options: serveOptions(values) };
   }
   const values = parse(argv, MONITOR, 'pooltop');
   if (values.help) return { kind: 'help', text: 'monitor' };
@@ -98,8 +142,73 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       },
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
       pool: parsePoolSize(values.pool),
+      metricsListen: values['metrics-listen'] === undefined ? null : parseListenAddress(values['metrics-listen'], '--metrics-listen'),
     },
   };
+}
+
+function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOptions {
+  const watch = values.watch === true;
+  if (watch && values.json !== true) throw new UsageError('pooltop snapshot: --watch prints a line of JSON per sample: add --json');
+  for (const [name, given] of [['-d/--delay', values.delay], ['--count', values.count]] as const) {
+    if (given !== undefined && !watch) throw new UsageError(`pooltop snapshot: ${name} applies to --watch`);
+  }
+  return {
+    ...common(values, env),
+    json: values.json === true,
+    watch,
+    delayMs: parseDelay(values.delay) * 100,
+    count: values.count === undefined ? null : parseCount(values.count),
+    poolOnly: values['pool-only'] === true,
+  };
+}
+
+function serveOptions(values: Values): ServeOptions {
+  const pids = parsePids(values.pid);
+  return {
+    listen: values.listen === undefined ? DEFAULT_LISTEN : parseListenAddress(values.listen, '--listen'),
+    delayMs: parseDelay(values.delay) * 100,
+    selection: {
+      pids: pids ? new Set(pids) : null,
+      user: parseUser(values.user),
+      match: parseMatch(values.match),
+      top: parseTop(values.top),
+    },
+    pool: parsePoolSize(values.pool),
+    source: parseSource(values.source),
+  };
+}
+
+/** The most samples --count takes: over 31 years at one a second. */
+export const MAX_COUNT = 1_000_000_000;
+
+export function parseCount(value: unknown): number {
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_COUNT) {
+    throw new UsageError(`pooltop snapshot: --count must be a number of samples from 1 to ${MAX_COUNT} (got "${sanitizeText(text)}")`);
+  }
+  return Number(text);
+}
+
+export function parseTop(value: unknown): number {
+  if (value === undefined) return DEFAULT_TOP;
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) > MAX_TOP) {
+    throw new UsageError(`pooltop serve: --top must be a number of processes from 0 to ${MAX_TOP} (got "${sanitizeText(text)}")`);
+  }
+  return Number(text);
+}
+
+/** A JavaScript regular expression, tested against whole command lines (case-sensitive, as grep). */
+export function parseMatch(value: unknown): RegExp | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  try {
+    return new RegExp(text, 'u');
+  } catch (error) {
+    const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    throw new UsageError(`pooltop serve: --match takes a regular expression: ${sanitizeText(why)}`);
+  }
 }
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;

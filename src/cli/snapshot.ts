@@ -1,8 +1,11 @@
 // `pooltop snapshot`: one sample printed as a table (like `top -b -n 1`) or as JSON, then exit.
+import type { Writable } from 'node:stream';
 import { buildTree } from '../model/build-tree.js';
 import { formatBytes, formatUptime } from '../model/format.js';
 import { filterRows } from '../model/filter-rows.js';
 import { jsonSafe } from '../model/json-safe.js';
+import { poolProcessPids } from '../model/pool-processes.js';
+import { processJson, snapshotJson, type SampleRows } from '../model/sample-json.js';
 import { formatHeader, formatPrefix, layoutColumns } from '../model/format-row.js';
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
@@ -17,10 +20,7 @@ import type { SnapshotOptions } from './parse-options.js';
 /** CPU% needs two samples; half a second apart is short enough to wait and long enough to mean something. */
 const DELTA_MS = 500;
 
-export interface SnapshotData {
-  sample: Sample;
-  rows: ProcessRow[];
-}
+export type SnapshotData = SampleRows;
 
 export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
@@ -28,17 +28,24 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotDa
     const first = await sampler.sample();
     await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
     const sample = await sampler.sample();
-    const rows = sortRows(
-      filterRows(deriveRows(first, sample), { user: options.user, pids: options.pids ? new Set(options.pids) : null }),
-      { key: options.sortKey, inverted: false },
-    );
-    return { sample, rows };
+    return { sample, rows: snapshotRows(first, sample, options) };
   } finally {
     sampler.close();
   }
 }
 
-export async function runSnapshot(options: SnapshotOptions, out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): Promise<number> {
+/** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s. */
+export function snapshotRows(previous: Sample | null, sample: Sample, options: Pick<SnapshotOptions, 'user' | 'pids' | 'poolOnly' | 'sortKey'>): ProcessRow[] {
+  let rows = filterRows(deriveRows(previous, sample), { user: options.user, pids: options.pids ? new Set(options.pids) : null });
+  if (options.poolOnly) {
+    const pool = poolProcessPids(sample.processes);
+    rows = rows.filter((row) => pool.has(row.pid));
+  }
+  return sortRows(rows, { key: options.sortKey, inverted: false });
+}
+
+export async function runSnapshot(options: SnapshotOptions, out: Writable & { isTTY?: boolean; columns?: number }): Promise<number> {
+  if (options.watch) return (await import('./watch.js')).runWatch(options, out);
   const data = await takeSnapshot(options);
   const width = out.isTTY ? out.columns : undefined;
   let text: string;
@@ -68,48 +75,6 @@ export function snapshotTreeText(data: SnapshotData, width?: number): string {
   const tree = buildTree(data.rows, { compare: (a, b) => (rank.get(a.pid) ?? 0) - (rank.get(b.pid) ?? 0) });
   lines.push(...treeText(tree, (row) => formatPrefix(row, layout), { width }));
   return `${lines.join('\n')}\n`;
-}
-
-/** The JSON document: real strings (JSON-escaped, see jsonSafe), sizes in bytes, times in seconds. */
-export function snapshotJson({ sample, rows }: SnapshotData): object {
-  return {
-    time: new Date(sample.time).toISOString(),
-    source: sample.source,
-    cpus: sample.cpus.map((c) => ({ user: round(c.user), system: round(c.system), nice: round(c.nice), idle: round(c.idle) })),
-    memory: sample.memory,
-    swap: sample.swap,
-    load: sample.load,
-    uptime: sample.uptime,
-    tasks: sample.tasks,
-    processes: rows.map(processJson),
-  };
-}
-
-export interface ProcessJson {
-  pid: number;
-  ppid: number;
-  [field: string]: unknown;
-}
-
-export function processJson(r: ProcessRow): ProcessJson {
-  return {
-    pid: r.pid,
-    ppid: r.ppid,
-    user: r.user,
-    state: r.state,
-    priority: r.priority,
-    nice: r.nice,
-    threads: r.threads,
-    vsz: r.vsz,
-    rss: r.rss,
-    cpu: round(r.cpu),
-    mem: round(r.mem),
-    time: r.cpuTime < 0 ? null : r.cpuTime,
-    processor: r.processor < 0 ? null : r.processor,
-    startTime: r.startTime > 0 ? new Date(r.startTime).toISOString() : null,
-    name: r.name,
-    command: r.command,
-  };
 }
 
 /** The table: a summary like top's, then one line per process; cut to `width` when on a terminal. */
@@ -145,8 +110,4 @@ function summaryLines(sample: Sample): string[] {
 
 function pct(n: number): string {
   return n.toFixed(1).padStart(5);
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -3,8 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseProcStat } from '../sampling/parse-proc.js';
-import { readProcFile } from '../sampling/read-proc-file.js';
+import { readStartTicks } from '../platform/process-stat.js';
 
 /** What the worker tells pooltop about the child it just started. */
 export interface FamilyChildStart {
@@ -71,14 +70,6 @@ export function familyCommand(ms: number, setpriv: string | null = null, parentP
   // No sleep binary (a minimal image): a tiny node script that only waits, titled like sleep.
   const script = `process.title = 'sleep ${seconds}'; setTimeout(() => {}, ${Math.round(ms)})`;
   return { ...through(process.execPath, ['-e', script]), command, gated: false };
-}
-
-/** The child's start time in clock ticks after boot, or null when /proc cannot tell. */
-export function readStartTicks(pid: number): number | null {
-  const text = readProcFile(`/proc/${pid}/stat`, 1024);
-  if (typeof text !== 'string') return null;
-  const stat = parseProcStat(text);
-  return stat !== null && stat.pid === pid && Number.isFinite(stat.startTicks) ? stat.startTicks : null;
 }
 
 /** What waiting for the child returned, as a task's value; a child that did not exit 0 is an error. */

@@ -1,8 +1,7 @@
 // The processes the pool's family tasks start (its workers' children): remembered by PID and start
 // time, watched in /proc for re-parenting, and ended with the pool through sendSignal.
-import { parseProcStat } from '../sampling/parse-proc.js';
-import { readProcFile } from '../sampling/read-proc-file.js';
-import { startTimeFromTicks } from '../signals/process-identity.js';
+import { isEndedState, readChildStat, type ChildStat } from '../platform/process-stat.js';
+import { startTimeFromTicks } from '../platform/start-time.js';
 import { sendSignal } from '../signals/send-signal.js';
 import type { SignalOutcome, SignalTarget } from '../signals/signal-outcome.js';
 import { isSignalablePid } from './worker-signal.js';
@@ -29,21 +28,8 @@ export interface TaskChild {
   ppid: number;
 }
 
-/** A child's entry in /proc now; null when there is none (gone, or no /proc). */
-export interface ChildStat {
-  ppid: number;
-  startTicks: number;
-  state: string;
-}
-
+/** A child's entry in /proc now (platform/process-stat.ts); null when there is none (gone, or no /proc). Injected in tests. */
 export type ChildStatReader = (pid: number) => ChildStat | null;
-
-export const readChildStat: ChildStatReader = (pid) => {
-  const text = readProcFile(`/proc/${pid}/stat`, 1024);
-  if (typeof text !== 'string') return null;
-  const stat = parseProcStat(text);
-  return stat !== null && stat.pid === pid ? { ppid: stat.ppid, startTicks: stat.startTicks, state: stat.state } : null;
-};
 
 /** What a worker reported, plus who it is. */
 export interface ChildReport {
@@ -86,11 +72,11 @@ export class TaskChildren {
   add(report: ChildReport, workerReaped: boolean): TaskChild | null {
     if (!isSignalablePid(report.pid) || report.startTicks === null) return null;
     const stat = this.read(report.pid);
-    if (stat === null || stat.startTicks !== report.startTicks || isEnded(stat.state)) return null;
+    if (stat === null || stat.startTicks !== report.startTicks || isEndedState(stat.state)) return null;
     if (stat.ppid !== report.workerPid && !workerReaped) {
       // The kernel re-parents a dying process's children before it becomes a zombie.
       const worker = this.read(report.workerPid);
-      if (worker !== null && !isEnded(worker.state)) return null;
+      if (worker !== null && !isEndedState(worker.state)) return null;
     }
     const child: TaskChild = {
       pid: report.pid,
@@ -126,7 +112,7 @@ export class TaskChildren {
     const result: ChildSweep = { orphaned: [], gone: [], killedWithWorker: [] };
     for (const child of this.children.values()) {
       const stat = this.read(child.pid);
-      if (stat === null || stat.startTicks !== child.startTicks || isEnded(stat.state)) {
+      if (stat === null || stat.startTicks !== child.startTicks || isEndedState(stat.state)) {
         if (!child.orphaned && workerWillTell(child)) continue;
         this.children.delete(child.pid);
         // With its worker gone and nobody to tell, one with a parent-death signal went with it.
@@ -185,9 +171,4 @@ export class TaskChildren {
   clear(): void {
     this.children.clear();
   }
-}
-
-/** A zombie has exited (its parent has yet to reap it); X is dead. Neither can be signalled. */
-function isEnded(state: string): boolean {
-  return state === 'Z' || state === 'X';
 }

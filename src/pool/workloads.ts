@@ -32,11 +32,20 @@ export function isWorkloadName(value: unknown): value is WorkloadName {
 
 /** Why `spec` is not a task the pool can run, or null when it is. Specs may come from anywhere. */
 export function taskSpecProblem(spec: unknown): string | null {
-  if (typeof spec !== 'object' || spec === null) return 'a task must be an object';
+  return problemOf(spec, true);
+}
+
+/** Why `choice` is not a workload (and method) the pool can run, or null: the stream's choice has no argument. */
+export function workloadChoiceProblem(choice: unknown): string | null {
+  return problemOf(choice, false);
+}
+
+function problemOf(spec: unknown, hasArg: boolean): string | null {
+  if (typeof spec !== 'object' || spec === null) return `a ${hasArg ? 'task' : 'workload choice'} must be an object`;
   const { workload, arg, method } = spec as Record<string, unknown>;
   if (!isWorkloadName(workload)) return `unknown workload ${JSON.stringify(String(workload))}`;
   const info = WORKLOADS[workload];
-  if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < info.minArg || arg > info.maxArg) {
+  if (hasArg && (typeof arg !== 'number' || !Number.isInteger(arg) || arg < info.minArg || arg > info.maxArg)) {
     return `${workload} needs an integer argument from ${info.minArg} to ${info.maxArg} (got ${String(arg)})`;
   }
   if (method !== undefined && (workload !== 'primes' || (method !== 'naive' && method !== 'sqrt'))) {

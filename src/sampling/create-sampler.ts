@@ -1,10 +1,10 @@
 // Picks the sampling source: procfs on Linux, ps-list elsewhere, or what --source asks for.
-import { existsSync } from 'node:fs';
+import { HAS_PROCFS } from '../platform/procfs.js';
 import { ProcfsSampler } from './procfs-sampler.js';
 import type { Sampler, SourceName } from './types.js';
 
 export function defaultSource(): SourceName {
-  return process.platform === 'linux' && existsSync('/proc/self/stat') ? 'procfs' : 'ps-list';
+  return HAS_PROCFS ? 'procfs' : 'ps-list';
 }
 
 /** The sampler for a source; systeminformation and ps-list are loaded only when chosen (they are large). */

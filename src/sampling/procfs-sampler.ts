@@ -2,16 +2,18 @@
 // refresh (through a descriptor kept open, for the first FD_BUDGET processes); status (for the
 // UID) and cmdline only when a process is first seen or has exec'd.
 import { readdirSync, readFileSync } from 'node:fs';
+import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
+import { parseCmdline, parseProcStat, parseStatusUid } from '../platform/parse-proc.js';
+import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, type ReadResult } from '../platform/proc-file.js';
+import { PROC_ROOT } from '../platform/procfs.js';
+import { readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
 import { countTasks } from './count-tasks.js';
-import { parseBootTime, parseCmdline, parseProcStat, parseStatusUid } from './parse-proc.js';
-import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, type ReadResult } from './read-proc-file.js';
 import { ProcSystemFacts } from './system-facts.js';
-import type { ProcessInfo, Sample, Sampler } from './types.js';
+import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
-/** Clock ticks per second (sysconf(_SC_CLK_TCK)); 100 on every Linux architecture Node runs on. */
-const CLK_TCK = 100;
-const PAGE_SIZE = 4096;
+/** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time. */
+const PROCFS_CAPABILITIES: SourceCapabilities = { startTimePrecisionMs: 0, cpuTime: true };
 /** Bytes of a command line kept: enough for any screen, bounded for the pathological. */
 const CMDLINE_LIMIT = 32 * 1024;
 /** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
@@ -66,6 +68,7 @@ export interface ProcfsOptions {
 
 export class ProcfsSampler implements Sampler {
   readonly source = 'procfs' as const;
+  readonly capabilities: SourceCapabilities = PROCFS_CAPABILITIES;
   private readonly root: string;
   private readonly users: UserNames;
   private readonly identities = new Map<number, Identity>();
@@ -76,18 +79,11 @@ export class ProcfsSampler implements Sampler {
   private openFds = 0;
 
   constructor(options: ProcfsOptions = {}) {
-    this.root = options.root ?? '/proc';
+    this.root = options.root ?? PROC_ROOT;
     this.users = new UserNames(options.passwdPath);
     this.facts = new ProcSystemFacts(this.root);
     this.fdBudget = options.fdBudget ?? defaultFdBudget();
-    let bootSeconds = 0;
-    try {
-      bootSeconds = parseBootTime(readFileSync(`${this.root}/stat`, 'utf8'));
-    } catch {
-      // Without btime, start times are relative to an unknown boot: still stable, so still usable
-      // for the PID-reuse check; only their display as dates would be wrong.
-    }
-    this.bootTimeMs = bootSeconds * 1000;
+    this.bootTimeMs = readBootTimeMs(this.root);
   }
 
   /**
@@ -108,7 +104,7 @@ export class ProcfsSampler implements Sampler {
       unreadable += this.readSlice(pids, start, Math.min(pids.length, start + SLICE), generation, processes);
     }
     this.forgetUnseen(generation);
-    return { time, monotonic, ...facts, tasks: countTasks(processes), processes, unreadable, source: this.source };
+    return { time, monotonic, ...facts, tasks: countTasks(processes), processes, unreadable, source: this.source, capabilities: this.capabilities };
   }
 
   /** The process table alone, synchronously: what the benchmark times against htop. */
@@ -242,7 +238,7 @@ export class ProcfsSampler implements Sampler {
       threads: stat.threads,
       vsz: stat.vsize,
       rss: stat.rssPages * PAGE_SIZE,
-      startTime: this.bootTimeMs + (stat.startTicks * 1000) / CLK_TCK,
+      startTime: startTimeFromTicks(stat.startTicks, this.bootTimeMs),
       cpuTime: (stat.utime + stat.stime) / CLK_TCK,
       processor: stat.processor,
       name: stat.comm,

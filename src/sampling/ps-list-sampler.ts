@@ -3,11 +3,13 @@
 import psList from 'ps-list';
 import { countTasks } from './count-tasks.js';
 import { createSystemFactsReader } from './system-facts.js';
-import type { ProcessInfo, Sample, Sampler } from './types.js';
+import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
 export class PsListSampler implements Sampler {
   readonly source = 'ps-list' as const;
+  /** ps lstart: whole seconds, floored; CPU% as ps reports it. */
+  readonly capabilities: SourceCapabilities = { startTimePrecisionMs: 1000, cpuTime: false };
   private readonly users = new UserNames();
   private readonly facts = createSystemFactsReader();
 
@@ -44,6 +46,7 @@ export class PsListSampler implements Sampler {
       processes,
       unreadable: 0,
       source: this.source,
+      capabilities: this.capabilities,
     };
   }
 

@@ -3,7 +3,7 @@
 import si from 'systeminformation';
 import { countTasks } from './count-tasks.js';
 import { SysteminformationFacts } from './system-facts.js';
-import type { ProcessInfo, Sample, Sampler } from './types.js';
+import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
 
 const STATES: Record<string, string> = {
   running: 'R',
@@ -16,6 +16,8 @@ const STATES: Record<string, string> = {
 
 export class SysteminformationSampler implements Sampler {
   readonly source = 'systeminformation' as const;
+  /** now − etime, in whole seconds (it drifts by one between samples); si's own CPU%. */
+  readonly capabilities: SourceCapabilities = { startTimePrecisionMs: 1000, cpuTime: false };
   /** This source is systeminformation throughout: its meters too. */
   private readonly facts = new SysteminformationFacts();
 
@@ -31,6 +33,7 @@ export class SysteminformationSampler implements Sampler {
       processes,
       unreadable: 0,
       source: this.source,
+      capabilities: this.capabilities,
     };
   }
 

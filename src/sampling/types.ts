@@ -1,4 +1,5 @@
 // The one shape every sampling source produces: a Sample of the whole system at one moment.
+import type { HostCounters } from './host-counters.js';
 
 /** One core's time split over the interval since the previous sample, in percent (sums to ~100). */
 export interface CpuUsage {
@@ -89,16 +90,37 @@ export interface Sample {
   processes: ProcessInfo[];
   /** /proc entries that could not be read for a reason other than the process exiting. */
   unreadable: number;
-  /** Which source produced it. */
+  /** Which source produced it: for the user (snapshot --json says it); code asks `capabilities`. */
   source: SourceName;
+  /** What that source can give, as its sampler declares it. */
+  capabilities: SourceCapabilities;
+  /** Cumulative CPU, disk and network counters, for sources that read them (/proc). */
+  counters?: HostCounters;
+}
+
+/** What a source can tell of each process: code that depends on a field asks here, never the source's name. */
+export interface SourceCapabilities {
+  /**
+   * How far a row's startTime may be from what the platform reads for the same process (the
+   * PID-reuse check, src/platform/process-identity.ts), in ms: 0 when the source computes it
+   * the same way from the same ticks, so the two are compared exactly; otherwise its error (a
+   * source of whole seconds, compared within a window).
+   */
+  startTimePrecisionMs: number;
+  /** Cumulative CPU time per process (ProcessInfo.cpuTime), from which CPU% is computed; without it the source's own CPU% is shown. */
+  cpuTime: boolean;
 }
 
 export type SourceName = 'procfs' | 'systeminformation' | 'ps-list';
 export const SOURCE_NAMES: readonly SourceName[] = ['procfs', 'systeminformation', 'ps-list'];
 
-/** Reads the system. One implementation per source, like htop's Platform.h. */
+/**
+ * Reads the system for the monitor: one implementation per source. (Reads that are not a
+ * sample, such as the PID-reuse check's, go through src/platform.)
+ */
 export interface Sampler {
   readonly source: SourceName;
+  readonly capabilities: SourceCapabilities;
   sample(): Promise<Sample>;
   /** Releases anything held between samples (file handles, caches). */
   close(): void;

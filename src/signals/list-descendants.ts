@@ -1,18 +1,7 @@
 // A process's descendants, top-down, from one snapshot of the PID/PPID table (/proc, else ps).
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { parseProcStat } from '../sampling/parse-proc.js';
-import { readProcFile } from '../sampling/read-proc-file.js';
-import { startTimeFromTicks } from './process-identity.js';
-
-export interface ProcessNode {
-  pid: number;
-  ppid: number;
-  /** As ProcessInfo.startTime (exact, from /proc); 0 when listed by ps. */
-  startTime: number;
-  /** Short name, raw; '' when listed by ps. */
-  comm: string;
-}
+import { readPidTable, type ProcessNode } from '../platform/pid-table.js';
+import { HAS_PROCFS } from '../platform/procfs.js';
 
 export type ProcessListing = { ok: true; nodes: ProcessNode[]; exact: boolean } | { ok: false; error: string };
 
@@ -20,26 +9,11 @@ export type ProcessListing = { ok: true; nodes: ProcessNode[]; exact: boolean } 
 export type ProcessLister = () => Promise<ProcessListing>;
 
 /** The whole table from /proc, or from `ps` where there is no /proc (macOS, the BSDs). */
-export const listProcesses: ProcessLister = async () =>
-  process.platform === 'linux' && existsSync('/proc/self/stat') ? listFromProcfs() : listFromPs();
+export const listProcesses: ProcessLister = async () => (HAS_PROCFS ? listFromProcfs() : listFromPs());
 
-export function listFromProcfs(root = '/proc'): ProcessListing {
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch (error) {
-    return { ok: false, error: `cannot list ${root}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-  }
-  const nodes: ProcessNode[] = [];
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    const text = readProcFile(`${root}/${name}/stat`);
-    if (typeof text !== 'string') continue; // exited since the listing, or hidden: not ours to signal
-    const stat = parseProcStat(text);
-    if (!stat) continue;
-    nodes.push({ pid: stat.pid, ppid: stat.ppid, startTime: startTimeFromTicks(stat.startTicks), comm: stat.comm });
-  }
-  return { ok: true, nodes, exact: true };
+export function listFromProcfs(): ProcessListing {
+  const table = readPidTable();
+  return Array.isArray(table) ? { ok: true, nodes: table, exact: true } : { ok: false, error: table.error };
 }
 
 /** PID and PPID of every process by `ps` (POSIX -A -o), with no shell between. */

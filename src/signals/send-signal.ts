@@ -1,5 +1,6 @@
 // Sending a signal to a process: the only call of process.kill in pooltop, and every check before it.
-import { checkIdentity, type IdentityReader, readProcessIdentity } from './process-identity.js';
+import { readProcessIdentity, type IdentityReader } from '../platform/process-identity.js';
+import { checkIdentity } from './process-identity.js';
 import { processLabel, shortText } from './process-label.js';
 import type { IdentityCheckKind, SignalOutcome, SignalStatus, SignalTarget } from './signal-outcome.js';
 import { lookupSignal, signalLabel, type SignalInfo, type SignalSpec } from './signal-table.js';

@@ -1,6 +1,7 @@
 // Whether an untrusted value may be handed to process.kill as a PID: the last gate before a signal.
-import { existsSync, readFileSync } from 'node:fs';
-import { readLifeline } from './own-lifeline.js';
+import { readAncestorChain } from '../platform/ancestor-chain.js';
+import { readPidMax } from '../platform/pid-max.js';
+import { isThreadOf } from '../platform/process-threads.js';
 import { shortText } from './process-label.js';
 import type { DefaultAction, SignalInfo } from './signal-table.js';
 
@@ -16,31 +17,15 @@ export type TargetCheck =
       reason: string;
     };
 
-/** The kernel's ceiling for pid_max on 64-bit systems (PID_MAX_LIMIT), used without /proc. */
-export const PID_MAX_LIMIT = 4_194_304;
-
-/**
- * kernel.pid_max: one more than the largest PID this system hands out (proc(5)). Read at each
- * call because `sysctl kernel.pid_max` may change it.
- */
-export function readPidMax(): number {
-  if (process.platform !== 'linux') return PID_MAX_LIMIT;
-  try {
-    const value = Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8').trim());
-    return Number.isSafeInteger(value) && value >= 2 && value <= PID_MAX_LIMIT ? value : PID_MAX_LIMIT;
-  } catch {
-    return PID_MAX_LIMIT;
-  }
-}
-
 // Digits only: no sign, no spaces, no "0x", no exponent; Number(" 12") and Number("1e3") would pass.
 // Ten digits is more than any PID and keeps absurd inputs from being converted at all.
 const PID_TEXT = /^\d{1,10}$/;
 
 /**
- * What pooltop's own lifeline (its ancestors and its session's leader) may receive: a signal whose
- * default action neither stops nor ends a process. SIGCONT resumes; SIGWINCH is ignored unless
- * handled. Everything else could freeze or close the terminal pooltop runs in.
+ * What pooltop's own lifeline may receive: the processes it runs under (its parent, theirs, … up
+ * to PID 1: a shell, tmux's server, sshd) and the leader of its session, which owns its terminal.
+ * Only a signal whose default action neither stops nor ends a process: SIGCONT resumes; SIGWINCH
+ * is ignored unless handled. Anything else could freeze or close the terminal pooltop runs in.
  */
 const LIFELINE_SAFE: ReadonlySet<DefaultAction> = new Set<DefaultAction>(['continue', 'ignore']);
 
@@ -79,21 +64,17 @@ export function validateTarget(input: unknown, signal?: SignalInfo): TargetCheck
   if (signal && LIFELINE_SAFE.has(signal.defaultAction)) return { ok: true, pid };
   const refuse = (reason: string): TargetCheck => ({ ok: false, kind: 'protected', pid, reason });
   // Read at each call: an ancestor that exits leaves the chain, and pooltop is re-parented.
-  const { ancestors, sessionLeader } = readLifeline();
+  const { ancestors, sessionLeader } = readAncestorChain();
   const parent = ancestors[0];
   if (pid === parent) return refuse(`${pid} is pooltop's parent`);
   if (ancestors.includes(pid)) return refuse(`${pid} is an ancestor of pooltop`);
   if (pid === sessionLeader) return refuse(`${pid} leads the session of pooltop's terminal`);
   for (const owner of sessionLeader === null ? ancestors : [...ancestors, sessionLeader]) {
-    if (!isThreadOf(String(owner), pid)) continue;
+    if (!isThreadOf(owner, pid)) continue;
     if (owner === parent) return refuse(`${pid} is a thread of pooltop's parent`);
     return refuse(owner === sessionLeader ? `${pid} is a thread of pooltop's session leader` : `${pid} is a thread of pooltop's ancestor ${owner}`);
   }
   return { ok: true, pid };
-}
-
-function isThreadOf(owner: string, tid: number): boolean {
-  return process.platform === 'linux' && existsSync(`/proc/${owner}/task/${tid}`);
 }
 
 /** The rejected input as the user may see it: quoted, sanitized, short. */

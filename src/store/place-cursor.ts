@@ -1,5 +1,16 @@
 // Keeping the selection on its process as rows move, and the selected row on screen.
-import type { Cursor } from './view-state.js';
+
+/** The selection, by PID, plus where it was: the index to fall back on when the PID goes away. */
+export interface Cursor {
+  pid: number | null;
+  index: number;
+  scrollTop: number;
+  /**
+   * false until the user first picks a row: until then the selection keeps its place on screen
+   * (the top row, as htop starts) instead of riding its process down as busier ones sort above it.
+   */
+  anchored?: boolean;
+}
 
 export interface Placement {
   cursor: Cursor;

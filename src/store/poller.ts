@@ -1,6 +1,7 @@
 // The refresh loop: takes a sample every interval and hands it to the store; never overlaps two
-// samples, and turns a failed sample into a message instead of an exception.
-import type { Sampler } from '../sampling/types.js';
+// samples, and turns a failed sample into a message instead of an exception. While the screen is
+// frozen it holds the newest sample, and shows it on unfreeze.
+import type { Sample, Sampler } from '../sampling/types.js';
 import type { AppStore } from './app-store.js';
 
 /** The first interval is short so CPU% has a delta to show soon after start-up. */
@@ -16,6 +17,11 @@ export class Poller {
   /** A sample is being taken: a refresh asked for now waits for it to end. */
   private busy = false;
   private soon = false;
+  /** The newest sample taken, shown or not: the next one's CPU% is measured since it. */
+  private lastTaken: Sample | null = null;
+  /** While frozen: the newest sample and the one before it, shown on unfreeze. */
+  private held: { sample: Sample; base: Sample | null } | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly sampler: Sampler,
@@ -28,11 +34,16 @@ export class Poller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.store.subscribe((state, previous) => {
+      if (previous.frozen && !state.frozen) this.showHeld();
+    });
     void this.tick();
   }
 
   stop(): void {
     this.running = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -62,7 +73,10 @@ export class Poller {
       if (!this.running) return;
       this.count++;
       this.beforeApply();
-      this.store.getState().applySample(sample);
+      const base = this.lastTaken;
+      this.lastTaken = sample;
+      if (this.store.getState().frozen) this.held = { sample, base };
+      else this.store.getState().applySample(sample, base);
       this.lastError = '';
     } catch (error) {
       // Report a failure once, not every second.
@@ -79,5 +93,11 @@ export class Poller {
     this.soon = false;
     const wait = Math.max(0, interval - (performance.now() - started));
     this.timer = setTimeout(() => void this.tick(), wait);
+  }
+
+  private showHeld(): void {
+    const held = this.held;
+    this.held = null;
+    if (held) this.store.getState().applySample(held.sample, held.base);
   }
 }

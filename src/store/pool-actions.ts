@@ -53,13 +53,6 @@ export const POOL_MENU: readonly PoolMenuEntry[] = [
   ...WORKLOAD_CHOICES.map(({ choice, label }) => ({ kind: 'workload' as const, choice, label })),
 ];
 
-/** What the next pool starts with, chosen in the menu before or while one runs. */
-export interface PoolPlan {
-  workload: WorkloadChoice;
-  /** New workers catch and ignore SIGTERM and SIGINT. */
-  trap: boolean;
-}
-
 export function defaultPoolSize(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
@@ -81,9 +74,10 @@ export function describeChoice(choice: WorkloadChoice): string {
   }
 }
 
-/** Runs a menu entry. Returns nothing: results arrive as messages and pool snapshots. */
-export async function runPoolEntry(store: AppStore, pool: PoolControl, plan: PoolPlan, entry: PoolMenuEntry): Promise<void> {
+/** Runs a menu entry with the store's pool plan. Returns nothing: results arrive as messages and pool snapshots. */
+export async function runPoolEntry(store: AppStore, pool: PoolControl, entry: PoolMenuEntry): Promise<void> {
   const say = (text: string, level: 'info' | 'warn' | 'error' = 'info') => store.getState().notify(text, level);
+  const plan = store.getState().poolPlan;
   const running = pool.state === 'running';
   switch (entry.kind) {
     case 'start': {
@@ -127,15 +121,17 @@ export async function runPoolEntry(store: AppStore, pool: PoolControl, plan: Poo
       if (pool.state !== 'running' && pool.state !== 'stopping') return say('no pool running', 'warn');
       await pool.kill();
       return say('pool killed: SIGKILL to every worker');
-    case 'trap':
-      plan.trap = !plan.trap;
+    case 'trap': {
+      const trap = !plan.trap;
+      store.getState().setPoolPlan({ trap });
       return say(
-        plan.trap
+        trap
           ? 'new workers catch and ignore SIGTERM and SIGINT (only SIGKILL ends them): start a pool or add a worker'
           : 'new workers end on SIGTERM and SIGINT as usual',
       );
+    }
     case 'workload':
-      plan.workload = entry.choice;
+      store.getState().setPoolPlan({ workload: entry.choice });
       if (running) pool.setWorkload(entry.choice);
       return say(`workload: ${describeChoice(entry.choice)}${running ? ' (from the next task on)' : ''}`);
   }

@@ -1,12 +1,13 @@
-// Keeps the store in step with the pool manager: its snapshot on every change, the processes it
-// started (workers and family tasks' children, so a re-parented one is marked orphaned), and the
-// events a user should hear of (a worker that died and was replaced, with what became of its
-// child; a trapped signal; an orphan).
+// Keeps the store in step with the pool manager, the one way the pool reaches the store: its
+// snapshot on every change and every refresh, the processes it started (workers and family tasks'
+// children) marked when re-parented, and the events a user should hear of (a worker that died and
+// was replaced, with what became of its child; a trapped signal; an orphan).
 import type { EventEmitter } from 'node:events';
 import type { PoolEvents, TaskChild } from '../pool/pool-events.js';
 import { sanitizeText } from '../model/sanitize.js';
 import type { AppStore } from './app-store.js';
 import type { PoolControl } from './pool-actions.js';
+import { StartedProcesses } from './started-processes.js';
 
 /** "its child 4300 (sleep 8) ended with it": the kernel's parent-death signal, asked for through setpriv. */
 export function killedWithText(child: TaskChild): string {
@@ -19,26 +20,30 @@ export function orphanText(child: TaskChild): string {
   return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
 }
 
-export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<PoolEvents>): () => void {
-  /** Children still running, with the parent they started under, as given to registerStarted. */
+interface PoolBridge {
+  /** Puts the pool's snapshot into the store while a pool has run: its wall time and cores busy move on every refresh. */
+  refresh(): void;
+  disconnect(): void;
+}
+
+export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<PoolEvents>): PoolBridge {
+  const started = new StartedProcesses();
+  /** Children still running, with the parent they started under, as registered. */
   const children = new Map<number, { ppid: number; startTime: number }>();
 
-  const register = (pid: number, origin: { ppid: number; startTime: number }): void => {
-    store.getState().registerStarted(pid, origin.ppid, origin.startTime);
-  };
   const onChange = (): void => store.getState().setPool(pool.snapshot());
   const onStart = ({ pid }: { pid: number }): void => {
     // Workers are pooltop's children: a parent other than pooltop marks one orphaned.
-    store.getState().registerStarted(pid, process.pid, 0);
+    started.register(pid, process.pid, 0);
   };
   const onChildStart = (child: TaskChild): void => {
-    // The store compares start times to the tick, which only /proc rows have: with another
-    // source (whole seconds) the PID alone is matched, as for workers.
-    // (No sample yet: the default source, procfs, where a child can be confirmed at all.)
-    const source = store.getState().sample?.source ?? 'procfs';
-    const origin = { ppid: child.workerPid, startTime: source === 'procfs' ? child.startTime : 0 };
+    // The registry compares start times to the tick, which only a source that reads them as the
+    // platform does gives: with another (whole seconds) the PID alone is matched, as for workers.
+    // (No sample yet: as the default source, procfs, where a child can be confirmed at all.)
+    const exact = (store.getState().sample?.capabilities.startTimePrecisionMs ?? 0) === 0;
+    const origin = { ppid: child.workerPid, startTime: exact ? child.startTime : 0 };
     children.set(child.pid, origin);
-    register(child.pid, origin);
+    started.register(child.pid, origin.ppid, origin.startTime);
   };
   const onChildExit = ({ child }: PoolEvents['child-exit'][0]): void => {
     children.delete(child.pid);
@@ -61,12 +66,15 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
   };
   const onProblem = (message: string): void => store.getState().notify(`pool: ${sanitizeText(message)}`, 'error');
 
-  // The store forgets a started PID that a sample does not show, and a sample read from /proc just
-  // before a child started can arrive just after it was registered: register the children still
-  // running again after each sample, so the next one that shows a child can mark it.
+  // Each sample shown (new rows) marks the started processes that now have another parent.
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.rows === previous.rows || children.size === 0) return;
-    for (const [pid, origin] of children) register(pid, origin);
+    if (state.rows === previous.rows) return;
+    const orphans = started.orphans(state.rows, state.sample?.monotonic ?? 0);
+    // The registry forgets a started PID that a sample does not show, and a sample read from /proc
+    // just before a child started can arrive just after it was registered: register the children
+    // still running again after each sample, so the next one that shows a child can mark it.
+    for (const [pid, origin] of children) started.register(pid, origin.ppid, origin.startTime);
+    if (!sameMembers(orphans, state.orphans)) state.setOrphans(orphans);
   });
 
   // One table of event → handler, so subscribing and unsubscribing cannot drift apart (each
@@ -83,8 +91,19 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
   ];
   const emitter = pool as unknown as EventEmitter;
   for (const [event, handler] of handlers) emitter.on(event, handler);
-  return () => {
-    unsubscribe();
-    for (const [event, handler] of handlers) emitter.off(event, handler);
+  return {
+    refresh() {
+      if (pool.state !== 'idle') onChange();
+    },
+    disconnect() {
+      unsubscribe();
+      for (const [event, handler] of handlers) emitter.off(event, handler);
+    },
   };
+}
+
+function sameMembers(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const pid of a) if (!b.has(pid)) return false;
+  return true;
 }

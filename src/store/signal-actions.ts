@@ -8,8 +8,9 @@ import { sendSignals } from '../signals/send-signal.js';
 import type { SignalOutcome, SignalTarget } from '../signals/signal-outcome.js';
 import { lookupSignal, SIGNALS, type SignalInfo } from '../signals/signal-table.js';
 import { summarize } from '../signals/summarize-outcomes.js';
-import { selectedRow, type AppState, type AppStore } from './app-store.js';
-import type { PendingTarget } from './view-state.js';
+import type { AppState, AppStore } from './app-store.js';
+import type { PendingTarget } from './modes-slice.js';
+import { selectedRow } from './navigation-slice.js';
 
 /** What the signal actions need from the rest of pooltop. */
 export interface ProcessServices {
@@ -62,7 +63,7 @@ export function openSignalMenu(store: AppStore): void {
  */
 export function requestSignal(store: AppStore, services: ProcessServices, choice: SignalInfo | typeof SUBTREE, given?: readonly PendingTarget[]): void {
   const state = store.getState();
-  const targets = given ?? state.view.signal?.targets ?? signalTargets(state);
+  const targets = given ?? state.signalRequest?.targets ?? signalTargets(state);
   if (targets.length === 0) {
     state.setMode('main');
     state.notify(noTargets(state), 'warn');
@@ -89,7 +90,7 @@ export function requestSignal(store: AppStore, services: ProcessServices, choice
 
 /** `y` in the confirmation sends; anything else cancels. */
 export function answerConfirmation(store: AppStore, services: ProcessServices, yes: boolean): void {
-  const request = store.getState().view.signal;
+  const request = store.getState().signalRequest;
   if (!request || request.signal === null) {
     store.getState().setMode('main');
     return;
@@ -113,7 +114,7 @@ export function pauseOrResume(store: AppStore, services: ProcessServices, name: 
 async function deliver(store: AppStore, services: ProcessServices, choice: SignalInfo | typeof SUBTREE, targets: readonly PendingTarget[]): Promise<void> {
   const state = store.getState();
   state.setMode('main');
-  const exact = state.sample?.source === 'procfs';
+  const exact = state.sample?.capabilities.startTimePrecisionMs === 0;
   const withPrecision: SignalTarget[] = targets.map((t) => ({ ...t, exactStartTime: exact }));
   let outcomes: SignalOutcome[];
   let text: string;

@@ -1,6 +1,6 @@
 // What a key's action may touch: the store and the app's services. Actions never render.
 import type { AppStore } from '../store/app-store.js';
-import type { PoolControl, PoolPlan } from '../store/pool-actions.js';
+import type { PoolControl } from '../store/pool-actions.js';
 import type { ProcessServices } from '../store/signal-actions.js';
 
 export interface ActionContext {
@@ -10,6 +10,4 @@ export interface ActionContext {
   services: ProcessServices;
   /** The process pool the `w` menu drives. */
   pool: PoolControl;
-  /** What the next pool (or the next worker) will run; the menu changes it. */
-  poolPlan: PoolPlan;
 }

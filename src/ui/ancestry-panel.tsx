@@ -34,8 +34,8 @@ export function ancestryLines(rows: readonly ProcessRow[], pid: number | null): 
 export function AncestryPanel({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
   const rows = useAppStore((s) => s.rows);
-  const pid = useAppStore((s) => s.view.focusPid);
-  const scroll = useAppStore((s) => s.view.menuIndex);
+  const pid = useAppStore((s) => s.focusPid);
+  const scroll = useAppStore((s) => s.menuIndex);
   const lines = ancestryLines(rows, pid);
   const room = Math.max(1, height - 1);
   const top = Math.min(scroll, Math.max(0, lines.length - room));
@@ -55,7 +55,7 @@ export function AncestryPanel({ width, height }: { width: number; height: number
 
 export function ancestryKeys(key: KeyPress, { store }: ActionContext): void {
   const state = store.getState();
-  if (key.name === 'down') state.setMenuIndex(state.view.menuIndex + 1);
-  else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.view.menuIndex - 1));
+  if (key.name === 'down') state.setMenuIndex(state.menuIndex + 1);
+  else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.menuIndex - 1));
   else if (['escape', 'enter', 'q', 'a', 'C-c'].includes(key.name)) state.setMode('main');
 }

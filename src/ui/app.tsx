@@ -1,17 +1,17 @@
 // The whole screen: header, table (with a side panel when a menu is open), message line and key
 // bar — or the help screen, or a notice when the terminal is too small.
-import { Box, useStdout } from 'ink';
-import { useEffect, useMemo, useRef } from 'react';
+import { Box } from 'ink';
+import { useEffect, useMemo } from 'react';
 import type { ActionContext } from './action-context.js';
 import { AncestryPanel } from './ancestry-panel.js';
 import { dispatchRead } from './dispatch-key.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
 import { HelpScreen } from './help-screen.js';
+import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
 import { ProcessTable } from './process-table.js';
-import { repaint } from './repaint.js';
 import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
 import { PoolPanel, poolPanelHeight } from './pool-panel.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
@@ -29,8 +29,8 @@ export interface AppProps {
 export function App({ ctx }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
-  const mode = useAppStore((s) => s.view.mode);
-  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.view.poolPanel));
+  const mode = useAppStore((s) => s.mode);
+  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
   // The pool panel takes its lines from the table, but never all of them.
@@ -38,16 +38,8 @@ export function App({ ctx }: AppProps) {
   const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
 
   useKeys((keys) => dispatchRead(keys, ctx));
-  const { stdout } = useStdout();
-  const firstSize = useRef(true);
-  useEffect(() => {
-    // After a resize the new layout is committed: start the screen over from a clean terminal.
-    if (firstSize.current) {
-      firstSize.current = false;
-      return;
-    }
-    repaint(stdout);
-  }, [columns, rows, stdout]);
+  // After a resize the new layout is committed: start the screen over from a clean terminal.
+  useRepaintOnResize(columns, rows);
   useEffect(() => {
     ctx.store.getState().setViewport(layout.pageSize, layout.lines);
   }, [ctx.store, layout.pageSize, layout.lines]);
@@ -82,7 +74,7 @@ export function App({ ctx }: AppProps) {
             {mode === 'sort' && <SortMenu height={tableHeight} />}
             {mode === 'user' && <UserMenu height={tableHeight} />}
             {mode === 'signal' && <SignalMenu height={tableHeight} width={panelWidth} />}
-            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} ctx={ctx} />}
+            {mode === 'pool' && <PoolMenu height={tableHeight} width={panelWidth} />}
             {panelWidth > 0 && <Box width={1} />}
             <ProcessTable width={columns - panelWidth - (panelWidth > 0 ? 1 : 0)} height={layout.pageSize} />
           </>

@@ -1,7 +1,7 @@
 // Routes keys to whoever has the keyboard: the main key table, or the open prompt, menu or screen;
 // pastes only to a prompt; and what came in with a key that opened a signal menu or question, nowhere.
 import { shortText } from '../signals/process-label.js';
-import type { Mode } from '../store/view-state.js';
+import type { Mode } from '../store/modes-slice.js';
 import type { ActionContext } from './action-context.js';
 import { ancestryKeys } from './ancestry-panel.js';
 import { helpKeys } from './help-screen.js';
@@ -38,12 +38,12 @@ const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm',
 const PREVIEW_CELLS = 20;
 
 export function dispatchKey(key: KeyPress, ctx: ActionContext): void {
-  const { view, notify } = ctx.store.getState();
-  if (key.name === 'paste' && !TAKES_PASTE.has(view.mode)) {
+  const { mode, notify } = ctx.store.getState();
+  if (key.name === 'paste' && !TAKES_PASTE.has(mode)) {
     notify(`paste ignored: ${describePaste(key)}; a paste goes only into the search (/) and filter (\\) prompts`, 'warn');
     return;
   }
-  MODE_HANDLERS[view.mode](key, ctx);
+  MODE_HANDLERS[mode](key, ctx);
 }
 
 /**
@@ -52,7 +52,7 @@ export function dispatchKey(key: KeyPress, ctx: ActionContext): void {
  * pool menu, the rest of its read is dropped, so `k⏎y` in one read cannot confirm a SIGTERM.
  */
 export function dispatchRead(keys: readonly KeyPress[], ctx: ActionContext): void {
-  const mode = (): Mode => ctx.store.getState().view.mode;
+  const mode = (): Mode => ctx.store.getState().mode;
   for (let i = 0; i < keys.length; i++) {
     const before = mode();
     dispatchKey(keys[i]!, ctx);

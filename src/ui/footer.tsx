@@ -13,10 +13,10 @@ const BAR = KEY_TABLE.filter((b) => b.footer)
 
 export function Footer({ width }: { width: number }) {
   const theme = useTheme();
-  const mode = useAppStore((s) => s.view.mode);
+  const mode = useAppStore((s) => s.mode);
   const query = useAppStore((s) => s.view.search.query);
   const filter = useAppStore((s) => s.view.filterText);
-  const question = useAppStore((s) => (s.view.mode === 'confirm' ? (s.view.signal?.prompt ?? '') : ''));
+  const question = useAppStore((s) => (s.mode === 'confirm' ? (s.signalRequest?.prompt ?? '') : ''));
   if (mode === 'confirm') {
     return (
       <Text wrap="truncate" color={theme.warn} bold inverse={!theme.color}>

@@ -7,7 +7,7 @@ import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import { coresBusyNow } from './pool-panel.js';
 import type { Sample } from '../sampling/types.js';
 import { meterLine } from './meter.js';
-import fastStringWidth from './fast-string-width.js';
+import fastStringWidth from './ink/fast-string-width.js';
 import { cutToWidth, displayWidth } from '../model/text-width.js';
 import { styled, type Style } from './sgr.js';
 import type { MeterSegment } from './meter-bar.js';

@@ -25,7 +25,7 @@ export const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
 
 export function HelpScreen({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
-  const scroll = useAppStore((s) => s.view.menuIndex);
+  const scroll = useAppStore((s) => s.menuIndex);
   const lines = helpLines();
   const room = Math.max(0, height - 1);
   const top = Math.min(scroll, Math.max(0, lines.length - room));
@@ -62,9 +62,9 @@ export function helpKeys(key: KeyPress, { store }: ActionContext): void {
   const state = store.getState();
   // The last screenful is as far as it scrolls: no presses lost past the end.
   const max = Math.max(0, helpLines().length - (state.view.screenLines - 1));
-  if (key.name === 'down') state.setMenuIndex(Math.min(max, state.view.menuIndex + 1));
-  else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.view.menuIndex - 1));
-  else if (key.name === 'pagedown') state.setMenuIndex(Math.min(max, state.view.menuIndex + 10));
-  else if (key.name === 'pageup') state.setMenuIndex(Math.max(0, state.view.menuIndex - 10));
+  if (key.name === 'down') state.setMenuIndex(Math.min(max, state.menuIndex + 1));
+  else if (key.name === 'up') state.setMenuIndex(Math.max(0, state.menuIndex - 1));
+  else if (key.name === 'pagedown') state.setMenuIndex(Math.min(max, state.menuIndex + 10));
+  else if (key.name === 'pageup') state.setMenuIndex(Math.max(0, state.menuIndex - 10));
   else state.setMode('main');
 }

@@ -3,13 +3,14 @@
 import { Text } from 'ink';
 import { sanitizeText } from '../model/sanitize.js';
 import { cutToWidth, displayWidth, fitWidth } from '../model/text-width.js';
+import type { AppState } from '../store/app-store.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 export function MessageLine({ width }: { width: number }) {
   const theme = useTheme();
   const message = useAppStore((s) => s.message);
-  const status = useAppStore((s) => statusText(s.view, s.cursor.pid, s.visible.length, s.rows.length, s.tags.size));
+  const status = useAppStore(statusText);
   // The message comes first: the status on the right gets at most a third of the line.
   const right = cutToWidth(status, Math.floor(width / 3));
   const leftWidth = Math.max(0, width - displayWidth(right) - (right ? 1 : 0));
@@ -26,28 +27,16 @@ export function MessageLine({ width }: { width: number }) {
   );
 }
 
-function statusText(
-  view: {
-    frozen: boolean;
-    follow: boolean;
-    filterText: string;
-    user: string | null;
-    pids: ReadonlySet<number> | null;
-    search: { query: string; editing: boolean };
-  },
-  selected: number | null,
-  shown: number,
-  total: number,
-  tagged: number,
-): string {
+function statusText(state: Pick<AppState, 'view' | 'frozen' | 'follow' | 'cursor' | 'visible' | 'rows' | 'tags'>): string {
+  const { view, cursor, visible, rows, tags } = state;
   const parts: string[] = [];
-  if (tagged > 0) parts.push(`[${tagged} tagged]`);
-  if (view.frozen) parts.push('[FROZEN]');
-  if (view.follow && selected !== null) parts.push(`[following ${selected}]`);
+  if (tags.size > 0) parts.push(`[${tags.size} tagged]`);
+  if (state.frozen) parts.push('[FROZEN]');
+  if (state.follow && cursor.pid !== null) parts.push(`[following ${cursor.pid}]`);
   if (view.search.query && !view.search.editing) parts.push(`[search "${sanitizeText(view.search.query)}": n/N]`);
   if (view.filterText) parts.push(`[filter "${sanitizeText(view.filterText)}"]`);
   if (view.user) parts.push(`[user ${sanitizeText(view.user)}]`);
   if (view.pids) parts.push(`[${view.pids.size} PIDs]`);
-  if (shown !== total) parts.push(`${shown}/${total}`);
+  if (visible.length !== rows.length) parts.push(`${visible.length}/${rows.length}`);
   return parts.join(' ');
 }

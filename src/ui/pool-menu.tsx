@@ -1,5 +1,7 @@
 // The pool menu (`w`): start a pool of one worker per core, add or remove a worker, pause, resume,
-// stop or kill them all, trap SIGTERM/SIGINT in new workers, and choose the workload.
+// stop or kill them all, trap SIGTERM/SIGINT in new workers, and choose the workload. It shows what
+// the store mirrors of the pool; its entries act through the pool actions.
+import type { AppState } from '../store/app-store.js';
 import { POOL_MENU, defaultPoolSize, describeChoice, runPoolEntry, sameChoice, type PoolMenuEntry } from '../store/pool-actions.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
@@ -9,13 +11,12 @@ import { useAppStore } from './use-app-store.js';
 
 export const POOL_MENU_WIDTH = 58;
 
-export function poolMenuItems(ctx: Pick<ActionContext, 'pool' | 'poolPlan'>): PanelItem[] {
-  const running = ctx.pool.state === 'running';
-  const workers = running ? ctx.pool.snapshot().summary.workers : 0;
+export function poolMenuItems(pool: AppState['pool'], plan: AppState['poolPlan']): PanelItem[] {
+  const running = pool?.summary.phase === 'running';
   const item = (entry: PoolMenuEntry): PanelItem => {
     switch (entry.kind) {
       case 'start':
-        return { label: `Start a pool of ${defaultPoolSize()} workers`, hint: running ? `(running: ${workers})` : '' };
+        return { label: `Start a pool of ${defaultPoolSize()} workers`, hint: running ? `(running: ${pool.summary.workers})` : '' };
       case 'add':
         return { label: 'Add a worker' };
       case 'remove':
@@ -29,31 +30,31 @@ export function poolMenuItems(ctx: Pick<ActionContext, 'pool' | 'poolPlan'>): Pa
       case 'kill':
         return { label: 'Kill', hint: 'SIGKILL to all' };
       case 'trap':
-        return { label: `Trap SIGTERM/SIGINT in new workers: ${ctx.poolPlan.trap ? 'on' : 'off'}`, marked: ctx.poolPlan.trap };
+        return { label: `Trap SIGTERM/SIGINT in new workers: ${plan.trap ? 'on' : 'off'}`, marked: plan.trap };
       case 'workload':
-        return { label: `Workload: ${describeChoice(entry.choice)}`, marked: sameChoice(entry.choice, ctx.poolPlan.workload) };
+        return { label: `Workload: ${describeChoice(entry.choice)}`, marked: sameChoice(entry.choice, plan.workload) };
     }
   };
   return POOL_MENU.map(item);
 }
 
-export function PoolMenu({ height, width, ctx }: { height: number; width: number; ctx: Pick<ActionContext, 'pool' | 'poolPlan'> }) {
-  const index = useAppStore((s) => s.view.menuIndex);
-  // Re-render when the pool changes (its worker count shows in the menu).
-  useAppStore((s) => s.pool);
+export function PoolMenu({ height, width }: { height: number; width: number }) {
+  const index = useAppStore((s) => s.menuIndex);
+  const pool = useAppStore((s) => s.pool);
+  const plan = useAppStore((s) => s.poolPlan);
   const entry = POOL_MENU[index];
   const title = entry?.kind === 'workload' ? entry.label : 'Pool';
-  return <SidePanel title={title} items={poolMenuItems(ctx)} index={index} height={height} width={width} />;
+  return <SidePanel title={title} items={poolMenuItems(pool, plan)} index={index} height={height} width={width} />;
 }
 
 export function poolMenuKeys(key: KeyPress, ctx: ActionContext): void {
   const state = ctx.store.getState();
-  const step = menuStep(key, state.view.menuIndex, POOL_MENU.length, state.view.pageSize);
+  const step = menuStep(key, state.menuIndex, POOL_MENU.length, state.view.pageSize);
   if (step.kind === 'move') state.setMenuIndex(step.index);
   else if (step.kind === 'close') state.setMode('main');
   else if (step.kind === 'choose') {
     const entry = POOL_MENU[step.index];
     state.setMode('main');
-    if (entry) void runPoolEntry(ctx.store, ctx.pool, ctx.poolPlan, entry);
+    if (entry) void runPoolEntry(ctx.store, ctx.pool, entry);
   }
 }

@@ -18,8 +18,8 @@ export function signalMenuItems(): { label: string; hint?: string }[] {
 }
 
 export function SignalMenu({ height, width }: { height: number; width: number }) {
-  const index = useAppStore((s) => s.view.menuIndex);
-  const request = useAppStore((s) => s.view.signal);
+  const index = useAppStore((s) => s.menuIndex);
+  const request = useAppStore((s) => s.signalRequest);
   const count = request?.targets.length ?? 0;
   const title = count === 1 ? `Send signal to PID ${request?.targets[0]?.pid}` : `Send signal to ${count} tagged`;
   const digits = request?.digits ? `  [${request.digits}${index < 0 ? ': not in the list' : ''}]` : '';
@@ -28,7 +28,7 @@ export function SignalMenu({ height, width }: { height: number; width: number })
 
 export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {
   const state = ctx.store.getState();
-  const request = state.view.signal;
+  const request = state.signalRequest;
   if (!request) return state.setMode('main');
   if (/^\d$/.test(key.name)) {
     const digits = jumpDigits(request.digits, key.name);
@@ -37,7 +37,7 @@ export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {
     state.setMenuIndex(SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && String(entry.number) === digits));
     return;
   }
-  const step = menuStep(key, state.view.menuIndex, SIGNAL_MENU.length, state.view.pageSize);
+  const step = menuStep(key, state.menuIndex, SIGNAL_MENU.length, state.view.pageSize);
   if (step.kind === 'move') {
     // Moving away from a typed number forgets it: the heading says what Enter sends.
     if (request.digits) state.openSignal({ ...request, digits: '' }, 'signal');

@@ -7,7 +7,7 @@ import { SidePanel } from './side-panel.js';
 import { useAppStore } from './use-app-store.js';
 
 export function SortMenu({ height }: { height: number }) {
-  const index = useAppStore((s) => s.view.menuIndex);
+  const index = useAppStore((s) => s.menuIndex);
   const current = useAppStore((s) => s.view.sort.key);
   const items = COLUMNS.map((c) => ({ label: c.header, marked: c.id === current }));
   return <SidePanel title="Sort by" items={items} index={index} height={height} width={SORT_MENU_WIDTH} />;
@@ -17,7 +17,7 @@ export const SORT_MENU_WIDTH = 12;
 
 export function sortMenuKeys(key: KeyPress, { store }: ActionContext): void {
   const state = store.getState();
-  const step = menuStep(key, state.view.menuIndex, COLUMNS.length, state.view.pageSize);
+  const step = menuStep(key, state.menuIndex, COLUMNS.length, state.view.pageSize);
   if (step.kind === 'move') state.setMenuIndex(step.index);
   else if (step.kind === 'close') state.setMode('main');
   else if (step.kind === 'choose') {

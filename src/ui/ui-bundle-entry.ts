@@ -1,17 +1,13 @@
 // Everything the interactive monitor needs from Ink, React and the screen, as the one entry point
 // scripts/bundle-ui.mjs bundles into dist/ui/ui-bundle.js. Loading Ink's ~60 modules, React and
 // es-toolkit's whole compat build (Ink imports one function from it) took 400 ms and 30 MB; the
-// bundle loads in ~100 ms. The Output class is imported by its file, so the bundle patches the
-// very class its Ink renders with.
-import instances from '../../node_modules/ink/build/instances.js';
-import Output from '../../node_modules/ink/build/output.js';
-import { patchOutputClass } from './fast-output.js';
-import { forgetMeasuredTexts } from './ink-patches/measure-text.js';
-import { forgetWrappedTexts } from './ink-patches/wrap-text.js';
-import { useInkInstances } from './repaint.js';
+// bundle loads in ~100 ms. Loading it installs the run-time patch to Ink's frame output, or throws
+// saying why it could not (src/ui/ink/, docs/ink-patches.md).
+import { installFastOutput } from './ink/fast-output.js';
+import { forgetMeasuredTexts } from './ink/measure-text.js';
+import { forgetWrappedTexts } from './ink/wrap-text.js';
 
-patchOutputClass(Output);
-useInkInstances(instances);
+installFastOutput();
 
 export { render } from 'ink';
 export { default as React } from 'react';

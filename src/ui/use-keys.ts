@@ -2,8 +2,8 @@
 // them into single keypresses), decodes them with InputDecoder (F1–F12, bracketed paste) and hands
 // on together the keys that arrived in one read of the terminal.
 import { useEffect, useRef } from 'react';
-import { useStdin } from 'ink';
 import { InputDecoder } from './input-decoder.js';
+import { useInkInput } from './ink/input-events.js';
 import type { KeyPress } from './parse-key.js';
 
 /**
@@ -13,7 +13,7 @@ import type { KeyPress } from './parse-key.js';
 const HOLD_MS = 50;
 
 export function useKeys(handler: (keys: readonly KeyPress[]) => void, isActive = true): void {
-  const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
+  const { events, setRawMode, isRawModeSupported } = useInkInput();
   const latest = useRef(handler);
   latest.current = handler;
 

@@ -10,7 +10,7 @@ import { useAppStore } from './use-app-store.js';
 export const USER_MENU_WIDTH = 20;
 
 export function UserMenu({ height }: { height: number }) {
-  const index = useAppStore((s) => s.view.menuIndex);
+  const index = useAppStore((s) => s.menuIndex);
   const rows = useAppStore((s) => s.rows);
   const current = useAppStore((s) => s.view.user);
   const items = [
@@ -23,7 +23,7 @@ export function UserMenu({ height }: { height: number }) {
 export function userMenuKeys(key: KeyPress, { store }: ActionContext): void {
   const state = store.getState();
   const users = userChoices(state.rows);
-  const step = menuStep(key, state.view.menuIndex, users.length + 1, state.view.pageSize);
+  const step = menuStep(key, state.menuIndex, users.length + 1, state.view.pageSize);
   if (step.kind === 'move') state.setMenuIndex(step.index);
   else if (step.kind === 'close') state.setMode('main');
   else if (step.kind === 'choose') state.setUserFilter(step.index === 0 ? null : (users[step.index - 1] ?? null));

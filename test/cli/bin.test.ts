@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { readPidMax } from '../../src/signals/validate-target.js';
+import { readPidMax } from '../../src/platform/pid-max.js';
 import { BIN, runBin, runBinRedirected, startBin } from './run-bin.js';
 
 /** The command line of `pid` once sh has exec'd node in it (spawn returns when sh is running). */

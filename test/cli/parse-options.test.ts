@@ -40,6 +40,7 @@ describe('parseCommand', () => {
         given: { delay: true, sortKey: true, tree: false, color: true },
         noColorEnv: false,
         pool: null,
+        metricsListen: null,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
@@ -92,7 +93,54 @@ describe('parseCommand', () => {
     usage(() => parseCommand(['--pool', '0'], {}), /--pool must be a number of workers from 1 to 256 \(got "0"\)/);
     usage(() => parseCommand(['--pool', '100000'], {}), /--pool .*"100000"/);
     usage(() => parseCommand(['--pool', 'two'], {}), /--pool .*"two"/);
-    usage(() => parseCommand(['snapshot', '--delay', '5'], {}), /pooltop snapshot: unknown option '--delay'/);
+    usage(() => parseCommand(['snapshot', '--delay', '5'], {}), /pooltop snapshot: -d\/--delay applies to --watch/);
+  });
+
+  it('reads snapshot --watch, its interval and count, and --pool-only', () => {
+    const watch = parseCommand(['snapshot', '--json', '--watch', '-d', '5', '--count', '3', '--pool-only', '-u', 'root'], {});
+    assert.equal(watch.kind, 'snapshot');
+    if (watch.kind !== 'snapshot') return;
+    assert.deepEqual(
+      { watch: watch.options.watch, delayMs: watch.options.delayMs, count: watch.options.count, poolOnly: watch.options.poolOnly, user: watch.options.user },
+      { watch: true, delayMs: 500, count: 3, poolOnly: true, user: 'root' },
+    );
+    const plain = parseCommand(['snapshot', '--json', '--watch'], {});
+    assert.equal(plain.kind === 'snapshot' && plain.options.count, null, 'until stopped');
+    assert.equal(plain.kind === 'snapshot' && plain.options.delayMs, 1000);
+    assert.equal(parseCommand(['snapshot', '--pool-only'], {}).kind, 'snapshot', '--pool-only works without --watch too');
+    usage(() => parseCommand(['snapshot', '--watch'], {}), /--watch prints a line of JSON per sample: add --json/);
+    usage(() => parseCommand(['snapshot', '--json', '--count', '2'], {}), /--count applies to --watch/);
+    usage(() => parseCommand(['snapshot', '--json', '--watch', '--count', '0'], {}), /--count must be a number of samples from 1 to 1000000000 \(got "0"\)/);
+    usage(() => parseCommand(['snapshot', '--json', '--watch', '--count', '1e3'], {}), /--count .*"1e3"/);
+  });
+
+  it('reads serve: where to listen, the interval, which processes, the pool', () => {
+    assert.deepEqual(parseCommand(['serve'], {}), {
+      kind: 'serve',
+      options: { listen: { host: '127.0.0.1', port: 9256 }, delayMs: 1000, selection: { pids: null, user: null, match: null, top: 10 }, pool: null, source: null },
+    });
+    const command = parseCommand(['serve', '--listen', '[::1]:9300', '-d', '20', '-p', '1,2', '-u', 'root', '--match', '^node ', '--top', '0', '--pool', '2', '--source', 'procfs'], {});
+    assert.equal(command.kind, 'serve');
+    if (command.kind !== 'serve') return;
+    assert.deepEqual(command.options.listen, { host: '::1', port: 9300 });
+    assert.equal(command.options.delayMs, 2000);
+    assert.deepEqual([...(command.options.selection.pids ?? [])], [1, 2]);
+    assert.equal(command.options.selection.user, 'root');
+    assert.equal(command.options.selection.match?.source, '^node ');
+    assert.equal(command.options.selection.top, 0);
+    assert.equal(command.options.pool, 2);
+    assert.deepEqual(parseCommand(['serve', '-h'], {}), { kind: 'help', text: 'serve' });
+    usage(() => parseCommand(['serve', '--top', '1001'], {}), /--top must be a number of processes from 0 to 1000/);
+    usage(() => parseCommand(['serve', '--top', '-1'], {}), /--top .*"-1"/);
+    usage(() => parseCommand(['serve', '--match', '(unclosed'], {}), /--match takes a regular expression: .*Unterminated group/);
+    usage(() => parseCommand(['serve', '--listen', 'example.com:80'], {}), /--listen takes HOST:PORT with an IP address/);
+    usage(() => parseCommand(['serve', '--tree'], {}), /pooltop serve: unknown option '--tree'/);
+  });
+
+  it('reads --metrics-listen beside the monitor', () => {
+    const command = parseCommand(['--metrics-listen', 'localhost:0'], {});
+    assert.deepEqual(command.kind === 'monitor' && command.options.metricsListen, { host: '127.0.0.1', port: 0 });
+    usage(() => parseCommand(['--metrics-listen', '9256'], {}), /--metrics-listen takes HOST:PORT/);
   });
 
   it('never echoes control characters from a bad value', () => {

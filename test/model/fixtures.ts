@@ -44,6 +44,7 @@ export function sample(processes: ProcessInfo[], fields: Partial<Sample> = {}): 
     processes,
     unreadable: 0,
     source: 'procfs',
+    capabilities: { startTimePrecisionMs: 0, cpuTime: true },
     ...fields,
   };
 }

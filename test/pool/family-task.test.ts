@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
-import { familyCommand, familyOutcome, readStartTicks, runFamilyTask, type FamilyChildStart } from '../../src/pool/family-task.js';
+import { readStartTicks } from '../../src/platform/process-stat.js';
+import { familyCommand, familyOutcome, runFamilyTask, type FamilyChildStart } from '../../src/pool/family-task.js';
 import { findSetpriv } from '../../src/pool/parent-death-signal.js';
 
 const started: ChildProcess[] = [];

@@ -1,9 +1,10 @@
 // The pool's ledger of family tasks' children, against a fake /proc and a recording signaller.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { startTimeFromTicks } from '../../src/signals/process-identity.js';
+import { startTimeFromTicks } from '../../src/platform/start-time.js';
 import type { SignalOutcome, SignalTarget } from '../../src/signals/signal-outcome.js';
-import { TaskChildren, type ChildStat, type ChildReport } from '../../src/pool/task-children.js';
+import type { ChildStat } from '../../src/platform/process-stat.js';
+import { TaskChildren, type ChildReport } from '../../src/pool/task-children.js';
 
 const WORKER = 5000;
 const CHILD = 5100;

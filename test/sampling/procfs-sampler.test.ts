@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -115,16 +115,38 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
 
   it('notices an exec: same PID, new command line', async () => {
     const sampler = new ProcfsSampler();
-    // sh replaces itself with sleep after a moment: same PID, same start time.
-    const child = spawn('sh', ['-c', 'sleep 0.3; exec sleep 31339'], { stdio: 'ignore' });
+    // sh replaces itself with sleep when told to (a line on its stdin): same PID, same start
+    // time. Each sample is taken once /proc shows the command it must see, so a slow sample on a
+    // loaded machine cannot land on the other side of the exec.
+    const child = spawn('sh', ['-c', 'read go; exec sleep 31339'], { stdio: ['pipe', 'ignore', 'ignore'] });
     children.push(child);
+    await untilCommandLine(child.pid!, 'sh\0-c\0');
     const first = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
     assert.match(first?.command ?? '', /^sh -c/);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    child.stdin.write('go\n');
+    await untilCommandLine(child.pid!, 'sleep\x0031339\0');
     const second = (await sampler.sample()).processes.find((p) => p.pid === child.pid);
     assert.equal(second?.command, 'sleep 31339');
+    assert.equal(second?.startTime, first?.startTime, 'the same start time: an exec, not a new process');
+    sampler.close();
   });
 });
+
+/** Waits until /proc/PID/cmdline starts with `prefix` (10 s at most). */
+async function untilCommandLine(pid: number, prefix: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen = '';
+  while (Date.now() < deadline) {
+    try {
+      seen = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      seen = '(gone)';
+    }
+    if (seen.startsWith(prefix)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail(`PID ${pid}'s command line is still ${JSON.stringify(seen)}, not ${JSON.stringify(prefix)}…`);
+}
 
 describe('ProcfsSampler against a fake /proc', () => {
   const root = mkdtempSync(join(tmpdir(), 'pooltop-proc-'));

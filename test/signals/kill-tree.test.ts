@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
 import { killTree } from '../../src/signals/kill-tree.js';
 import { descendantsOf, listFromProcfs, type ProcessListing } from '../../src/signals/list-descendants.js';
-import { readProcessIdentity } from '../../src/signals/process-identity.js';
+import { readProcessIdentity } from '../../src/platform/process-identity.js';
 import { firstLine, OwnChildren, procState, waitUntil } from './own-children.js';
 
 const linux = process.platform === 'linux';

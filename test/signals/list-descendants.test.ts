@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { descendantsOf, listFromProcfs, listFromPs, parsePsTable, type ProcessNode } from '../../src/signals/list-descendants.js';
+import type { ProcessNode } from '../../src/platform/pid-table.js';
+import { descendantsOf, listFromProcfs, listFromPs, parsePsTable } from '../../src/signals/list-descendants.js';
 import { OwnChildren } from './own-children.js';
 
 const node = (pid: number, ppid: number): ProcessNode => ({ pid, ppid, startTime: 0, comm: '' });

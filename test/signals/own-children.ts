@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { parseProcStat } from '../../src/sampling/parse-proc.js';
+import { parseProcStat } from '../../src/platform/parse-proc.js';
 
 export interface Exit {
   code: number | null;
@@ -16,6 +16,16 @@ export function procState(pid: number): { state: string; startTicks: number } | 
     return stat ? { state: stat.state, startTicks: stat.startTicks } : null;
   } catch {
     return null;
+  }
+}
+
+/** The parent of `pid` from /proc/[pid]/stat, read without pooltop's parser; 0 once it is gone. */
+export function parentOf(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
   }
 }
 

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
-import {
-  checkIdentity,
-  COARSE_WINDOW_MS,
-  type IdentityRead,
-  type ProcessIdentity,
-  readProcessIdentity,
-} from '../../src/signals/process-identity.js';
+import { readProcessIdentity, type IdentityRead, type ProcessIdentity } from '../../src/platform/process-identity.js';
+import { checkIdentity, COARSE_WINDOW_MS } from '../../src/signals/process-identity.js';
 import { OwnChildren } from './own-children.js';
 
 const START = 1_795_557_017_860;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
 import type { ProcessInfo } from '../../src/sampling/types.js';
-import type { IdentityRead } from '../../src/signals/process-identity.js';
+import type { IdentityRead } from '../../src/platform/process-identity.js';
 import { classifyKillError, precheck, sendSignal, sendSignals } from '../../src/signals/send-signal.js';
 import type { SignalTarget } from '../../src/signals/signal-outcome.js';
 import { summarize } from '../../src/signals/summarize-outcomes.js';

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { readLifeline } from '../../src/signals/own-lifeline.js';
+import { readAncestorChain } from '../../src/platform/ancestor-chain.js';
+import { PID_MAX_LIMIT, readPidMax } from '../../src/platform/pid-max.js';
 import { lookupSignal, SIGNALS } from '../../src/signals/signal-table.js';
-import { PID_MAX_LIMIT, readPidMax, validateTarget } from '../../src/signals/validate-target.js';
-import { OwnChildren, procState, waitUntil } from './own-children.js';
+import { validateTarget } from '../../src/signals/validate-target.js';
+import { OwnChildren, parentOf } from './own-children.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PROBE = join(here, 'fixtures', 'lifeline-probe.ts');
@@ -96,16 +97,6 @@ describe('validateTarget', () => {
   });
 });
 
-/** The parent of `pid` from /proc/[pid]/stat, or 0. */
-function parentOf(pid: number): number {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return 0;
-  }
-}
-
 /** The lines a child prints, as they come. */
 function lines(child: ChildProcess): () => Promise<string> {
   const queue: string[] = [];
@@ -146,34 +137,8 @@ describe("pooltop's lifeline: its ancestors and its session's leader", { skip: !
   after(() => children.cleanup());
   const cont = lookupSignal('SIGCONT')!;
 
-  it('is the chain of parents up to PID 1, as /proc has it, and the session from /proc/self/stat', () => {
-    const expected: number[] = [];
-    for (let pid = process.ppid; pid > 1 && expected.length < 100; pid = parentOf(pid)) expected.push(pid);
-    const lifeline = readLifeline();
-    assert.deepEqual(lifeline.ancestors, expected);
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
-    assert.equal(lifeline.sessionLeader, session > 1 ? session : null);
-  });
-
-  it('follows a chain of real processes: sleep → bash → bash → this test', async () => {
-    const outer = children.spawn('bash', ['-c', 'bash -c "sleep 30; :"; :']);
-    let inner = 0;
-    let sleeper = 0;
-    assert.ok(
-      await waitUntil(() => {
-        inner = readdirSync('/proc').map(Number).find((pid) => pid > 1 && parentOf(pid) === outer.pid) ?? 0;
-        sleeper = inner ? (readdirSync('/proc').map(Number).find((pid) => pid > 1 && parentOf(pid) === inner) ?? 0) : 0;
-        return sleeper > 0 && procState(sleeper)?.state === 'S';
-      }, 5000),
-    );
-    children.adopt(inner);
-    children.adopt(sleeper);
-    assert.deepEqual(readLifeline(sleeper).ancestors, [inner, outer.pid, process.pid, ...readLifeline().ancestors]);
-  });
-
   it("refuses to stop or end this process's grandparent, and lets it be resumed", (t) => {
-    const grandparent = readLifeline().ancestors[1];
+    const grandparent = readAncestorChain().ancestors[1];
     if (grandparent === undefined) return t.skip('this test runs right under PID 1');
     for (const signal of SIGNALS) {
       const check = validateTarget(grandparent, signal);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAppStore, selectedRow } from '../../src/store/app-store.js';
+import { createAppStore } from '../../src/store/app-store.js';
+import { selectedRow } from '../../src/store/navigation-slice.js';
 import { info, sample } from '../model/fixtures.js';
 
 const visiblePids = (store: ReturnType<typeof createAppStore>): number[] => store.getState().visible.map((r) => r.pid);
@@ -82,7 +83,7 @@ describe('app store', () => {
     assert.equal(store.getState().cursor.pid, 3);
     store.getState().cancelSearch();
     assert.equal(store.getState().cursor.pid, 1);
-    assert.equal(store.getState().view.mode, 'main');
+    assert.equal(store.getState().mode, 'main');
   });
 
   it('reports a search without a match', () => {
@@ -119,15 +120,13 @@ describe('app store', () => {
     assert.deepEqual(visiblePids(store), [1, 3]);
   });
 
-  it('freezes the screen but keeps sampling, and catches up on unfreeze', () => {
+  it('measures CPU% since the base sample it is given, by default the one on screen', () => {
     const store = storeWith([info(1, { cpuTime: 0 })]);
-    store.getState().toggleFreeze();
-    const frozenRows = store.getState().rows;
-    store.getState().applySample(sample([info(1, { cpuTime: 1 }), info(2)], { monotonic: 1000 }));
-    assert.equal(store.getState().rows, frozenRows, 'nothing on screen changes while frozen');
-    store.getState().toggleFreeze();
-    assert.deepEqual(visiblePids(store).sort(), [1, 2]);
-    assert.equal(Math.round(store.getState().rows.find((r) => r.pid === 1)!.cpu), 100);
+    const earlier = store.getState().sample!;
+    store.getState().applySample(sample([info(1, { cpuTime: 0.5 })], { monotonic: 1000 }));
+    assert.equal(Math.round(store.getState().rows[0]!.cpu), 50);
+    store.getState().applySample(sample([info(1, { cpuTime: 1 })], { monotonic: 2000 }), earlier);
+    assert.equal(Math.round(store.getState().rows[0]!.cpu), 50, 'one second of CPU over two');
   });
 
   it('inverts and cycles the sort', () => {
@@ -143,9 +142,9 @@ describe('app store', () => {
   it('follow ends on a movement key', () => {
     const store = storeWith([info(1), info(2)]);
     store.getState().toggleFollow();
-    assert.equal(store.getState().view.follow, true);
+    assert.equal(store.getState().follow, true);
     store.getState().moveBy(1);
-    assert.equal(store.getState().view.follow, false);
+    assert.equal(store.getState().follow, false);
   });
 
   it('expires old messages', () => {

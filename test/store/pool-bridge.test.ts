@@ -7,13 +7,22 @@ import type { PoolPhase, PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import { createAppStore } from '../../src/store/app-store.js';
 import type { PoolControl } from '../../src/store/pool-actions.js';
 import { connectPool } from '../../src/store/pool-bridge.js';
-import type { SourceName } from '../../src/sampling/types.js';
+import type { SourceCapabilities } from '../../src/sampling/types.js';
 import { info, sample } from '../model/fixtures.js';
 import { FakePool } from '../ui/test-context.js';
 
 class EmittingPool extends EventEmitter<PoolEvents> implements PoolControl {
   private readonly fake = new FakePool();
-  state: PoolPhase = 'running';
+  constructor() {
+    super();
+    this.fake.state = 'running';
+  }
+  get state(): PoolPhase {
+    return this.fake.state;
+  }
+  set state(phase: PoolPhase) {
+    this.fake.state = phase;
+  }
   start = (n: number) => this.fake.start(n);
   addWorker = () => this.fake.addWorker();
   removeWorker = () => this.fake.removeWorker();
@@ -46,7 +55,13 @@ const child = (fields: Partial<TaskChild> = {}): TaskChild => ({
 });
 
 /** pooltop, its worker and the worker's child; without the worker, the child re-parented to PID 1. */
-function tree(workerAlive: boolean, source: SourceName = 'procfs', childStart = 1_000_000 + CHILD) {
+/** What procfs and ps-list declare of their start times: to the tick, and whole seconds. */
+const CAPABILITIES: Record<'procfs' | 'ps-list', SourceCapabilities> = {
+  procfs: { startTimePrecisionMs: 0, cpuTime: true },
+  'ps-list': { startTimePrecisionMs: 1000, cpuTime: false },
+};
+
+function tree(workerAlive: boolean, source: 'procfs' | 'ps-list' = 'procfs', childStart = 1_000_000 + CHILD) {
   return sample(
     [
       info(1, { ppid: 0, command: 'init' }),
@@ -54,7 +69,7 @@ function tree(workerAlive: boolean, source: SourceName = 'procfs', childStart = 
       ...(workerAlive ? [info(WORKER, { ppid: POOLTOP, command: 'pooltop-worker 1' })] : []),
       info(CHILD, { ppid: workerAlive ? WORKER : 1, command: 'sleep 8', startTime: childStart }),
     ],
-    { source },
+    { source, capabilities: CAPABILITIES[source] },
   );
 }
 
@@ -62,9 +77,9 @@ function setup() {
   const store = createAppStore({ sortKey: 'pid' });
   store.getState().setViewport(20);
   const pool = new EmittingPool();
-  const disconnect = connectPool(store, pool);
+  const bridge = connectPool(store, pool);
   const message = () => store.getState().message?.text ?? '';
-  return { store, pool, disconnect, message };
+  return { store, pool, bridge, message };
 }
 
 describe('pool bridge', () => {
@@ -158,12 +173,42 @@ describe('pool bridge', () => {
   });
 
   it('stops listening when disconnected', () => {
-    const { store, pool, disconnect } = setup();
-    disconnect();
+    const { store, pool, bridge } = setup();
+    bridge.disconnect();
     assert.equal(pool.listenerCount('child-start') + pool.listenerCount('worker-exit') + pool.listenerCount('change'), 0);
     pool.emit('child-start', child());
     store.getState().applySample(tree(true));
     store.getState().applySample(tree(false));
     assert.deepEqual([...store.getState().orphans], []);
+  });
+});
+
+describe('the pool snapshot in the store', () => {
+  it('comes through the bridge on every change and on every refresh while a pool has run', async () => {
+    const { store, pool, bridge } = setup();
+    pool.state = 'idle';
+    bridge.refresh();
+    assert.equal(store.getState().pool, null, 'no pool yet: nothing to mirror');
+    pool.emit('change');
+    assert.equal(store.getState().pool?.summary.phase, 'idle');
+    pool.state = 'running';
+    const before = store.getState().pool;
+    bridge.refresh();
+    assert.notEqual(store.getState().pool, before, 'a fresh snapshot each refresh');
+    assert.equal(store.getState().pool?.summary.phase, 'running');
+  });
+
+  it('puts the orphans into the store, a new set only when they change', () => {
+    const { store, pool } = setup();
+    store.getState().applySample(tree(true));
+    pool.emit('child-start', child());
+    const none = store.getState().orphans;
+    store.getState().applySample(tree(true));
+    assert.equal(store.getState().orphans, none, 'still none: the same set');
+    store.getState().applySample(tree(false));
+    const marked = store.getState().orphans;
+    assert.deepEqual([...marked], [CHILD]);
+    store.getState().applySample(tree(false));
+    assert.equal(store.getState().orphans, marked, 'the same orphan: the same set, nothing to draw again');
   });
 });

@@ -80,8 +80,8 @@ describe('signal menu', () => {
     const st = createAppStore();
     st.getState().applySample(sample([info(5)]));
     openSignalMenu(st);
-    assert.equal(st.getState().view.mode, 'signal');
-    const entry = SIGNAL_MENU[st.getState().view.menuIndex];
+    assert.equal(st.getState().mode, 'signal');
+    const entry = SIGNAL_MENU[st.getState().menuIndex];
     assert.equal(entry !== SUBTREE && entry?.name, 'SIGTERM');
     for (const name of ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGCONT', 'SIGSTOP', 'SIGTSTP']) {
       assert.ok(SIGNAL_MENU.some((e) => e !== SUBTREE && e.name === name), name);
@@ -139,10 +139,10 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     const svc = services();
     openSignalMenu(st);
     requestSignal(st, svc.s, lookupSignal('SIGKILL')!);
-    assert.equal(st.getState().view.mode, 'confirm');
-    assert.match(st.getState().view.signal?.prompt ?? '', /^Send SIGKILL \(9\) to \d+ sleep 300\? — y to send/);
+    assert.equal(st.getState().mode, 'confirm');
+    assert.match(st.getState().signalRequest?.prompt ?? '', /^Send SIGKILL \(9\) to \d+ sleep 300\? — y to send/);
     answerConfirmation(st, svc.s, false);
-    assert.equal(st.getState().view.mode, 'main');
+    assert.equal(st.getState().mode, 'main');
     assert.match(st.getState().message?.text ?? '', /cancelled/);
     assert.equal(procState(child.pid)?.state, 'S');
 
@@ -159,7 +159,7 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     const svc = services((pid) => pid === child.pid);
     openSignalMenu(st);
     requestSignal(st, svc.s, lookupSignal('SIGTERM')!);
-    assert.equal(st.getState().view.mode, 'main');
+    assert.equal(st.getState().mode, 'main');
     assert.equal((await own.exited(child)).signal, 'SIGTERM');
   });
 
@@ -171,6 +171,25 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     assert.match(st.getState().message?.text ?? '', /refused: PID \d+ now names a different process/);
     assert.equal(st.getState().message?.level, 'error');
     assert.equal(procState(child.pid)?.state, 'S');
+  });
+
+  it("compares start times as precisely as the sample's source declares: to the tick, or within seconds", async () => {
+    const { st, child, sampler } = await storeWithChild();
+    const row = st.getState().rows.find((r) => r.pid === child.pid)!;
+    // A whole second 1 to 2 s before the real start: what a source of whole seconds may show.
+    const coarse = Math.floor(row.startTime / 1000) * 1000 - 1000;
+    const svc = services();
+    st.getState().applySample(sample([{ ...row, startTime: coarse }]));
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    assert.match(st.getState().message?.text ?? '', /refused: PID \d+ now names a different process/, 'procfs: to the tick');
+    const seconds = { startTimePrecisionMs: 1000, cpuTime: false };
+    st.getState().applySample(sample([{ ...row, startTime: coarse }], { source: 'ps-list', capabilities: seconds }));
+    pauseOrResume(st, svc.s, 'SIGSTOP');
+    assert.ok(await waitUntil(() => procState(child.pid)?.state === 'T'), 'whole seconds: the same process');
+    assert.deepEqual(svc.sent, [[child.pid, 'SIGSTOP']]);
+    st.getState().applySample(await sampler.sample());
+    pauseOrResume(st, svc.s, 'SIGCONT');
+    assert.ok(await waitUntil(() => procState(child.pid)?.state === 'S'));
   });
 
   it('kills a subtree after confirmation', async () => {
@@ -186,7 +205,7 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     const svc = services();
     openSignalMenu(st);
     requestSignal(st, svc.s, SUBTREE);
-    assert.match(st.getState().view.signal?.prompt ?? '', /^Send SIGKILL \(9\) to \d+ bash .* and all its descendants \(3 processes now\)\? — y to send/);
+    assert.match(st.getState().signalRequest?.prompt ?? '', /^Send SIGKILL \(9\) to \d+ bash .* and all its descendants \(3 processes now\)\? — y to send/);
     answerConfirmation(st, svc.s, true);
     await own.exited(parent);
     assert.ok(await waitUntil(() => kids.every((k) => procState(k) === null || procState(k)?.state === 'Z'), 3000));
@@ -218,7 +237,7 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
       assert.match(st.getState().message?.text ?? '', gone, name);
     }
     openSignalMenu(st);
-    assert.equal(st.getState().view.mode, 'main', 'k opens no menu');
+    assert.equal(st.getState().mode, 'main', 'k opens no menu');
     assert.match(st.getState().message?.text ?? '', gone);
     await sleepMs(200);
     assert.equal(procState(kept.pid)?.state, 'S', 'nothing reached the selected sleep');
@@ -248,15 +267,15 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     assert.deepEqual([...st.getState().tags.keys()].sort(), [shell.pid, ...kids].sort());
     const svc = services();
     pauseOrResume(st, svc.s, 'SIGSTOP');
-    assert.equal(st.getState().view.mode, 'confirm');
-    assert.match(st.getState().view.signal?.prompt ?? '', new RegExp(`^Send SIGSTOP \\(19\\) to 3 processes: ${shell.pid} sh -c .* — y to send`));
+    assert.equal(st.getState().mode, 'confirm');
+    assert.match(st.getState().signalRequest?.prompt ?? '', new RegExp(`^Send SIGSTOP \\(19\\) to 3 processes: ${shell.pid} sh -c .* — y to send`));
     await sleepMs(100);
     assert.ok([shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S'), 'nothing is paused before y');
     answerConfirmation(st, svc.s, true);
     assert.ok(await waitUntil(() => [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'T')));
     assert.match(st.getState().message?.text ?? '', /^SIGSTOP: sent to 3$/);
     pauseOrResume(st, svc.s, 'SIGCONT');
-    assert.match(st.getState().view.signal?.prompt ?? '', /^Send SIGCONT \(18\) to 3 processes:/);
+    assert.match(st.getState().signalRequest?.prompt ?? '', /^Send SIGCONT \(18\) to 3 processes:/);
     answerConfirmation(st, svc.s, true);
     assert.ok(await waitUntil(() => [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S')));
   });

@@ -5,7 +5,8 @@ import { createAppStore } from '../../src/store/app-store.js';
 import { Header } from '../../src/ui/header.js';
 import { computeLayout } from '../../src/ui/layout.js';
 import { info, sample } from '../model/fixtures.js';
-import { plain, renderWithStore, tick } from './render-with-store.js';
+import { plain, renderWithStore } from './render-with-store.js';
+import { waitForFrame } from './wait-for-frame.js';
 
 function cores(n: number) {
   return Array.from({ length: n }, (_, i) => ({ user: 10 * (i % 10), system: 5, nice: 0, idle: 85 - 10 * (i % 10) }));
@@ -17,8 +18,7 @@ describe('Header', () => {
       const store = createAppStore();
       store.getState().applySample(sample([info(1)], { cpus: cores(n) }));
       const { lastFrame, unmount } = renderWithStore(<Header layout={computeLayout(100, 40, n)} />, store);
-      await tick();
-      const lines = plain(lastFrame()).split('\n');
+      const lines = plain(await waitForFrame(lastFrame, /Swp\[/)).split('\n');
       for (let i = 0; i < n; i++) assert.ok(lines[i]?.includes(`${i}[`), `core ${i} on line ${i}: ${lines[i]}`);
       assert.match(lines[n] ?? '', /Mem\[.*\/8G\]/);
       assert.match(lines[n + 1] ?? '', /Swp\[/);
@@ -33,12 +33,11 @@ describe('Header', () => {
     const store = createAppStore();
     store.getState().applySample(sample([info(1)], { cpus: [{ user: 50, system: 0, nice: 0, idle: 50 }, { user: 0, system: 0, nice: 0, idle: 100 }] }));
     const { lastFrame, unmount } = renderWithStore(<Header layout={computeLayout(100, 40, 2)} />, store);
-    await tick();
-    const [busy, idle] = plain(lastFrame()).split('\n');
+    const [busy, idle] = plain(await waitForFrame(lastFrame, /Swp\[/)).split('\n');
     assert.match(busy ?? '', /50\.0%\]/);
     assert.match(idle ?? '', /0\.0%\]/);
     const bars = (line: string) => (line.match(/\|/g) ?? []).length;
-    assert.ok(bars(busy ?? '') > 15 && bars(idle ?? '') === 0);
+    assert.ok(bars(busy ?? '') > 15 && bars(idle ?? '') === 0, `bars: ${bars(busy ?? '')} busy, ${bars(idle ?? '')} idle`);
     unmount();
   });
 
@@ -48,8 +47,7 @@ describe('Header', () => {
     const layout = computeLayout(120, 40, 16);
     assert.equal(layout.meterColumns, 2);
     const { lastFrame, unmount } = renderWithStore(<Header layout={layout} />, store);
-    await tick();
-    const first = plain(lastFrame()).split('\n')[0] ?? '';
+    const first = plain(await waitForFrame(lastFrame, /Swp\[/)).split('\n')[0] ?? '';
     assert.match(first, /0\[.*8\[/);
     unmount();
   });

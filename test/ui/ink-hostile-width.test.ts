@@ -1,9 +1,9 @@
 // Ink never re-wraps or cuts a line pooltop fitted to the screen, however hostile its text: the
 // bundle the monitor loads (dist/ui/ui-bundle.js, Ink measuring with pooltop's width) draws every
 // row of the width corpus, page by page at 80, 120 and 200 columns, and each frame is the
-// terminal's height in lines, each line exactly what pooltop built for it. Without the bundle Ink
-// measures with string-width, which never counts made-safe text wider than pooltop does
-// (test/ui/fast-string-width.test.ts), so it has no reason to re-wrap either.
+// terminal's height in lines, each line exactly what pooltop built for it. Outside the bundle (the
+// component tests) Ink measures with string-width, which never counts made-safe text wider than
+// pooltop does (test/ui/ink/fast-string-width.test.ts), so it has no reason to re-wrap either.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';

@@ -7,7 +7,8 @@ import { deriveRows } from '../../src/model/process-row.js';
 import { cachedRowLine, madeLineCount, ProcessTable, rowLine, type RowLook } from '../../src/ui/process-table.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
-import { highlightedPid, plain, renderWithStore, tick } from './render-with-store.js';
+import { highlightedPid, plain, renderWithStore } from './render-with-store.js';
+import { waitForFrame } from './wait-for-frame.js';
 
 describe('cachedRowLine', () => {
   it('draws a row object again only when how it looks changed', () => {
@@ -57,8 +58,7 @@ describe('ProcessTable', () => {
     store.getState().setViewport(5);
     store.getState().applySample(sample(Array.from({ length: 50 }, (_, i) => info(100 + i, { command: `job ${i}` }))));
     const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={5} />, store);
-    await tick();
-    const lines = plain(lastFrame()).split('\n');
+    const lines = plain(await waitForFrame(lastFrame, /job 4/)).split('\n');
     assert.match(lines[0] ?? '', /^\s+PID\s+PPID USER\s+PRI\s+NI\s+VIRT\s+RES S\s+CPU% MEM%\s+TIME\+ CPU Command/);
     assert.equal(lines.length, 6);
     assert.match(lines[1] ?? '', /^\s+100\s+1 ann .* job 0\s*$/);
@@ -72,14 +72,13 @@ describe('ProcessTable', () => {
     store.getState().applySample(sample([info(1), info(2), info(3)], { monotonic: 0 }));
     store.getState().moveTo(2);
     const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={10} />, store);
-    await tick();
-    assert.equal(highlightedPid(lastFrame()), 3);
+    assert.equal(highlightedPid(await waitForFrame(lastFrame, /PID/)), 3);
     // PID 3 starts using CPU: it moves to the top, and the highlight moves with it.
     store.getState().applySample(sample([info(1), info(2), info(3, { cpuTime: 1 })], { monotonic: 1000 }));
-    await tick();
-    const lines = plain(lastFrame()).split('\n');
+    const moved = await waitForFrame(lastFrame, (frame) => /^\s+3 /.test(plain(frame).split('\n')[1] ?? ''), 'PID 3 on the first row');
+    const lines = plain(moved).split('\n');
     assert.match(lines[1] ?? '', /^\s+3 /);
-    assert.equal(highlightedPid(lastFrame()), 3);
+    assert.equal(highlightedPid(moved), 3);
     unmount();
   });
 
@@ -87,8 +86,7 @@ describe('ProcessTable', () => {
     const store = createAppStore();
     store.getState().applySample(sample([info(7, { command: 'x\x1b]0;PWNED\x07\x1b[2J' })]));
     const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={5} />, store);
-    await tick();
-    const frame = lastFrame() ?? '';
+    const frame = await waitForFrame(lastFrame, /PWNED/);
     assert.ok(!frame.includes('\x1b]'), 'no OSC reaches the terminal');
     assert.ok(!frame.includes('\x1b[2J'), 'no screen clear reaches the terminal');
     assert.match(plain(frame), /x\^\[\]0;PWNED\^G\^\[\[2J/);

@@ -15,16 +15,9 @@ export function renderWithStore(element: ReactElement, store: AppStore = createA
   return { ...result, store };
 }
 
-/** Lets Ink flush a render after a store change or a key press. */
+/** Lets time pass (waitForFrame waits for what a test expects to see instead). */
 export function tick(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls until `test` holds (a lone Esc, for one, takes effect only after the input decoder's wait), or fails after `ms`. */
-export async function frameWhere(test: () => boolean, what: string, ms = 2000): Promise<void> {
-  for (const end = Date.now() + ms; !test(); await tick(10)) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-  }
 }
 
 const SGR = /\x1b\[[0-9;]*m/g;

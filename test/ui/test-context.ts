@@ -3,7 +3,7 @@
 import type { PoolPhase, PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import type { WorkloadChoice } from '../../src/pool/task.js';
 import type { AppStore } from '../../src/store/app-store.js';
-import type { PoolControl, PoolPlan } from '../../src/store/pool-actions.js';
+import type { PoolControl } from '../../src/store/pool-actions.js';
 import type { ActionContext } from '../../src/ui/action-context.js';
 
 export class FakePool implements PoolControl {
@@ -69,7 +69,6 @@ export class FakePool implements PoolControl {
 }
 
 export function testContext(store: AppStore, overrides: Partial<ActionContext> = {}): ActionContext & { quits: number; pool: FakePool } {
-  const plan: PoolPlan = { workload: { workload: 'primes', method: 'naive' }, trap: false };
   const ctx = {
     store,
     quits: 0,
@@ -78,7 +77,6 @@ export function testContext(store: AppStore, overrides: Partial<ActionContext> =
     },
     services: { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} },
     pool: new FakePool(),
-    poolPlan: plan,
     ...overrides,
   };
   return ctx as ActionContext & { quits: number; pool: FakePool };

@@ -1,0 +1,158 @@
+// What the table shows and how: sort, search, filter, user, tree view and its folds, and the room
+// the terminal gives it. Every change lays the table out again.
+import { COLUMNS, type ColumnId } from '../model/columns.js';
+import { sanitizeText } from '../model/sanitize.js';
+import { findMatch } from '../model/search.js';
+import { collapseNode, expandNode, toggleAll } from '../model/tree-collapse.js';
+import type { AppState, SliceCreator } from './app-store.js';
+import { makeMessage } from './messages-slice.js';
+import { layoutTable } from './table-layout.js';
+import { initialView, type ViewOptions, type ViewState } from './view-state.js';
+
+export interface ViewSlice {
+  view: ViewState;
+  setViewport(pageSize: number, screenLines?: number): void;
+  /** Sort on `key`; `inverted` defaults to flipping when the key is already the sort key. */
+  setSort(key: ColumnId, inverted?: boolean): void;
+  cycleSort(delta: 1 | -1): void;
+  invertSort(): void;
+  beginSearch(): void;
+  typeSearch(query: string): void;
+  commitSearch(): void;
+  cancelSearch(): void;
+  searchNext(direction: 1 | -1): void;
+  clearSearch(): void;
+  beginFilter(): void;
+  typeFilter(text: string): void;
+  commitFilter(): void;
+  cancelFilter(): void;
+  setUserFilter(user: string | null): void;
+  toggleTree(): void;
+  /** `-`: fold the selected process's subtree. */
+  collapseSelected(): void;
+  /** `+`: unfold it. */
+  expandSelected(): void;
+  /** `*`: fold everything, or unfold everything when anything is folded. */
+  toggleCollapseAll(): void;
+}
+
+export const createViewSlice =
+  (options: ViewOptions): SliceCreator<ViewSlice> =>
+  (set, get) => {
+    /** Applies `patch` to the view and lays the table out again; `extra` goes into the same update. */
+    const relayout = (patch: Partial<ViewState>, extra: Partial<AppState> = {}): void => {
+      const state = get();
+      set({ ...extra, ...layoutTable(state, state.rows, { ...state.view, ...patch }, Date.now()) });
+    };
+
+    const setSearch = (search: Partial<ViewState['search']>, extra: Partial<AppState> = {}): void => {
+      const view = get().view;
+      set({ ...extra, view: { ...view, search: { ...view.search, ...search } } });
+    };
+
+    const foldSelected = (change: (collapsed: ReadonlySet<number>, pid: number) => ReadonlySet<number>): void => {
+      const { view, cursor } = get();
+      if (!view.tree) {
+        get().notify('folding works in tree view: press t first', 'info');
+        return;
+      }
+      if (cursor.pid === null) return;
+      const collapsed = change(view.collapsed, cursor.pid);
+      if (collapsed !== view.collapsed) relayout({ collapsed });
+    };
+
+    const jumpToMatch = (query: string, direction: 1 | -1, includeFrom: boolean): boolean => {
+      const { visible, cursor } = get();
+      const index = findMatch(visible, query, cursor.index, direction, includeFrom);
+      if (index >= 0) get().moveTo(index);
+      return index >= 0;
+    };
+
+    return {
+      view: initialView(options),
+
+      setViewport(pageSize, screenLines = get().view.screenLines) {
+        const size = Math.max(1, Math.floor(pageSize));
+        const view = get().view;
+        if (size !== view.pageSize || screenLines !== view.screenLines) relayout({ pageSize: size, screenLines });
+      },
+
+      setSort(key, inverted) {
+        const { sort } = get().view;
+        // Picking the current column again flips it, as clicking a header does in htop.
+        relayout({ sort: { key, inverted: inverted ?? (key === sort.key ? !sort.inverted : false) } });
+      },
+      cycleSort(delta) {
+        const ids = COLUMNS.map((c) => c.id);
+        const at = ids.indexOf(get().view.sort.key);
+        const key = ids[(at + delta + ids.length) % ids.length] ?? 'cpu';
+        relayout({ sort: { key, inverted: false } });
+      },
+      invertSort() {
+        const { sort } = get().view;
+        relayout({ sort: { ...sort, inverted: !sort.inverted } });
+      },
+
+      beginSearch() {
+        setSearch({ query: '', editing: true, originPid: get().cursor.pid }, { mode: 'search' });
+      },
+      typeSearch(query) {
+        setSearch({ query });
+        if (query !== '' && !jumpToMatch(query, 1, true)) set({ message: makeMessage(`no process matches "${sanitizeText(query)}"`, 'warn') });
+      },
+      commitSearch() {
+        setSearch({ editing: false }, { mode: 'main' });
+      },
+      cancelSearch() {
+        const origin = get().view.search.originPid;
+        setSearch({ query: '', editing: false, originPid: null }, { mode: 'main' });
+        if (origin !== null) get().selectPid(origin);
+      },
+      searchNext(direction) {
+        const { query } = get().view.search;
+        if (query === '') {
+          get().notify('no search: press / to search', 'info');
+          return;
+        }
+        if (!jumpToMatch(query, direction, false)) get().notify(`no process matches "${sanitizeText(query)}"`, 'warn');
+      },
+      clearSearch() {
+        if (get().view.search.query !== '') setSearch({ query: '', editing: false, originPid: null });
+      },
+
+      beginFilter() {
+        set({ mode: 'filter' });
+      },
+      typeFilter(text) {
+        relayout({ filterText: text });
+      },
+      commitFilter() {
+        set({ mode: 'main' });
+      },
+      cancelFilter() {
+        // Esc clears the filter, as in htop.
+        relayout({ filterText: '' }, { mode: 'main' });
+      },
+      setUserFilter(user) {
+        relayout({ user }, { mode: 'main' });
+      },
+
+      toggleTree() {
+        relayout({ tree: !get().view.tree });
+      },
+      collapseSelected() {
+        foldSelected(collapseNode);
+      },
+      expandSelected() {
+        foldSelected(expandNode);
+      },
+      toggleCollapseAll() {
+        const { view, rows } = get();
+        if (!view.tree) {
+          get().notify('folding works in tree view: press t first', 'info');
+          return;
+        }
+        relayout({ collapsed: toggleAll(rows, view.collapsed) });
+      },
+    };
+  };

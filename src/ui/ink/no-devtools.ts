@@ -1,0 +1,2 @@
+// What the UI bundle gives Ink for react-devtools-core, which Ink imports only when DEV=true: nothing.
+export default {};
