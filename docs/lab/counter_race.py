@@ -18,7 +18,7 @@ is lost. --runs repeats the experiment and prints each run's count and its lost 
                cores, so even --way text loses updates.
 
 Watch in pooltop (\ counter_race Enter): with threads, one python3 row at ~100 % CPU at most
-— the threads take turns holding the GIL, so one core meter fills, not two (compare
+— the threads take turns holding the GIL, so they add up to one core (compare
 counter_race.mjs, whose threads run at once). With processes, two children at ~100 % each.
 
     python3 docs/lab/counter_race.py [--way split|text] [--with threads|processes] [--lock]

@@ -19,12 +19,15 @@ parent's. What Python 3.11's pool does with each:
                    for the remaining tasks too.
 
 --cancel cancels the tasks not yet started when the parent is interrupted
-(shutdown(cancel_futures=True)), so that the pool ends with the tasks already running.
+(shutdown(cancel_futures=True)), so that the pool ends with the tasks already running. A second
+Ctrl-C while the `with` block waits interrupts its shutdown half-way: CPython 3.11 prints a
+traceback, then hangs at exit with its workers idle; kill -9 the parent (its workers end with
+it, parent_death.py).
 
 Watch in pooltop (t, tree view; \ ctrl_c_pool Enter): the parent (S) and its --workers
 workers (R, ~100 % CPU each) under it. Run it in a terminal of its own; press Ctrl-C there and
-see each process print. Run it again, select the parent in pooltop (check the PID), k 2 Enter,
-and watch the workers go on; a third time, k 2 on one worker.
+see each process print. Run it again, select the parent in pooltop (check the PID), k 2 Enter
+y, and watch the workers go on; a third time, k 2 on one worker.
 
     python3 docs/lab/ctrl_c_pool.py [--workers 2] [--tasks 8] [--seconds 2] [--cancel]
 """

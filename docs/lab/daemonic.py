@@ -18,7 +18,8 @@ time is up. Nothing tells a child its parent has gone unless it asked the kernel
 Watch in pooltop (t, tree view; \ daemonic.py Enter): the parent with its two children;
 at --parent-seconds, with normal the daemonic child goes with the parent; with sigterm and
 sigkill both children move under PID 1 and go on. With --end wait, select the parent (check
-its PID) and try k 9 Enter yourself.
+its PID) and try k 9 Enter y yourself (y: pooltop asks before it ends a process it did not
+start).
 
     python3 docs/lab/daemonic.py [--end normal|sigterm|sigkill|wait] [--parent-seconds 2] [--child-seconds 8]
 """

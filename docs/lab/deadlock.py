@@ -10,7 +10,7 @@ threads take A first: then one waits for the other, briefly, and the program end
 Watch in pooltop (\ deadlock.py Enter): one python3 row in state S at 0.0 % CPU, its TIME+
 frozen, for as long as you watch. The program prints its PID and its threads' IDs (TIDs);
 /proc/PID/task/TID/ describes each (cat /proc/PID/task/*/wchan: futex_…). End it yourself:
-select it (check the PID), k, Enter.
+select it (check the PID), k, Enter, y.
 
     python3 docs/lab/deadlock.py [--ordered] [--hold 0.1]
 """

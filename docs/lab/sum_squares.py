@@ -7,9 +7,10 @@ Duration, as the text's program does, with the CPU time it used and the cores it
 (CPU ÷ Duration); the results are checked equal. The text's numbers are --base 5000000 (7.1 s
 serial there); the default is five times less work.
 
-Watch in pooltop (\ sum_squares Enter): serial and threads, one python3 row at most ~100 %
-CPU — two threads share one GIL, so one core meter fills, never two; processes, the parent
-asleep (S) with --workers children under it at ~100 % each, every core full.
+Watch in pooltop (\ sum_squares Enter): serial and threads, one python3 row at ~100 % CPU and
+never more — two threads share one GIL, so they add up to one core (the meters may split it
+between the cores, as the threads run on either); processes, the parent asleep (S) with
+--workers children under it at ~100 % each, every core full.
 
     python3 docs/lab/sum_squares.py [--how serial|threads|processes|all] [--workers N]
                                     [--base 1000000] [--count 20]

@@ -6,10 +6,11 @@ its PID and exit status kept for the parent. The parent reads each child's state
 prints it, then waits: the zombies vanish. Kill the parent before that and the zombies are
 re-parented to PID 1 (or to the nearest subreaper), which waits for them at once.
 
-Watch in pooltop (t, tree view; \ zombie.py Enter): the parent in state S with its children
-under it in state Z at 0 % CPU, the header's "zombie" count up by --children. Select the
-parent (check its PID), k, Enter (SIGTERM): it dies, and the zombies go with it within a
-refresh or two.
+Watch in pooltop (t, tree view; / and the parent's PID, which the program prints, Enter —
+a filter on zombie.py would hide the zombies: with no command line left, pooltop shows each
+as [python3]): the parent in state S with its children under it in state Z at 0 % CPU, the
+header's "zombie" count up by --children. With the parent selected (check its PID), k, Enter,
+y (SIGTERM): it dies, its zombies move under PID 1 and are gone a refresh or two later.
 
     python3 docs/lab/zombie.py [--children 1] [--seconds 20]
 """
