@@ -9,6 +9,7 @@ export const MONITOR_HELP = `Usage: pooltop [options]
                         [--watch [-d tenths] [--count n]] [--pool-only]
        pooltop serve [--listen host:port] [options]  (see pooltop serve --help)
        pooltop primes [options]          (see pooltop primes --help)
+       pooltop sumsq [options]           (see pooltop sumsq --help)
 
 An htop-like interactive process monitor with a built-in process-pool lab.
 
