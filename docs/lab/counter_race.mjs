@@ -57,6 +57,18 @@ async function race(threads, way, increments) {
   return cells[COUNTER];
 }
 
+const HELP = `usage: node docs/lab/counter_race.mjs [--way plain|atomics|lock] [--threads N] [--increments N] [--runs N]
+
+Worker threads adding 1 to one shared counter (a SharedArrayBuffer), then the count they reached.
+
+options:
+  -h, --help        show this help and exit
+  --way WAY         plain: counter[0]++ (read, add, write); atomics: Atomics.add; lock: a mutex
+                    around counter[0]++ built on Atomics.wait (default plain)
+  --threads N       worker threads, 1 to 64 (default 2)
+  --increments N    increments per thread (default 20000000)
+  --runs N          runs, 1 to 100 (default 1)`;
+
 function count(text, name, max) {
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 1 || n > max) {
@@ -75,11 +87,16 @@ async function main() {
         threads: { type: 'string', default: '2' },
         increments: { type: 'string', default: '20000000' },
         runs: { type: 'string', default: '1' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
     console.error(`counter_race.mjs: ${error.message}`);
     process.exit(2);
+  }
+  if (values.help) {
+    console.log(HELP);
+    return;
   }
   if (!['plain', 'atomics', 'lock'].includes(values.way)) {
     console.error(`counter_race.mjs: --way takes plain, atomics or lock, not ${JSON.stringify(values.way)}`);

@@ -1,8 +1,10 @@
 // The progress of a batch run whose results are not printed as they come (--ordered, the --compare
-// rerun): one line on stderr, rewritten in place on a terminal, a line a second otherwise.
+// rerun): one line on stderr, rewritten in place on a terminal (each second and each task), a
+// line every five seconds otherwise (a log of a long run stays short).
 import type { TaskResult } from '../pool/task.js';
 
-const TICK_MS = 1000;
+const TERMINAL_TICK_MS = 1000;
+const LOG_TICK_MS = 5000;
 const ERASE_LINE = '\r\u001b[2K';
 
 export class BatchProgress {
@@ -13,6 +15,7 @@ export class BatchProgress {
   private readonly t0 = performance.now();
   private readonly timer: NodeJS.Timeout;
   private readonly inPlace: boolean;
+  private readonly tickMs: number;
 
   constructor(
     private readonly stream: NodeJS.WritableStream,
@@ -21,7 +24,8 @@ export class BatchProgress {
     private readonly total: number,
   ) {
     this.inPlace = (stream as { isTTY?: boolean }).isTTY === true;
-    this.timer = setInterval(() => this.write(), TICK_MS).unref();
+    this.tickMs = this.inPlace ? TERMINAL_TICK_MS : LOG_TICK_MS;
+    this.timer = setInterval(() => this.write(), this.tickMs).unref();
     this.write();
   }
 
@@ -30,7 +34,7 @@ export class BatchProgress {
     this.done++;
     this.cpuMs += result.cpuMs;
     this.wallMs += result.wallMs;
-    if (this.inPlace || this.done === this.total || performance.now() - this.lastLineAt >= TICK_MS) this.write();
+    if (this.inPlace || this.done === this.total || performance.now() - this.lastLineAt >= this.tickMs) this.write();
   }
 
   /** Stops the timer; on a terminal, the line is erased so that what follows starts clean. */

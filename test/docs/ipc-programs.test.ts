@@ -42,7 +42,7 @@ describe('the lab programs: pipes and queues', { skip: NO_PYTHON }, () => {
     assert.match(seen[0] ?? '', /^S \w*pipe_write$/, 'blocked in the pipe, asleep');
     assert.match((await run.line(/the producer, halfway: .*/))[0], /state S in \w*pipe_write/, 'the program saw it too');
     assert.equal(await run.finished(), 0);
-    const [, atOnce, pace] = /producer \d+: (\d+) items went at once \(within 10 ms\); the rest one every ([\d.]+) s/.exec(run.output()) ?? [];
+    const [, atOnce, pace] = /producer \d+: (\d+) items went at once \(within 50 ms\); the rest one every ([\d.]+) s/.exec(run.output()) ?? [];
     // 64 KiB of pipe hold 3 items of 16 KiB (and the consumer takes one at once): then the consumer's pace.
     assert.ok(Number(atOnce) >= 3 && Number(atOnce) <= 6, `${atOnce} items at once`);
     assert.ok(Number(pace) >= 0.09, `one every ${pace} s: no faster than the consumer`);
