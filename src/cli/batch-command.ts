@@ -85,8 +85,10 @@ export function compareReport(main: RunTimes, one: RunTimes, workers: number, co
   const why = workers > cores ? `other programs had the rest, or ${workers} workers shared ${cores} cores` : 'other programs had the rest';
   const mainShare = coreShare(main);
   if (mainShare !== null && mainShare < FULL_CORE) {
+    const who = workers === 1 ? "the pool's worker" : `the ${workers} workers`;
+    const each = workers === 1 ? '' : ' each';
     warnings.push(
-      `${workers === 1 ? 'the pool\'s worker' : `the ${workers} workers`} got ${mainShare.toFixed(2)} of a core${workers === 1 ? '' : ' each'} while on a task (${why}): the pool's real time is too long, which makes the speedup and efficiency look too low`,
+      `${who} got ${mainShare.toFixed(2)} of a core${each} while on a task (${why}): the pool's real time is too long, which makes the speedup and efficiency look too low`,
     );
   }
   const oneShare = coreShare(one);

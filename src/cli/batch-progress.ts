@@ -12,6 +12,7 @@ export class BatchProgress {
   private cpuMs = 0;
   private wallMs = 0;
   private lastLineAt = 0;
+  private ended = false;
   private readonly t0 = performance.now();
   private readonly timer: NodeJS.Timeout;
   private readonly inPlace: boolean;
@@ -37,8 +38,10 @@ export class BatchProgress {
     if (this.inPlace || this.done === this.total || performance.now() - this.lastLineAt >= this.tickMs) this.write();
   }
 
-  /** Stops the timer; on a terminal, the line is erased so that what follows starts clean. */
+  /** Stops the timer; on a terminal, the line is erased so that what follows starts clean. Once only. */
   end(): void {
+    if (this.ended) return;
+    this.ended = true;
     clearInterval(this.timer);
     if (this.inPlace) this.stream.write(ERASE_LINE);
   }
