@@ -144,7 +144,8 @@ process.exitCode = await runPrimesCommand(['--workers', '2', '--from', '20000000
     proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     const pid = proc.pid as number;
-    const deadline = Date.now() + 10_000;
+    // tsx compiles the command's modules first: at a load of 30 that alone took over 10 s.
+    const deadline = Date.now() + 30_000;
     while (liveChildrenOf(pid).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     workerPids = liveChildrenOf(pid);
     assert.equal(workerPids.length, 2, 'two workers started');

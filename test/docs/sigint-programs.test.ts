@@ -15,9 +15,10 @@ afterEach(async () => {
   assert.deepEqual([...leftovers, ...(await killAll())].map((p) => p.pid), [], 'every program ended by itself');
 });
 
-// Tasks of 2 s of CPU each; a signal goes once a task has used 0.2 s of it (it is then inside the
-// task's loop, not starting it), however slowly a loaded machine runs it.
-const ARGS = ['--workers', '2', '--tasks', '4', '--seconds', '2'];
+// Tasks of 1 s of CPU each; a signal goes once a task has used 0.2 s of it (it is then inside the
+// task's loop, not starting it), however slowly a loaded machine runs it. Three runs of 4 s of CPU
+// each keep the file inside the runner's 120 s at a load of 30 (2 s tasks took it past).
+const ARGS = ['--workers', '2', '--tasks', '4', '--seconds', '1'];
 const INSIDE_TASK_TICKS = 20;
 
 /** The summary line's figures: results collected, tasks interrupted, finished after, cancelled. */
