@@ -1,6 +1,7 @@
 // The README's generated sections, between `<!-- name:start -->` and `<!-- name:end -->` markers.
 import { MONITOR_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
 import { primesHelp } from '../src/cli/primes-command.js';
+import { sumsqHelp } from '../src/cli/sumsq-command.js';
 import { keyTableMarkdown } from './key-table-markdown.js';
 
 export function generatedSections(): Record<string, string> {
@@ -11,6 +12,7 @@ export function generatedSections(): Record<string, string> {
     'help-serve': fence(SERVE_HELP),
     // The default worker count is the machine's: the README shows it as a word.
     'help-primes': fence(primesHelp('one per core')),
+    'help-sumsq': fence(sumsqHelp('one per core')),
   };
 }
 

@@ -26,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
       const { runPrimesCommand } = await import('./cli/primes-command.js');
       return runPrimesCommand(command.argv, process);
     }
+    case 'sumsq': {
+      const { runSumsqCommand } = await import('./cli/sumsq-command.js');
+      return runSumsqCommand(command.argv, process);
+    }
     case 'monitor': {
       const { runInteractive } = await import('./cli/interactive.js');
       return runInteractive(command.options);

@@ -13,6 +13,7 @@ export const MONITOR_HELP = `Usage: pooltop [options]
                         [--json -p pids --details [--env]]
        pooltop serve [--listen host:port] [options]  (see pooltop serve --help)
        pooltop primes [options]          (see pooltop primes --help)
+       pooltop sumsq [options]           (see pooltop sumsq --help)
 
 An htop-like interactive process monitor with a built-in process-pool lab.
 

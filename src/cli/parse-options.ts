@@ -75,7 +75,8 @@ export type Command =
   | { kind: 'monitor'; options: MonitorOptions }
   | { kind: 'snapshot'; options: SnapshotOptions }
   | { kind: 'serve'; options: ServeOptions }
-  | { kind: 'primes'; argv: string[] };
+  | { kind: 'primes'; argv: string[] }
+  | { kind: 'sumsq'; argv: string[] };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -132,6 +133,7 @@ const DEFAULT_DELAY_TENTHS = 10;
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
   const [first, ...rest] = argv;
   if (first === 'primes') return { kind: 'primes', argv: rest };
+  if (first === 'sumsq') return { kind: 'sumsq', argv: rest };
   if (first === 'snapshot') {
     const values = parse(rest, SNAPSHOT, 'pooltop snapshot');
     if (values.help) return { kind: 'help', text: 'snapshot' };

@@ -94,7 +94,7 @@ describe('bin/pooltop', () => {
 
   it('a write error exits 1 with one line on stderr: stdout full or closed, for every mode that prints', async () => {
     const cases: Array<[string[], '>&-' | '> /dev/full']> = [];
-    for (const args of [['snapshot'], ['snapshot', '--json'], ['snapshot', '--tree'], ['--version'], ['--help'], ['primes', '--from', '1000000', '--to', '1000001']]) {
+    for (const args of [['snapshot'], ['snapshot', '--json'], ['snapshot', '--tree'], ['--version'], ['--help'], ['primes', '--from', '1000000', '--to', '1000001'], ['sumsq', '--base', '10', '--count', '1']]) {
       cases.push([args, '> /dev/full'], [args, '>&-']);
     }
     const results = await Promise.all(cases.map(([args, redirection]) => runBinRedirected(args, redirection)));

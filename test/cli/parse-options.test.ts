@@ -81,6 +81,7 @@ describe('parseCommand', () => {
     const command = parseCommand(['--pool', '4'], {});
     assert.equal(command.kind === 'monitor' && command.options.pool, 4);
     assert.deepEqual(parseCommand(['primes', '--workers', '2'], {}), { kind: 'primes', argv: ['--workers', '2'] });
+    assert.deepEqual(parseCommand(['sumsq', '--compare'], {}), { kind: 'sumsq', argv: ['--compare'] });
   });
 
   it('knows help, version and snapshot', () => {
