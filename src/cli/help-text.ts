@@ -2,7 +2,7 @@
 // option with its default.
 import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
 import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
-import { MAX_COUNT, MAX_DELAY_TENTHS } from './parse-options.js';
+import { DEFAULT_HIGHLIGHT_SECS, MAX_COUNT, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 
 export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]
@@ -30,15 +30,20 @@ Options:
                            cpu, mem, time, core, command (default cpu)
       --source <name>      process table source: procfs, systeminformation, ps-list
                            (default procfs on Linux, ps-list elsewhere)
+  -H, --highlight-changes[=secs]
+                           highlight new and exited processes, as htop's -H: a process
+                           is new for secs seconds (1-${MAX_HIGHLIGHT_SECS}, default ${DEFAULT_HIGHLIGHT_SECS}) after it
+                           starts; one that exits stays one more refresh (default: off)
       --no-color           monochrome (also when NO_COLOR is set)
       --color              colour even when NO_COLOR is set (default: colour)
   -h, --help               show this help
   -V, --version            print the version
 
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
-gives the defaults: sort column and direction, tree view, delay, colour. The options
-above apply to their run only and are never saved. On exit pooltop saves what keys
-changed inside it (t, the sort keys), merged into the file as it is then. A file or
+gives the defaults: sort column and direction, tree view, delay, colour, kernel and
+user threads hidden, thread names, highlighting. The options above apply to their run
+only and are never saved. On exit pooltop saves what keys changed inside it (t, the
+sort keys, K, H), merged into the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,
 writable by others, over 1 MB, not JSON) is left as it is, and nothing is saved.
 

@@ -45,6 +45,10 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     user: options.user,
     pids: options.pids,
     tree: options.given.tree || saved.tree,
+    hideKernelThreads: saved.hideKernelThreads,
+    hideUserlandThreads: saved.hideUserlandThreads,
+    showThreadNames: saved.showThreadNames,
+    highlightMs: (options.highlightSecs ?? (saved.highlightChanges ? saved.highlightDelaySecs : 0)) * 1000,
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);

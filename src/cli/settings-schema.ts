@@ -2,7 +2,7 @@
 // its default, and where a session changes it (the store), so a new setting is one row here.
 import { parseColumnId, type ColumnId } from '../model/columns.js';
 import type { AppState } from '../store/app-store.js';
-import { MAX_DELAY_TENTHS } from './parse-options.js';
+import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 
 interface SettingSpec<T> {
   default: T;
@@ -31,6 +31,14 @@ export const SETTINGS = {
     parse: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_DELAY_TENTHS ? value : undefined),
   } satisfies SettingSpec<number>,
   color: { default: true, parse: flag } satisfies SettingSpec<boolean>,
+  hideKernelThreads: { default: true, parse: flag, inStore: (state) => state.view.hideKernelThreads } satisfies SettingSpec<boolean>,
+  hideUserlandThreads: { default: true, parse: flag, inStore: (state) => state.view.hideUserlandThreads } satisfies SettingSpec<boolean>,
+  showThreadNames: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  highlightChanges: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  highlightDelaySecs: {
+    default: DEFAULT_HIGHLIGHT_SECS,
+    parse: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_HIGHLIGHT_SECS ? value : undefined),
+  } satisfies SettingSpec<number>,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

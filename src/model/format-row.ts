@@ -3,7 +3,7 @@
 import { COLUMNS, type Column, type ColumnId } from './columns.js';
 import type { ProcessRow } from './process-row.js';
 import { sanitizeText } from './sanitize.js';
-import { cutToWidth, displayWidth, fitWidth } from './text-width.js';
+import { cutToWidth, displayWidth, dropCells, fitWidth } from './text-width.js';
 import { fitGuide } from './tree-guide.js';
 
 /** Columns dropped first when the terminal is too narrow for all of them, in this order. */
@@ -57,19 +57,34 @@ export function formatPrefix(row: ProcessRow, layout: RowLayout): string {
 
 /**
  * The command cell: tree guide, a marker (a fold count, "orphan") and the command line,
- * sanitized and cut to exactly `width` cells. A guide never takes more than half the cell (its
- * outer levels are elided), so some of the command always shows.
+ * sanitized and cut to exactly `width` cells, the whole of it scrolled `offset` cells to the left
+ * (← →). A guide never takes more than half the cell (its outer levels are elided), so some of
+ * the command always shows.
  */
-export function formatCommand(command: string, width: number, guide = '', marker = ''): { guide: string; marker: string; text: string } {
+export function formatCommand(command: string, width: number, guide = '', marker = '', offset = 0): { guide: string; marker: string; text: string } {
   if (width <= 0) return { guide: '', marker: '', text: '' };
-  const g = guide ? fitGuide(guide, Math.floor(width / 2)) : '';
-  const m = cutToWidth(marker, width - displayWidth(g));
-  const text = fitWidth(sanitizeText(command), width - displayWidth(g) - displayWidth(m));
+  let skip = offset;
+  // The guide, the marker and the command are scrolled as one text: each loses what is left of the scroll.
+  const scrolled = (part: string): string => {
+    if (skip <= 0) return part;
+    const cells = displayWidth(part);
+    const kept = skip >= cells ? '' : dropCells(part, skip);
+    skip = Math.max(0, skip - cells);
+    return kept;
+  };
+  const g = cutToWidth(scrolled(guide ? fitGuide(guide, Math.floor(width / 2)) : ''), width);
+  const m = cutToWidth(scrolled(marker), width - displayWidth(g));
+  const text = fitWidth(scrolled(sanitizeText(command)), width - displayWidth(g) - displayWidth(m));
   return { guide: g, marker: m, text };
 }
 
+/** Cells a command cell would take unscrolled and uncut: how far ← → can scroll it. */
+export function commandCellWidth(command: string, guide = ''): number {
+  return displayWidth(guide) + displayWidth(sanitizeText(command));
+}
+
 /** The whole row as one line. */
-export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = ''): string {
-  const cell = formatCommand(row.command, layout.commandWidth, guide, marker);
+export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = '', offset = 0): string {
+  const cell = formatCommand(row.command, layout.commandWidth, guide, marker, offset);
   return formatPrefix(row, layout) + cell.guide + cell.marker + cell.text;
 }

@@ -78,5 +78,6 @@ function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
     mem,
   };
   if (p.sourceCpu !== undefined) row.sourceCpu = p.sourceCpu;
+  if (p.threadOf !== undefined) row.threadOf = p.threadOf;
   return row;
 }

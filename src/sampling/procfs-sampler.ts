@@ -1,6 +1,7 @@
 // The Linux process table read straight from /proc: one read of /proc/[pid]/stat per process per
 // refresh (through a descriptor kept open, for the first FD_BUDGET processes); status (for the
-// UID) and cmdline only when a process is first seen or has exec'd.
+// UID) and cmdline only when a process is first seen or has exec'd. When asked for threads, each
+// user thread's /proc/[pid]/task/[tid]/stat too, the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
 import { parseCmdline, parseProcStat, parseStatusUid } from '../platform/parse-proc.js';
@@ -9,11 +10,11 @@ import { PROC_ROOT } from '../platform/procfs.js';
 import { readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
 import { countTasks } from './count-tasks.js';
 import { ProcSystemFacts } from './system-facts.js';
-import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
+import type { ProcessInfo, Sample, SampleRequest, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
 /** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time. */
-const PROCFS_CAPABILITIES: SourceCapabilities = { startTimePrecisionMs: 0, cpuTime: true };
+const PROCFS_CAPABILITIES: SourceCapabilities = { startTimePrecisionMs: 0, cpuTime: true, threads: true };
 /** Bytes of a command line kept: enough for any screen, bounded for the pathological. */
 const CMDLINE_LIMIT = 32 * 1024;
 /** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
@@ -41,7 +42,7 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** What is read once per process: it only changes on exec (which changes comm) or setuid. */
+/** What is read once per process (or thread): it only changes on exec (which changes comm) or setuid. */
 interface Identity {
   startTicks: number;
   comm: string;
@@ -91,38 +92,39 @@ export class ProcfsSampler implements Sampler {
    * pressed during a refresh of thousands of processes is handled within a slice (~2 ms), not
    * after the whole read (~30 ms at 2,000 processes).
    */
-  async sample(): Promise<Sample> {
+  async sample(request: SampleRequest = {}): Promise<Sample> {
     const facts = this.facts.readSync();
     const time = Date.now();
     const monotonic = performance.now();
     const pids = this.listPids();
     const generation = ++this.generation;
     const processes: ProcessInfo[] = [];
+    const threads = request.threads === true;
     let unreadable = pids === null ? 1 : 0;
     for (let start = 0; pids !== null && start < pids.length; start += SLICE) {
       if (start > 0) await yieldToEventLoop();
-      unreadable += this.readSlice(pids, start, Math.min(pids.length, start + SLICE), generation, processes);
+      unreadable += this.readSlice(pids, start, Math.min(pids.length, start + SLICE), generation, processes, threads);
     }
     this.forgetUnseen(generation);
     return { time, monotonic, ...facts, tasks: countTasks(processes), processes, unreadable, source: this.source, capabilities: this.capabilities };
   }
 
   /** The process table alone, synchronously: what the benchmark times against htop. */
-  readProcesses(): { processes: ProcessInfo[]; unreadable: number } {
+  readProcesses(request: SampleRequest = {}): { processes: ProcessInfo[]; unreadable: number } {
     const pids = this.listPids();
     if (pids === null) return { processes: [], unreadable: 1 };
     const generation = ++this.generation;
     const processes: ProcessInfo[] = [];
-    const unreadable = this.readSlice(pids, 0, pids.length, generation, processes);
+    const unreadable = this.readSlice(pids, 0, pids.length, generation, processes, request.threads === true);
     this.forgetUnseen(generation);
     return { processes, unreadable };
   }
 
-  /** The PIDs in /proc, or null when it cannot be listed. */
-  private listPids(): number[] | null {
+  /** The PIDs in /proc (or the TIDs in `dir`, a process's task folder), or null when it cannot be listed. */
+  private listPids(dir = this.root): number[] | null {
     let names: string[];
     try {
-      names = readdirSync(this.root);
+      names = readdirSync(dir);
     } catch {
       return null;
     }
@@ -136,15 +138,33 @@ export class ProcfsSampler implements Sampler {
     return pids;
   }
 
-  /** Reads pids[start, end) into `out`; returns how many could not be read. */
-  private readSlice(pids: readonly number[], start: number, end: number, generation: number, out: ProcessInfo[]): number {
+  /** Reads pids[start, end) into `out`, each process followed by its threads when asked; returns how many could not be read. */
+  private readSlice(pids: readonly number[], start: number, end: number, generation: number, out: ProcessInfo[], threads: boolean): number {
     let unreadable = 0;
     for (let i = start; i < end; i++) {
       const result = this.readProcess(pids[i]!, generation);
       if (result === DENIED) unreadable++;
-      else if (result !== GONE) out.push(result);
+      else if (result !== GONE) {
+        out.push(result);
+        if (threads && result.threads > 1 && !result.kernelThread) this.readThreads(result, generation, out);
+      }
     }
     return unreadable;
+  }
+
+  /**
+   * The user threads of `owner` but its main one (whose TID is its PID: the process's own row),
+   * as htop lists them. A thread that ends between the listing and its read is skipped, as is
+   * the whole list when the process ends first.
+   */
+  private readThreads(owner: ProcessInfo, generation: number, out: ProcessInfo[]): void {
+    const tids = this.listPids(`${this.root}/${owner.pid}/task`);
+    if (tids === null) return;
+    for (const tid of tids) {
+      if (tid === owner.pid) continue;
+      const result = this.readProcess(tid, generation, owner);
+      if (typeof result === 'object') out.push(result);
+    }
   }
 
   /** Drops what is cached for processes this sample did not see: they are gone. */
@@ -186,19 +206,24 @@ export class ProcfsSampler implements Sampler {
   }
 
   /** The stat line: through the kept descriptor when there is one, else by path. */
-  private readStat(pid: number, identity: Identity | undefined): ReadResult {
+  private readStat(dir: string, identity: Identity | undefined): ReadResult {
     if (identity && identity.statFd >= 0) {
       const text = readOpenProcFile(identity.statFd);
       if (typeof text === 'string') return text;
       // The process it was opened on is gone; the PID may name another one by now.
       this.release(identity);
     }
-    return readProcFile(`${this.root}/${pid}/stat`);
+    return readProcFile(`${dir}/stat`);
   }
 
-  private readProcess(pid: number, generation: number): ProcessInfo | typeof GONE | typeof DENIED {
+  /**
+   * A process's row, or with `owner` the row of its thread `pid` (a TID). TIDs and PIDs are
+   * one number space, so threads are cached by TID beside the processes.
+   */
+  private readProcess(pid: number, generation: number, owner?: ProcessInfo): ProcessInfo | typeof GONE | typeof DENIED {
     let identity = this.identities.get(pid);
-    const statText = this.readStat(pid, identity);
+    const dir = owner ? `${this.root}/${owner.pid}/task/${pid}` : `${this.root}/${pid}`;
+    const statText = this.readStat(dir, identity);
     if (typeof statText !== 'string') return statText;
     // Most processes are idle: their stat line (state, times, memory, start time, name) is the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
@@ -209,9 +234,9 @@ export class ProcfsSampler implements Sampler {
     }
     const stat = parseProcStat(statText);
     if (!stat) return DENIED;
-    if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
-      const dir = `${this.root}/${pid}`;
-      const fresh = this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
+    if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm || (owner !== undefined && identity.command !== owner.command)) {
+      // A thread is its process's user and command line; only its name (comm) is its own.
+      const fresh = owner ? threadIdentity(owner, stat.comm, stat.startTicks) : this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
       if (fresh === GONE || fresh === DENIED) return fresh;
       if (identity) this.release(identity);
       identity = fresh;
@@ -245,6 +270,7 @@ export class ProcfsSampler implements Sampler {
       command: identity.command,
       kernelThread: identity.kernelThread,
     };
+    if (owner) info.threadOf = owner.pid;
     identity.statText = statText;
     identity.info = info;
     return info;
@@ -279,4 +305,19 @@ export class ProcfsSampler implements Sampler {
       statFd: -1,
     };
   }
+}
+
+function threadIdentity(owner: ProcessInfo, comm: string, startTicks: number): Identity {
+  return {
+    startTicks,
+    comm,
+    uid: owner.uid,
+    user: owner.user,
+    command: owner.command,
+    kernelThread: false,
+    seen: 0,
+    statText: '',
+    info: null,
+    statFd: -1,
+  };
 }

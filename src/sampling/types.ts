@@ -72,6 +72,12 @@ export interface ProcessInfo {
   command: string;
   /** True for kernel threads (no command line, child of kthreadd). */
   kernelThread: boolean;
+  /**
+   * Set on a user thread's own row (read when threads are asked for, see SampleRequest): the PID
+   * of the process it belongs to. Its `pid` is then the thread's TID, its `name` the thread's
+   * own, its `command` its process's; absent on a process's row.
+   */
+  threadOf?: number;
 }
 
 export interface Sample {
@@ -109,6 +115,14 @@ export interface SourceCapabilities {
   startTimePrecisionMs: number;
   /** Cumulative CPU time per process (ProcessInfo.cpuTime), from which CPU% is computed; without it the source's own CPU% is shown. */
   cpuTime: boolean;
+  /** Rows of each user thread when a sample asks for them (SampleRequest.threads). */
+  threads?: boolean;
+}
+
+/** What one sample should read beyond the processes. */
+export interface SampleRequest {
+  /** A row per user thread besides each process's own (htop's `H`); only sources with `capabilities.threads`. */
+  threads?: boolean;
 }
 
 export type SourceName = 'procfs' | 'systeminformation' | 'ps-list';
@@ -121,7 +135,7 @@ export const SOURCE_NAMES: readonly SourceName[] = ['procfs', 'systeminformation
 export interface Sampler {
   readonly source: SourceName;
   readonly capabilities: SourceCapabilities;
-  sample(): Promise<Sample>;
+  sample(request?: SampleRequest): Promise<Sample>;
   /** Releases anything held between samples (file handles, caches). */
   close(): void;
 }

@@ -16,7 +16,11 @@ import { userMenuKeys } from './user-menu.js';
 export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
-  main: (key, ctx) => bindingFor(key.name)?.run(ctx),
+  main: (key, ctx) => {
+    // Digits build up a PID to jump to (htop's "Numbers"); any other key ends it.
+    if (!isDigit(key.name)) ctx.store.getState().resetPidTyped();
+    bindingFor(key.name)?.run(ctx, key.name);
+  },
   help: helpKeys,
   search: searchKeys,
   filter: filterKeys,
@@ -27,6 +31,10 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   confirm: confirmKeys,
   pool: poolMenuKeys,
 };
+
+function isDigit(name: string): boolean {
+  return name.length === 1 && name >= '0' && name <= '9';
+}
 
 /** The prompts a paste types into. */
 const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter']);

@@ -29,6 +29,7 @@ export interface Style {
   dim?: boolean | undefined;
   underline?: boolean | undefined;
   inverse?: boolean | undefined;
+  strikethrough?: boolean | undefined;
 }
 
 /** `text` wrapped in the codes for `style`, reset after; plain text when the style is empty. */
@@ -39,6 +40,7 @@ export function styled(text: string, style: Style): string {
   if (style.dim) codes.push(2);
   if (style.underline) codes.push(4);
   if (style.inverse) codes.push(7);
+  if (style.strikethrough) codes.push(9);
   const fg = style.color ? FOREGROUND[style.color] : undefined;
   if (fg !== undefined) codes.push(fg);
   const bg = style.backgroundColor ? FOREGROUND[style.backgroundColor] : undefined;

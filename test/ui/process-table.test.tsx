@@ -59,7 +59,8 @@ describe('ProcessTable', () => {
     store.getState().applySample(sample(Array.from({ length: 50 }, (_, i) => info(100 + i, { command: `job ${i}` }))));
     const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={5} />, store);
     const lines = plain(await waitForFrame(lastFrame, /job 4/)).split('\n');
-    assert.match(lines[0] ?? '', /^\s+PID\s+PPID USER\s+PRI\s+NI\s+VIRT\s+RES S\s+CPU% MEM%\s+TIME\+ CPU Command/);
+    // Sorted by PID, ascending: htop's △ in the space after its title.
+    assert.match(lines[0] ?? '', /^\s+PID△\s+PPID USER\s+PRI\s+NI\s+VIRT\s+RES S\s+CPU% MEM%\s+TIME\+ CPU Command/);
     assert.equal(lines.length, 6);
     assert.match(lines[1] ?? '', /^\s+100\s+1 ann .* job 0\s*$/);
     assert.match(lines[5] ?? '', /job 4/);

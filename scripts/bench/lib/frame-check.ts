@@ -46,7 +46,7 @@ const HEADER_PARTS: readonly [string, RegExp][] = [
 ];
 
 /** The title line: PID first, Command last (narrow terminals drop columns in between). */
-const TITLES = /^\s*PID\s.*\bCommand\s*$/;
+const TITLES = /^\s*PID[\s▽△].*\bCommand\s*$/;
 
 const BY_HEADER = new Map<string, Column>(COLUMNS.map((c) => [c.header, c]));
 
