@@ -185,7 +185,8 @@ export const createViewSlice =
 
       toggleKernelThreads() {
         const hide = !get().view.hideKernelThreads;
-        relayout({ hideKernelThreads: hide }, { message: makeMessage(hide ? 'kernel threads hidden (K shows them)' : 'kernel threads shown (K hides them)', 'info') });
+        relayout({ hideKernelThreads: hide });
+        get().notify(hide ? 'kernel threads hidden (K shows them)' : 'kernel threads shown (K hides them)');
       },
       toggleUserlandThreads() {
         const hide = !get().view.hideUserlandThreads;
@@ -195,7 +196,8 @@ export const createViewSlice =
           : capabilities && !capabilities.threads
             ? `user threads: the ${get().sample?.source ?? ''} source lists no threads (--source procfs does)`
             : `user threads shown: one row per thread, under its process in tree view (H hides them)`;
-        relayout({ hideUserlandThreads: hide }, { message: makeMessage(text, 'info') });
+        relayout({ hideUserlandThreads: hide });
+        get().notify(text);
       },
       scrollSideways(cells) {
         const { view, visible, cursor } = get();
