@@ -61,7 +61,11 @@ function threadNote(outcome: SignalOutcome, targets: readonly PendingTarget[]): 
   if (outcome.pid === null || outcome.status !== 'sent') return outcome;
   const owner = ownerOf(outcome.pid, targets);
   if (owner === outcome.pid) return outcome;
-  return { ...outcome, text: `${outcome.text} (a thread of PID ${owner}: a signal to a thread reaches its whole process)` };
+  // Said before the command, which the message line may cut: "sent SIGSTOP (19) to thread 442 of PID 388, so to its whole process: python3 …".
+  const label = ` to ${outcome.pid} `;
+  const at = outcome.text.indexOf(label);
+  const note = ` to thread ${outcome.pid} of PID ${owner}, so to its whole process: `;
+  return { ...outcome, text: at < 0 ? `${outcome.text} (${note.trim()})` : outcome.text.slice(0, at) + note + outcome.text.slice(at + label.length) };
 }
 
 /** Why signalTargets found none, for the message line. */

@@ -115,7 +115,7 @@ describe('a signal to a thread', { skip: !linux && 'needs Linux /proc' }, () => 
     const services: ProcessServices = { startedByPooltop: () => true, signalSent: (pid, signal) => sent.push([pid, signal]), refreshSoon: () => {} };
     pauseOrResume(store, services, 'SIGSTOP');
     assert.ok(await waitUntil(() => procState(child.pid)?.state === 'T', 5000), 'the whole process stopped');
-    assert.match(store.getState().message?.text ?? '', new RegExp(`sent SIGSTOP \\(19\\) to ${thread.pid} .*a thread of PID ${child.pid}: a signal to a thread reaches its whole process`));
+    assert.match(store.getState().message?.text ?? '', new RegExp(`^sent SIGSTOP \\(19\\) to thread ${thread.pid} of PID ${child.pid}, so to its whole process: `));
     assert.deepEqual(sent, [[child.pid, 'SIGSTOP']]);
     pauseOrResume(store, services, 'SIGCONT');
     assert.ok(await waitUntil(() => procState(child.pid)?.state !== 'T', 5000), 'resumed');
