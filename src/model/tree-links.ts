@@ -1,5 +1,6 @@
 // The PID/PPID forest behind the tree view: each row's parent (a thread's is its process), its
-// children in display order and the roots, made whole when the sample is not (orphans, self-parents, PPID cycles).
+// children in display order and the roots, made whole when the sample is not (orphans,
+// self-parents, PPID cycles).
 
 /** What the tree needs of a process; ProcessRow in practice. */
 export interface TreeNode {

@@ -205,15 +205,20 @@ export class ProcfsSampler implements Sampler {
     this.openFds--;
   }
 
+  /** The folder of a process, or with `owner` of its thread `pid`. */
+  private dirOf(pid: number, owner: ProcessInfo | undefined): string {
+    return owner ? `${this.root}/${owner.pid}/task/${pid}` : `${this.root}/${pid}`;
+  }
+
   /** The stat line: through the kept descriptor when there is one, else by path. */
-  private readStat(dir: string, identity: Identity | undefined): ReadResult {
+  private readStat(pid: number, owner: ProcessInfo | undefined, identity: Identity | undefined): ReadResult {
     if (identity && identity.statFd >= 0) {
       const text = readOpenProcFile(identity.statFd);
       if (typeof text === 'string') return text;
       // The process it was opened on is gone; the PID may name another one by now.
       this.release(identity);
     }
-    return readProcFile(`${dir}/stat`);
+    return readProcFile(`${this.dirOf(pid, owner)}/stat`);
   }
 
   /**
@@ -222,8 +227,7 @@ export class ProcfsSampler implements Sampler {
    */
   private readProcess(pid: number, generation: number, owner?: ProcessInfo): ProcessInfo | typeof GONE | typeof DENIED {
     let identity = this.identities.get(pid);
-    const dir = owner ? `${this.root}/${owner.pid}/task/${pid}` : `${this.root}/${pid}`;
-    const statText = this.readStat(dir, identity);
+    const statText = this.readStat(pid, owner, identity);
     if (typeof statText !== 'string') return statText;
     // Most processes are idle: their stat line (state, times, memory, start time, name) is the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
@@ -236,6 +240,7 @@ export class ProcfsSampler implements Sampler {
     if (!stat) return DENIED;
     if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm || (owner !== undefined && identity.command !== owner.command)) {
       // A thread is its process's user and command line; only its name (comm) is its own.
+      const dir = this.dirOf(pid, owner);
       const fresh = owner ? threadIdentity(owner, stat.comm, stat.startTicks) : this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
       if (fresh === GONE || fresh === DENIED) return fresh;
       if (identity) this.release(identity);

@@ -56,12 +56,13 @@ function ownerOf(pid: number, targets: readonly PendingTarget[]): number {
   return targets.find((t) => t.pid === pid)?.threadOf ?? pid;
 }
 
-/** What a signal sent to a thread did, said after its outcome: the whole process got it. */
+/** A signal sent to a thread's TID, said as what it was: one to the thread's whole process. */
 function threadNote(outcome: SignalOutcome, targets: readonly PendingTarget[]): SignalOutcome {
   if (outcome.pid === null || outcome.status !== 'sent') return outcome;
   const owner = ownerOf(outcome.pid, targets);
   if (owner === outcome.pid) return outcome;
-  // Said before the command, which the message line may cut: "sent SIGSTOP (19) to thread 442 of PID 388, so to its whole process: python3 …".
+  // Said before the command, which the message line may cut:
+  // "sent SIGSTOP (19) to thread 442 of PID 388, so to its whole process: python3 …".
   const label = ` to ${outcome.pid} `;
   const at = outcome.text.indexOf(label);
   const note = ` to thread ${outcome.pid} of PID ${owner}, so to its whole process: `;

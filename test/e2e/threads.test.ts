@@ -114,7 +114,7 @@ describe('threads (H) and kernel threads (K)', () => {
     assert.ok(await stateBecomes(pid, (state) => state !== 'T'), 'the whole process resumed');
   });
 
-  it('K shows kernel threads, hidden at start as in htop; K hides them again', { skip: !readFileSync('/proc/2/stat', 'utf8').includes('(kthreadd)') && 'no kthreadd here' }, async () => {
+  it('K shows kernel threads, hidden at start as in htop; K hides them again', { skip: !hasKthreadd() && 'no kthreadd in this PID namespace' }, async () => {
     session = await startPooltop(['-s', 'pid']);
     assert.equal(rowOf(await session.capture(), 2), undefined, 'kthreadd hidden at start');
     await session.sendKeys('K');
@@ -189,6 +189,10 @@ describe('-H: new and exited processes highlighted', () => {
     await session.waitFor((s) => !new RegExp(`sleep ${marker}\\s*$`, 'm').test(plain(s)), { colors: true, description: 'then gone' });
   });
 });
+
+function hasKthreadd(): boolean {
+  return existsSync('/proc/2/stat') && readFileSync('/proc/2/stat', 'utf8').includes('(kthreadd)');
+}
 
 /** Whether the process's state passes `test` within 3 s. */
 async function stateBecomes(pid: number, test: (state: string) => boolean): Promise<boolean> {
