@@ -53,7 +53,7 @@ const BY_HEADER = new Map<string, Column>(COLUMNS.map((c) => [c.header, c]));
 /** The columns the title line shows, in order, or a problem. */
 function titleColumns(titles: string): Column[] | string {
   // The sort direction's mark (▽ △) sits in the space after the sorted title, or inside a left-aligned one's cells.
-  const names = titles.trim().split(/[\s▽△]+/);
+  const names = titles.split(/[\s▽△]+/).filter(Boolean);
   const columns: Column[] = [];
   for (const name of names) {
     const column = BY_HEADER.get(name);
