@@ -41,7 +41,7 @@ Options:
 
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
 gives the defaults: sort column and direction, tree view, delay, colour, kernel and
-user threads hidden, thread names, highlighting. The options above apply to their run
+user threads hidden, thread names, base names, highlighting. The options above apply to their run
 only and are never saved. On exit pooltop saves what keys changed inside it (t, the
 sort keys, K, H), merged into the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,

@@ -34,6 +34,7 @@ export const SETTINGS = {
   hideKernelThreads: { default: true, parse: flag, inStore: (state) => state.view.hideKernelThreads } satisfies SettingSpec<boolean>,
   hideUserlandThreads: { default: true, parse: flag, inStore: (state) => state.view.hideUserlandThreads } satisfies SettingSpec<boolean>,
   showThreadNames: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  highlightBaseName: { default: false, parse: flag } satisfies SettingSpec<boolean>,
   highlightChanges: { default: false, parse: flag } satisfies SettingSpec<boolean>,
   highlightDelaySecs: {
     default: DEFAULT_HIGHLIGHT_SECS,

@@ -61,8 +61,8 @@ export function formatPrefix(row: ProcessRow, layout: RowLayout): string {
  * (← →). A guide never takes more than half the cell (its outer levels are elided), so some of
  * the command always shows.
  */
-export function formatCommand(command: string, width: number, guide = '', marker = '', offset = 0): { guide: string; marker: string; text: string } {
-  if (width <= 0) return { guide: '', marker: '', text: '' };
+export function formatCommand(command: string, width: number, guide = '', marker = '', offset = 0): CommandCell {
+  if (width <= 0) return { guide: '', marker: '', text: '', textStart: 0 };
   let skip = offset;
   // The guide, the marker and the command are scrolled as one text: each loses what is left of the scroll.
   const scrolled = (part: string): string => {
@@ -74,8 +74,32 @@ export function formatCommand(command: string, width: number, guide = '', marker
   };
   const g = cutToWidth(scrolled(guide ? fitGuide(guide, Math.floor(width / 2)) : ''), width);
   const m = cutToWidth(scrolled(marker), width - displayWidth(g));
+  const textStart = skip;
   const text = fitWidth(scrolled(sanitizeText(command)), width - displayWidth(g) - displayWidth(m));
-  return { guide: g, marker: m, text };
+  return { guide: g, marker: m, text, textStart };
+}
+
+export interface CommandCell {
+  guide: string;
+  marker: string;
+  text: string;
+  /** Cells of the (sanitized) command scrolled out before `text`. */
+  textStart: number;
+}
+
+/**
+ * Where the program's base name is in a command line, in cells of its sanitized text: after the
+ * last `/` of its first word (htop's "highlight program basename"). Null for a kernel thread's
+ * `[name]` and an empty command.
+ */
+export function baseNameCells(command: string): { start: number; end: number } | null {
+  const text = sanitizeText(command);
+  if (text === '' || text.startsWith('[')) return null;
+  const space = text.indexOf(' ');
+  const program = space < 0 ? text : text.slice(0, space);
+  const start = displayWidth(program.slice(0, program.lastIndexOf('/') + 1));
+  const end = displayWidth(program);
+  return end > start ? { start, end } : null;
 }
 
 /** Cells a command cell would take unscrolled and uncut: how far ← → can scroll it. */

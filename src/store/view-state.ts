@@ -30,6 +30,8 @@ export interface ViewState {
   hideUserlandThreads: boolean;
   /** A thread's row shows its own name instead of its process's command line (htop's "Show custom thread names"). */
   showThreadNames: boolean;
+  /** The program's base name drawn bold in the command (htop's "highlight program basename"). */
+  highlightBaseName: boolean;
   /** Highlight new and exited processes (htop's -H): a process that started less than this long ago is drawn as new; 0 is off. */
   highlightMs: number;
   /** Cells of the command column scrolled out on the left (← →, Ctrl-A / Ctrl-E). */
@@ -51,6 +53,7 @@ export interface ViewOptions {
   hideKernelThreads?: boolean;
   hideUserlandThreads?: boolean;
   showThreadNames?: boolean;
+  highlightBaseName?: boolean;
   highlightMs?: number;
 }
 
@@ -66,6 +69,7 @@ export function initialView(options: ViewOptions = {}): ViewState {
     hideKernelThreads: options.hideKernelThreads ?? true,
     hideUserlandThreads: options.hideUserlandThreads ?? true,
     showThreadNames: options.showThreadNames ?? false,
+    highlightBaseName: options.highlightBaseName ?? false,
     highlightMs: options.highlightMs ?? 0,
     scrollX: 0,
     commandWidth: 0,

@@ -5,12 +5,12 @@
 import { Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import type { ColumnId } from '../model/columns.js';
-import { formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
+import { baseNameCells, formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { RowChange } from '../model/row-changes.js';
 import { shownCommand } from '../model/thread-rows.js';
 import { isDescending } from '../model/sort-rows.js';
-import { fitWidth } from '../model/text-width.js';
+import { cutToWidth, dropCells, fitWidth } from '../model/text-width.js';
 import type { WorkerSnapshot } from '../pool/pool-snapshot.js';
 import type { RowDecoration } from '../store/compute-visible.js';
 import { taskText } from './pool-panel.js';
@@ -34,6 +34,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const changes = useAppStore((s) => s.changes);
   const scrollX = useAppStore((s) => s.view.scrollX);
   const showThreadNames = useAppStore((s) => s.view.showThreadNames);
+  const highlightBaseName = useAppStore((s) => s.view.highlightBaseName);
   const setCommandWidth = useAppStore((s) => s.setCommandWidth);
   const theme = useTheme();
   const workers = useMemo(() => new Map((pool?.workers ?? []).map((w) => [w.pid, w])), [pool]);
@@ -51,6 +52,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
         change: changes.get(row.pid),
         scrollX,
         showThreadNames,
+        highlightBaseName,
         theme,
       }),
     );
@@ -105,6 +107,8 @@ export interface RowLook {
   scrollX?: number;
   /** A thread's row shows the thread's name, not its process's command line. */
   showThreadNames?: boolean;
+  /** The program's base name drawn bold (htop's "highlight program basename"). */
+  highlightBaseName?: boolean;
   theme: Theme;
 }
 
@@ -152,7 +156,8 @@ export function cachedRowLine(row: ProcessRow, layout: RowLayout, look: RowLook)
     (look.orphan ? 4 : 0) |
     (look.decoration?.dimmed ? 8 : 0) |
     (look.change === 'new' ? 16 : look.change === 'gone' ? 32 : 0) |
-    (look.showThreadNames ? 64 : 0);
+    (look.showThreadNames ? 64 : 0) |
+    (look.highlightBaseName ? 128 : 0);
   const guide = look.decoration?.guide ?? '';
   const folded = look.decoration?.folded ?? 0;
   const scrollX = look.scrollX ?? 0;
@@ -232,8 +237,19 @@ export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): stri
   }
   line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });
   line += styled(command.marker, { color: theme.warn, bold: !theme.color });
-  line += styled(command.text, { dim, color: look.worker ? theme.worker : row.threadOf !== undefined ? theme.thread : undefined });
-  return line;
+  const color = look.worker ? theme.worker : row.threadOf !== undefined ? theme.thread : undefined;
+  const base = look.highlightBaseName ? baseNameCells(own) : null;
+  if (!base) return line + styled(command.text, { dim, color });
+  // The base name as it shows in the scrolled, cut text: cells [from, to) of command.text.
+  const from = Math.max(0, base.start - command.textStart);
+  const to = Math.max(from, base.end - command.textStart);
+  const rest = dropCells(command.text, to);
+  return (
+    line +
+    styled(cutToWidth(command.text, from), { dim, color }) +
+    styled(cutToWidth(dropCells(command.text, from), to - from), { dim, color: color ?? theme.baseName, bold: true }) +
+    styled(rest, { dim, color })
+  );
 }
 
 function stateColor(state: string, theme: Theme): string | undefined {

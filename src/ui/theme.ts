@@ -27,6 +27,8 @@ export interface Theme {
   newProcess: string | undefined;
   goneProcess: string | undefined;
   changedText: string | undefined;
+  /** The program's base name in a command, when highlighted (htop's: bold cyan; bold in monochrome). */
+  baseName: string | undefined;
   keyName: string | undefined;
   keyLabel: string | undefined;
   info: string | undefined;
@@ -59,6 +61,7 @@ export const COLOR_THEME: Theme = {
   newProcess: 'green',
   goneProcess: 'red',
   changedText: 'black',
+  baseName: 'cyan',
   keyName: 'white',
   keyLabel: 'cyan',
   info: 'cyan',
