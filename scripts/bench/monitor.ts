@@ -1,7 +1,7 @@
 // The monitor's own cost at a 1 Hz refresh, next to htop on the same processes in the same run:
 // CPU per refresh, peak memory and start-up to the first full frame, with the machine's own
 // processes and with thousands of extra idle ones, with the default columns and with the same 20
-// columns in both; plus `pooltop --version` wall time.
+// columns in both, with user threads hidden and shown (H); plus `pooltop --version` wall time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,15 +120,15 @@ const TWENTY_COLUMNS = ['pid', 'ppid', 'pgrp', 'sid', 'tty', 'tpgid', 'user', 'p
 const TWENTY_HTOP_FIELDS = '0 3 4 5 6 7 48 17 18 38 39 40 2 46 47 49 50 9 11 1';
 const TWENTY = ' 20 columns';
 
-function ratios(label: string, results: Result[], suffix = ''): string | null {
-  const ours = results.find((r) => r.name === `pooltop${suffix}`);
-  const theirs = results.find((r) => r.name === `htop${suffix}`);
+function ratios(label: string, results: Result[], names: { pooltop: Program; htop: Program }): string | null {
+  const ours = results.find((r) => r.name === names.pooltop.name);
+  const theirs = results.find((r) => r.name === names.htop.name);
   if (!ours || !theirs) return null;
   const cpu = (r: Result) => r.cpu.selfMs + r.cpu.childrenMs;
   const times = (a: number | undefined, b: number | undefined) =>
     a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(1)}×` : '-';
   return (
-    `${label}${suffix}: pooltop ÷ htop = CPU ${times(cpu(ours), cpu(theirs))} (sched ${times(ours.cpu.schedMs, theirs.cpu.schedMs)}), ` +
+    `${label}: pooltop ÷ htop = CPU ${times(cpu(ours), cpu(theirs))} (sched ${times(ours.cpu.schedMs, theirs.cpu.schedMs)}), ` +
     `peak RSS ${times(ours.memory?.peakRss, theirs.memory?.peakRss)}, ` +
     `start-up ${times(ours.startupMs ?? undefined, theirs.startupMs ?? undefined)}`
   );
@@ -148,17 +148,39 @@ function medianWallMs(argv: string[], runs: number): number {
 export default async function bench(print: (line: string) => void): Promise<void> {
   const withHtop = ensureHtop(print);
   const rcDir = mkdtempSync(join(tmpdir(), 'pooltop-bench-htop-'));
-  // A private settings folder: a saved tree view or sort from someone's own use must not change what is measured.
-  const pooltop: Program = { name: 'pooltop', argv: [BIN, '-d', String(DELAY_TENTHS)], env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop-config') }, quitKeys: ['q'] };
-  // HTOPRC: htop reads and writes its settings there instead of the user's ~/.config/htop/htoprc.
-  const htop: Program = { name: 'htop', argv: ['htop', '-d', String(DELAY_TENTHS)], env: { HTOPRC: join(rcDir, 'htoprc') }, quitKeys: ['q'] };
+  /**
+   * pooltop and htop with user threads hidden or shown, kernel threads hidden, each told so in a
+   * settings file of its own: htop's default for threads changed between versions (3.2 shows
+   * them), and a saved tree view or sort from someone's own use must not change what is measured.
+   */
+  const pair = (threads: boolean): { pooltop: Program; htop: Program } => {
+    const tag = threads ? 'threads' : 'plain';
+    const config = join(rcDir, `pooltop-${tag}`);
+    mkdirSync(join(config, 'pooltop'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(config, 'pooltop', 'config.json'), JSON.stringify({ hideKernelThreads: true, hideUserlandThreads: !threads }), { mode: 0o600 });
+    // HTOPRC: htop reads and writes its settings there instead of the user's ~/.config/htop/htoprc.
+    const htoprc = join(rcDir, `htoprc-${tag}`);
+    writeFileSync(htoprc, `hide_kernel_threads=1\nhide_userland_threads=${threads ? 0 : 1}\n`);
+    const suffix = threads ? ' H' : '';
+    return {
+      pooltop: { name: `pooltop${suffix}`, argv: [BIN, '-d', String(DELAY_TENTHS)], env: { XDG_CONFIG_HOME: config }, quitKeys: ['q'] },
+      htop: { name: `htop${suffix}`, argv: ['htop', '-d', String(DELAY_TENTHS)], env: { HTOPRC: htoprc }, quitKeys: ['q'] },
+    };
+  };
+  const plain = pair(false);
+  const threaded = pair(true);
+  const pooltop = plain.pooltop;
   const psList: Program = { ...pooltop, name: 'pooltop --source ps-list', argv: [...pooltop.argv, '--source', 'ps-list'] };
+  // The 20 columns: the plain pair's settings plus the columns, each in a settings file of its own.
   mkdirSync(join(rcDir, 'pooltop20-config', 'pooltop'), { recursive: true, mode: 0o700 });
-  writeFileSync(join(rcDir, 'pooltop20-config', 'pooltop', 'config.json'), JSON.stringify({ columns: TWENTY_COLUMNS }));
-  writeFileSync(join(rcDir, 'htoprc20'), `fields=${TWENTY_HTOP_FIELDS}\n`);
-  const pooltop20: Program = { ...pooltop, name: `pooltop${TWENTY}`, env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop20-config') } };
-  const htop20: Program = { ...htop, name: `htop${TWENTY}`, env: { HTOPRC: join(rcDir, 'htoprc20') } };
-  const programs = withHtop ? [pooltop, htop, pooltop20, htop20] : [pooltop, pooltop20];
+  writeFileSync(join(rcDir, 'pooltop20-config', 'pooltop', 'config.json'), JSON.stringify({ hideKernelThreads: true, hideUserlandThreads: true, columns: TWENTY_COLUMNS }));
+  writeFileSync(join(rcDir, 'htoprc20'), `hide_kernel_threads=1\nhide_userland_threads=1\nfields=${TWENTY_HTOP_FIELDS}\n`);
+  const twenty = {
+    pooltop: { ...plain.pooltop, name: `pooltop${TWENTY}`, env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop20-config') } },
+    htop: { ...plain.htop, name: `htop${TWENTY}`, env: { HTOPRC: join(rcDir, 'htoprc20') } },
+  };
+  const programs = withHtop ? [plain.pooltop, plain.htop, twenty.pooltop, twenty.htop] : [plain.pooltop, twenty.pooltop];
+  const threadPrograms = withHtop ? [threaded.pooltop, threaded.htop] : [threaded.pooltop];
 
   print(`Each program runs with -d ${DELAY_TENTHS} (1 refresh/s) in its own tmux session at ${SIZE.width}×${SIZE.height}, all at once,`);
   print(`for a ${settings.seconds} s window opened ${settings.warmup} s after start-up. From /proc/[pid]/stat:`);
@@ -170,7 +192,8 @@ export default async function bench(print: (line: string) => void): Promise<void
   print('  out KiB/ref  bytes written per refresh (wchar of /proc/[pid]/io): its screen output, plus what');
   print('               children it waited for wrote (`ps` into its pipe, for --source ps-list)');
   print('  peak RSS     VmHWM at the end of the window; RSS = VmRSS then');
-  print('The ps-list row is a separate, shorter window of pooltop alone.');
+  print('The ps-list row is a separate, shorter window of pooltop alone. "H": user threads shown (a row');
+  print(`each, read from /proc/PID/task/TID), in a window of their own; ${settings.threadSeconds} s (POOLTOP_BENCH_THREAD_SECONDS, 0 skips).`);
 
   const table: string[][] = [];
   const summary: string[] = [];
@@ -179,9 +202,15 @@ export default async function bench(print: (line: string) => void): Promise<void
       const processes = countProcesses();
       const results = await runTogether(programs, settings.seconds);
       table.push(...rows(label, processes, results));
-      for (const suffix of ['', TWENTY]) {
-        const ratio = ratios(label, results, suffix);
+      for (const [suffix, names] of [['', plain], [TWENTY, twenty]] as const) {
+        const ratio = ratios(`${label}${suffix}`, results, names);
         if (ratio) summary.push(ratio);
+      }
+      if (settings.threadSeconds > 0) {
+        const withThreads = await runTogether(threadPrograms, settings.threadSeconds);
+        table.push(...rows(label, countProcesses(), withThreads));
+        const threadRatio = ratios(`${label}, threads shown`, withThreads, threaded);
+        if (threadRatio) summary.push(threadRatio);
       }
       if (settings.psListSeconds > 0) table.push(...rows(label, countProcesses(), await runTogether([psList], settings.psListSeconds)));
     };

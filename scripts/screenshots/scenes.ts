@@ -245,6 +245,44 @@ export const SCENES: readonly Scene[] = [
       await preferCalm(session, CALM, CALM_BUDGET_MS);
     },
   },
+  {
+    name: 'threads',
+    file: '10-threads',
+    caption: "User threads (H) in tree view: pooltop's own Node threads, each a row with its TID under its process, selected by typing its PID",
+    args: () => ['--tree'],
+    reach: async (session) => {
+      const self = await session.programProcess();
+      await session.sendKeys('H');
+      await session.waitFor(/user threads shown/, { description: 'threads shown' });
+      await session.type(String(self.pid));
+      // Its threads follow its row in the tree, drawn under it.
+      await session.waitFor(
+        (s) => {
+          const rows = readTable(s)?.rows ?? [];
+          const at = rows.findIndex((r) => r.pid === self.pid && r.selected);
+          return at >= 0 && rows.slice(at + 1, at + 4).filter((r) => /[├└]─ /.test(r.command)).length === 3;
+        },
+        { colors: true, timeoutMs: 10_000, description: `pooltop (PID ${self.pid}) selected with its threads under it` },
+      );
+    },
+  },
+  {
+    name: 'long-command',
+    file: '11-long-command',
+    caption: 'A long command line read sideways: → scrolls the command column (here 40 cells), the columns before it stay',
+    args: () => ['--sort-key', 'pid'],
+    reach: async (session) => {
+      const self = await session.programProcess();
+      await nextSample(session);
+      await session.type(String(self.pid));
+      await session.waitFor(new RegExp(`PID ${self.pid} selected`), { description: 'pooltop selected' });
+      await session.sendKeys(...Array<string>(8).fill('Right'));
+      // Node's options lead pooltop's command line (`node --max-semi-space-size=2 --single-threaded-gc …/bin/pooltop`); scrolled, the launcher's path shows.
+      await session.waitFor((s) => (readTable(s)?.rows.find((r) => r.pid === self.pid)?.command ?? '').includes('bin/pooltop'), {
+        description: "the end of pooltop's command line",
+      });
+    },
+  },
 ];
 
 /** The family filtered in, the cursor found on the target sleep by search, a calm moment waited for. */

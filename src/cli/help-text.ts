@@ -3,7 +3,7 @@
 import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
 import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
 import { SCHEME_NAMES } from '../model/scheme-names.js';
-import { MAX_COUNT, MAX_DELAY_TENTHS } from './parse-options.js';
+import { DEFAULT_HIGHLIGHT_SECS, MAX_COUNT, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 import { describeSourceFields } from '../sampling/source-fields.js';
 import { SOURCE_NAMES } from '../sampling/types.js';
 
@@ -44,6 +44,10 @@ ${SOURCE_NAMES.map((source) => `                             ${source}: ${descri
       --color-scheme <name>
                            ${SCHEME_NAMES.join(', ')}
                            (default: the saved one, else default)
+  -H, --highlight-changes[=secs]
+                           highlight new and exited processes, as htop's -H: a process
+                           is new for secs seconds (1-${MAX_HIGHLIGHT_SECS}, default ${DEFAULT_HIGHLIGHT_SECS}) after it
+                           starts; one that exits stays one more refresh (default: off)
       --no-color           monochrome (also when NO_COLOR is set)
       --color              colour even when NO_COLOR is set (default: colour)
   -M, --no-mouse           do not ask the terminal for mouse clicks, as htop's -M
@@ -52,9 +56,10 @@ ${SOURCE_NAMES.map((source) => `                             ${source}: ${descri
 
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
 gives the defaults: columns, sort column and direction, tree view, delay, colour,
-colour scheme and read-only mode. The options above apply to their run only and are
-never saved. On exit pooltop saves what keys changed inside it (the setup screen, t,
-the sort keys), merged into the file as it is then. A file or
+colour scheme, read-only mode, kernel and user threads hidden, thread names, base
+names, highlighting. The options above apply to their run only and are never saved.
+On exit pooltop saves what keys changed inside it (the setup screen, t, the sort keys,
+K, H), merged into the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,
 writable by others, over 1 MB, not JSON) is left as it is, and nothing is saved.
 

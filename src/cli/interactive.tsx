@@ -56,6 +56,11 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     pids: options.pids,
     tree: options.given.tree || saved.tree,
     readonly: options.readonly || saved.readonly,
+    hideKernelThreads: saved.hideKernelThreads,
+    hideUserlandThreads: saved.hideUserlandThreads,
+    showThreadNames: saved.showThreadNames,
+    highlightBaseName: saved.highlightBaseName,
+    highlightMs: (options.highlightSecs ?? (saved.highlightChanges ? saved.highlightDelaySecs : 0)) * 1000,
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);

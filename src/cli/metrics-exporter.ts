@@ -12,6 +12,7 @@ import { processFamilies } from '../model/process-metrics.js';
 import { deriveRows } from '../model/process-row.js';
 import { ProcessChooser, type ProcessSelection } from '../model/process-selection.js';
 import { systemFamilies } from '../model/system-metrics.js';
+import { processesOnly } from '../model/thread-rows.js';
 import type { Sample, Sampler } from '../sampling/types.js';
 import { version } from './version.js';
 
@@ -66,9 +67,10 @@ export class MetricsExporter {
     return {
       source: sampler.source,
       capabilities: sampler.capabilities,
-      sample: async () => {
-        const sample = await sampler.sample();
-        this.update(sample);
+      sample: async (request) => {
+        const sample = await sampler.sample(request);
+        // The monitor may ask for thread rows (H); the exporter's series are of processes.
+        this.update(processesOnly(sample));
         return sample;
       },
       close: () => sampler.close(),

@@ -26,6 +26,8 @@ export interface CommonOptions {
 export interface MonitorOptions extends CommonOptions {
   /** Refresh interval in milliseconds. */
   delayMs: number;
+  /** Highlight new and exited processes, a process being new this many seconds (`-H`, `--highlight-changes[=secs]`); null: as the settings say. */
+  highlightSecs: number | null;
   /** Which settings the command line gave; the others come from the settings file. */
   given: { delay: boolean; sortKey: boolean; tree: boolean; color: boolean };
   /** NO_COLOR is set: monochrome for this run, without changing the saved choice. */
@@ -100,6 +102,7 @@ const MONITOR: Options = {
   version: { type: 'boolean', short: 'V' },
   'metrics-listen': { type: 'string' },
   readonly: { type: 'boolean' },
+  'highlight-changes': { type: 'string', short: 'H' },
 };
 
 const SNAPSHOT: Options = {
@@ -127,6 +130,9 @@ const SERVE: Options = {
 };
 
 export const MAX_DELAY_TENTHS = 600;
+/** htop's bounds and default for how long a process counts as new (highlight_changes_delay_secs). */
+export const DEFAULT_HIGHLIGHT_SECS = 5;
+export const MAX_HIGHLIGHT_SECS = 24 * 60 * 60;
 const DEFAULT_DELAY_TENTHS = 10;
 
 /** The whole command line → what to do. Throws UsageError for anything wrong. */
@@ -144,7 +150,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (values.help) return { kind: 'help', text: 'serve' };
     return { kind: 'serve', options: serveOptions(values) };
   }
-  const values = parse(argv, MONITOR, 'pooltop');
+  const values = parse(withHighlightDefault(argv), MONITOR, 'pooltop');
   if (values.help) return { kind: 'help', text: 'monitor' };
   if (values.version) return { kind: 'version' };
   if (values.color && values['no-color']) throw new UsageError('pooltop: --color and --no-color contradict each other');
@@ -171,6 +177,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       pool: parsePoolSize(values.pool),
       metricsListen: values['metrics-listen'] === undefined ? null : parseListenAddress(values['metrics-listen'], '--metrics-listen'),
       readonly: values.readonly === true,
+      highlightSecs: values['highlight-changes'] === undefined ? null : parseHighlightSecs(values['highlight-changes']),
     },
   };
 }
@@ -333,6 +340,25 @@ export function parseDelay(value: unknown): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DELAY_TENTHS) {
     throw new UsageError(
       `pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`,
+    );
+  }
+  return Number(text);
+}
+
+/**
+ * htop's `-H` and `--highlight-changes` take their seconds optionally (getopt's "H::"), which
+ * parseArgs cannot say: bare, they are given htop's default here. `-H7` and `--highlight-changes=7`
+ * pass as they are.
+ */
+function withHighlightDefault(argv: readonly string[]): string[] {
+  return argv.map((arg) => (arg === '-H' || arg === '--highlight-changes' ? `--highlight-changes=${DEFAULT_HIGHLIGHT_SECS}` : arg));
+}
+
+export function parseHighlightSecs(value: unknown): number {
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HIGHLIGHT_SECS) {
+    throw new UsageError(
+      `pooltop: -H/--highlight-changes takes how many seconds a process counts as new, from 1 to ${MAX_HIGHLIGHT_SECS} (got "${sanitizeText(text)}")`,
     );
   }
   return Number(text);

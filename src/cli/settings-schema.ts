@@ -3,7 +3,7 @@
 import { DEFAULT_COLUMNS, parseColumnId, parseColumnList, type ColumnId } from '../model/columns.js';
 import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
 import type { AppState } from '../store/app-store.js';
-import { MAX_DELAY_TENTHS } from './parse-options.js';
+import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 
 interface SettingSpec<T> {
   default: T;
@@ -45,6 +45,15 @@ export const SETTINGS = {
   } satisfies SettingSpec<SchemeName>,
   /** As --readonly: set by the file only (a key cannot leave read-only mode). */
   readonly: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  hideKernelThreads: { default: true, parse: flag, inStore: (state) => state.view.hideKernelThreads } satisfies SettingSpec<boolean>,
+  hideUserlandThreads: { default: true, parse: flag, inStore: (state) => state.view.hideUserlandThreads } satisfies SettingSpec<boolean>,
+  showThreadNames: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  highlightBaseName: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  highlightChanges: { default: false, parse: flag } satisfies SettingSpec<boolean>,
+  highlightDelaySecs: {
+    default: DEFAULT_HIGHLIGHT_SECS,
+    parse: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_HIGHLIGHT_SECS ? value : undefined),
+  } satisfies SettingSpec<number>,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,6 +1,6 @@
 // Walking the PPID links of one process: up to its root (the `a` key's chain of parents) and down
 // to everything below it (tag with descendants, kill a subtree). Safe on cycles and gaps.
-import { hasNoParent, type TreeNode } from './tree-links.js';
+import { hasNoParent, treeParent, type TreeNode } from './tree-links.js';
 
 /** Why the chain of parents stopped. */
 export type AncestryEnd =
@@ -30,15 +30,16 @@ export function ancestry<T extends TreeNode>(rows: readonly T[], pid: number): A
     chain.push(row);
     seen.add(row.pid);
     if (hasNoParent(row)) return { chain, end: { kind: 'root' } };
-    const up = byPid.get(row.ppid);
-    if (!up) return { chain, end: { kind: 'missing-parent', ppid: row.ppid } };
+    const up = byPid.get(treeParent(row));
+    if (!up) return { chain, end: { kind: 'missing-parent', ppid: treeParent(row) } };
     if (seen.has(up.pid)) return { chain, end: { kind: 'cycle', pid: up.pid } };
     row = up;
   }
 }
 
 /**
- * Every PID below `pid`, parents before their children (breadth-first), without `pid` itself;
+ * Every PID below `pid`, parents before their children (breadth-first), without `pid` itself
+ * and without thread rows;
  * each PID once even when the PPIDs loop. Reverse it to signal the leaves first. Follows the
  * PPIDs as read, except into the processes that start a tree (see hasNoParent): PID 1 is never
  * anyone's descendant.
@@ -46,7 +47,8 @@ export function ancestry<T extends TreeNode>(rows: readonly T[], pid: number): A
 export function descendants<T extends TreeNode>(rows: readonly T[], pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const row of rows) {
-    if (hasNoParent(row)) continue;
+    // A thread is part of its process: a signal to the process reaches it already.
+    if (hasNoParent(row) || row.threadOf !== undefined) continue;
     const list = children.get(row.ppid);
     if (list) list.push(row.pid);
     else children.set(row.ppid, [row.pid]);

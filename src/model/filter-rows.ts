@@ -16,7 +16,8 @@ export function isFilterActive(filter: RowFilter): boolean {
 
 export function rowMatchesFilter(row: ProcessRow, filter: RowFilter): boolean {
   if (filter.user && row.user !== filter.user) return false;
-  if (filter.pids && filter.pids.size > 0 && !filter.pids.has(row.pid)) return false;
+  // A thread shows with its process, as htop's -p does.
+  if (filter.pids && filter.pids.size > 0 && !filter.pids.has(row.threadOf ?? row.pid)) return false;
   if (filter.text && !containsText(row.command, filter.text)) return false;
   return true;
 }

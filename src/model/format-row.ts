@@ -3,7 +3,7 @@
 import { column, DEFAULT_COLUMNS, type Column, type ColumnId } from './columns.js';
 import type { ProcessRow } from './process-row.js';
 import { sanitizeText } from './sanitize.js';
-import { cutToWidth, displayWidth, fitWidth } from './text-width.js';
+import { cutToWidth, displayWidth, dropCells, fitWidth } from './text-width.js';
 import { fitGuide } from './tree-guide.js';
 
 /** Columns dropped first when the terminal is too narrow for all of them, in this order. */
@@ -84,21 +84,63 @@ export function formatPrefix(row: ProcessRow, layout: RowLayout): string {
 
 /**
  * The command cell: tree guide, a marker (a fold count, "orphan") and the command line,
- * sanitized and cut to exactly `width` cells. A guide never takes more than half the cell (its
- * outer levels are elided), so some of the command always shows.
+ * sanitized and cut to exactly `width` cells, the whole of it scrolled `offset` cells to the left
+ * (← →). A guide never takes more than half the cell (its outer levels are elided), so some of
+ * the command always shows.
  */
-export function formatCommand(command: string, width: number, guide = '', marker = ''): { guide: string; marker: string; text: string } {
-  if (width <= 0) return { guide: '', marker: '', text: '' };
-  const g = guide ? fitGuide(guide, Math.floor(width / 2)) : '';
-  const m = cutToWidth(marker, width - displayWidth(g));
-  // Command lines are kept whole (megabytes, at worst); no screen shows more than this of one.
-  const shown = command.length > DISPLAY_LIMIT ? command.slice(0, DISPLAY_LIMIT) : command;
-  const text = fitWidth(sanitizeText(shown), width - displayWidth(g) - displayWidth(m));
-  return { guide: g, marker: m, text };
+export function formatCommand(command: string, width: number, guide = '', marker = '', offset = 0): CommandCell {
+  if (width <= 0) return { guide: '', marker: '', text: '', textStart: 0 };
+  let skip = offset;
+  // The guide, the marker and the command are scrolled as one text: each loses what is left of the scroll.
+  const scrolled = (part: string): string => {
+    if (skip <= 0) return part;
+    const cells = displayWidth(part);
+    const kept = skip >= cells ? '' : dropCells(part, skip);
+    skip = Math.max(0, skip - cells);
+    return kept;
+  };
+  const g = cutToWidth(scrolled(guide ? fitGuide(guide, Math.floor(width / 2)) : ''), width);
+  const m = cutToWidth(scrolled(marker), width - displayWidth(g));
+  const textStart = skip;
+  const text = fitWidth(scrolled(sanitizeText(displayed(command))), width - displayWidth(g) - displayWidth(m));
+  return { guide: g, marker: m, text, textStart };
+}
+
+/** Command lines are kept whole (megabytes, at worst); no screen shows, or scrolls through, more than this of one. */
+function displayed(command: string): string {
+  return command.length > DISPLAY_LIMIT ? command.slice(0, DISPLAY_LIMIT) : command;
+}
+
+export interface CommandCell {
+  guide: string;
+  marker: string;
+  text: string;
+  /** Cells of the (sanitized) command scrolled out before `text`. */
+  textStart: number;
+}
+
+/**
+ * Where the program's base name is in a command line, in cells of its sanitized text: after the
+ * last `/` of its first word (htop's "highlight program basename"). Null for a kernel thread's
+ * `[name]` and an empty command.
+ */
+export function baseNameCells(command: string): { start: number; end: number } | null {
+  const text = sanitizeText(command);
+  if (text === '' || text.startsWith('[')) return null;
+  const space = text.indexOf(' ');
+  const program = space < 0 ? text : text.slice(0, space);
+  const start = displayWidth(program.slice(0, program.lastIndexOf('/') + 1));
+  const end = displayWidth(program);
+  return end > start ? { start, end } : null;
+}
+
+/** Cells a command cell would take unscrolled and uncut: how far ← → can scroll it. */
+export function commandCellWidth(command: string, guide = ''): number {
+  return displayWidth(guide) + displayWidth(sanitizeText(displayed(command)));
 }
 
 /** The whole row as one line. */
-export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = ''): string {
-  const cell = layout.hasCommand ? formatCommand(row.command, layout.commandWidth, guide, marker) : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
+export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = '', offset = 0): string {
+  const cell = layout.hasCommand ? formatCommand(row.command, layout.commandWidth, guide, marker, offset) : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
   return formatPrefix(row, layout) + cell.guide + cell.marker + cell.text;
 }

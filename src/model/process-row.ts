@@ -112,5 +112,6 @@ function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
   if (p.sourceMem !== undefined) row.sourceMem = p.sourceMem;
   // Present for every row of a source that reads them (/proc), so its rows keep one shape.
   for (const key of OPTIONAL_FIELDS) if (p[key] !== undefined) (row as unknown as Record<string, unknown>)[key] = p[key];
+  if (p.threadOf !== undefined) row.threadOf = p.threadOf;
   return row;
 }

@@ -37,6 +37,29 @@ export function cutToWidth(text: string, width: number): string {
   return cut(text, width).text;
 }
 
+/**
+ * `text` without its first `count` cells (a scrolled view of it). A wide character cut in two
+ * leaves a space for its half that stays; the zero-width code points after a dropped character
+ * go with it.
+ */
+export function dropCells(text: string, count: number): string {
+  if (count <= 0) return text;
+  if (PRINTABLE_ASCII.test(text)) return text.slice(count);
+  let used = 0;
+  let i = 0;
+  while (i < text.length && used < count) {
+    const code = text.codePointAt(i)!;
+    used += cells(code);
+    i += code > 0xffff ? 2 : 1;
+  }
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    if (cells(code) !== 0) break;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return ' '.repeat(Math.max(0, used - count)) + text.slice(i);
+}
+
 /** Text cut or padded with spaces to exactly `width` cells; `align` 'right' pads on the left. */
 export function fitWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const { text: shown, used } = cut(text, width);

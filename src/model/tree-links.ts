@@ -1,10 +1,18 @@
-// The PID/PPID forest behind the tree view: each row's parent, its children in display order and
-// the roots, made whole when the sample is not (orphans, self-parents, PPID cycles).
+// The PID/PPID forest behind the tree view: each row's parent (a thread's is its process), its
+// children in display order and the roots, made whole when the sample is not (orphans,
+// self-parents, PPID cycles).
 
 /** What the tree needs of a process; ProcessRow in practice. */
 export interface TreeNode {
   readonly pid: number;
   readonly ppid: number;
+  /** A user thread's row: the process it belongs to, under which the tree shows it. */
+  readonly threadOf?: number | undefined;
+}
+
+/** The row a node hangs under: a thread under its process, a process under its parent. */
+export function treeParent(row: TreeNode): number {
+  return row.threadOf ?? row.ppid;
 }
 
 export type Compare<T> = (a: T, b: T) => number;
@@ -28,6 +36,7 @@ export interface TreeLinks<T extends TreeNode> {
  * parent (impossible on Linux, so the data is wrong and the row must still be shown somewhere).
  */
 export function hasNoParent(row: TreeNode): boolean {
+  if (row.threadOf !== undefined) return row.threadOf === row.pid;
   return row.pid === 1 || row.ppid === 0 || row.ppid === row.pid;
 }
 
@@ -50,7 +59,7 @@ export function linkTree<T extends TreeNode>(rows: readonly T[], compare?: Compa
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
-    parent[i] = hasNoParent(row) ? -1 : (indexOf.get(row.ppid) ?? -1);
+    parent[i] = hasNoParent(row) ? -1 : (indexOf.get(treeParent(row)) ?? -1);
   }
   const cycleRoots = breakCycles(rows, parent);
 

@@ -17,7 +17,11 @@ export function countTasks(processes: readonly ProcessInfo[], procsRunning: numb
   let userThreads = 0;
   let kernelThreads = 0;
   let knownThreads = true;
+  let total = 0;
   for (const p of processes) {
+    // A thread's row is counted in its process's thread count, not as a task of its own.
+    if (p.threadOf !== undefined) continue;
+    total++;
     if (Number.isFinite(p.threads)) {
       threads += p.threads;
       if (!p.kernelThread) userThreads += Math.max(0, p.threads - 1);
@@ -42,15 +46,15 @@ export function countTasks(processes: readonly ProcessInfo[], procsRunning: numb
         break;
     }
   }
-  const states = knownStates > 0 || processes.length === 0;
+  const states = knownStates > 0 || total === 0;
   return {
-    total: processes.length,
+    total,
     running: states ? running : null,
     sleeping: states ? sleeping : null,
     stopped: states ? stopped : null,
     zombie: states ? zombie : null,
     threads: knownThreads ? threads : null,
-    userProcesses: processes.length - kernelThreads,
+    userProcesses: total - kernelThreads,
     userThreads: knownThreads ? userThreads : null,
     kernelThreads,
     runningThreads: procsRunning === null ? null : Math.min(procsRunning, cores),

@@ -1,6 +1,7 @@
 // The Linux process table read straight from /proc: one read of /proc/[pid]/stat and one of
 // statm per process per refresh (through descriptors kept open, within FD_BUDGET); status (for
-// the UID) and cmdline only when a process is first seen or has exec'd.
+// the UID) and cmdline only when a process is first seen or has exec'd. When asked for threads,
+// each user thread's /proc/[pid]/task/[tid]/stat and statm too, the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
 import { parseCmdline, parseProcStat, parseStatm, parseStatusUid } from '../platform/parse-proc.js';
@@ -11,14 +12,15 @@ import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from '../platform/st
 import { countTasks } from './count-tasks.js';
 import { ProcSystemFacts } from './system-facts.js';
 import { SOURCE_FIELDS } from './source-fields.js';
-import type { ProcessDetail, ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
+import type { ProcessDetail, ProcessInfo, Sample, SampleRequest, Sampler, SourceCapabilities } from './types.js';
 import { UserNames } from './user-names.js';
 
-/** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time; every field. */
+/** Start times by the platform's formula over /proc's own ticks, as the PID-reuse check reads them; CPU time; every field; threads. */
 const PROCFS_CAPABILITIES: SourceCapabilities = {
   startTimePrecisionMs: 0,
   cpuTime: true,
   fields: SOURCE_FIELDS.procfs,
+  threads: true,
 };
 /** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
 const SLICE = 200;
@@ -45,7 +47,7 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** What is read once per process: it only changes on exec (which changes comm) or setuid. */
+/** What is read once per process (or thread): it only changes on exec (which changes comm) or setuid. */
 interface Identity {
   startTicks: number;
   comm: string;
@@ -104,17 +106,18 @@ export class ProcfsSampler implements Sampler {
    * pressed during a refresh of thousands of processes is handled within a slice (~2 ms), not
    * after the whole read (~30 ms at 2,000 processes).
    */
-  async sample(): Promise<Sample> {
+  async sample(request: SampleRequest = {}): Promise<Sample> {
     const facts = this.facts.readSync();
     const startTime = Date.now();
     const start = performance.now();
     const pids = this.listPids();
     const generation = ++this.generation;
     const processes: ProcessInfo[] = [];
+    const threads = request.threads === true;
     let unreadable = pids === null ? 1 : 0;
     for (let from = 0; pids !== null && from < pids.length; from += SLICE) {
       if (from > 0) await yieldToEventLoop();
-      unreadable += this.readSlice(pids, from, Math.min(pids.length, from + SLICE), generation, processes);
+      unreadable += this.readSlice(pids, from, Math.min(pids.length, from + SLICE), generation, processes, threads);
     }
     this.forgetUnseen(generation);
     // Stamped halfway through the reading: a process is read at most half its length from the
@@ -125,12 +128,12 @@ export class ProcfsSampler implements Sampler {
   }
 
   /** The process table alone, synchronously: what the benchmark times against htop. */
-  readProcesses(): { processes: ProcessInfo[]; unreadable: number } {
+  readProcesses(request: SampleRequest = {}): { processes: ProcessInfo[]; unreadable: number } {
     const pids = this.listPids();
     if (pids === null) return { processes: [], unreadable: 1 };
     const generation = ++this.generation;
     const processes: ProcessInfo[] = [];
-    const unreadable = this.readSlice(pids, 0, pids.length, generation, processes);
+    const unreadable = this.readSlice(pids, 0, pids.length, generation, processes, request.threads === true);
     this.forgetUnseen(generation);
     return { processes, unreadable };
   }
@@ -139,11 +142,11 @@ export class ProcfsSampler implements Sampler {
     this.details = new Set(details);
   }
 
-  /** The PIDs in /proc, or null when it cannot be listed. */
-  private listPids(): number[] | null {
+  /** The PIDs in /proc (or the TIDs in `dir`, a process's task folder), or null when it cannot be listed. */
+  private listPids(dir = this.root): number[] | null {
     let names: string[];
     try {
-      names = readdirSync(this.root);
+      names = readdirSync(dir);
     } catch {
       return null;
     }
@@ -157,15 +160,33 @@ export class ProcfsSampler implements Sampler {
     return pids;
   }
 
-  /** Reads pids[start, end) into `out`; returns how many could not be read. */
-  private readSlice(pids: readonly number[], start: number, end: number, generation: number, out: ProcessInfo[]): number {
+  /** Reads pids[start, end) into `out`, each process followed by its threads when asked; returns how many could not be read. */
+  private readSlice(pids: readonly number[], start: number, end: number, generation: number, out: ProcessInfo[], threads: boolean): number {
     let unreadable = 0;
     for (let i = start; i < end; i++) {
       const result = this.readProcess(pids[i]!, generation);
       if (result === DENIED) unreadable++;
-      else if (result !== GONE) out.push(result);
+      else if (result !== GONE) {
+        out.push(result);
+        if (threads && result.threads > 1 && !result.kernelThread) this.readThreads(result, generation, out);
+      }
     }
     return unreadable;
+  }
+
+  /**
+   * The user threads of `owner` but its main one (whose TID is its PID: the process's own row),
+   * as htop lists them. A thread that ends between the listing and its read is skipped, as is
+   * the whole list when the process ends first.
+   */
+  private readThreads(owner: ProcessInfo, generation: number, out: ProcessInfo[]): void {
+    const tids = this.listPids(`${this.root}/${owner.pid}/task`);
+    if (tids === null) return;
+    for (const tid of tids) {
+      if (tid === owner.pid) continue;
+      const result = this.readProcess(tid, generation, owner);
+      if (typeof result === 'object') out.push(result);
+    }
   }
 
   /** Drops what is cached for processes this sample did not see: they are gone. */
@@ -209,15 +230,20 @@ export class ProcfsSampler implements Sampler {
     identity.statmFd = -1;
   }
 
+  /** The folder of a process, or with `owner` of its thread `pid`. */
+  private dirOf(pid: number, owner: ProcessInfo | undefined): string {
+    return owner ? `${this.root}/${owner.pid}/task/${pid}` : `${this.root}/${pid}`;
+  }
+
   /** A stat or statm file: through the kept descriptor when there is one, else by path. */
-  private readKept(pid: number, identity: Identity | undefined, fd: number, file: 'stat' | 'statm'): ReadResult {
+  private readKept(pid: number, owner: ProcessInfo | undefined, identity: Identity | undefined, fd: number, file: 'stat' | 'statm'): ReadResult {
     if (identity && fd >= 0) {
       const text = readOpenProcFile(fd);
       if (typeof text === 'string') return text;
       // The process it was opened on is gone; the PID may name another one by now.
       this.release(identity);
     }
-    return readProcFile(`${this.root}/${pid}/${file}`);
+    return readProcFile(`${this.dirOf(pid, owner)}/${file}`);
   }
 
   /** Keeps `file` of a newly seen process open, while the budget lasts; -1 when not kept. */
@@ -229,13 +255,17 @@ export class ProcfsSampler implements Sampler {
     return fd;
   }
 
-  private readProcess(pid: number, generation: number): ProcessInfo | typeof GONE | typeof DENIED {
+  /**
+   * A process's row, or with `owner` the row of its thread `pid` (a TID). TIDs and PIDs are
+   * one number space, so threads are cached by TID beside the processes.
+   */
+  private readProcess(pid: number, generation: number, owner?: ProcessInfo): ProcessInfo | typeof GONE | typeof DENIED {
     let identity = this.identities.get(pid);
-    const statText = this.readKept(pid, identity, identity?.statFd ?? -1, 'stat');
+    const statText = this.readKept(pid, owner, identity, identity?.statFd ?? -1, 'stat');
     if (typeof statText !== 'string') return statText;
     // stat's rss is a per-CPU counter's rough sum on Linux ≥ 6.2 (hundreds of KiB off); statm's
     // resident is what ps and htop show.
-    const statmText = this.readKept(pid, identity, identity?.statmFd ?? -1, 'statm');
+    const statmText = this.readKept(pid, owner, identity, identity?.statmFd ?? -1, 'statm');
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
@@ -248,9 +278,10 @@ export class ProcfsSampler implements Sampler {
     if (!stat) return DENIED;
     if (statmText === GONE) return GONE;
     const statm = typeof statmText === 'string' ? parseStatm(statmText) : null;
-    if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm) {
-      const dir = `${this.root}/${pid}`;
-      const fresh = this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
+    if (!identity || identity.startTicks !== stat.startTicks || identity.comm !== stat.comm || (owner !== undefined && identity.command !== owner.command)) {
+      // A thread is its process's user and command line; only its name (comm) is its own.
+      const dir = this.dirOf(pid, owner);
+      const fresh = owner ? threadIdentity(owner, stat.comm, stat.startTicks) : this.readIdentity(dir, stat.comm, stat.startTicks, stat.ppid, pid);
       if (fresh === GONE || fresh === DENIED) return fresh;
       if (identity) this.release(identity);
       identity = fresh;
@@ -288,6 +319,7 @@ export class ProcfsSampler implements Sampler {
       userTime: stat.utime / CLK_TCK,
       systemTime: stat.stime / CLK_TCK,
     };
+    if (owner) info.threadOf = owner.pid;
     identity.statText = statText;
     identity.statmText = typeof statmText === 'string' ? statmText : '';
     identity.info = this.details.size > 0 ? this.withDetails(pid, identity, info) : info;
@@ -299,7 +331,7 @@ export class ProcfsSampler implements Sampler {
    * none changed since it was made, so an idle process still costs no new row.
    */
   private withDetails(pid: number, identity: Identity, info: ProcessInfo): ProcessInfo {
-    const dir = `${this.root}/${pid}`;
+    const dir = info.threadOf === undefined ? `${this.root}/${pid}` : `${this.root}/${info.threadOf}/task/${pid}`;
     const read = (file: string, limit?: number): string | null => {
       const text = readProcFile(`${dir}/${file}`, limit);
       return typeof text === 'string' ? text : null;
@@ -366,4 +398,21 @@ export class ProcfsSampler implements Sampler {
       statmFd: -1,
     };
   }
+}
+
+function threadIdentity(owner: ProcessInfo, comm: string, startTicks: number): Identity {
+  return {
+    startTicks,
+    comm,
+    uid: owner.uid,
+    user: owner.user,
+    command: owner.command,
+    kernelThread: false,
+    seen: 0,
+    statText: '',
+    statmText: '',
+    info: null,
+    statFd: -1,
+    statmFd: -1,
+  };
 }

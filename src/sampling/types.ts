@@ -140,6 +140,12 @@ export interface ProcessInfo {
   wchan?: string;
   /** Raw, untrusted: the executable's path. */
   exe?: string;
+  /**
+   * Set on a user thread's own row (read when threads are asked for, see SampleRequest): the PID
+   * of the process it belongs to. Its `pid` is then the thread's TID, its `name` the thread's
+   * own, its `command` its process's; absent on a process's row.
+   */
+  threadOf?: number;
 }
 
 /** The per-process files read only while a column needs them. */
@@ -182,6 +188,14 @@ export interface SourceCapabilities {
   cpuTime: boolean;
   /** The per-process fields this source gives (absent: all of them); the others are unknown (NaN, '', -1). */
   fields?: readonly ProcessField[];
+  /** Rows of each user thread when a sample asks for them (SampleRequest.threads). */
+  threads?: boolean;
+}
+
+/** What one sample should read beyond the processes. */
+export interface SampleRequest {
+  /** A row per user thread besides each process's own (htop's `H`); only sources with `capabilities.threads`. */
+  threads?: boolean;
 }
 
 /** The per-process figures a source may or may not give (source-fields.ts says which each gives). */
@@ -197,7 +211,7 @@ export const SOURCE_NAMES: readonly SourceName[] = ['procfs', 'systeminformation
 export interface Sampler {
   readonly source: SourceName;
   readonly capabilities: SourceCapabilities;
-  sample(): Promise<Sample>;
+  sample(request?: SampleRequest): Promise<Sample>;
   /** Which per-process details the next samples read (the columns on screen need them); sources without them ignore it. */
   wantDetails?(details: ReadonlySet<ProcessDetail>): void;
   /** Releases anything held between samples (file handles, caches). */

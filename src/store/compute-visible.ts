@@ -1,5 +1,6 @@
-// From all rows to the rows on screen, in order: filtered by user, PIDs and text, then sorted —
-// or, in tree view, walked depth-first with the ancestors of matches kept (dimmed).
+// From all rows to the rows on screen, in order: hidden kinds of thread left out, filtered by
+// user, PIDs and text, then sorted — or, in tree view, walked depth-first with the ancestors of
+// matches kept (dimmed).
 import { buildTree } from '../model/build-tree.js';
 import { filterRows, isFilterActive, rowMatchesFilter, type RowFilter } from '../model/filter-rows.js';
 import type { ProcessRow } from '../model/process-row.js';
@@ -28,7 +29,14 @@ export function rowFilterOf(view: ViewState): RowFilter {
   return { user: view.user, pids: view.pids, text: view.filterText };
 }
 
-export function computeVisible(rows: readonly ProcessRow[], view: ViewState): VisibleTable {
+/** The rows without the kinds of thread the view hides (the same array when it hides none of them). */
+export function withoutHiddenThreads(rows: readonly ProcessRow[], view: Pick<ViewState, 'hideKernelThreads' | 'hideUserlandThreads'>): readonly ProcessRow[] {
+  const hidden = (row: ProcessRow): boolean => (view.hideKernelThreads && row.kernelThread) || (view.hideUserlandThreads && row.threadOf !== undefined);
+  return rows.some(hidden) ? rows.filter((row) => !hidden(row)) : rows;
+}
+
+export function computeVisible(all: readonly ProcessRow[], view: ViewState): VisibleTable {
+  const rows = withoutHiddenThreads(all, view);
   if (view.tree) {
     const filter = rowFilterOf(view);
     const lines = buildTree(rows, {

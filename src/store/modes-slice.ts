@@ -11,6 +11,8 @@ export interface PendingTarget {
   pid: number;
   startTime: number;
   command: string;
+  /** A thread's row (its TID in `pid`): the process it belongs to, which the signal reaches as a whole. */
+  threadOf?: number;
 }
 
 /** What the signal menu and its confirmation are about. */

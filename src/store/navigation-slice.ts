@@ -1,4 +1,5 @@
-// The selection and how it moves: arrow keys, pages, Home and End, to a PID, and follow (`F`).
+// The selection and how it moves: arrow keys, pages, Home and End, to a PID (typed in digits, as
+// htop's "Numbers"), and follow (`F`).
 import type { ProcessRow } from '../model/process-row.js';
 import type { SliceCreator } from './app-store.js';
 import { makeMessage } from './messages-slice.js';
@@ -15,7 +16,16 @@ export interface NavigationSlice {
   /** Selects the row of `pid`; false when no row on screen has it. */
   selectPid(pid: number): boolean;
   toggleFollow(): void;
+  /** Digits typed in a row on the main screen: the PID they spell so far ('' after any other key). */
+  pidTyped: string;
+  /** A digit key: the PID typed so far gets it, and its row is selected when one shows it. */
+  typePidDigit(digit: string): void;
+  /** Any other key: the next digit starts a new PID. */
+  resetPidTyped(): void;
 }
+
+/** As in htop, a PID typed past this many starts over with the next digit. */
+const PID_TYPED_LIMIT = 10_000_000;
 
 export const createNavigationSlice: SliceCreator<NavigationSlice> = (set, get) => {
   const moveCursor = (index: number): void => {
@@ -28,6 +38,7 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = (set, get) =
   return {
     cursor: { pid: null, index: 0, scrollTop: 0, anchored: false },
     follow: false,
+    pidTyped: '',
 
     moveBy(delta) {
       moveCursor(get().cursor.index + delta);
@@ -48,6 +59,19 @@ export const createNavigationSlice: SliceCreator<NavigationSlice> = (set, get) =
       const { follow: before, cursor } = get();
       const follow = !before && cursor.pid !== null;
       set({ follow, message: makeMessage(follow ? `following PID ${cursor.pid}` : 'follow off', 'info') });
+    },
+    typePidDigit(digit) {
+      const before = get().pidTyped;
+      const typed = Number(before) * 10 > PID_TYPED_LIMIT ? digit : before + digit;
+      const pid = Number(typed);
+      const found = get().selectPid(pid);
+      const text = found
+        ? `PID ${pid} selected (digits type a PID; any other key starts over)`
+        : `no row shows PID ${pid}: type more digits, or any other key to start over`;
+      set({ pidTyped: typed, message: makeMessage(text, found ? 'info' : 'warn') });
+    },
+    resetPidTyped() {
+      if (get().pidTyped !== '') set({ pidTyped: '' });
     },
   };
 };

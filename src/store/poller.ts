@@ -77,7 +77,7 @@ export class Poller {
     const started = performance.now();
     this.busy = true;
     try {
-      const sample = await this.sampler.sample();
+      const sample = await this.sampler.sample({ threads: !this.store.getState().view.hideUserlandThreads });
       if (!this.running) return;
       this.count++;
       this.beforeApply();

@@ -13,6 +13,7 @@ import { summarize } from '../signals/summarize-outcomes.js';
 import type { AppState, AppStore } from './app-store.js';
 import type { PendingTarget } from './modes-slice.js';
 import { selectedRow } from './navigation-slice.js';
+import type { ProcessRow } from '../model/process-row.js';
 
 /** What the signal actions need from the rest of pooltop. */
 export interface ProcessServices {
@@ -30,16 +31,44 @@ export const SUBTREE = 'subtree';
 /** The entries of the signal menu, in order: the table's signals, then the subtree kill. */
 export const SIGNAL_MENU: readonly (SignalInfo | typeof SUBTREE)[] = [...SIGNALS, SUBTREE];
 
-/** Tagged processes still there, else the selected one; none once every tagged process has exited. */
+/**
+ * Tagged processes still there, else the selected one; none once every tagged process has exited.
+ * A tagged thread whose process is tagged too is left out: kill(2) to a thread reaches its whole
+ * process, which is signalled already.
+ */
 export function signalTargets(state: AppState): PendingTarget[] {
   if (state.tags.size > 0) {
-    return state.rows
-      .filter((r) => state.tags.get(r.pid) === r.startTime)
-      .map((r) => ({ pid: r.pid, startTime: r.startTime, command: r.command }));
+    const tagged = state.rows.filter((r) => state.tags.get(r.pid) === r.startTime);
+    const pids = new Set(tagged.map((r) => r.pid));
+    return tagged.filter((r) => r.threadOf === undefined || !pids.has(r.threadOf)).map(targetOf);
   }
   if (state.tagsGone) return [];
   const row = selectedRow(state);
-  return row ? [{ pid: row.pid, startTime: row.startTime, command: row.command }] : [];
+  return row ? [targetOf(row)] : [];
+}
+
+function targetOf(row: ProcessRow): PendingTarget {
+  const target: PendingTarget = { pid: row.pid, startTime: row.startTime, command: row.command };
+  if (row.threadOf !== undefined) target.threadOf = row.threadOf;
+  return target;
+}
+
+/** The process a target's signal reaches: itself, or the process of a thread. */
+function ownerOf(pid: number, targets: readonly PendingTarget[]): number {
+  return targets.find((t) => t.pid === pid)?.threadOf ?? pid;
+}
+
+/** A signal sent to a thread's TID, said as what it was: one to the thread's whole process. */
+function threadNote(outcome: SignalOutcome, targets: readonly PendingTarget[]): SignalOutcome {
+  if (outcome.pid === null || outcome.status !== 'sent') return outcome;
+  const owner = ownerOf(outcome.pid, targets);
+  if (owner === outcome.pid) return outcome;
+  // Said before the command, which the message line may cut:
+  // "sent SIGSTOP (19) to thread 442 of PID 388, so to its whole process: python3 …".
+  const label = ` to ${outcome.pid} `;
+  const at = outcome.text.indexOf(label);
+  const note = ` to thread ${outcome.pid} of PID ${owner}, so to its whole process: `;
+  return { ...outcome, text: at < 0 ? `${outcome.text} (${note.trim()})` : outcome.text.slice(0, at) + note + outcome.text.slice(at + label.length) };
 }
 
 /** Why signalTargets found none, for the message line. */
@@ -134,11 +163,12 @@ async function deliver(store: AppStore, services: ProcessServices, choice: Signa
     outcomes = [rootOutcome, ...members];
     text = rootOutcome.text;
   } else {
-    outcomes = sendSignals(withPrecision, choice);
+    outcomes = sendSignals(withPrecision, choice).map((outcome) => threadNote(outcome, targets));
     text = summarize(outcomes);
   }
   for (const outcome of outcomes) {
-    if (outcome.status === 'sent' && outcome.pid !== null) services.signalSent(outcome.pid, outcome.signal);
+    // A worker stopped through one of its threads is stopped all the same: the pool hears of its PID.
+    if (outcome.status === 'sent' && outcome.pid !== null) services.signalSent(ownerOf(outcome.pid, targets), outcome.signal);
   }
   const failed = outcomes.some((o) => o.status !== 'sent');
   const allFailed = outcomes.every((o) => o.status !== 'sent');

@@ -1,6 +1,7 @@
-// The sample on screen and the rows derived from it; freezing (`Z`) stops new samples from showing
-// (the poller holds them meanwhile).
+// The sample on screen and the rows derived from it, with new and just-exited rows marked when
+// asked; freezing (`Z`) stops new samples from showing (the poller holds them meanwhile).
 import { deriveRows, type ProcessRow } from '../model/process-row.js';
+import { markChanges, NO_CHANGES, type RowChange } from '../model/row-changes.js';
 import { pruneCollapsed } from '../model/tree-collapse.js';
 import type { Sample } from '../sampling/types.js';
 import type { SliceCreator } from './app-store.js';
@@ -16,6 +17,8 @@ export interface TableSlice {
   /** The rows on screen, in order, after filters and sort (or tree order). */
   visible: ProcessRow[];
   decorations: ReadonlyMap<number, RowDecoration>;
+  /** With highlighting on (view.highlightMs): rows of processes that started a moment ago, and rows kept one refresh after their process exited. */
+  changes: ReadonlyMap<number, RowChange>;
   /** Updates frozen (`Z`): samples are still taken but the screen does not change. */
   frozen: boolean;
   /** Shows `sample`, its CPU% measured since `base` (by default the sample on screen). */
@@ -28,15 +31,21 @@ export const createTableSlice: SliceCreator<TableSlice> = (set, get) => ({
   rows: [],
   visible: [],
   decorations: new Map(),
+  changes: NO_CHANGES,
   frozen: false,
 
   applySample(sample, base = get().sample) {
     const state = get();
-    const rows = deriveRows(base, sample);
+    const derived = deriveRows(base, sample);
+    const { highlightMs, hideUserlandThreads } = state.view;
+    const { rows, changes } =
+      highlightMs > 0
+        ? markChanges(state.rows, state.changes, derived, { now: sample.time, newForMs: highlightMs, threadsListed: !hideUserlandThreads })
+        : { rows: derived, changes: NO_CHANGES };
     // A PID that ends and comes back must not come back folded, nor tagged.
     const collapsed = pruneCollapsed(state.view.collapsed, rows);
     const view = collapsed === state.view.collapsed ? state.view : { ...state.view, collapsed };
-    set({ sample, ...tagsAfter(state, rows), ...layoutTable(state, rows, view, Date.now()) });
+    set({ sample, changes, ...tagsAfter(state, rows), ...layoutTable(state, rows, view, Date.now()) });
   },
   toggleFreeze() {
     set({ frozen: !get().frozen });

@@ -1,9 +1,13 @@
-// What the table shows and how: sort, search, filter, user, tree view and its folds, and the room
-// the terminal gives it. Every change lays the table out again.
+// What the table shows and how: sort, search, filter, user, tree view and its folds, which threads,
+// the command column's sideways scroll, and the room the terminal gives it. Every change lays the
+// table out again.
 import type { ColumnId } from '../model/columns.js';
+import { commandCellWidth } from '../model/format-row.js';
 import { sanitizeText } from '../model/sanitize.js';
+import { shownCommand } from '../model/thread-rows.js';
 import { findMatch } from '../model/search.js';
 import { collapseNode, expandNode, toggleAll } from '../model/tree-collapse.js';
+import type { ProcessRow } from '../model/process-row.js';
 import type { AppState, SliceCreator } from './app-store.js';
 import { makeMessage } from './messages-slice.js';
 import { layoutTable } from './table-layout.js';
@@ -37,7 +41,20 @@ export interface ViewSlice {
   expandSelected(): void;
   /** `*`: fold everything, or unfold everything when anything is folded. */
   toggleCollapseAll(): void;
+  /** `K`: show or hide kernel threads. */
+  toggleKernelThreads(): void;
+  /** `H`: show or hide user threads (the next sample reads them). */
+  toggleUserlandThreads(): void;
+  /** ← →: scroll the command column by `cells`, no further right than the longest command on the page needs. */
+  scrollSideways(cells: number): void;
+  /** Ctrl-A / Ctrl-E: the start of the command column, or the end of the selected row's command. */
+  scrollToLineEdge(edge: 'start' | 'end'): void;
+  /** The command column's width on screen, from the UI. */
+  setCommandWidth(width: number): void;
 }
+
+/** Cells a press of ← or → scrolls, as htop's (5; htop takes 20 on the Linux console). */
+export const SCROLL_STEP = 5;
 
 export const createViewSlice =
   (options: ViewOptions): SliceCreator<ViewSlice> =>
@@ -69,6 +86,17 @@ export const createViewSlice =
       const index = findMatch(visible, query, cursor.index, direction, includeFrom);
       if (index >= 0) get().moveTo(index);
       return index >= 0;
+    };
+
+    /** Cells the command column must scroll to show the end of `rows`' longest command. */
+    const scrollRoom = (rows: readonly ProcessRow[]): number => {
+      const { view, decorations } = get();
+      let longest = 0;
+      for (const row of rows) {
+        const decoration = decorations.get(row.pid);
+        longest = Math.max(longest, commandCellWidth(shownCommand(row, view.showThreadNames), decoration?.guide));
+      }
+      return Math.max(0, longest - view.commandWidth);
     };
 
     return {
@@ -159,6 +187,37 @@ export const createViewSlice =
           return;
         }
         relayout({ collapsed: toggleAll(rows, view.collapsed) });
+      },
+
+      toggleKernelThreads() {
+        const hide = !get().view.hideKernelThreads;
+        relayout({ hideKernelThreads: hide });
+        get().notify(hide ? 'kernel threads hidden (K shows them)' : 'kernel threads shown (K hides them)');
+      },
+      toggleUserlandThreads() {
+        const hide = !get().view.hideUserlandThreads;
+        const capabilities = get().sample?.capabilities;
+        const text = hide
+          ? 'user threads hidden (H shows them)'
+          : capabilities && !capabilities.threads
+            ? `user threads: the ${get().sample?.source ?? ''} source lists no threads (--source procfs does)`
+            : `user threads shown: one row per thread, under its process in tree view (H hides them)`;
+        relayout({ hideUserlandThreads: hide });
+        get().notify(text);
+      },
+      scrollSideways(cells) {
+        const { view, visible, cursor } = get();
+        const page = visible.slice(cursor.scrollTop, cursor.scrollTop + view.pageSize);
+        const scrollX = Math.max(0, Math.min(view.scrollX + cells, Math.max(view.scrollX, scrollRoom(page))));
+        if (scrollX !== view.scrollX) relayout({ scrollX });
+      },
+      scrollToLineEdge(edge) {
+        const row = get().visible[get().cursor.index];
+        const scrollX = edge === 'start' || !row ? 0 : scrollRoom([row]);
+        if (scrollX !== get().view.scrollX) relayout({ scrollX });
+      },
+      setCommandWidth(width) {
+        if (width !== get().view.commandWidth) set({ view: { ...get().view, commandWidth: width } });
       },
     };
   };

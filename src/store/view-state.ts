@@ -1,4 +1,5 @@
-// What the table shows, as plain data: sort, filters, search, tree and folds, and the room it has.
+// What the table shows, as plain data: sort, filters, search, tree and folds, which threads, how
+// far the command column is scrolled, and the room it has.
 import { DEFAULT_COLUMNS, type ColumnId } from '../model/columns.js';
 import type { SortOrder } from '../model/sort-rows.js';
 
@@ -25,6 +26,20 @@ export interface ViewState {
   tree: boolean;
   /** PIDs whose subtrees are folded in tree view (`-`, `+`, `*`). */
   collapsed: ReadonlySet<number>;
+  /** Kernel threads hidden (htop's `K`, on by default as in htop). */
+  hideKernelThreads: boolean;
+  /** User threads hidden (htop's `H`, on by default as in htop): off, each thread is a row under its process. */
+  hideUserlandThreads: boolean;
+  /** A thread's row shows its own name instead of its process's command line (htop's "Show custom thread names"). */
+  showThreadNames: boolean;
+  /** The program's base name drawn bold in the command (htop's "highlight program basename"). */
+  highlightBaseName: boolean;
+  /** Highlight new and exited processes (htop's -H): a process that started less than this long ago is drawn as new; 0 is off. */
+  highlightMs: number;
+  /** Cells of the command column scrolled out on the left (← →, Ctrl-A / Ctrl-E). */
+  scrollX: number;
+  /** Cells the command column has on screen; set by the UI, for Ctrl-E and the right end of →. */
+  commandWidth: number;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
   /** Lines of the whole screen (the help screen scrolls within them). */
@@ -38,6 +53,11 @@ export interface ViewOptions {
   user?: string | null;
   pids?: readonly number[] | null;
   tree?: boolean;
+  hideKernelThreads?: boolean;
+  hideUserlandThreads?: boolean;
+  showThreadNames?: boolean;
+  highlightBaseName?: boolean;
+  highlightMs?: number;
 }
 
 export function initialView(options: ViewOptions = {}): ViewState {
@@ -50,6 +70,13 @@ export function initialView(options: ViewOptions = {}): ViewState {
     search: { query: '', editing: false, originPid: null },
     tree: options.tree ?? false,
     collapsed: new Set(),
+    hideKernelThreads: options.hideKernelThreads ?? true,
+    hideUserlandThreads: options.hideUserlandThreads ?? true,
+    showThreadNames: options.showThreadNames ?? false,
+    highlightBaseName: options.highlightBaseName ?? false,
+    highlightMs: options.highlightMs ?? 0,
+    scrollX: 0,
+    commandWidth: 0,
     pageSize: 20,
     screenLines: 24,
   };

@@ -21,9 +21,11 @@ export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   main: (key, ctx) => {
+    // Digits build up a PID to jump to (htop's "Numbers"); any other key ends it.
+    if (!isDigit(key.name)) ctx.store.getState().resetPidTyped();
     const binding = bindingFor(key.name);
     if (binding?.changes && ctx.store.getState().refuseInReadonly(binding.changes)) return;
-    binding?.run(ctx);
+    binding?.run(ctx, key.name);
   },
   help: helpKeys,
   search: searchKeys,
@@ -40,6 +42,10 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   strace: traceKeys,
   setup: setupKeys,
 };
+
+function isDigit(name: string): boolean {
+  return name.length === 1 && name >= '0' && name <= '9';
+}
 
 /** The prompts a paste types into. */
 const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter']);

@@ -4,6 +4,7 @@ import type { ColumnId } from '../model/columns.js';
 import { openChangeMenu, reniceTargets } from '../store/change-actions.js';
 import { openSignalMenu, pauseOrResume } from '../store/signal-actions.js';
 import { detailsLines, sectionLine } from './details-lines.js';
+import { SCROLL_STEP } from '../store/view-slice.js';
 import type { ActionContext } from './action-context.js';
 
 export interface KeyBinding {
@@ -17,7 +18,8 @@ export interface KeyBinding {
   footer?: { key: string; word: string; order: number };
   /** What it changes, for read-only mode's refusal ("sending signals"): set on every key that acts on processes. */
   changes?: string;
-  run(ctx: ActionContext): void;
+  /** `key`: the key name pressed, for bindings of several keys that differ (the digits). */
+  run(ctx: ActionContext, key?: string): void;
 }
 
 export const KEY_TABLE: readonly KeyBinding[] = [
@@ -34,6 +36,16 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     footer: { key: 'F2', word: 'Setup', order: 2 },
     run: ({ store }) => store.getState().openSetup(),
   },
+  {
+    keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    label: '0-9',
+    help: 'go to the process whose PID you type (digits build it up; any other key starts over)',
+    run: ({ store }, key) => store.getState().typePidDigit(key ?? ''),
+  },
+  { keys: ['left'], label: '←', help: 'scroll the command column left', run: ({ store }) => store.getState().scrollSideways(-SCROLL_STEP) },
+  { keys: ['right'], label: '→', help: 'scroll the command column right, to read a long command line', run: ({ store }) => store.getState().scrollSideways(SCROLL_STEP) },
+  { keys: ['C-a', '^'], label: 'Ctrl-A ^', help: 'scroll the command column back to its start', run: ({ store }) => store.getState().scrollToLineEdge('start') },
+  { keys: ['C-e', '$'], label: 'Ctrl-E $', help: "scroll the command column to the end of the selected row's command", run: ({ store }) => store.getState().scrollToLineEdge('end') },
   {
     keys: ['/', 'f3'],
     label: '/ F3',
@@ -155,6 +167,17 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['u'], label: 'u', help: "show one user's processes (pick from a list)", run: ({ store }) => openUserMenu(store) },
   { keys: ['Z'], label: 'Z', help: 'freeze / unfreeze the screen (sampling goes on)', run: ({ store }) => store.getState().toggleFreeze() },
   { keys: ['F'], label: 'F', help: 'follow the selected process: it keeps its screen line as others move', run: ({ store }) => store.getState().toggleFollow() },
+  { keys: ['K'], label: 'K', help: 'show / hide kernel threads (hidden at start, as in htop)', run: ({ store }) => store.getState().toggleKernelThreads() },
+  {
+    keys: ['H'],
+    label: 'H',
+    help: 'show / hide user threads: a row per thread (its TID, CPU%, state), under its process in tree view',
+    run: ({ store, services }) => {
+      store.getState().toggleUserlandThreads();
+      // Threads are read by the sample: the next one comes now rather than at the end of the interval.
+      services.refreshSoon();
+    },
+  },
   {
     keys: ['h', '?', 'f1'],
     label: 'h ? F1',

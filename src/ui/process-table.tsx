@@ -1,13 +1,16 @@
-// The process table: the column titles and the visible rows only, the selected one highlighted.
+// The process table: the column titles and the visible rows only, the selected one highlighted,
+// threads, new and exited processes in colours of their own, the command column scrolled as asked.
 // Each line is built as one pre-styled string and the table is a single Ink <Text>: per-row and
 // per-cell components cost 5× more React and Ink work per refresh for the same screen.
 import { Text } from 'ink';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ColumnId } from '../model/columns.js';
-import { formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
+import { baseNameCells, formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
 import type { ProcessRow } from '../model/process-row.js';
+import type { RowChange } from '../model/row-changes.js';
+import { shownCommand } from '../model/thread-rows.js';
 import { isDescending } from '../model/sort-rows.js';
-import { fitWidth } from '../model/text-width.js';
+import { cutToWidth, dropCells, fitWidth } from '../model/text-width.js';
 import type { WorkerSnapshot } from '../pool/pool-snapshot.js';
 import type { RowDecoration } from '../store/compute-visible.js';
 import { taskText } from './pool-panel.js';
@@ -28,10 +31,16 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const tags = useAppStore((s) => s.tags);
   const sort = useAppStore((s) => s.view.sort);
   const pool = useAppStore((s) => s.pool);
+  const changes = useAppStore((s) => s.changes);
+  const scrollX = useAppStore((s) => s.view.scrollX);
+  const showThreadNames = useAppStore((s) => s.view.showThreadNames);
+  const highlightBaseName = useAppStore((s) => s.view.highlightBaseName);
+  const setCommandWidth = useAppStore((s) => s.setCommandWidth);
   const theme = useTheme();
   const workers = useMemo(() => new Map((pool?.workers ?? []).map((w) => [w.pid, w])), [pool]);
   const columns = useAppStore((s) => s.view.columns);
   const layout = useMemo(() => layoutColumns(width, columns), [width, columns]);
+  useEffect(() => setCommandWidth(layout.commandWidth), [setCommandWidth, layout.commandWidth]);
   const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
   for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
     lines.push(
@@ -41,6 +50,10 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
         orphan: orphans.has(row.pid),
         tagged: tags.get(row.pid) === row.startTime,
         worker: workers.get(row.pid),
+        change: changes.get(row.pid),
+        scrollX,
+        showThreadNames,
+        highlightBaseName,
         theme,
       }),
     );
@@ -50,12 +63,28 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   return <Text>{lines.join('\n')}</Text>;
 }
 
-/** The column titles, the sorted column marked by colour (and by an arrow in monochrome). */
+/** htop's marks of the sort direction, after the sorted column's title. */
+export const SORT_MARK = { descending: '▽', ascending: '△' } as const;
+
+/**
+ * The column titles, the sorted column marked by colour and, in colour and monochrome alike, by
+ * htop's ▽ (descending) or △ (ascending) right after its title: in the space between two columns
+ * when the title fills its own ("CPU%▽MEM%", as htop draws it).
+ */
 export function titleLine(layout: RowLayout, sortKey: ColumnId, descending: boolean, theme: Theme, width: number): string {
-  const marked = layout.columns.map((c) => (c.id === sortKey && !theme.color ? { ...c, header: c.header + (descending ? '▼' : '▲') } : c));
-  const text = fitWidth(formatHeader({ ...layout, columns: marked }), width);
-  const base = { color: theme.headerText, backgroundColor: theme.header, inverse: !theme.color };
+  const mark = descending ? SORT_MARK.descending : SORT_MARK.ascending;
+  const header = formatHeader(layout);
   const at = layout.columns.findIndex((c) => c.id === sortKey);
+  let text = header;
+  if (at >= 0) {
+    const column = layout.columns[at]!;
+    const start = layout.columns.slice(0, at).reduce((n, c) => n + c.width + 1, 0);
+    // Titles are ASCII, so cells and string indices agree here.
+    const end = column.align === 'right' || column.header.length >= column.width ? start + Math.max(column.width, column.header.length) : start + column.header.length;
+    text = header.slice(0, end) + mark + header.slice(end + 1);
+  }
+  text = fitWidth(text, width);
+  const base = { color: theme.headerText, backgroundColor: theme.header, inverse: !theme.color };
   if (at < 0 || !theme.color) return styled(text, base);
   const start = layout.columns.slice(0, at).reduce((n, c) => n + c.width + 1, 0);
   const sortedWidth = layout.columns[at]?.id === 'command' ? layout.commandWidth : (layout.columns[at]?.width ?? 0);
@@ -73,6 +102,14 @@ export interface RowLook {
   tagged: boolean;
   /** Set for a pool worker: its row is marked and says what it is doing. */
   worker?: WorkerSnapshot | undefined;
+  /** Highlighting on: the process started a moment ago, or has exited (its row kept one refresh). */
+  change?: RowChange | undefined;
+  /** Cells the command column is scrolled (← →). */
+  scrollX?: number;
+  /** A thread's row shows the thread's name, not its process's command line. */
+  showThreadNames?: boolean;
+  /** The program's base name drawn bold (htop's "highlight program basename"). */
+  highlightBaseName?: boolean;
   theme: Theme;
 }
 
@@ -97,6 +134,7 @@ interface MadeLine {
   flags: number;
   guide: string;
   folded: number;
+  scrollX: number;
 }
 
 /**
@@ -113,11 +151,28 @@ const MADE_LINES_LIMIT = 1024;
 
 export function cachedRowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
   if (look.worker || layout.clock) return rowLine(row, layout, look);
-  const flags = (look.selected ? 1 : 0) | (look.tagged ? 2 : 0) | (look.orphan ? 4 : 0) | (look.decoration?.dimmed ? 8 : 0);
+  const flags =
+    (look.selected ? 1 : 0) |
+    (look.tagged ? 2 : 0) |
+    (look.orphan ? 4 : 0) |
+    (look.decoration?.dimmed ? 8 : 0) |
+    (look.change === 'new' ? 16 : look.change === 'gone' ? 32 : 0) |
+    (look.showThreadNames ? 64 : 0) |
+    (look.highlightBaseName ? 128 : 0);
   const guide = look.decoration?.guide ?? '';
   const folded = look.decoration?.folded ?? 0;
+  const scrollX = look.scrollX ?? 0;
   const made = madeLines.get(row.pid);
-  if (made && made.row === row && made.layout === layout && made.theme === look.theme && made.flags === flags && made.guide === guide && made.folded === folded) {
+  if (
+    made &&
+    made.row === row &&
+    made.layout === layout &&
+    made.theme === look.theme &&
+    made.flags === flags &&
+    made.guide === guide &&
+    made.folded === folded &&
+    made.scrollX === scrollX
+  ) {
     return made.line;
   }
   const line = rowLine(row, layout, look);
@@ -130,9 +185,10 @@ export function cachedRowLine(row: ProcessRow, layout: RowLayout, look: RowLook)
     made.flags = flags;
     made.guide = guide;
     made.folded = folded;
+    made.scrollX = scrollX;
   } else {
     if (madeLines.size >= MADE_LINES_LIMIT) madeLines.clear();
-    madeLines.set(row.pid, { row, line, layout, theme: look.theme, flags, guide, folded });
+    madeLines.set(row.pid, { row, line, layout, theme: look.theme, flags, guide, folded, scrollX });
   }
   return line;
 }
@@ -145,11 +201,25 @@ export function madeLineCount(): number {
 /** One process as a styled line of exactly the layout's width. */
 export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): string {
   const { theme, decoration } = look;
-  const text = look.worker ? row.command + workerNote(look.worker) : row.command;
+  const own = shownCommand(row, look.showThreadNames ?? false);
+  const text = look.worker ? own + workerNote(look.worker) : own;
   const command = layout.hasCommand
-    ? formatCommand(text, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan))
-    : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
+    ? formatCommand(text, layout.commandWidth, decoration?.guide ?? '', rowMarker(decoration, look.orphan), look.scrollX ?? 0)
+    : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth), textStart: 0 };
   const cells = formatCells(row, layout);
+  if (look.change && !look.selected) {
+    // htop's colours: black on green for a new process, black on red for one that exited
+    // (bold, and struck through once exited, in monochrome).
+    const line = cells.map((c) => c.text + ' ').join('') + command.guide + command.marker + command.text;
+    const gone = look.change === 'gone';
+    return styled(line, {
+      color: theme.changedText,
+      backgroundColor: gone ? theme.goneProcess : theme.newProcess,
+      bold: (look.tagged || !gone) && !theme.color,
+      strikethrough: gone && !theme.color,
+      underline: look.tagged && !theme.color,
+    });
+  }
   if (look.selected || look.tagged) {
     // The selected row is one colour (inverse video in monochrome); tagged rows are yellow (bold
     // and underlined in monochrome), like htop's.
@@ -170,8 +240,19 @@ export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): stri
   }
   line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });
   line += styled(command.marker, { color: theme.warn, bold: !theme.color });
-  line += styled(command.text, { dim, color: look.worker ? theme.worker : undefined });
-  return line;
+  const color = look.worker ? theme.worker : row.threadOf !== undefined ? theme.thread : undefined;
+  const base = look.highlightBaseName ? baseNameCells(own) : null;
+  if (!base) return line + styled(command.text, { dim, color });
+  // The base name as it shows in the scrolled, cut text: cells [from, to) of command.text.
+  const from = Math.max(0, base.start - command.textStart);
+  const to = Math.max(from, base.end - command.textStart);
+  const rest = dropCells(command.text, to);
+  return (
+    line +
+    styled(cutToWidth(command.text, from), { dim, color }) +
+    styled(cutToWidth(dropCells(command.text, from), to - from), { dim, color: color ?? theme.baseName, bold: true }) +
+    styled(rest, { dim, color })
+  );
 }
 
 function stateColor(state: string, theme: Theme): string | undefined {

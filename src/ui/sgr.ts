@@ -30,6 +30,7 @@ export interface Style {
   dim?: boolean | undefined;
   underline?: boolean | undefined;
   inverse?: boolean | undefined;
+  strikethrough?: boolean | undefined;
 }
 
 /** `text` wrapped in the codes for `style`, reset after; plain text when the style is empty. */
@@ -40,6 +41,7 @@ export function styled(text: string, style: Style): string {
   if (style.dim) codes.push(2);
   if (style.underline) codes.push(4);
   if (style.inverse) codes.push(7);
+  if (style.strikethrough) codes.push(9);
   if (style.color) pushColor(codes, style.color, 0);
   if (style.backgroundColor) pushColor(codes, style.backgroundColor, 10);
   if (codes.length === 0) return text;

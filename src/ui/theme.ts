@@ -26,6 +26,14 @@ export interface Theme {
   guide: string | undefined;
   dim: string | undefined;
   worker: string | undefined;
+  /** A user thread's command (htop draws threads green). */
+  thread: string | undefined;
+  /** Rows of processes that started a moment ago, and of those just exited (highlighting on), on the text colour below. */
+  newProcess: string | undefined;
+  goneProcess: string | undefined;
+  changedText: string | undefined;
+  /** The program's base name in a command, when highlighted (htop's: bold cyan; bold in monochrome). */
+  baseName: string | undefined;
   keyName: string | undefined;
   keyLabel: string | undefined;
   info: string | undefined;
@@ -58,6 +66,11 @@ export const COLOR_THEME: Theme = {
   guide: 'gray',
   dim: 'gray',
   worker: 'yellow',
+  thread: 'green',
+  newProcess: 'green',
+  goneProcess: 'red',
+  changedText: 'black',
+  baseName: 'cyan',
   keyName: 'white',
   keyLabel: 'cyan',
   info: 'cyan',

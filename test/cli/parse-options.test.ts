@@ -14,6 +14,27 @@ function usage(fn: () => unknown, pattern: RegExp): void {
   });
 }
 
+describe('parseCommand: -H, --highlight-changes[=secs] (htop\'s)', () => {
+  const secs = (argv: string[]): number | null => {
+    const command = parseCommand(argv, {});
+    assert.equal(command.kind, 'monitor');
+    return command.kind === 'monitor' ? command.options.highlightSecs : null;
+  };
+
+  it('is off unless given; bare, it takes htop\'s 5 seconds; a value as htop takes one', () => {
+    assert.equal(secs([]), null);
+    assert.equal(secs(['-H']), 5);
+    assert.equal(secs(['--highlight-changes']), 5);
+    assert.equal(secs(['-H', '-t']), 5, 'the next option is not its value');
+    assert.equal(secs(['--highlight-changes=12']), 12);
+    assert.equal(secs(['-H12']), 12);
+  });
+
+  it('refuses seconds outside 1 to a day, in one line', () => {
+    for (const bad of ['0', '86401', 'x', '-3', '1.5']) usage(() => parseCommand([`--highlight-changes=${bad}`], {}), /-H\/--highlight-changes takes how many seconds .* from 1 to 86400/);
+  });
+});
+
 describe('parseCommand', () => {
   it('defaults to the monitor at a 1 s delay sorted by CPU%', () => {
     const command = parseCommand([], {});
@@ -44,6 +65,7 @@ describe('parseCommand', () => {
         pool: null,
         metricsListen: null,
         readonly: false,
+        highlightSecs: null,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});

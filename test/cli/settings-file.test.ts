@@ -82,6 +82,18 @@ describe('settings file: reading', () => {
     assert.equal(loaded.problem, null);
   });
 
+  it("reads the threads' and highlighting's settings, htop's defaults when absent, each value checked", () => {
+    assert.deepEqual(
+      [DEFAULT_SETTINGS.hideKernelThreads, DEFAULT_SETTINGS.hideUserlandThreads, DEFAULT_SETTINGS.showThreadNames, DEFAULT_SETTINGS.highlightChanges, DEFAULT_SETTINGS.highlightDelaySecs],
+      [true, true, false, false, 5],
+    );
+    const good = { hideKernelThreads: false, hideUserlandThreads: false, showThreadNames: true, highlightChanges: true, highlightDelaySecs: 9 };
+    assert.deepEqual(loadSettings(file(JSON.stringify(good))).settings, { ...DEFAULT_SETTINGS, ...good });
+    const bad = loadSettings(file('{"hideKernelThreads": 0, "highlightDelaySecs": 86401, "showThreadNames": "yes"}'));
+    assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
+    assert.match(bad.problem ?? '', /bad hideKernelThreads, showThreadNames, highlightDelaySecs|bad .*highlightDelaySecs/);
+  });
+
   it('reads the last of a duplicated key, as JSON.parse does, and keys written with escapes', () => {
     const loaded = loadSettings(file('{"tree": false, "\\u0074ree": true, "sortKey": "pid", "sortKey": "mem"}'));
     assert.equal(loaded.settings.tree, true);

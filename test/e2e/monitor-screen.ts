@@ -4,10 +4,12 @@ import { COLUMNS } from '../../src/model/columns.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 
+/** Between two titles: spaces, or the sort direction's mark (htop's ▽ △) in the space after the sorted one. */
+const GAP = '[\\s▽△]+';
 /** The column titles at full width (from 89 columns on, no column is dropped). */
-export const TITLES = /^\s*PID\s+PPID\s+USER\s+PRI\s+NI\s+VIRT\s+RES\s+SHR\s+S\s+CPU%\s+MEM%\s+TIME\+\s+CPU\s+Command/m;
+export const TITLES = new RegExp(`^\\s*PID${GAP}PPID${GAP}USER${GAP}PRI${GAP}NI${GAP}VIRT${GAP}RES${GAP}SHR${GAP}S${GAP}CPU%${GAP}MEM%${GAP}TIME\\+${GAP}CPU${GAP}Command`, 'm');
 /** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
-export const ANY_TITLES = /^\s*PID\s.*\bCommand/m;
+export const ANY_TITLES = /^\s*PID[\s▽△].*\bCommand/m;
 /** The whole key bar as a wide terminal shows it, in the key table's order. */
 export const KEY_BAR = new RegExp(
   `^${KEY_TABLE.flatMap((b) => (b.footer ? [b.footer] : []))
@@ -69,7 +71,7 @@ export function readTable(capture: string): Table | null {
   if (titleLine < 0) return null;
   const titles = lines[titleLine]!.text;
   const commandAt = titles.indexOf('Command');
-  const hasPpid = /^\s*PID\s+PPID\s/.test(titles);
+  const hasPpid = /^\s*PID[\s▽△]+PPID[\s▽△]/.test(titles);
   const rows: TableRow[] = [];
   for (let i = titleLine + 1; i < lines.length; i++) {
     const line = lines[i]!;

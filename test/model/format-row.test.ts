@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatHeader, formatRow, layoutColumns } from '../../src/model/format-row.js';
+import { baseNameCells, commandCellWidth, formatCommand, formatHeader, formatRow, layoutColumns } from '../../src/model/format-row.js';
 import { displayWidth } from '../../src/model/text-width.js';
 import { row } from './fixtures.js';
 
@@ -30,5 +30,38 @@ describe('formatRow', () => {
     assert.ok(!narrow.includes('pri'));
     assert.ok(narrow.includes('pid') && narrow.includes('cpu') && narrow.includes('command'));
     assert.ok(layoutColumns(70).commandWidth >= 16);
+  });
+});
+
+describe('formatCommand scrolled (← →)', () => {
+  it('scrolls the guide, the marker and the command as one text, still exactly the width', () => {
+    const command = 'node --max-semi-space-size=2 --single-threaded-gc bin/pooltop';
+    assert.equal(formatCommand(command, 20, '', '', 0).text, 'node --max-semi-spac');
+    assert.equal(formatCommand(command, 20, '', '', 5).text, '--max-semi-space-siz');
+    const cell = formatCommand(command, 20, '│  └─ ', '[+2] ', 4);
+    assert.deepEqual([cell.guide, cell.marker, cell.text], ['─ ', '[+2] ', 'node --max-se']);
+    assert.equal(formatCommand(command, 20, '', '', command.length - 20).text, command.slice(-20));
+    assert.equal(formatCommand(command, 20, '', '', 500).text, ' '.repeat(20), 'past the end: blank, not shorter');
+  });
+
+  it('measures how far a command cell can scroll: guide and command, sanitized', () => {
+    assert.equal(commandCellWidth('abc', '├─ '), 6);
+    assert.equal(commandCellWidth('a\x1b[31mb'), displayWidth(formatCommand('a\x1b[31mb', 40).text.trimEnd()));
+  });
+});
+
+describe('baseNameCells', () => {
+  it("finds the program's base name: after the last / of the first word", () => {
+    assert.deepEqual(baseNameCells('/usr/bin/python3 -m http.server'), { start: 9, end: 16 });
+    assert.deepEqual(baseNameCells('node --max-semi-space-size=2'), { start: 0, end: 4 });
+    assert.equal(baseNameCells('[kworker/0:1]'), null, "a kernel thread's name is not a path");
+    assert.equal(baseNameCells(''), null);
+    assert.equal(baseNameCells('/trailing/ x'), null);
+  });
+
+  it('measures in cells of the sanitized text', () => {
+    assert.deepEqual(baseNameCells('/opt/漢字/run'), { start: 10, end: 13 });
+    const cells = baseNameCells('/a/\x1b[31mx y');
+    assert.ok(cells && cells.end - cells.start === displayWidth(formatCommand('\x1b[31mx', 40).text.trimEnd()));
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sanitizeText } from '../../src/model/sanitize.js';
-import { cutToWidth, displayWidth, fitWidth } from '../../src/model/text-width.js';
+import { cutToWidth, displayWidth, dropCells, fitWidth } from '../../src/model/text-width.js';
 import { WIDTH_CORPUS } from './width-corpus.js';
 
 describe('text width', () => {
@@ -55,5 +55,20 @@ describe('text width', () => {
       const safe = sanitizeText(text);
       for (const width of [80, 120, 200]) assert.equal(displayWidth(fitWidth(safe, width)), width, `${klass}: ${JSON.stringify(text.slice(0, 30))}`);
     }
+  });
+});
+
+describe('dropCells', () => {
+  it('drops the first cells of ASCII text', () => {
+    assert.equal(dropCells('node --max-semi-space-size=2', 5), '--max-semi-space-size=2');
+    assert.equal(dropCells('abc', 0), 'abc');
+    assert.equal(dropCells('abc', 5), '');
+  });
+
+  it('leaves a space for the half of a wide character that stays, and drops marks with their character', () => {
+    assert.equal(dropCells('漢字x', 1), ' 字x');
+    assert.equal(dropCells('漢字x', 2), '字x');
+    assert.equal(dropCells('e\u0301tat', 1), 'tat');
+    assert.equal(displayWidth(dropCells('a漢字b', 2)), displayWidth('a漢字b') - 2);
   });
 });

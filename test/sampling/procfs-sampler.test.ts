@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +148,38 @@ async function untilCommandLine(pid: number, prefix: string): Promise<void> {
   assert.fail(`PID ${pid}'s command line is still ${JSON.stringify(seen)}, not ${JSON.stringify(prefix)}…`);
 }
 
+describe('ProcfsSampler threads on this machine', { skip: !linux && 'needs Linux /proc' }, () => {
+  it('lists a row per thread of this process but its main one, as ps -L does, each under its process', async () => {
+    const sampler = new ProcfsSampler();
+    const without = await sampler.sample();
+    assert.ok(without.processes.every((p) => p.threadOf === undefined), 'no thread rows unless asked');
+    // Node's V8 and libuv threads, as ps lists them before and after the sample: those in both were there throughout.
+    const psTids = (): number[] =>
+      execFileSync('ps', ['-L', '-o', 'tid=', '-p', String(process.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => Number(l.trim()))
+        .filter((tid) => tid > 0 && tid !== process.pid);
+    const before = psTids();
+    const sample = await sampler.sample({ threads: true });
+    const steady = psTids().filter((tid) => before.includes(tid));
+    const rows = sample.processes.filter((p) => p.threadOf === process.pid);
+    assert.ok(steady.length >= 2, `${steady.length} threads besides the main one`);
+    for (const tid of steady) assert.ok(rows.some((r) => r.pid === tid), `thread ${tid} has a row`);
+    assert.ok(!rows.some((r) => r.pid === process.pid), 'the main thread is the process row');
+    const self = sample.processes.find((p) => p.pid === process.pid)!;
+    for (const row of rows) {
+      assert.equal(row.command, self.command);
+      assert.equal(row.user, self.user);
+      assert.equal(row.ppid, self.ppid);
+      assert.equal(row.kernelThread, false);
+      assert.equal(row.name, readFileSync(`/proc/${process.pid}/task/${row.pid}/comm`, 'utf8').trim());
+      assert.ok(row.startTime >= self.startTime);
+    }
+    assert.equal(sample.tasks.total, sample.processes.filter((p) => p.threadOf === undefined).length, 'threads are not counted as tasks');
+    sampler.close();
+  });
+});
+
 describe('ProcfsSampler against a fake /proc', () => {
   const root = mkdtempSync(join(tmpdir(), 'pooltop-proc-'));
   after(() => rmSync(root, { recursive: true, force: true }));
@@ -199,6 +231,30 @@ describe('ProcfsSampler against a fake /proc', () => {
     writeFileSync(join(root, '50', 'stat'), stat(50, 1, 'idle').replace(' 500 ', ' 900 '));
     writeFileSync(join(root, '50', 'cmdline'), 'other\0');
     assert.equal(find()?.command, 'other');
+  });
+
+  it("reads threads from /proc/PID/task/TID/stat, with their own name, state and CPU time and their process's command", () => {
+    fakeProcess(60, 1, 'server', 'Uid:\t0\t0\t0\t0\n', 'server --port 80\0');
+    writeFileSync(join(root, '60', 'stat'), stat(60, 1, 'server').replace(' 20 0 1 0 500 ', ' 20 0 3 0 500 '));
+    for (const [tid, comm, state] of [[60, 'server', 'S'], [61, 'worker-a', 'R'], [62, 'worker-b', 'D']] as const) {
+      mkdirSync(join(root, '60', 'task', String(tid)), { recursive: true });
+      writeFileSync(join(root, '60', 'task', String(tid), 'stat'), stat(tid, 1, comm).replace(' S 1 ', ` ${state} 1 `).replace(' 100 50 ', ` ${tid} 1 `));
+    }
+    // A thread listed that ended before its read is skipped.
+    mkdirSync(join(root, '60', 'task', '63'));
+    const sampler = new ProcfsSampler({ root });
+    const rows = sampler.readProcesses({ threads: true }).processes.filter((p) => p.pid === 60 || p.threadOf === 60);
+    assert.deepEqual(
+      rows.map((r) => [r.pid, r.threadOf, r.name, r.state, r.command]),
+      [
+        [60, undefined, 'server', 'S', 'server --port 80'],
+        [61, 60, 'worker-a', 'R', 'server --port 80'],
+        [62, 60, 'worker-b', 'D', 'server --port 80'],
+      ],
+    );
+    assert.ok(rows[1]!.cpuTime > 0 && rows[1]!.cpuTime !== rows[2]!.cpuTime, 'each thread its own CPU time');
+    assert.deepEqual(sampler.readProcesses().processes.filter((p) => p.threadOf !== undefined), [], 'none unless asked');
+    assert.equal(sampler.isCached(61), false, 'threads not read are forgotten');
   });
 
   it('shows kernel threads (no command line, parent 2) by name in brackets', () => {

@@ -38,7 +38,7 @@ describe('App', () => {
     const text = plain(lastFrame());
     assert.match(text, / 0\[/);
     assert.match(text, /Mem\[/);
-    assert.match(text, /PID\s+PPID USER/);
+    assert.match(text, /PID[\s▽△]+PPID USER/);
     assert.match(text, /sleep 987654/);
     const bar = KEY_TABLE.filter((b) => b.footer).map((b) => b.footer!).sort((a, b) => a.order - b.order);
     assert.match(text, new RegExp(bar.map((f) => `${f.key}${f.word}`).join('\\s*')));

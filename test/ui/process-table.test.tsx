@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
 import { layoutColumns } from '../../src/model/format-row.js';
 import { deriveRows } from '../../src/model/process-row.js';
-import { cachedRowLine, madeLineCount, ProcessTable, rowLine, type RowLook } from '../../src/ui/process-table.js';
+import { cachedRowLine, madeLineCount, ProcessTable, rowLine, titleLine, type RowLook } from '../../src/ui/process-table.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
 import { highlightedPid, plain, renderWithStore } from './render-with-store.js';
@@ -59,7 +59,8 @@ describe('ProcessTable', () => {
     store.getState().applySample(sample(Array.from({ length: 50 }, (_, i) => info(100 + i, { command: `job ${i}` }))));
     const { lastFrame, unmount } = renderWithStore(<ProcessTable width={100} height={5} />, store);
     const lines = plain(await waitForFrame(lastFrame, /job 4/)).split('\n');
-    assert.match(lines[0] ?? '', /^\s+PID\s+PPID USER\s+PRI\s+NI\s+VIRT\s+RES\s+SHR S\s+CPU% MEM%\s+TIME\+ CPU Command/);
+    // Sorted by PID, ascending: htop's △ in the space after its title.
+    assert.match(lines[0] ?? '', /^\s+PID△\s+PPID USER\s+PRI\s+NI\s+VIRT\s+RES\s+SHR S\s+CPU% MEM%\s+TIME\+ CPU Command/);
     assert.equal(lines.length, 6);
     assert.match(lines[1] ?? '', /^\s+100\s+1 ann .* job 0\s*$/);
     assert.match(lines[5] ?? '', /job 4/);
@@ -91,5 +92,56 @@ describe('ProcessTable', () => {
     assert.ok(!frame.includes('\x1b[2J'), 'no screen clear reaches the terminal');
     assert.match(plain(frame), /x\^\[\]0;PWNED\^G\^\[\[2J/);
     unmount();
+  });
+});
+
+describe('ProcessTable: threads, new and exited rows, the sideways scroll, the sort mark', () => {
+  const layout = layoutColumns(100);
+  const look: RowLook = { selected: false, decoration: undefined, orphan: false, tagged: false, theme: COLOR_THEME };
+  const [proc, thread] = deriveRows(
+    null,
+    sample([info(30, { command: 'server --port 80', threads: 2 }), info(31, { threadOf: 30, name: 'worker-a', command: 'server --port 80' })]),
+  );
+
+  it("draws a thread's command in htop's thread colour, and its own name when asked", () => {
+    assert.doesNotMatch(rowLine(proc!, layout, look), /\x1b\[32mserver/);
+    assert.match(rowLine(thread!, layout, look), /\x1b\[32mserver --port 80/);
+    assert.match(plain(rowLine(thread!, layout, { ...look, showThreadNames: true })), /\s31 .* worker-a\s*$/);
+    assert.match(plain(rowLine(proc!, layout, { ...look, showThreadNames: true })), /server --port 80/);
+  });
+
+  it('draws a new row black on green and an exited one black on red; struck through or bold in monochrome', () => {
+    assert.match(rowLine(proc!, layout, { ...look, change: 'new' }), /^\x1b\[30;42m/);
+    assert.match(rowLine(proc!, layout, { ...look, change: 'gone' }), /^\x1b\[30;41m/);
+    assert.match(rowLine(proc!, layout, { ...look, theme: MONO_THEME, change: 'gone' }), /^\x1b\[9m/);
+    assert.match(rowLine(proc!, layout, { ...look, theme: MONO_THEME, change: 'new' }), /^\x1b\[1m/);
+    assert.equal(plain(rowLine(proc!, layout, { ...look, change: 'new' })), plain(rowLine(proc!, layout, look)), 'the same text');
+    assert.match(rowLine(proc!, layout, { ...look, change: 'new', selected: true }), /\x1b\[30;46m/, 'the selection shows over it');
+  });
+
+  it('scrolls the command, not the columns before it, and keeps the line its width', () => {
+    const line = plain(cachedRowLine(proc!, layout, { ...look, scrollX: 7 }));
+    assert.match(line, /^\s+30\s+1 ann .* 0 --port 80\s*$/);
+    assert.equal(line.length, 100);
+    assert.match(plain(cachedRowLine(proc!, layout, look)), / server --port 80/, 'a scroll of 0 draws anew, not from the cache');
+  });
+
+  it("draws the program's base name bold when asked, where it shows after a scroll", () => {
+    const [python] = deriveRows(null, sample([info(40, { command: '/usr/bin/python3 -m http.server' })]));
+    assert.doesNotMatch(rowLine(python!, layout, look), /\x1b\[1;36mpython3/);
+    assert.match(rowLine(python!, layout, { ...look, highlightBaseName: true }), /\/usr\/bin\/\x1b\[1;36mpython3\x1b\[0m -m http\.se/);
+    assert.match(rowLine(python!, layout, { ...look, highlightBaseName: true, scrollX: 11 }), / 0 \x1b\[1;36mthon3\x1b\[0m -m/);
+    assert.match(rowLine(python!, layout, { ...look, theme: MONO_THEME, highlightBaseName: true }), /\/usr\/bin\/\x1b\[1mpython3/);
+    assert.equal(plain(rowLine(python!, layout, { ...look, highlightBaseName: true })), plain(rowLine(python!, layout, look)), 'the same text');
+  });
+
+  it("marks the sort column's direction with htop's ▽ and △, in colour and in monochrome", async () => {
+    for (const theme of [COLOR_THEME, MONO_THEME]) {
+      assert.match(plain(titleLine(layout, 'cpu', true, theme, 100)), /CPU%▽MEM%/);
+      assert.match(plain(titleLine(layout, 'cpu', false, theme, 100)), /CPU%△MEM%/);
+      assert.match(plain(titleLine(layout, 'user', false, theme, 100)), / USER△ /);
+      assert.match(plain(titleLine(layout, 'state', true, theme, 100)), / S▽ /);
+      assert.equal(plain(titleLine(layout, 'cpu', true, theme, 100)).length, 100);
+    }
   });
 });

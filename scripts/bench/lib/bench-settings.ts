@@ -15,6 +15,8 @@ export const settings = {
   seconds: positiveNumber('POOLTOP_BENCH_SECONDS', 30),
   /** Warm-up before the window opens, seconds (start-up is measured separately). */
   warmup: positiveNumber('POOLTOP_BENCH_WARMUP', 3),
+  /** Window of the monitor runs with user threads shown (H), seconds; 0 skips them. */
+  threadSeconds: positiveNumber('POOLTOP_BENCH_THREAD_SECONDS', 20),
   /** Window of the extra `--source ps-list` monitor run, seconds; 0 skips it. */
   psListSeconds: positiveNumber('POOLTOP_BENCH_PS_LIST_SECONDS', 10),
   /** Multiplies every sample count of the sampler section (0.2 for a quick look). */

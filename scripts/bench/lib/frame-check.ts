@@ -47,13 +47,14 @@ const HEADER_PARTS: readonly [string, RegExp][] = [
 ];
 
 /** The title line: PID first, Command last (narrow terminals drop columns in between). */
-const TITLES = /^\s*PID\s.*\bCommand\s*$/;
+const TITLES = /^\s*PID[\s▽△].*\bCommand\s*$/;
 
 const BY_HEADER = new Map<string, Column>(COLUMNS.map((c) => [c.header, c]));
 
 /** The columns the title line shows, in order, or a problem. */
 function titleColumns(titles: string): Column[] | string {
-  const names = titles.trim().split(/\s+/);
+  // The sort direction's mark (▽ △) sits in the space after the sorted title, or inside a left-aligned one's cells.
+  const names = titles.split(/[\s▽△]+/).filter(Boolean);
   const columns: Column[] = [];
   for (const name of names) {
     const column = BY_HEADER.get(name);
