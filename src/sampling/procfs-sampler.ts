@@ -264,8 +264,8 @@ export class ProcfsSampler implements Sampler {
     const statText = this.readKept(pid, owner, identity, identity?.statFd ?? -1, 'stat');
     if (typeof statText !== 'string') return statText;
     // stat's rss is a per-CPU counter's rough sum on Linux ≥ 6.2 (hundreds of KiB off); statm's
-    // resident is what ps and htop show.
-    const statmText = this.readKept(pid, owner, identity, identity?.statmFd ?? -1, 'statm');
+    // resident is what ps and htop show. A thread shares its process's memory: not read again.
+    const statmText = owner ? '' : this.readKept(pid, owner, identity, identity?.statmFd ?? -1, 'statm');
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
@@ -289,7 +289,7 @@ export class ProcfsSampler implements Sampler {
       // Opened after the line was read: should the PID have been reused in between, the next
       // read shows another start time and the identity is read again, as for any exec.
       identity.statFd = this.keepOpen(dir, 'stat');
-      identity.statmFd = this.keepOpen(dir, 'statm');
+      identity.statmFd = owner ? -1 : this.keepOpen(dir, 'statm');
     }
     identity.seen = generation;
     const info: ProcessInfo = {
@@ -302,8 +302,8 @@ export class ProcfsSampler implements Sampler {
       nice: stat.nice,
       threads: stat.threads,
       vsz: stat.vsize,
-      rss: statm ? statm.residentPages * PAGE_SIZE : Number.NaN,
-      shared: statm ? statm.sharedPages * PAGE_SIZE : Number.NaN,
+      rss: owner ? owner.rss : statm ? statm.residentPages * PAGE_SIZE : Number.NaN,
+      shared: owner ? owner.shared : statm ? statm.sharedPages * PAGE_SIZE : Number.NaN,
       startTime: startTimeFromTicks(stat.startTicks, this.bootTimeMs),
       cpuTime: (stat.utime + stat.stime) / CLK_TCK,
       processor: stat.processor,

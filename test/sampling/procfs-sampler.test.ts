@@ -266,14 +266,14 @@ describe('ProcfsSampler against a fake /proc', () => {
   });
 
   it('reads the files of the columns shown, and only those, keeping one object while none changes', () => {
-    fakeProcess(60, 1, 'io', 'Uid:\t0\t0\t0\t0\nvoluntary_ctxt_switches:\t4\nnonvoluntary_ctxt_switches:\t1\n', 'io\0');
-    writeFileSync(join(root, '60', 'io'), 'rchar: 1\nwchar: 2\nread_bytes: 4096\nwrite_bytes: 0\n');
-    writeFileSync(join(root, '60', 'oom_score'), '7\n');
-    writeFileSync(join(root, '60', 'cgroup'), '0::/user.slice\n');
-    writeFileSync(join(root, '60', 'wchan'), 'do_nanosleep');
-    writeFileSync(join(root, '60', 'statm'), '100 20 5 1 0 10 0\n');
+    fakeProcess(70, 1, 'io', 'Uid:\t0\t0\t0\t0\nvoluntary_ctxt_switches:\t4\nnonvoluntary_ctxt_switches:\t1\n', 'io\0');
+    writeFileSync(join(root, '70', 'io'), 'rchar: 1\nwchar: 2\nread_bytes: 4096\nwrite_bytes: 0\n');
+    writeFileSync(join(root, '70', 'oom_score'), '7\n');
+    writeFileSync(join(root, '70', 'cgroup'), '0::/user.slice\n');
+    writeFileSync(join(root, '70', 'wchan'), 'do_nanosleep');
+    writeFileSync(join(root, '70', 'statm'), '100 20 5 1 0 10 0\n');
     const sampler = new ProcfsSampler({ root });
-    const find = () => sampler.readProcesses().processes.find((p) => p.pid === 60)!;
+    const find = () => sampler.readProcesses().processes.find((p) => p.pid === 70)!;
     const plain = find();
     assert.equal(plain.ioReadBytes, undefined, 'nothing beyond stat until a column needs it');
     assert.equal(plain.pgrp, 1);
@@ -284,11 +284,11 @@ describe('ProcfsSampler against a fake /proc', () => {
       [4096, 0, 7, 5, '0::/user.slice', 'do_nanosleep', 5 * 4096, ''],
     );
     assert.equal(find(), rich, 'nothing changed: the same object');
-    writeFileSync(join(root, '60', 'io'), 'read_bytes: 8192\nwrite_bytes: 0\n');
+    writeFileSync(join(root, '70', 'io'), 'read_bytes: 8192\nwrite_bytes: 0\n');
     const later = find();
     assert.notEqual(later, rich);
     assert.equal(later.ioReadBytes, 8192);
-    rmSync(join(root, '60', 'io'));
+    rmSync(join(root, '70', 'io'));
     assert.equal(find().ioReadBytes, -1, 'a file that cannot be read: -1, shown as -');
     sampler.wantDetails(new Set());
   });

@@ -17,7 +17,7 @@ async function setup() {
   const rendered = renderWithStore(<App ctx={ctx} />, store);
   const frame = await waitForFrame(rendered.lastFrame, /proc 11/, 'the first frame');
   const lines = plain(frame).split('\n');
-  const titleY = lines.findIndex((l) => /^\s+PID\s+PPID/.test(l));
+  const titleY = lines.findIndex((l) => /^\s+PID\S*\s+PPID/.test(l));
   return { ...rendered, store, ctx, titleY, lines };
 }
 

@@ -129,7 +129,7 @@ describe('ProcessTable: threads, new and exited rows, the sideways scroll, the s
   it("draws the program's base name bold when asked, where it shows after a scroll", () => {
     const [python] = deriveRows(null, sample([info(40, { command: '/usr/bin/python3 -m http.server' })]));
     assert.doesNotMatch(rowLine(python!, layout, look), /\x1b\[1;36mpython3/);
-    assert.match(rowLine(python!, layout, { ...look, highlightBaseName: true }), /\/usr\/bin\/\x1b\[1;36mpython3\x1b\[0m -m http\.se/);
+    assert.match(rowLine(python!, layout, { ...look, highlightBaseName: true }), /\/usr\/bin\/\x1b\[1;36mpython3\x1b\[0m -m/);
     assert.match(rowLine(python!, layout, { ...look, highlightBaseName: true, scrollX: 11 }), / 0 \x1b\[1;36mthon3\x1b\[0m -m/);
     assert.match(rowLine(python!, layout, { ...look, theme: MONO_THEME, highlightBaseName: true }), /\/usr\/bin\/\x1b\[1mpython3/);
     assert.equal(plain(rowLine(python!, layout, { ...look, highlightBaseName: true })), plain(rowLine(python!, layout, look)), 'the same text');
