@@ -7,12 +7,13 @@ import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createPoolSlice, type PoolSlice } from './pool-slice.js';
+import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createTableSlice, type TableSlice } from './table-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & ReplaySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
@@ -27,5 +28,6 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     ...createTagsSlice(...store),
     ...createMessagesSlice(...store),
     ...createPoolSlice(...store),
+    ...createReplaySlice(...store),
   }));
 }

@@ -2,6 +2,7 @@
 import type { AppStore } from '../store/app-store.js';
 import type { PoolControl } from '../store/pool-actions.js';
 import type { ProcessServices } from '../store/signal-actions.js';
+import type { ReplayControl } from './replay-keys.js';
 
 export interface ActionContext {
   store: AppStore;
@@ -10,4 +11,6 @@ export interface ActionContext {
   services: ProcessServices;
   /** The process pool the `w` menu drives. */
   pool: PoolControl;
+  /** The replay the replay keys move; absent in the live monitor. */
+  replay?: ReplayControl;
 }

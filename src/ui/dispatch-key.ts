@@ -9,6 +9,7 @@ import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
 import { filterKeys, searchKeys } from './prompt-keys.js';
 import { poolMenuKeys } from './pool-menu.js';
+import { gotoKeys, replayBindingFor } from './replay-keys.js';
 import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
 import { userMenuKeys } from './user-menu.js';
@@ -16,7 +17,7 @@ import { userMenuKeys } from './user-menu.js';
 export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
-  main: (key, ctx) => bindingFor(key.name)?.run(ctx),
+  main: mainKeys,
   help: helpKeys,
   search: searchKeys,
   filter: filterKeys,
@@ -26,7 +27,19 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   signal: signalMenuKeys,
   confirm: confirmKeys,
   pool: poolMenuKeys,
+  goto: gotoKeys,
 };
+
+export const REPLAY_REFUSES = 'a replay shows the past: signals, renice and the pool are off (they work in the live monitor)';
+
+/** The main screen: in a replay its own keys first, and nothing that acts on processes or the pool. */
+function mainKeys(key: KeyPress, ctx: ActionContext): void {
+  const replayBinding = ctx.replay ? replayBindingFor(key.name) : undefined;
+  if (replayBinding) return replayBinding.run(ctx);
+  const binding = bindingFor(key.name);
+  if (binding?.live && ctx.replay) return ctx.store.getState().notify(REPLAY_REFUSES, 'warn');
+  binding?.run(ctx);
+}
 
 /** The prompts a paste types into. */
 const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter']);

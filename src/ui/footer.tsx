@@ -3,11 +3,18 @@ import { Text } from 'ink';
 import { sanitizeText } from '../model/sanitize.js';
 import { displayWidth, fitWidth } from '../model/text-width.js';
 import { KEY_TABLE } from './key-table.js';
+import { REPLAY_KEY_TABLE } from './replay-keys.js';
 import { styled } from './sgr.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 const BAR = KEY_TABLE.filter((b) => b.footer)
+  .map((b) => b.footer!)
+  .sort((a, b) => a.order - b.order);
+
+/** In a replay: its own keys in place of those that act on processes and the pool. */
+const REPLAY_BAR = [...KEY_TABLE.filter((b) => !b.live), ...REPLAY_KEY_TABLE]
+  .filter((b) => b.footer)
   .map((b) => b.footer!)
   .sort((a, b) => a.order - b.order);
 
@@ -17,6 +24,8 @@ export function Footer({ width }: { width: number }) {
   const query = useAppStore((s) => s.view.search.query);
   const filter = useAppStore((s) => s.view.filterText);
   const question = useAppStore((s) => (s.mode === 'confirm' ? (s.signalRequest?.prompt ?? '') : ''));
+  const gotoText = useAppStore((s) => s.gotoText);
+  const items = useAppStore((s) => (s.replay ? REPLAY_BAR : BAR));
   if (mode === 'confirm') {
     return (
       <Text wrap="truncate" color={theme.warn} bold inverse={!theme.color}>
@@ -24,10 +33,14 @@ export function Footer({ width }: { width: number }) {
       </Text>
     );
   }
-  if (mode === 'search' || mode === 'filter') {
-    const label = mode === 'search' ? 'Search: ' : 'Filter: ';
-    const hint = mode === 'search' ? '   Enter keep · Esc cancel · F3 next' : '   Enter keep · Esc clear';
-    const value = sanitizeText(mode === 'search' ? query : filter);
+  if (mode === 'search' || mode === 'filter' || mode === 'goto') {
+    const label = { search: 'Search: ', filter: 'Filter: ', goto: 'Go to: ' }[mode];
+    const hint = {
+      search: '   Enter keep · Esc cancel · F3 next',
+      filter: '   Enter keep · Esc clear',
+      goto: '   14:05 · 14:05:30 · +1:30 from the start · Enter go · Esc cancel',
+    }[mode];
+    const value = sanitizeText({ search: query, filter, goto: gotoText }[mode]);
     const room = Math.max(0, width - label.length - 1);
     // Show the end of a long query: that is where the typing happens.
     let shown = value;
@@ -45,17 +58,17 @@ export function Footer({ width }: { width: number }) {
   }
   // Quit always has a place, however narrow the terminal: the others fit around it.
   const cellsOf = (item: (typeof BAR)[number]): number => item.key.length + Math.max(6, item.word.length) + 1;
-  const quit = BAR.find((item) => item.word === 'Quit');
+  const quit = items.find((item) => item.word === 'Quit');
   let used = quit ? cellsOf(quit) : 0;
   const shown = new Set(quit ? [quit] : []);
-  for (const item of BAR) {
+  for (const item of items) {
     if (item === quit) continue;
     if (used + cellsOf(item) > width) break;
     used += cellsOf(item);
     shown.add(item);
   }
   let bar = '';
-  for (const item of BAR) {
+  for (const item of items) {
     if (!shown.has(item)) continue;
     bar +=
       styled(item.key, { color: theme.keyName, bold: true }) +

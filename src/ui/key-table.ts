@@ -13,6 +13,8 @@ export interface KeyBinding {
   help: string;
   /** A short word for the footer key bar, shown after the first key. */
   footer?: { key: string; word: string; order: number };
+  /** Acts on live processes or the pool (signals, renice, the pool menu): refused in a replay, which shows the past. */
+  live?: boolean;
   run(ctx: ActionContext): void;
 }
 
@@ -61,6 +63,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'k F9',
     help: 'signal menu for the selected (or tagged) processes: number jumps, Enter sends, Esc cancels',
     footer: { key: 'F9', word: 'Kill', order: 9 },
+    live: true,
     run: ({ store }) => openSignalMenu(store),
   },
   {
@@ -68,6 +71,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'z',
     help: 'pause (SIGSTOP) the selected or tagged processes (asks first when several)',
     footer: { key: 'z', word: 'Pause', order: 9.2 },
+    live: true,
     run: ({ store, services }) => pauseOrResume(store, services, 'SIGSTOP'),
   },
   {
@@ -75,6 +79,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'r',
     help: 'resume (SIGCONT) the selected or tagged processes (asks first when several)',
     footer: { key: 'r', word: 'Resume', order: 9.3 },
+    live: true,
     run: ({ store, services }) => pauseOrResume(store, services, 'SIGCONT'),
   },
   {
@@ -82,6 +87,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'w',
     help: 'pool menu: start a pool, add / remove a worker, pause / resume / stop / kill all, workload',
     footer: { key: 'w', word: 'Pool', order: 9.1 },
+    live: true,
     run: ({ store }) => store.getState().setMode('pool'),
   },
   { keys: ['W'], label: 'W', help: 'show / hide the pool panel', run: ({ store }) => store.getState().togglePoolPanel() },
