@@ -49,9 +49,10 @@ export function encodeMember(kind: MemberKind, time: number, text: string): Buff
 
 /** What a member's first MEMBER_HEADER_BYTES say, or why they are not such a header. */
 export function readMemberHeader(bytes: Uint8Array): MemberInfo | string {
+  const magic = [0x1f, 0x8b, 8];
+  if (magic.some((m, i) => i < bytes.length && bytes[i] !== m)) return 'not gzip data';
   if (bytes.length < MEMBER_HEADER_BYTES) return 'a record cut short';
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, MEMBER_HEADER_BYTES);
-  if (b[0] !== 0x1f || b[1] !== 0x8b || b[2] !== 8) return 'not gzip data';
   if (b[3] !== 0x04 || b.readUInt16LE(10) !== 4 + EXTRA_DATA || b[12] !== SI1 || b[13] !== SI2 || b.readUInt16LE(14) !== EXTRA_DATA) {
     return 'a gzip member without pooltop\'s record header';
   }
