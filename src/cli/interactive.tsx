@@ -67,6 +67,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     replay.wake = () => poller.refreshSoon(0);
     replay.onFrame = (frame, status) => {
       const state = store.getState();
+      // Damage found while playing (a record that does not inflate) is said once, as at the start.
+      if (status.damage !== null && state.replay?.damage !== status.damage) state.notify(`this recording is damaged: ${status.damage}`, 'warn');
       state.setReplay(status);
       if (frame.pool !== state.pool) state.setPool(frame.pool);
       // What the message line said then, with when: the time bar may have moved on since.
@@ -153,7 +155,6 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   );
   // Said once the screen is up: messages fade, and loading the UI may take seconds on a busy machine.
   if (loaded.problem) store.getState().notify(loaded.problem, 'warn');
-  if (replay?.damage) store.getState().notify(`this recording is damaged: ${replay.damage}`, 'warn');
   instance.waitUntilExit().then(
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
