@@ -130,8 +130,18 @@ function systemFields(frame: RecordedFrame): Fields {
   return out;
 }
 
-function ascendingPids(processes: readonly ProcessInfo[]): boolean {
-  for (let i = 1; i < processes.length; i++) if (processes[i]!.pid <= processes[i - 1]!.pid) return false;
+/** By PID as a number, or as text: the order /proc lists them in (Node's readdir sorts names). */
+const BY_PID = (a: ProcessInfo, b: ProcessInfo): number => a.pid - b.pid;
+const BY_PID_TEXT = (a: ProcessInfo, b: ProcessInfo): number => {
+  const x = String(a.pid);
+  const y = String(b.pid);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+/** A delta's `order` when it is not by PID: by PID as text, or the list of PIDs. */
+const TEXT_ORDER = 'pid-text';
+
+function sortedBy(processes: readonly ProcessInfo[], compare: (a: ProcessInfo, b: ProcessInfo) => number): boolean {
+  for (let i = 1; i < processes.length; i++) if (compare(processes[i - 1]!, processes[i]!) >= 0) return false;
   return true;
 }
 
@@ -176,8 +186,9 @@ export class RecordEncoder {
     if (gone.length > 0) out.gone = gone;
     if (added.length > 0) out.added = added;
     if (changed.length > 0) out.changed = changed;
-    // Read back, a delta's processes are in PID order (as /proc lists them); another order is said.
-    if (!ascendingPids(processes)) out.order = processes.map((p) => p.pid);
+    // Read back, a delta's processes are in PID order; another order is said: by PID as text
+    // (how /proc lists them), or in full.
+    if (!sortedBy(processes, BY_PID)) out.order = sortedBy(processes, BY_PID_TEXT) ? TEXT_ORDER : processes.map((p) => p.pid);
     return out;
   }
 }
@@ -382,7 +393,7 @@ export class RecordDecoder {
       });
     }
     if (byPid.size > PROCESS_LIMIT) throw new RecordingError(`a sample has more than ${PROCESS_LIMIT} processes`);
-    if (r.order === undefined) return [...byPid.values()].sort((a, b) => a.pid - b.pid);
+    if (r.order === undefined || r.order === TEXT_ORDER) return [...byPid.values()].sort(r.order === undefined ? BY_PID : BY_PID_TEXT);
     const order = readList(r.order, 'order', PROCESS_LIMIT);
     if (order.length !== byPid.size) throw new RecordingError('order does not list every process once');
     const out: ProcessInfo[] = [];

@@ -52,6 +52,17 @@ describe('recording records', () => {
     assert.deepEqual(roundTrip(frames), frames);
   });
 
+  it('keeps the order /proc lists processes in (by PID as text) without listing it', () => {
+    const pids = [1, 10, 11205, 2, 20, 3];
+    const first = sample(pids.map((pid) => info(pid)));
+    const second = sample([...pids, 4].sort((a, b) => (String(a) < String(b) ? -1 : 1)).map((pid) => info(pid)), { time: first.time + 1000 });
+    const frames: RecordedFrame[] = [first, second].map((s) => ({ sample: s, pool: null, events: [] }));
+    const encoder = new RecordEncoder();
+    encoder.encode(frames[0]!, true);
+    assert.equal((encoder.encode(frames[1]!, false) as { order?: unknown }).order, 'pid-text');
+    assert.deepEqual(roundTrip(frames), frames);
+  });
+
   it('says which version a recording of another format version has', () => {
     const header = { ...(viaText(headerRecord(HEADER)) as object), version: 2 };
     assert.throws(() => readHeader(header), { name: 'Error', message: /format version 2; this pooltop reads version 1/ });
