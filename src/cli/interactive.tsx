@@ -62,7 +62,6 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   const bridge = connectPool(store, pool);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
-  // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   if (replay) {
     replay.wake = () => poller.refreshSoon(0);
     replay.onFrame = (frame, status) => {
@@ -76,6 +75,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
       if (last) state.notify(`${formatClock(last.at)} ${last.text}`, last.level);
     };
   }
+  // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
   const terminal = new Terminal(stdin, stdout);

@@ -8,7 +8,7 @@ import type { Sample, Sampler, SourceCapabilities, SourceName } from './types.js
 
 export const REPLAY_SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 16];
 /** When nothing moves (paused, or at the end), how often the poller still looks. */
-const IDLE_MS = 500;
+const IDLE_MS = 1000;
 
 /** Where the replay is, for the time bar. */
 export interface ReplayStatus {
