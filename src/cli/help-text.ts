@@ -3,7 +3,7 @@
 import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
 import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
 import { MAX_COUNT, MAX_DELAY_TENTHS, MAX_DURATION_S } from './parse-options.js';
-import { KEY_EVERY } from './recording-writer.js';
+import { KEY_EVERY } from '../sampling/recording-member.js';
 
 export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop snapshot [--json] [--tree] [-u user] [-p pids] [-s key] [--source name]

@@ -5,15 +5,9 @@ import { closeSync, constants, fsyncSync, ftruncateSync, openSync, writeSync } f
 import { headerRecord, RecordEncoder, type RecordedFrame, type RecordingHeader } from '../model/recording-codec.js';
 import { jsonSafe } from '../model/json-safe.js';
 import { sanitizeText } from '../model/sanitize.js';
-import { encodeMember, type MemberKind } from '../sampling/recording-member.js';
+import { encodeMember, KEY_EVERY, type MemberKind } from '../sampling/recording-member.js';
 import { describeSystemError } from './system-error.js';
 import { UsageError } from './usage-error.js';
-
-/**
- * A key frame every this many samples: where a seek starts decoding, so the most a seek inflates
- * is this many records; between them deltas keep a sample of idle processes to a few hundred bytes.
- */
-export const KEY_EVERY = 60;
 
 export class RecordingWriter {
   private readonly encoder = new RecordEncoder();

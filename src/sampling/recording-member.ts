@@ -5,6 +5,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 export type MemberKind = 'header' | 'key' | 'delta';
+
+/**
+ * The writer puts a key frame every this many samples: where a seek starts decoding, so the most
+ * a seek inflates is this many records; between them deltas keep idle processes out of a sample.
+ */
+export const KEY_EVERY = 60;
 const KIND_CODES: readonly MemberKind[] = ['header', 'key', 'delta'];
 
 /** The extra field's subfield id, "PT", and the version of what it holds. */

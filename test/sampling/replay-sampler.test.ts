@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
-import { KEY_EVERY } from '../../src/cli/recording-writer.js';
 import { headerRecord } from '../../src/model/recording-codec.js';
 import { RecordingError } from '../../src/model/recording-fields.js';
-import { encodeMember, readMemberHeader } from '../../src/sampling/recording-member.js';
+import { encodeMember, KEY_EVERY, readMemberHeader } from '../../src/sampling/recording-member.js';
 import { ReplaySampler } from '../../src/sampling/replay-sampler.js';
 import { HEADER, syntheticFrames, writeRecording } from './recording-fixtures.js';
 
