@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
 import { REPLAY_REFUSES } from '../../src/ui/dispatch-key.js';
 import { formatClock } from '../../src/model/replay-time.js';
+import type { RecordedFrame } from '../../src/model/recording-codec.js';
+import { ReplaySampler } from '../../src/sampling/replay-sampler.js';
 import { HEADER, syntheticFrames, writeRecording } from '../sampling/recording-fixtures.js';
 import { startPooltop } from './pooltop-session.js';
 import type { TmuxSession } from './tmux-session.js';
@@ -86,6 +88,38 @@ describe('pooltop replay', { timeout: 120_000 }, () => {
     screen = await session.waitFor('[filter "evil"]', { description: 'the filter' });
     assert.match(screen, /evil \^\[\]0;pwned\^G\^\[\[2J/);
 
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0);
+  });
+
+  it('pooltop --record records the monitor with its pool and messages, which replay shows', async () => {
+    const path = join(dir, 'monitor.ptr');
+    session = await startPooltop(['--pool', '1', '-d', '3', '--record', path]);
+    await session.waitFor('pool started: 1 workers', { description: 'the pool started' });
+    await session.waitFor(/pooltop-worker 1/, { description: 'the worker in the table' });
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 0);
+    await session.kill();
+    const replay = new ReplaySampler(path);
+    assert.equal(replay.damage, null);
+    const pools: (RecordedFrame['pool'])[] = [];
+    const texts: string[] = [];
+    replay.onFrame = (frame) => {
+      pools.push(frame.pool);
+      texts.push(...frame.events.map((e) => e.text));
+    };
+    replay.pause();
+    for (let i = 0; i < replay.length; i++) {
+      if (i > 0) replay.step(1);
+      await replay.sample();
+    }
+    replay.close();
+    assert.ok(pools.some((p) => p !== null && p.workers.length === 1 && p.workers[0]!.pid > 1), 'the pool recorded with its worker');
+    assert.ok(texts.some((t) => t.startsWith('pool started: 1 workers')), `messages recorded: ${JSON.stringify(texts)}`);
+
+    session = await startPooltop(['replay', path]);
+    await session.waitFor(/REPLAY/, { description: 'the replay' });
+    await session.waitFor(/pooltop-worker 1/, { description: 'the recorded worker' });
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
   });
