@@ -69,7 +69,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
       // Damage found while playing (a record that does not inflate) is said once, as at the start.
       if (status.damage !== null && state.replay?.damage !== status.damage) state.notify(`this recording is damaged: ${status.damage}`, 'warn');
       state.setReplay(status);
-      if (frame.pool !== state.pool) state.setPool(frame.pool);
+      state.setPool(frame.pool);
       // What the message line said then, with when: the time bar may have moved on since.
       const last = frame.events.at(-1);
       if (last) state.notify(`${formatClock(last.at)} ${last.text}`, last.level);
