@@ -19,8 +19,8 @@ const SECTION_DIR = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const SECTION_ORDER = ['sampler', 'monitor', 'keys', 'read-strategies', 'tree', 'pool'];
 /** Slow or diagnostic sections, run only when asked for by name. */
 // profile: a CPU profile; scale: 10,000 processes for ~3 minutes; export: the exporter and the
-// stream, ~8 minutes. Only when named.
-const ON_REQUEST = new Set(['profile', 'scale', 'export']);
+// stream, ~8 minutes; record: recording and replay, ~3 minutes. Only when named.
+const ON_REQUEST = new Set(['profile', 'scale', 'export', 'record']);
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);

@@ -1,8 +1,8 @@
 // The README's generated sections, between `<!-- name:start -->` and `<!-- name:end -->` markers.
-import { MONITOR_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
+import { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
 import { primesHelp } from '../src/cli/primes-command.js';
 import { sumsqHelp } from '../src/cli/sumsq-command.js';
-import { keyTableMarkdown } from './key-table-markdown.js';
+import { keyTableMarkdown, replayKeyTableMarkdown } from './key-table-markdown.js';
 
 export function generatedSections(): Record<string, string> {
   return {
@@ -10,6 +10,9 @@ export function generatedSections(): Record<string, string> {
     'help-monitor': fence(MONITOR_HELP),
     'help-snapshot': fence(SNAPSHOT_HELP),
     'help-serve': fence(SERVE_HELP),
+    'replay-keys': replayKeyTableMarkdown(),
+    'help-record': fence(RECORD_HELP),
+    'help-replay': fence(REPLAY_HELP),
     // The default worker count is the machine's: the README shows it as a word.
     'help-primes': fence(primesHelp('one per core')),
     'help-sumsq': fence(sumsqHelp('one per core')),

@@ -3,7 +3,8 @@
 import { DEFAULT_TOP, MAX_TOP } from '../model/process-selection.js';
 import { DEFAULT_LISTEN, formatListenAddress } from './listen-address.js';
 import { SCHEME_NAMES } from '../model/scheme-names.js';
-import { DEFAULT_HIGHLIGHT_SECS, MAX_COUNT, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
+import { DEFAULT_HIGHLIGHT_SECS, MAX_COUNT, MAX_DELAY_TENTHS, MAX_DURATION_S, MAX_HIGHLIGHT_SECS } from './parse-options.js';
+import { KEY_EVERY } from '../sampling/recording-member.js';
 import { describeSourceFields } from '../sampling/source-fields.js';
 import { SOURCE_NAMES } from '../sampling/types.js';
 
@@ -14,6 +15,8 @@ export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop serve [--listen host:port] [options]  (see pooltop serve --help)
        pooltop primes [options]          (see pooltop primes --help)
        pooltop sumsq [options]           (see pooltop sumsq --help)
+       pooltop record FILE [-d tenths] [--duration s] [--count n]  (see pooltop record --help)
+       pooltop replay FILE [options]     (see pooltop replay --help)
 
 An htop-like interactive process monitor with a built-in process-pool lab.
 
@@ -34,6 +37,9 @@ Options:
       --readonly           read-only mode: no key sends a signal, renices, sets an I/O
                            priority or CPU affinity, runs the pool or strace (as htop's
                            --readonly; also the "readonly": true setting)
+      --record <file>      also record every sample, the pool and the messages into this
+                           new file (never an existing one), as pooltop record does;
+                           pooltop replay FILE plays it back (default: no recording)
   -s, --sort-key <column>  sort column: pid, ppid, user, pri, ni, virt, res, shr,
                            state, cpu, mem, time, core, command, or any other column of
                            the setup screen (F2) (default cpu)
@@ -125,5 +131,42 @@ Options:
       --pool <n>           run a pool of n workers (1-256) on the primes stream and
                            export it (default: no pool, and no pool metrics)
       --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
+  -h, --help               show this help
+`;
+
+export const RECORD_HELP = `Usage: pooltop record FILE [options]
+
+Records the system without a screen: every sample (the header's figures and every
+process's row) into FILE, a new file (pooltop never writes over a file, nor through a
+link), until stopped (Ctrl-C, SIGTERM, SIGHUP), --duration or --count. pooltop replay
+FILE opens the monitor on it. The file is gzip'd JSON, one record per sample (a key
+frame every ${KEY_EVERY}, changes in between): zcat FILE | jq . reads it. A recording cut by
+SIGKILL or a full disk replays up to its last complete sample.
+
+Options:
+  -d, --delay <tenths>     sampling interval, 1-${MAX_DELAY_TENTHS} tenths of a second (default 10)
+      --duration <s>       stop after this many seconds, 1-${MAX_DURATION_S}
+      --count <n>          stop after n samples, 1-${MAX_COUNT}
+      --source <name>      procfs, systeminformation or ps-list (default procfs on Linux)
+  -h, --help               show this help
+
+In the monitor, pooltop --record FILE records the same, with its pool and messages.
+`;
+
+export const REPLAY_HELP = `Usage: pooltop replay FILE [options]
+
+Opens the monitor on a recording made by pooltop record or pooltop --record: every
+view, sort, filter and the tree work on the past, a time bar shows where you are, and
+the replay keys play (r), pause (z), step a sample ([ ]), jump a minute ({ }), go to a
+time (g) and change the speed, ½× to 16× (F7 F8). Signals, renice and the pool are
+off: it is the past. A damaged or cut file replays up to the damage and says where.
+
+Options:
+  -t, --tree               start in tree view
+  -s, --sort-key <column>  sort column (default cpu); see pooltop --help
+  -u, --user <name>        only this user's processes, as the recording names them
+  -p, --pid <pid[,pid...]> only these processes
+      --no-color           monochrome (also when NO_COLOR is set)
+      --color              colour even when NO_COLOR is set
   -h, --help               show this help
 `;

@@ -13,9 +13,12 @@ import { readProcessDetails } from '../platform/process-details.js';
 import { UserNames } from '../sampling/user-names.js';
 import { Poller } from '../store/poller.js';
 import { createSampler } from '../sampling/create-sampler.js';
+import type { ReplaySampler } from '../sampling/replay-sampler.js';
 import type { Sampler } from '../sampling/types.js';
+import { formatClock } from '../model/replay-time.js';
 import type { ActionContext } from '../ui/action-context.js';
 import { startMonitorMetrics } from './monitor-metrics.js';
+import { startMonitorRecording } from './monitor-recording.js';
 import type { MonitorOptions } from './parse-options.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
@@ -29,7 +32,8 @@ export const NOT_A_TERMINAL =
 /** Exit statuses for the signals that end the monitor: 128 + the signal number, as shells report. */
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 };
 
-export async function runInteractive(options: MonitorOptions): Promise<number> {
+/** The monitor on the live system, or on a recording (`replay`: signals, renice and the pool off). */
+export async function runInteractive(options: MonitorOptions, replay: ReplaySampler | null = null): Promise<number> {
   const { stdin, stdout, stderr } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
     stderr.write(`${NOT_A_TERMINAL}\n`);
@@ -66,8 +70,10 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const settingsChanges = watchSettingsChanges(store);
   const pool = new PoolManager();
   const metrics = options.metricsListen && (await startMonitorMetrics(options.metricsListen, options, pool, delayMs));
-  const created = await createSampler(options.source ?? undefined);
-  const sampler = metrics ? metrics.observe(created) : created;
+  const created: Sampler = replay ?? (await createSampler(options.source ?? undefined));
+  const recording = options.record === null ? null : startMonitorRecording(options.record, store, pool, delayMs, created);
+  const recorded = recording ? recording.observe(created) : created;
+  const sampler = metrics ? metrics.observe(recorded) : recorded;
   const bridge = connectPool(store, pool);
   const userNames = new UserNames();
   const stopDetails = watchDetails(store, { read: readProcessDetails, ioPriority: (pid) => readIoPriority(pid), userName: (uid) => userNames.name(uid) });
@@ -75,6 +81,19 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
   const followSetup = followSetupChanges(store, sampler, poller);
+  if (replay) {
+    replay.wake = () => poller.refreshSoon(0);
+    replay.onFrame = (frame, status) => {
+      const state = store.getState();
+      // Damage found while playing (a record that does not inflate) is said once, as at the start.
+      if (status.damage !== null && state.replay?.damage !== status.damage) state.notify(`this recording is damaged: ${status.damage}`, 'warn');
+      state.setReplay(status);
+      state.setPool(frame.pool);
+      // What the message line said then, with when: the time bar may have moved on since.
+      const last = frame.events.at(-1);
+      if (last) state.notify(`${formatClock(last.at)} ${last.text}`, last.level);
+    };
+  }
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   const { render, React, App, StoreContext, ThemeRoot, colorDepth } = await loadUi();
@@ -103,6 +122,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     }
     terminal.restore();
     sampler.close();
+    recording?.close();
     metrics?.close();
     stats?.write();
     settingsChanges.stop();
@@ -119,13 +139,14 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     quit: () => shutdown(0),
     services: {
       // Workers and the children of family tasks: pooltop started them, so no question is asked.
-      startedByPooltop: (pid) => pool.isWorker(pid) || pool.isTaskChild(pid),
+      startedByPooltop: (pid) => !replay && (pool.isWorker(pid) || pool.isTaskChild(pid)),
       // A SIGSTOP or SIGCONT sent to a worker from the signal menu, z or r: the pool must know.
       signalSent: (pid, signal) => void pool.noteSignal(pid, signal),
       refreshSoon: () => poller.refreshSoon(),
     },
     pool,
     trace,
+    ...(replay ? { replay } : {}),
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
     process.on(signal, () => shutdown(SIGNAL_EXIT[signal] ?? 1));

@@ -42,6 +42,24 @@ export interface MonitorOptions extends CommonOptions {
   metricsListen: ListenAddress | null;
   /** `--readonly`: no key signals, renices or otherwise changes a process; no pool. */
   readonly: boolean;
+  /** Record every sample into this new file (`--record`); null: no recording. */
+  record: string | null;
+}
+
+export interface RecordOptions {
+  file: string;
+  /** Sampling interval in milliseconds. */
+  delayMs: number;
+  /** Stop after this many seconds, or this many samples (null: until stopped). */
+  durationMs: number | null;
+  count: number | null;
+  source: SourceName | null;
+}
+
+export interface ReplayOptions {
+  file: string;
+  /** The monitor's options for the replay: no pool, exporter or recording of its own. */
+  monitor: MonitorOptions;
 }
 
 export interface SnapshotOptions extends CommonOptions {
@@ -72,11 +90,13 @@ export interface ServeOptions {
 }
 
 export type Command =
-  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' }
+  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' | 'record' | 'replay' }
   | { kind: 'version' }
   | { kind: 'monitor'; options: MonitorOptions }
   | { kind: 'snapshot'; options: SnapshotOptions }
   | { kind: 'serve'; options: ServeOptions }
+  | { kind: 'record'; options: RecordOptions }
+  | { kind: 'replay'; options: ReplayOptions }
   | { kind: 'primes'; argv: string[] }
   | { kind: 'sumsq'; argv: string[] };
 
@@ -103,6 +123,25 @@ const MONITOR: Options = {
   'metrics-listen': { type: 'string' },
   readonly: { type: 'boolean' },
   'highlight-changes': { type: 'string', short: 'H' },
+  record: { type: 'string' },
+};
+
+const RECORD: Options = {
+  delay: { type: 'string', short: 'd' },
+  duration: { type: 'string' },
+  count: { type: 'string' },
+  source: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const REPLAY: Options = {
+  user: { type: 'string', short: 'u' },
+  pid: { type: 'string', short: 'p' },
+  'sort-key': { type: 'string', short: 's' },
+  tree: { type: 'boolean', short: 't' },
+  'no-color': { type: 'boolean' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 };
 
 const SNAPSHOT: Options = {
@@ -150,6 +189,38 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (values.help) return { kind: 'help', text: 'serve' };
     return { kind: 'serve', options: serveOptions(values) };
   }
+  if (first === 'record') {
+    const { values, file } = parseWithFile(rest, RECORD, 'pooltop record');
+    if (values.help) return { kind: 'help', text: 'record' };
+    return { kind: 'record', options: recordOptions(values, requireFile(file, 'pooltop record')) };
+  }
+  if (first === 'replay') {
+    const { values, file } = parseWithFile(rest, REPLAY, 'pooltop replay');
+    if (values.help) return { kind: 'help', text: 'replay' };
+    if (values.color && values['no-color']) throw new UsageError('pooltop replay: --color and --no-color contradict each other');
+    const noColor = values['no-color'] === true || (values.color !== true && env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+    const monitor: MonitorOptions = {
+      tree: values.tree === true,
+      // A recording's users are its own: -u takes a name as it shows them, unknown here maybe.
+      user: values.user === undefined ? null : parseReplayUser(values.user),
+      pids: parsePids(values.pid),
+      sortKey: parseSortKey(values['sort-key']),
+      source: null,
+      color: !noColor,
+      delayMs: DEFAULT_DELAY_TENTHS * 100,
+      given: { delay: false, sortKey: values['sort-key'] !== undefined, tree: values.tree === true, color: values.color === true || values['no-color'] === true },
+      noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
+      pool: null,
+      metricsListen: null,
+      record: null,
+      // A replay changes nothing: its keys that would are refused as the past's (dispatch-key.ts).
+      readonly: false,
+      highlightSecs: null,
+      colorScheme: null,
+      mouse: true,
+    };
+    return { kind: 'replay', options: { file: requireFile(file, 'pooltop replay'), monitor } };
+  }
   const values = parse(withHighlightDefault(argv), MONITOR, 'pooltop');
   if (values.help) return { kind: 'help', text: 'monitor' };
   if (values.version) return { kind: 'version' };
@@ -178,6 +249,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       metricsListen: values['metrics-listen'] === undefined ? null : parseListenAddress(values['metrics-listen'], '--metrics-listen'),
       readonly: values.readonly === true,
       highlightSecs: values['highlight-changes'] === undefined ? null : parseHighlightSecs(values['highlight-changes']),
+      record: values.record === undefined ? null : parseFile(values.record, 'pooltop: --record'),
     },
   };
 }
@@ -248,12 +320,68 @@ function serveOptions(values: Values): ServeOptions {
 /** The most samples --count takes: over 31 years at one a second. */
 export const MAX_COUNT = 1_000_000_000;
 
-export function parseCount(value: unknown): number {
+export function parseCount(value: unknown, command = 'pooltop snapshot'): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_COUNT) {
-    throw new UsageError(`pooltop snapshot: --count must be a number of samples from 1 to ${MAX_COUNT} (got "${sanitizeText(text)}")`);
+    throw new UsageError(`${command}: --count must be a number of samples from 1 to ${MAX_COUNT} (got "${sanitizeText(text)}")`);
   }
   return Number(text);
+}
+
+/** The longest --duration, in seconds: ten years. */
+export const MAX_DURATION_S = 315_360_000;
+
+function recordOptions(values: Values, file: string): RecordOptions {
+  let durationMs: number | null = null;
+  if (values.duration !== undefined) {
+    const text = String(values.duration);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DURATION_S) {
+      throw new UsageError(`pooltop record: --duration must be a number of seconds from 1 to ${MAX_DURATION_S} (got "${sanitizeText(text)}")`);
+    }
+    durationMs = Number(text) * 1000;
+  }
+  return {
+    file,
+    delayMs: parseDelay(values.delay) * 100,
+    durationMs,
+    count: values.count === undefined ? null : parseCount(values.count, 'pooltop record'),
+    source: parseSource(values.source),
+  };
+}
+
+/** A file name as given: not empty, no NUL (which no system call takes), at most PATH_MAX. */
+function parseFile(value: unknown, what: string): string {
+  const text = String(value);
+  if (text === '' || text.includes('\0') || Buffer.byteLength(text) > 4095) {
+    throw new UsageError(`${what} needs a file name (got "${sanitizeText(text.slice(0, 80))}")`);
+  }
+  return text;
+}
+
+function requireFile(file: string | undefined, command: string): string {
+  if (file === undefined) throw new UsageError(`${command}: name the recording's file (see ${command} --help)`);
+  return parseFile(file, command);
+}
+
+/** A user of the recorded machine: a name or a UID as written there, which this machine need not know. */
+function parseReplayUser(value: unknown): string {
+  const text = String(value);
+  if (text === '' || text.length > 256 || /[\u0000-\u001f\u007f-\u009f]/.test(text)) {
+    throw new UsageError(`pooltop replay: -u/--user takes a user name as the recording shows it (got "${sanitizeText(text.slice(0, 80))}")`);
+  }
+  return text;
+}
+
+/** Options and one file name, the only positional argument. */
+function parseWithFile(argv: readonly string[], options: Options, command: string): { values: Values; file: string | undefined } {
+  try {
+    const { values, positionals } = parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: true });
+    if (positionals.length > 1) throw new UsageError(`${command}: one file only (got ${positionals.length} arguments; see ${command} --help)`);
+    return { values, file: positionals[0] };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${command}: ${describeParseError(error)} (see ${command} --help)`);
+  }
 }
 
 export function parseTop(value: unknown): number {

@@ -216,4 +216,11 @@ export interface Sampler {
   wantDetails?(details: ReadonlySet<ProcessDetail>): void;
   /** Releases anything held between samples (file handles, caches). */
   close(): void;
+  /**
+   * For a source whose samples do not come in time order (a replay that steps back): the sample
+   * CPU% of `sample` is measured since. Without it, since the sample taken before.
+   */
+  baseOf?(sample: Sample): Sample | null;
+  /** For a source with a pace of its own (a replay at a speed): when to take the next sample, in ms. */
+  nextSampleInMs?(): number;
 }

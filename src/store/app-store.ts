@@ -11,12 +11,13 @@ import { createNavigationSlice, type NavigationSlice } from './navigation-slice.
 import { createPoolSlice, type PoolSlice } from './pool-slice.js';
 import { createSetupSlice, type SetupOptions, type SetupSlice } from './setup-slice.js';
 import { createTraceSlice, type TraceSlice } from './trace-slice.js';
+import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createTableSlice, type TableSlice } from './table-slice.js';
 import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice & ReplaySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
@@ -40,5 +41,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createAccessSlice(options.readonly ?? false)(...store),
     ...createTraceSlice(...store),
     ...createSetupSlice(options)(...store),
+    ...createReplaySlice(...store),
   }));
 }

@@ -81,7 +81,7 @@ export class Poller {
       if (!this.running) return;
       this.count++;
       this.beforeApply();
-      const base = this.lastTaken;
+      const base = this.sampler.baseOf ? this.sampler.baseOf(sample) : this.lastTaken;
       this.lastTaken = sample;
       if (this.store.getState().frozen) this.held = { sample, base };
       else this.store.getState().applySample(sample, base);
@@ -96,7 +96,8 @@ export class Poller {
     }
     this.store.getState().expireMessage();
     if (!this.running) return;
-    let interval = this.count === 1 ? Math.min(FIRST_DELTA_MS, this.intervalMs) : this.intervalMs;
+    const paced = this.sampler.nextSampleInMs?.();
+    let interval = paced ?? (this.count === 1 ? Math.min(FIRST_DELTA_MS, this.intervalMs) : this.intervalMs);
     if (this.soon) interval = Math.min(interval, SOON_MS);
     this.soon = false;
     const wait = Math.max(0, interval - (performance.now() - started));

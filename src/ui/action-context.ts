@@ -3,6 +3,7 @@ import type { AppStore } from '../store/app-store.js';
 import type { PoolControl } from '../store/pool-actions.js';
 import type { ProcessServices } from '../store/signal-actions.js';
 import type { TraceControl } from '../store/trace-actions.js';
+import type { ReplayControl } from './replay-keys.js';
 
 export interface ActionContext {
   store: AppStore;
@@ -13,4 +14,6 @@ export interface ActionContext {
   pool: PoolControl;
   /** The strace view's one trace. */
   trace: TraceControl;
+  /** The replay the replay keys move; absent in the live monitor. */
+  replay?: ReplayControl;
 }

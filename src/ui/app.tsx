@@ -20,6 +20,7 @@ import { ProcessTable } from './process-table.js';
 import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
 import { PoolPanel, poolPanelHeight } from './pool-panel.js';
 import { SetupScreen } from './setup-screen.js';
+import { ReplayBar } from './replay-bar.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
 import { TooSmall } from './too-small.js';
@@ -44,7 +45,10 @@ export function App({ ctx }: AppProps) {
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
   // The pool panel takes its lines from the table, but never all of them.
   const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
-  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
+  // A replay's time bar takes a line above the message line.
+  const replaying = useAppStore((s) => s.replay !== null);
+  const bar = replaying && full.pageSize - panel > 3 ? 1 : 0;
+  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - bar }), [full, panel, bar]);
   const tableColumns = useAppStore((s) => s.view.columns);
   const clicks = useRef(new ClickCounter());
   const menuClicks = useRef<MenuClicks>({ last: null });
@@ -116,6 +120,7 @@ export function App({ ctx }: AppProps) {
           </>
         )}
       </Box>
+      {bar > 0 && <ReplayBar width={columns} />}
       <MessageLine width={columns} />
       <Footer width={columns} />
     </Box>

@@ -12,6 +12,7 @@ import type { KeyPress } from './parse-key.js';
 import { filterKeys, searchKeys } from './prompt-keys.js';
 import { poolMenuKeys } from './pool-menu.js';
 import { setupKeys } from './setup-screen.js';
+import { gotoKeys, replayBindingFor } from './replay-keys.js';
 import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
 import { traceKeys } from './trace-view.js';
@@ -20,13 +21,7 @@ import { userMenuKeys } from './user-menu.js';
 export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
-  main: (key, ctx) => {
-    // Digits build up a PID to jump to (htop's "Numbers"); any other key ends it.
-    if (!isDigit(key.name)) ctx.store.getState().resetPidTyped();
-    const binding = bindingFor(key.name);
-    if (binding?.changes && ctx.store.getState().refuseInReadonly(binding.changes)) return;
-    binding?.run(ctx, key.name);
-  },
+  main: mainKeys,
   help: helpKeys,
   search: searchKeys,
   filter: filterKeys,
@@ -41,7 +36,25 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   affinity: affinityKeys,
   strace: traceKeys,
   setup: setupKeys,
+  goto: gotoKeys,
 };
+
+export const REPLAY_REFUSES = 'a replay shows the past: signals, renice, the details and the pool are off (they work in the live monitor)';
+
+/**
+ * The main screen: in a replay its own keys first, and nothing that acts on or reads live
+ * processes; in read-only mode nothing that changes them; digits build up a PID to jump to
+ * (htop's "Numbers"), any other key ends it.
+ */
+function mainKeys(key: KeyPress, ctx: ActionContext): void {
+  if (!isDigit(key.name)) ctx.store.getState().resetPidTyped();
+  const replayBinding = ctx.replay ? replayBindingFor(key.name) : undefined;
+  if (replayBinding) return replayBinding.run(ctx);
+  const binding = bindingFor(key.name);
+  if ((binding?.changes || binding?.live) && ctx.replay) return ctx.store.getState().notify(REPLAY_REFUSES, 'warn');
+  if (binding?.changes && ctx.store.getState().refuseInReadonly(binding.changes)) return;
+  binding?.run(ctx, key.name);
+}
 
 function isDigit(name: string): boolean {
   return name.length === 1 && name >= '0' && name <= '9';

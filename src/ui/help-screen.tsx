@@ -3,13 +3,14 @@ import { Box, Text } from 'ink';
 import { fitWidth } from '../model/text-width.js';
 import type { ActionContext } from './action-context.js';
 import { KEY_TABLE } from './key-table.js';
+import { REPLAY_KEY_TABLE } from './replay-keys.js';
 import type { KeyPress } from './parse-key.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 /** The help text as lines: what the header shows, then one line per key binding. */
 export function helpLines(readonly = false): { key: string; text: string }[] {
-  const width = Math.max(...KEY_TABLE.map((b) => b.label.length));
+  const width = Math.max(...[...KEY_TABLE, ...REPLAY_KEY_TABLE].map((b) => b.label.length));
   return [
     { key: '', text: 'pooltop — an htop-like process monitor with a process-pool lab' },
     { key: '', text: '' },
@@ -18,6 +19,9 @@ export function helpLines(readonly = false): { key: string; text: string }[] {
     { key: '', text: '' },
     ...(readonly ? [{ key: '', text: 'Read-only mode (--readonly): the keys marked "disabled" change nothing.' }, { key: '', text: '' }] : []),
     ...KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: readonly && b.changes ? `(disabled: read-only) ${b.help}` : b.help })),
+    { key: '', text: '' },
+    { key: '', text: 'In a replay (pooltop replay FILE), where signals, renice, the details and the pool are off:' },
+    ...REPLAY_KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: b.help })),
   ];
 }
 

@@ -16,8 +16,10 @@ export interface KeyBinding {
   help: string;
   /** A short word for the footer key bar, shown after the first key. */
   footer?: { key: string; word: string; order: number };
-  /** What it changes, for read-only mode's refusal ("sending signals"): set on every key that acts on processes. */
+  /** What it changes, for read-only mode's refusal ("sending signals"): set on every key that acts on processes; refused in a replay too. */
   changes?: string;
+  /** Reads live processes (the details view): refused in a replay, which shows the past. */
+  live?: boolean;
   /** `key`: the key name pressed, for bindings of several keys that differ (the digits). */
   run(ctx: ActionContext, key?: string): void;
 }
@@ -115,10 +117,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     keys: ['enter'],
     label: 'Enter',
     help: 'details of the selected process: the signals it catches, ignores or blocks, state, threads, open files, environment (Esc back)',
+    live: true,
     run: ({ store }) => store.getState().openDetails(),
   },
-  { keys: ['e'], label: 'e', help: "details, at the selected process's environment (htop's e)", run: ({ store }) => openDetailsAt(store, 'Environment') },
-  { keys: ['l'], label: 'l', help: "details, at the selected process's open files (htop's l, without lsof)", run: ({ store }) => openDetailsAt(store, 'Open files') },
+  { keys: ['e'], label: 'e', help: "details, at the selected process's environment (htop's e)", live: true, run: ({ store }) => openDetailsAt(store, 'Environment') },
+  { keys: ['l'], label: 'l', help: "details, at the selected process's open files (htop's l, without lsof)", live: true, run: ({ store }) => openDetailsAt(store, 'Open files') },
   {
     keys: [']', 'f7'],
     label: '] F7',

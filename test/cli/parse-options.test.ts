@@ -66,6 +66,7 @@ describe('parseCommand', () => {
         metricsListen: null,
         readonly: false,
         highlightSecs: null,
+        record: null,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});

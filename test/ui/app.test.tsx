@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
 import { App } from '../../src/ui/app.js';
 import { helpLines } from '../../src/ui/help-screen.js';
+import { REPLAY_KEY_TABLE } from '../../src/ui/replay-keys.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
 import { info, sample } from '../model/fixtures.js';
 import { highlightedPid, plain, renderWithStore } from './render-with-store.js';
@@ -134,7 +135,7 @@ describe('App', () => {
     assert.match(help, /pooltop — an htop-like process monitor/);
     const shown = helpLines().slice(0, 21).map((l) => l.key.trim()).filter(Boolean);
     for (const key of shown) assert.ok(help.includes(key), `help shows ${key}`);
-    assert.equal(helpLines().filter((l) => l.key).length, KEY_TABLE.length);
+    assert.equal(helpLines().filter((l) => l.key).length, KEY_TABLE.length + REPLAY_KEY_TABLE.length);
     stdin.write('x');
     assert.match(plain(await frame(/F1Help/, 'the key bar back')), /F1Help/);
     unmount();
