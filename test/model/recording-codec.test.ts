@@ -17,6 +17,23 @@ function roundTrip(frames: readonly RecordedFrame[], keyEvery = 60): RecordedFra
 }
 
 describe('recording records', () => {
+  it('gives back what a source could not tell (NaN) and the fields only some rows have: a thread, the stat line groups, a file column', () => {
+    const process = info(70, { rss: Number.NaN, shared: Number.NaN, pgrp: 70, session: 60, tty: 34816, tpgid: 70, userTime: 1.5, cgroup: '0::/user.slice' });
+    const thread = info(71, { threadOf: 70, name: 'worker', pgrp: 70, ioReadBytes: -1 });
+    const frames: RecordedFrame[] = [0, 1, 2].map((n) => ({
+      sample: sample([process, n === 1 ? { ...thread, cpuTime: 2 } : n === 2 ? { ...thread, pgrp: 71 } : thread], { time: 1_700_000_000_000 + n * 1000, monotonic: n * 1000 }),
+      pool: null,
+      events: [],
+    }));
+    const back = roundTrip(frames, 10);
+    for (const [i, frame] of back.entries()) {
+      assert.deepEqual(frame.sample.processes, frames[i]!.sample.processes, `frame ${i}: every field, NaN included`);
+    }
+    const hostile = new RecordEncoder().encode(frames[0]!, true) as { processes: unknown[][] };
+    (hostile.processes[0]![17] as Record<string, unknown>).__proto__x = 1;
+    assert.throws(() => new RecordDecoder(HEADER).decode(viaText(hostile)), (e) => e instanceof RecordingError && /unknown field/.test(e.message));
+  });
+
   it('gives back every field of every frame through key frames and deltas', () => {
     const frames = syntheticFrames(130);
     const back = roundTrip(frames, 60);
@@ -35,7 +52,7 @@ describe('recording records', () => {
       (delta.changed as unknown[][]).map((c) => c[0]),
       [50],
     );
-    assert.deepEqual(delta.added, [[101, 1, 1000, 'ann', 'S', 20, 0, 1, 1048576, 524288, 1000101, 0, 0, 'job101', 'job 101 --sleep', false]]);
+    assert.deepEqual(delta.added, [[101, 1, 1000, 'ann', 'S', 20, 0, 1, 1048576, 524288, 131072, 1000101, 0, 0, 'job101', 'job 101 --sleep', false]]);
     const decoder = new RecordDecoder(HEADER);
     const a = decoder.decode(viaText(new RecordEncoder().encode(frames[0]!, true)));
     const again = new RecordEncoder();

@@ -8,7 +8,8 @@ import { info, sample } from '../model/fixtures.js';
 
 export const HEADER: RecordingHeader = {
   source: 'procfs',
-  capabilities: { startTimePrecisionMs: 0, cpuTime: true },
+  // What the fixtures' samples say of their source: a recording's header is where they come back from.
+  capabilities: sample([]).capabilities,
   intervalMs: 1000,
   started: 1_700_000_000_000,
   writer: 'pooltop test',
