@@ -78,5 +78,8 @@ function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
     mem,
   };
   if (p.sourceCpu !== undefined) row.sourceCpu = p.sourceCpu;
+  if (p.pgrp !== undefined) row.pgrp = p.pgrp;
+  if (p.session !== undefined) row.session = p.session;
+  if (p.tpgid !== undefined) row.tpgid = p.tpgid;
   return row;
 }

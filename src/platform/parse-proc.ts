@@ -6,8 +6,12 @@ export interface ProcStat {
   comm: string;
   state: string;
   ppid: number;
+  /** The process group ID: the PID of the group's leader (what Ctrl-C's SIGINT reaches, whole). */
+  pgrp: number;
   /** The session ID: the PID of the session's leader (0 for kernel threads). */
   session: number;
+  /** The foreground process group of the process's controlling terminal; -1 (or 0) without one. */
+  tpgid: number;
   utime: number;
   stime: number;
   priority: number;
@@ -62,7 +66,9 @@ export function parseProcStat(text: string): ProcStat | null {
     comm: text.slice(open + 1, close),
     state,
     ppid: numbers[4]!,
+    pgrp: numbers[5]!,
     session: numbers[6]!,
+    tpgid: numbers[8]!,
     utime: numbers[14]!,
     stime: numbers[15]!,
     priority: numbers[18]!,

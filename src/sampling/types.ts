@@ -72,6 +72,12 @@ export interface ProcessInfo {
   command: string;
   /** True for kernel threads (no command line, child of kthreadd). */
   kernelThread: boolean;
+  /** Process group ID (a job: what Ctrl-C reaches); absent when the source cannot tell. */
+  pgrp?: number;
+  /** Session ID (the login or terminal's session); absent when the source cannot tell. */
+  session?: number;
+  /** Foreground process group of its controlling terminal (-1 or 0: none); absent when the source cannot tell. */
+  tpgid?: number;
 }
 
 export interface Sample {
