@@ -16,6 +16,9 @@ export type ColumnId =
   | 'mem'
   | 'time'
   | 'core'
+  | 'pgid'
+  | 'sid'
+  | 'tpgid'
   | 'command';
 
 export interface Column {
@@ -28,12 +31,18 @@ export interface Column {
   descending: boolean;
   /** What a short help line says it is. */
   title: string;
+  /** Shown only when asked for (the job-control columns, `J`), not in the default table. */
+  optional?: boolean;
   value(row: ProcessRow): number | string;
   /** The cell text, unsanitized for `user` and `command`: the caller makes it safe. */
   format(row: ProcessRow): string;
 }
 
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : '-');
+const idText = (n: number | undefined): string => (n === undefined ? '-' : String(n));
+
+/** The job-control columns `J` shows: group, session, the terminal's foreground group. */
+export const JOB_COLUMNS: readonly ColumnId[] = ['pgid', 'sid', 'tpgid'];
 
 export const COLUMNS: readonly Column[] = [
   { id: 'pid', header: 'PID', width: 7, align: 'right', descending: false, title: 'process ID', value: (r) => r.pid, format: (r) => String(r.pid) },
@@ -48,6 +57,10 @@ export const COLUMNS: readonly Column[] = [
   { id: 'mem', header: 'MEM%', width: 4, align: 'right', descending: true, title: 'resident memory as % of total', value: (r) => r.mem, format: (r) => formatPercent(r.mem) },
   { id: 'time', header: 'TIME+', width: 9, align: 'right', descending: true, title: 'CPU time used', value: (r) => r.cpuTime, format: (r) => formatCpuTime(r.cpuTime) },
   { id: 'core', header: 'CPU', width: 3, align: 'right', descending: false, title: 'core the process last ran on', value: (r) => r.processor, format: (r) => (r.processor >= 0 ? String(r.processor) : '-') },
+  // ps's names. A group or session ID is its leader's PID; TPGID is -1 (0 for some) without a terminal.
+  { id: 'pgid', header: 'PGID', width: 7, align: 'right', descending: false, optional: true, title: 'process group (job) ID: what Ctrl-C reaches', value: (r) => r.pgrp ?? -1, format: (r) => idText(r.pgrp) },
+  { id: 'sid', header: 'SID', width: 7, align: 'right', descending: false, optional: true, title: 'session ID', value: (r) => r.session ?? -1, format: (r) => idText(r.session) },
+  { id: 'tpgid', header: 'TPGID', width: 7, align: 'right', descending: false, optional: true, title: "foreground process group of its terminal (-1: none)", value: (r) => r.tpgid ?? -2, format: (r) => (r.tpgid === undefined ? '-' : String(r.tpgid)) },
   { id: 'command', header: 'Command', width: 7, align: 'left', descending: false, title: 'command line', value: (r) => r.command, format: (r) => r.command },
 ];
 
@@ -75,6 +88,8 @@ const ALIASES: Record<string, ColumnId> = {
   'mem%': 'mem',
   'time+': 'time',
   processor: 'core',
+  pgrp: 'pgid',
+  session: 'sid',
   name: 'command',
   comm: 'command',
   cmd: 'command',

@@ -19,8 +19,9 @@ export interface RowLayout {
   prefixWidth: number;
 }
 
-export function layoutColumns(width: number): RowLayout {
-  let columns = [...COLUMNS];
+/** The columns for `width` cells: the default ones, plus the optional ones in `extra`. */
+export function layoutColumns(width: number, extra: readonly ColumnId[] = []): RowLayout {
+  let columns = COLUMNS.filter((c) => !c.optional || extra.includes(c.id));
   const fixedWidth = (cols: readonly Column[]): number =>
     cols.filter((c) => c.id !== 'command').reduce((sum, c) => sum + c.width + 1, 0);
   for (const id of DROP_ORDER) {

@@ -1,5 +1,6 @@
 // Who has the keyboard: the main screen, a prompt, a menu or an overlay, with the menu's highlighted
 // entry and what an open menu is about (the signal menu's targets, the ancestry panel's process).
+import type { GroupMember } from '../signals/process-group.js';
 import type { SliceCreator } from './app-store.js';
 
 /** Which screen or prompt has the keyboard. */
@@ -12,6 +13,12 @@ export interface PendingTarget {
   command: string;
 }
 
+/** A process group the signal menu sends to (`g`), its members as /proc listed them then. */
+export interface SignalGroup {
+  pgid: number;
+  members: readonly GroupMember[];
+}
+
 /** What the signal menu and its confirmation are about. */
 interface SignalRequest {
   targets: readonly PendingTarget[];
@@ -21,6 +28,8 @@ interface SignalRequest {
   signal: string | null;
   /** The question shown while confirming. */
   prompt: string;
+  /** `g` in the menu: send to the target's whole process group, these members as listed then. */
+  group?: SignalGroup | null;
 }
 
 export interface ModesSlice {

@@ -28,6 +28,8 @@ export interface ViewSlice {
   cancelFilter(): void;
   setUserFilter(user: string | null): void;
   toggleTree(): void;
+  /** `J`: show or hide the job-control columns (PGID, SID, TPGID). */
+  toggleJobColumns(): void;
   /** `-`: fold the selected process's subtree. */
   collapseSelected(): void;
   /** `+`: unfold it. */
@@ -139,6 +141,9 @@ export const createViewSlice =
 
       toggleTree() {
         relayout({ tree: !get().view.tree });
+      },
+      toggleJobColumns() {
+        relayout({ jobColumns: !get().view.jobColumns });
       },
       collapseSelected() {
         foldSelected(collapseNode);

@@ -23,6 +23,8 @@ export interface ViewState {
   tree: boolean;
   /** PIDs whose subtrees are folded in tree view (`-`, `+`, `*`). */
   collapsed: ReadonlySet<number>;
+  /** The job-control columns (PGID, SID, TPGID) are shown (`J`). */
+  jobColumns: boolean;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
   /** Lines of the whole screen (the help screen scrolls within them). */
@@ -35,6 +37,7 @@ export interface ViewOptions {
   user?: string | null;
   pids?: readonly number[] | null;
   tree?: boolean;
+  jobColumns?: boolean;
 }
 
 export function initialView(options: ViewOptions = {}): ViewState {
@@ -46,6 +49,7 @@ export function initialView(options: ViewOptions = {}): ViewState {
     search: { query: '', editing: false, originPid: null },
     tree: options.tree ?? false,
     collapsed: new Set(),
+    jobColumns: options.jobColumns ?? false,
     pageSize: 20,
     screenLines: 24,
   };

@@ -3,7 +3,7 @@
 // per-cell components cost 5× more React and Ink work per refresh for the same screen.
 import { Text } from 'ink';
 import { useMemo } from 'react';
-import type { ColumnId } from '../model/columns.js';
+import { JOB_COLUMNS, type ColumnId } from '../model/columns.js';
 import { formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
 import type { ProcessRow } from '../model/process-row.js';
 import { isDescending } from '../model/sort-rows.js';
@@ -30,7 +30,8 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const pool = useAppStore((s) => s.pool);
   const theme = useTheme();
   const workers = useMemo(() => new Map((pool?.workers ?? []).map((w) => [w.pid, w])), [pool]);
-  const layout = useMemo(() => layoutColumns(width), [width]);
+  const jobColumns = useAppStore((s) => s.view.jobColumns);
+  const layout = useMemo(() => layoutColumns(width, jobColumns ? JOB_COLUMNS : []), [width, jobColumns]);
   const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
   for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
     lines.push(

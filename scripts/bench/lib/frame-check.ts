@@ -34,6 +34,9 @@ const CELL: Record<Exclude<ColumnId, 'command'>, RegExp> = {
   mem: /^ *\d+(\.\d)?$/,
   time: /^ *(\d+:\d\d\.\d\d|\d+h\d\d:\d\d|-)$/,
   core: /^ *(\d+|-)$/,
+  pgid: /^ *(\d+|-)$/,
+  sid: /^ *(\d+|-)$/,
+  tpgid: /^ *(-?\d+|-)$/,
 };
 
 const HEADER_PARTS: readonly [string, RegExp][] = [
