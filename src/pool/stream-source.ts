@@ -23,7 +23,8 @@ type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'family';
 
 function modelOf(choice: WorkloadChoice): CostModel {
   if (choice.workload === 'primes') return choice.method === 'sqrt' ? 'sqrt' : 'naive';
-  return choice.workload;
+  // A zombie task is a family task whose child leaves a zombie: the same fixed length.
+  return choice.workload === 'zombie' ? 'family' : choice.workload;
 }
 
 /** The work units a finished task did under `model` (divisions, terms). */

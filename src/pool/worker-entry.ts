@@ -6,7 +6,7 @@ import { findSetpriv } from './parent-death-signal.js';
 import type { Task } from './task.js';
 import type { FromWorker, CpuTotals } from './worker-protocol.js';
 import { parseToWorker, parseWorkerArgv } from './worker-protocol.js';
-import { runWorkload, taskSpecProblem } from './workloads.js';
+import { isChildWorkload, runWorkload, taskSpecProblem } from './workloads.js';
 
 const args = parseWorkerArgv(process.argv.slice(2));
 if (args === null || typeof process.send !== 'function') {
@@ -91,6 +91,7 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
       ({ pid, startTicks, command, diesWithWorker }, go) =>
         send({ type: 'child-start', pid: process.pid, taskId: task.id, childPid: pid, startTicks, command, diesWithWorker }, go),
       setpriv,
+      task.workload === 'zombie',
     );
   } catch (error) {
     report(task, cpu0, wall0, { error: errorText(error) });
@@ -118,7 +119,7 @@ process.on('message', (raw: unknown) => {
     const { task } = message;
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
-    if (task.workload === 'family') {
+    if (isChildWorkload(task.workload)) {
       runFamily(task, cpu0, wall0);
       return;
     }

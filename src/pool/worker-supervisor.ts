@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { isEndedState, readRunState, type RunState } from '../platform/process-stat.js';
 import { ChildWatch } from './child-watch.js';
+import { ZOMBIE_AFTER_MS } from './family-task.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import type { PoolEvents } from './pool-events.js';
 import type { ChildSnapshot, WorkerSnapshot } from './pool-snapshot.js';
@@ -36,7 +37,7 @@ interface Worker {
   /** The end of what it wrote to stderr. */
   stderr: string;
   /** The child its family task started and is waiting for. */
-  taskChild: { pid: number; since: number } | null;
+  taskChild: { pid: number; since: number; zombieSince?: number } | null;
 }
 
 /** How this run's workers are started. */
@@ -357,7 +358,8 @@ export class WorkerSupervisor {
         const { childPid: pid, startTicks, command, taskId, diesWithWorker } = message;
         const child = this.children.confirm({ pid, startTicks, command, workerIndex: worker.index, workerPid: worker.pid, taskId, diesWithWorker }, reaped);
         if (child === null) return;
-        if (!reaped) worker.taskChild = { pid: child.pid, since: child.since };
+        // The zombie's parent starts it and it exits ZOMBIE_AFTER_MS later: the wait it is owed starts then.
+        if (!reaped) worker.taskChild = { pid: child.pid, since: child.since, ...(worker.task?.workload === 'zombie' ? { zombieSince: child.since + ZOMBIE_AFTER_MS } : {}) };
         this.children.announce(child);
         return;
       }

@@ -24,7 +24,14 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   sleep: { name: 'sleep', summary: 'wait n ms without using the CPU (I/O-bound)', minArg: 0, maxArg: 3_600_000 },
   // Capped so that a child orphaned by its worker's death ends by itself within seconds.
   family: { name: 'family', summary: 'start a child process that sleeps n ms and wait for it (a two-level tree)', minArg: 0, maxArg: MAX_FAMILY_MS },
+  // As family, capped alike: the child that does not reap is itself a family child.
+  zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
+
+/** The workloads a worker runs with its event loop free, waiting for a child process (family-task.ts). */
+export function isChildWorkload(workload: WorkloadName): workload is 'family' | 'zombie' {
+  return workload === 'family' || workload === 'zombie';
+}
 
 export function isWorkloadName(value: unknown): value is WorkloadName {
   return typeof value === 'string' && Object.hasOwn(WORKLOADS, value);
@@ -71,6 +78,7 @@ export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
     case 'sleep':
       return sleepFor(spec.arg, tick);
     case 'family':
-      throw new RangeError('a family task starts a child process and waits for it: run it with runFamilyTask');
+    case 'zombie':
+      throw new RangeError(`a ${spec.workload} task starts a child process and waits for it: run it with runFamilyTask`);
   }
 }

@@ -28,6 +28,7 @@ export const WORKLOAD_CHOICES: readonly { choice: WorkloadChoice; label: string 
   { choice: { workload: 'sumsq' }, label: "sum of squares: the seed's cpu_bound(n) (CPU-bound)" },
   { choice: { workload: 'sleep' }, label: 'sleep: waits without using the CPU (I/O-bound)' },
   { choice: { workload: 'family' }, label: 'family: each task starts a child process and waits for it' },
+  { choice: { workload: 'zombie' }, label: 'zombie: the child leaves its own child unreaped (Z, <defunct>)' },
 ];
 
 export type PoolMenuEntry =
@@ -71,6 +72,8 @@ export function describeChoice(choice: WorkloadChoice): string {
       return 'sleep';
     case 'family':
       return 'family (worker → child)';
+    case 'zombie':
+      return 'zombie (worker → child → unreaped zombie)';
   }
 }
 

@@ -52,7 +52,7 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
     styled(
       fitWidth(
         // Orphans early in the line: it is cut at the panel's width, and they are rare news.
-        `Pool: ${s.workers} workers${orphansText(s.children)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${coresBusyNow(pool, rows).toFixed(2)} cores busy now, ${s.coresBusy.toFixed(2)} overall · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
+        `Pool: ${s.workers} workers${orphansText(s.children)}${zombiesText(pool, rows, now)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${coresBusyNow(pool, rows).toFixed(2)} cores busy now, ${s.coresBusy.toFixed(2)} overall · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
         width,
       ),
       { color: theme.worker, bold: true },
@@ -85,6 +85,7 @@ export function taskText(task: Task | null): string {
   if (!task) return 'idle';
   if (task.workload === 'sleep') return `sleep ${task.arg} ms`;
   if (task.workload === 'family') return `family: sleep ${task.arg / 1000} s`;
+  if (task.workload === 'zombie') return `zombie: sleep ${task.arg / 1000} s`;
   return `${task.workload} ${task.arg}`;
 }
 
@@ -94,6 +95,19 @@ function orphansText(children: PoolSnapshot['summary']['children']): string {
   if (orphans.length === 0) return '';
   const pids = orphans.slice(0, 3).map((c) => c.pid).join(', ');
   return ` · ${orphans.length} orphan${orphans.length > 1 ? 's' : ''} (PID ${pids}${orphans.length > 3 ? ', …' : ''})`;
+}
+
+/** " · zombie 4301 unreaped by 4300 for 3.2 s": the zombie workload's zombies, as the sample shows them (state Z under a task's child). */
+function zombiesText(pool: PoolSnapshot, rows: readonly ProcessRow[], now: number): string {
+  const since = new Map<number, number>();
+  for (const w of pool.workers) if (w.child?.zombieSince != null) since.set(w.child.pid, w.child.zombieSince);
+  if (since.size === 0) return '';
+  const zombies = rows.filter((r) => r.state === 'Z' && since.has(r.ppid));
+  const first = zombies[0];
+  if (first === undefined) return '';
+  const waited = Math.max(0, (now - since.get(first.ppid)!) / 1000).toFixed(1);
+  const more = zombies.length > 1 ? ` and ${zombies.length - 1} more` : '';
+  return ` · zombie ${first.pid} unreaped by ${first.ppid} for ${waited} s${more}`;
 }
 
 /** The newest results that fit in `width` cells, in arrival order (oldest of them first). */

@@ -1,0 +1,91 @@
+// The lab's concept workloads with real workers (the built dist/pool/worker-entry.js: run `npm run build` first).
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { readPidTable } from '../../src/platform/pid-table.js';
+import { PoolManager } from '../../src/pool/pool-manager.js';
+import { ProcfsSampler } from '../../src/sampling/procfs-sampler.js';
+import { killLeftoverWorkers, readProc } from '../e2e/proc-table.js';
+
+const linux = process.platform === 'linux';
+
+async function waitFor(what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Every pool a test makes, every worker it started, and the children of their tasks (by start ticks). */
+const pools: PoolManager[] = [];
+const started = new Set<number>();
+const childrenStarted = new Map<number, number>();
+
+function makePool(): PoolManager {
+  const pool = new PoolManager();
+  pool.on('worker-start', ({ pid }) => started.add(pid));
+  pool.on('child-start', ({ pid, startTicks }) => childrenStarted.set(pid, startTicks));
+  pools.push(pool);
+  return pool;
+}
+
+afterEach(async () => {
+  for (const pool of pools.splice(0)) {
+    pool.shutdown();
+    await pool.kill();
+  }
+  killLeftoverWorkers(started);
+  started.clear();
+  for (const [pid, ticks] of childrenStarted) {
+    const now = readProc(pid);
+    if (pid >= 2 && pid !== process.pid && now && now.state !== 'Z' && now.startTime === ticks) process.kill(pid, 'SIGKILL');
+  }
+  childrenStarted.clear();
+});
+
+/** The processes whose parent is `pid`, from /proc now. */
+function childrenOf(pid: number) {
+  const table = readPidTable();
+  return Array.isArray(table) ? table.filter((n) => n.ppid === pid) : [];
+}
+
+describe('zombie workload', { skip: !linux && 'needs /proc' }, () => {
+  it("leaves a zombie (Z, <defunct>) under the task's child until the child ends; then PID 1 or a subreaper reaps it", async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const batch = pool.submit([{ workload: 'zombie', arg: 3000 }]);
+    await waitFor('the task child', () => pool.snapshot().workers[0]?.child != null);
+    const child = pool.snapshot().workers[0]!.child!;
+    const zombie = (): number | undefined => childrenOf(child.pid).find((n) => readProc(n.pid)?.state === 'Z')?.pid;
+    await waitFor('a zombie under the child', () => zombie() !== undefined);
+    const pid = zombie()!;
+    const row = new ProcfsSampler().readProcesses().processes.find((p) => p.pid === pid);
+    assert.equal(row?.state, 'Z');
+    assert.equal(row?.command, '[sleep] <defunct>');
+    assert.equal(row?.ppid, child.pid, 'its parent is the child that does not wait');
+    assert.ok(child.zombieSince !== undefined && child.zombieSince >= child.since, 'the snapshot says since when it waits to be reaped');
+    // It stays a zombie while its parent lives: nobody reaps it.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(readProc(pid)?.state, 'Z');
+    const [result] = await batch;
+    assert.match(String(result?.value), /^child \d+ exit 0$/);
+    // Its parent gone, it was re-parented and reaped at once.
+    await waitFor('the zombie reaped', () => readProc(pid) === null || readProc(pid)?.ppid !== child.pid);
+    await waitFor('the zombie gone', () => readProc(pid) === null || readProc(pid)?.state !== 'Z', 5000);
+  });
+
+  it('when the parent is killed, the zombie is re-parented and reaped; the task fails with the signal', async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const batch = pool.submit([{ workload: 'zombie', arg: 8000 }]);
+    await waitFor('the task child', () => pool.snapshot().workers[0]?.child != null);
+    const child = pool.snapshot().workers[0]!.child!.pid;
+    let zombie: number | undefined;
+    await waitFor('a zombie under the child', () => (zombie = childrenOf(child).find((n) => readProc(n.pid)?.state === 'Z')?.pid) !== undefined);
+    assert.ok(pool.isTaskChild(child) && childrenStarted.has(child));
+    process.kill(child, 'SIGKILL');
+    const [result] = await batch;
+    assert.match(result?.error ?? '', new RegExp(`its child ${child} was killed by SIGKILL`));
+    await waitFor('the zombie reaped', () => readProc(zombie!) === null, 5000);
+  });
+});
