@@ -5,10 +5,12 @@ import { WORKLOADS } from './workloads.js';
 /**
  * CPU milliseconds per unit of work, measured on a 2-core AMD EPYC VM with Node 20: the naive
  * next_prime(p) does ~p divisions at ~1.4 ns (next_prime(7·10^8) ≈ 1.0 s); sumsq ~1.0 ns per
- * term; sqrt next_prime ~1.4 ns per divisor up to √p. Only the first task relies on these:
+ * term; sqrt next_prime ~1.4 ns per divisor up to √p; the threads workloads, per increment of
+ * each of 4 threads, ~40 ns of CPU unsynchronised and ~80 ns with Atomics.add (measured at load
+ * 20: 5·10^6 per thread took 200 and 400 ms of CPU). Only the first task relies on these:
  * after that each result refines the estimate, so the stream keeps ~1 s tasks on other machines.
  */
-const INITIAL_MS_PER_UNIT = { naive: 1.4e-6, sqrt: 1.4e-6, sumsq: 1.0e-6 } as const;
+const INITIAL_MS_PER_UNIT = { naive: 1.4e-6, sqrt: 1.4e-6, sumsq: 1.0e-6, threads: 4e-5, 'threads-atomic': 8e-5 } as const;
 
 /** Consecutive tasks differ by base/1000, cycling over 100 steps: distinct primes, ±10 % work. */
 const SPREAD_STEPS = 100;
@@ -19,7 +21,7 @@ const SPREAD_STEPS = 100;
  */
 export const FAMILY_STREAM_MS = 8000;
 
-type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'family';
+type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'family' | 'threads' | 'threads-atomic';
 
 function modelOf(choice: WorkloadChoice): CostModel {
   if (choice.workload === 'primes') return choice.method === 'sqrt' ? 'sqrt' : 'naive';

@@ -1,5 +1,6 @@
 // The table of workloads a worker can run: their argument ranges, validation and dispatch.
 import { nextPrime, type Tick } from './next-prime.js';
+import { COUNTER_THREADS, counterText, countWithThreads } from './shared-counter.js';
 import { sleepFor } from './sleep-task.js';
 import { sumOfSquares } from './sum-of-squares.js';
 import type { TaskSpec, WorkloadName } from './task.js';
@@ -18,6 +19,8 @@ export const MAX_FAMILY_MS = 10_000;
 /** 2^31 − 1 is prime, so next_prime of anything up to it stays in V8's fast 32-bit integers. */
 export const MAX_PRIME_ARG = 2 ** 31 - 1;
 
+export const MAX_THREAD_INCREMENTS = 50_000_000;
+
 export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   primes: { name: 'primes', summary: 'next_prime(n): the smallest prime >= n (CPU-bound)', minArg: 2, maxArg: MAX_PRIME_ARG },
   sumsq: { name: 'sumsq', summary: 'cpu_bound(n): the sum of i² for i < n, exact (CPU-bound)', minArg: 0, maxArg: MAX_PRIME_ARG },
@@ -25,6 +28,9 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   // Capped so that a child orphaned by its worker's death ends by itself within seconds.
   family: { name: 'family', summary: 'start a child process that sleeps n ms and wait for it (a two-level tree)', minArg: 0, maxArg: MAX_FAMILY_MS },
   // As family, capped alike: the child that does not reap is itself a family child.
+  // n increments per thread; 50 million keeps the counter (4 threads) far below 2^31.
+  threads: { name: 'threads', summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
+  'threads-atomic': { name: 'threads-atomic', summary: `the same with Atomics.add: exact, none lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
   zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
 
@@ -77,6 +83,9 @@ export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
       return sumOfSquares(spec.arg, tick).toString();
     case 'sleep':
       return sleepFor(spec.arg, tick);
+    case 'threads':
+    case 'threads-atomic':
+      return counterText(countWithThreads(spec.arg, spec.workload === 'threads-atomic', tick));
     case 'family':
     case 'zombie':
       throw new RangeError(`a ${spec.workload} task starts a child process and waits for it: run it with runFamilyTask`);

@@ -28,6 +28,8 @@ export const WORKLOAD_CHOICES: readonly { choice: WorkloadChoice; label: string 
   { choice: { workload: 'sumsq' }, label: "sum of squares: the seed's cpu_bound(n) (CPU-bound)" },
   { choice: { workload: 'sleep' }, label: 'sleep: waits without using the CPU (I/O-bound)' },
   { choice: { workload: 'family' }, label: 'family: each task starts a child process and waits for it' },
+  { choice: { workload: 'threads' }, label: 'threads: 4 threads, one shared counter, no lock: updates are lost' },
+  { choice: { workload: 'threads-atomic' }, label: 'threads, Atomics: the same counter, each add indivisible: exact' },
   { choice: { workload: 'zombie' }, label: 'zombie: the child leaves its own child unreaped (Z, <defunct>)' },
 ];
 
@@ -74,6 +76,10 @@ export function describeChoice(choice: WorkloadChoice): string {
       return 'family (worker → child)';
     case 'zombie':
       return 'zombie (worker → child → unreaped zombie)';
+    case 'threads':
+      return 'threads (shared counter, unsynchronised)';
+    case 'threads-atomic':
+      return 'threads (shared counter, Atomics)';
   }
 }
 

@@ -28,11 +28,11 @@ export function coresBusyNow(pool: PoolSnapshot, rows: readonly ProcessRow[]): n
   return percent / 100;
 }
 
-/** Lines the panel takes for a pool: summary, column titles, workers, latest results. */
+/** Lines the panel takes for a pool: summary, column titles, workers, a threads result's counts, latest results. */
 export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean): number {
   if (!pool || !shown || pool.summary.phase === 'idle') return 0;
   const workers = pool.workers.length;
-  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0);
+  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0) + (raceText(pool.summary.latest) !== null ? 1 : 0);
 }
 
 export function PoolPanel({ width }: { width: number }) {
@@ -61,6 +61,8 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
   lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done'), width), { dim: true }));
   for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now), width));
   if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
+  const race = raceText(s.latest);
+  if (race !== null) lines.push(fitWidth(race, width));
   lines.push(cutToWidth(`latest: ${latest(s.latest, Math.max(0, width - 8))}`, width));
   return lines;
 }
@@ -95,6 +97,23 @@ function orphansText(children: PoolSnapshot['summary']['children']): string {
   if (orphans.length === 0) return '';
   const pids = orphans.slice(0, 3).map((c) => c.pid).join(', ');
   return ` · ${orphans.length} orphan${orphans.length > 1 ? 's' : ''} (PID ${pids}${orphans.length > 3 ? ', …' : ''})`;
+}
+
+/**
+ * "shared counter (no lock): expected 20000000, counted 11525924, lost 8474076 (42.4 %)": the
+ * newest threads result, what the texts' race condition did to it.
+ */
+function raceText(results: readonly TaskResult[]): string | null {
+  for (let i = results.length - 1; i >= 0; i--) {
+    const r = results[i]!;
+    if (r.workload !== 'threads' && r.workload !== 'threads-atomic') continue;
+    const match = typeof r.value === 'string' ? /^expected (\d+) counted (\d+) lost (-?\d+)$/.exec(r.value) : null;
+    if (!match) continue;
+    const [expected, counted, lost] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const share = expected > 0 ? ` (${((100 * lost) / expected).toFixed(1)} %)` : '';
+    return `shared counter (${r.workload === 'threads' ? 'no lock' : 'Atomics'}): expected ${expected}, counted ${counted}, lost ${lost}${share}`;
+  }
+  return null;
 }
 
 /** " · zombie 4301 unreaped by 4300 for 3.2 s": the zombie workload's zombies, as the sample shows them (state Z under a task's child). */

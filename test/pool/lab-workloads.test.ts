@@ -1,5 +1,6 @@
 // The lab's concept workloads with real workers (the built dist/pool/worker-entry.js: run `npm run build` first).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { readPidTable } from '../../src/platform/pid-table.js';
 import { PoolManager } from '../../src/pool/pool-manager.js';
@@ -89,3 +90,32 @@ describe('zombie workload', { skip: !linux && 'needs /proc' }, () => {
     await waitFor('the zombie reaped', () => readProc(zombie!) === null, 5000);
   });
 });
+
+describe('threads workloads', () => {
+  it('unsynchronised, threads of one worker lose updates to the shared counter; with Atomics none is lost', async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const pid = pool.workerPids()[0]!;
+    const base = threadCount(pid);
+    const seen = { threads: 0 };
+    // While the task runs the worker is one process with 4 more threads (its /proc task list).
+    const batch = pool.submit([{ workload: 'threads', arg: 5_000_000 }, { workload: 'threads-atomic', arg: 1_000_000 }]);
+    await waitFor('the counting threads', () => (seen.threads = Math.max(seen.threads, threadCount(pid))) >= base + 4 || pool.snapshot().summary.tasksDone > 0, 30_000);
+    const [race, atomic] = await batch;
+    const parse = (value: unknown) => /^expected (\d+) counted (\d+) lost (\d+)$/.exec(String(value))?.slice(1).map(Number);
+    const [expected, counted, lost] = parse(race?.value) ?? [];
+    assert.equal(expected, 20_000_000);
+    assert.ok(lost! > 0 && counted! < expected!, `lost updates: ${String(race?.value)}`);
+    assert.deepEqual(parse(atomic?.value), [4_000_000, 4_000_000, 0]);
+    assert.ok(seen.threads >= base + 4, `the worker ran 4 threads beside its own ${base} (saw ${seen.threads})`);
+  });
+});
+
+/** Threads of `pid` now (/proc/[pid]/status Threads:). */
+function threadCount(pid: number): number {
+  try {
+    return Number(/\nThreads:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}

@@ -22,7 +22,16 @@ describe('pool menu actions', () => {
     );
     assert.deepEqual(
       POOL_MENU.flatMap((e) => (e.kind === 'workload' ? [describeChoice(e.choice)] : [])),
-      ['primes (naive)', 'primes (√p)', 'sum of squares', 'sleep', 'family (worker → child)'],
+      [
+        'primes (naive)',
+        'primes (√p)',
+        'sum of squares',
+        'sleep',
+        'family (worker → child)',
+        'threads (shared counter, unsynchronised)',
+        'threads (shared counter, Atomics)',
+        'zombie (worker → child → unreaped zombie)',
+      ],
     );
   });
 
