@@ -1,5 +1,5 @@
 // The monitor's endless task stream: tasks of about a target duration each, calibrated as it runs.
-import type { TaskResult, TaskSpec, WorkloadChoice } from './task.js';
+import type { TaskResult, TaskSpec, WorkloadChoice, WorkloadName } from './task.js';
 import { WORKLOADS } from './workloads.js';
 
 /**
@@ -21,12 +21,26 @@ const SPREAD_STEPS = 100;
  */
 export const FAMILY_STREAM_MS = 8000;
 
-type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'family' | 'threads' | 'threads-atomic';
+/**
+ * Tasks of a fixed argument whatever the target: a lesson that needs its state to last (a
+ * deadlock, a zombie, a child to find and kill), or the semaphore's hold, which makes a task of
+ * about 3 holds.
+ */
+const FIXED_STREAM_ARG: Partial<Record<WorkloadName, number>> = { family: FAMILY_STREAM_MS, zombie: FAMILY_STREAM_MS, deadlock: FAMILY_STREAM_MS, semaphore: 1000 };
+
+type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'fixed' | 'threads' | 'threads-atomic';
 
 function modelOf(choice: WorkloadChoice): CostModel {
   if (choice.workload === 'primes') return choice.method === 'sqrt' ? 'sqrt' : 'naive';
-  // A zombie task is a family task whose child leaves a zombie: the same fixed length.
-  return choice.workload === 'zombie' ? 'family' : choice.workload;
+  switch (choice.workload) {
+    case 'sumsq':
+    case 'sleep':
+    case 'threads':
+    case 'threads-atomic':
+      return choice.workload;
+    default:
+      return 'fixed';
+  }
 }
 
 /** The work units a finished task did under `model` (divisions, terms). */
@@ -67,7 +81,7 @@ export class StreamSource {
     const { minArg, maxArg } = WORKLOADS[this.choice.workload];
     let arg: number;
     if (this.model === 'sleep') arg = this.targetMs;
-    else if (this.model === 'family') arg = FAMILY_STREAM_MS;
+    else if (this.model === 'fixed') arg = FIXED_STREAM_ARG[this.choice.workload] ?? this.targetMs;
     else {
       const units = this.targetMs / this.msPerUnit;
       arg = this.model === 'sqrt' ? units * units : units;
@@ -78,7 +92,7 @@ export class StreamSource {
 
   next(): TaskSpec {
     const base = this.baseArg();
-    const step = this.model === 'sleep' || this.model === 'family' ? 0 : Math.max(1, Math.round(base / 1000));
+    const step = this.model === 'sleep' || this.model === 'fixed' ? 0 : Math.max(1, Math.round(base / 1000));
     const arg = base + (this.count++ % SPREAD_STEPS) * step;
     const { workload, method } = this.choice;
     return workload === 'primes' ? { workload, method: method ?? 'naive', arg } : { workload, arg };
@@ -87,7 +101,7 @@ export class StreamSource {
   /** Refines the rate from a finished task of the current workload (others are ignored). */
   observe(result: TaskResult): void {
     if (result.error !== null || result.workload !== this.choice.workload) return;
-    if (modelOf(result) !== this.model || this.model === 'sleep' || this.model === 'family') return;
+    if (modelOf(result) !== this.model || this.model === 'sleep' || this.model === 'fixed') return;
     // Below ~20 ms, timer granularity and start-up noise dominate the measurement.
     if (result.cpuMs < 20) return;
     const units = unitsOf(this.model, result);
@@ -97,6 +111,6 @@ export class StreamSource {
   }
 
   private initialRate(): number {
-    return this.model === 'sleep' || this.model === 'family' ? 1 : INITIAL_MS_PER_UNIT[this.model];
+    return this.model === 'sleep' || this.model === 'fixed' ? 1 : INITIAL_MS_PER_UNIT[this.model];
   }
 }

@@ -1,5 +1,6 @@
 // The table of workloads a worker can run: their argument ranges, validation and dispatch.
 import { nextPrime, type Tick } from './next-prime.js';
+import { runDeadlock, runSemaphore, SEMAPHORE_PERMITS, SEMAPHORE_THREADS } from './lock-threads.js';
 import { COUNTER_THREADS, counterText, countWithThreads } from './shared-counter.js';
 import { sleepFor } from './sleep-task.js';
 import { sumOfSquares } from './sum-of-squares.js';
@@ -31,6 +32,8 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   // n increments per thread; 50 million keeps the counter (4 threads) far below 2^31.
   threads: { name: 'threads', summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
   'threads-atomic': { name: 'threads-atomic', summary: `the same with Atomics.add: exact, none lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
+  deadlock: { name: 'deadlock', summary: 'two threads take two locks in opposite order and wait for each other n ms (then the worker ends them)', minArg: 100, maxArg: 3_600_000 },
+  semaphore: { name: 'semaphore', summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`, minArg: 0, maxArg: 60_000 },
   zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
 
@@ -86,6 +89,10 @@ export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
     case 'threads':
     case 'threads-atomic':
       return counterText(countWithThreads(spec.arg, spec.workload === 'threads-atomic', tick));
+    case 'deadlock':
+      return runDeadlock(spec.arg, tick);
+    case 'semaphore':
+      return runSemaphore(spec.arg, tick);
     case 'family':
     case 'zombie':
       throw new RangeError(`a ${spec.workload} task starts a child process and waits for it: run it with runFamilyTask`);

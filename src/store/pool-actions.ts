@@ -30,6 +30,8 @@ export const WORKLOAD_CHOICES: readonly { choice: WorkloadChoice; label: string 
   { choice: { workload: 'family' }, label: 'family: each task starts a child process and waits for it' },
   { choice: { workload: 'threads' }, label: 'threads: 4 threads, one shared counter, no lock: updates are lost' },
   { choice: { workload: 'threads-atomic' }, label: 'threads, Atomics: the same counter, each add indivisible: exact' },
+  { choice: { workload: 'deadlock' }, label: 'deadlock: two threads, two locks, opposite order: both wait for good' },
+  { choice: { workload: 'semaphore' }, label: 'semaphore: 6 threads, 2 permits: at most 2 hold one at once' },
   { choice: { workload: 'zombie' }, label: 'zombie: the child leaves its own child unreaped (Z, <defunct>)' },
 ];
 
@@ -80,6 +82,10 @@ export function describeChoice(choice: WorkloadChoice): string {
       return 'threads (shared counter, unsynchronised)';
     case 'threads-atomic':
       return 'threads (shared counter, Atomics)';
+    case 'deadlock':
+      return 'deadlock (two threads, two locks)';
+    case 'semaphore':
+      return 'semaphore (6 threads, 2 permits)';
   }
 }
 

@@ -1,6 +1,6 @@
 // The lab's concept workloads with real workers (the built dist/pool/worker-entry.js: run `npm run build` first).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { readPidTable } from '../../src/platform/pid-table.js';
 import { PoolManager } from '../../src/pool/pool-manager.js';
@@ -119,3 +119,62 @@ function threadCount(pid: number): number {
     return 0;
   }
 }
+
+/** Each thread of `pid`: its state letter, CPU ticks and what it waits in (/proc/[pid]/task). */
+function threadsOf(pid: number): Map<number, { state: string; ticks: number; wchan: string }> {
+  const out = new Map<number, { state: string; ticks: number; wchan: string }>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      let wchan = '';
+      try {
+        wchan = readFileSync(`/proc/${pid}/task/${tid}/wchan`, 'utf8');
+      } catch {
+        // not readable on every kernel
+      }
+      out.set(Number(tid), { state: fields[0]!, ticks: Number(fields[11]) + Number(fields[12]), wchan });
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
+}
+
+describe('deadlock and semaphore workloads', { skip: !linux && 'needs /proc' }, () => {
+  it('deadlock: two threads stay asleep (S, no CPU, in a futex wait) until the worker gives up on them', async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const pid = pool.workerPids()[0]!;
+    const before = new Set(threadsOf(pid).keys());
+    const batch = pool.submit([{ workload: 'deadlock', arg: 4000 }]);
+    const fresh = () => [...threadsOf(pid).entries()].filter(([tid]) => !before.has(tid));
+    await waitFor('two new threads', () => fresh().length >= 2);
+    // Both past their first lock and asleep on the second: S, and their CPU stops growing.
+    await waitFor('both asleep', () => fresh().length >= 2 && fresh().every(([, t]) => t.state === 'S'));
+    const first = new Map(fresh());
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const [tid, t] of fresh()) {
+      if (!first.has(tid)) continue;
+      assert.equal(t.state, 'S', `thread ${tid} sleeps`);
+      assert.ok(t.ticks - first.get(tid)!.ticks <= 1, `thread ${tid} uses no CPU (${first.get(tid)!.ticks} → ${t.ticks} ticks)`);
+      if (t.wchan !== '' && t.wchan !== '0') assert.match(t.wchan, /futex/, 'waiting in a futex: Atomics.wait');
+    }
+    const [result] = await batch;
+    assert.equal(result?.value, 'deadlock: 2 threads waited 4000 ms, each holding the lock the other wants (2 of 2 held their first)');
+    assert.ok(result!.cpuMs < 1000, `the deadlock cost next to no CPU (${result!.cpuMs} ms)`);
+  });
+
+  it('semaphore: of 6 threads, at most 2 hold a permit at once', async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const [result] = await pool.submit([{ workload: 'semaphore', arg: 200 }]);
+    assert.equal(result?.value, 'semaphore: 6 threads, 2 permits, at most 2 held at once');
+    assert.ok(result!.wallMs >= 550, `three rounds of 200 ms holds (${result!.wallMs} ms)`);
+  });
+});

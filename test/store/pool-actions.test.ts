@@ -30,6 +30,8 @@ describe('pool menu actions', () => {
         'family (worker → child)',
         'threads (shared counter, unsynchronised)',
         'threads (shared counter, Atomics)',
+        'deadlock (two threads, two locks)',
+        'semaphore (6 threads, 2 permits)',
         'zombie (worker → child → unreaped zombie)',
       ],
     );
