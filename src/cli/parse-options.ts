@@ -32,6 +32,8 @@ export interface MonitorOptions extends CommonOptions {
   pool: number | null;
   /** Serve /metrics there too (`--metrics-listen`); null: no exporter. */
   metricsListen: ListenAddress | null;
+  /** `pooltop run [options] -- CMD ARGS…`: the program to start and watch; null for the plain monitor. */
+  run: { file: string; args: string[] } | null;
 }
 
 export interface SnapshotOptions extends CommonOptions {
@@ -56,7 +58,7 @@ export interface ServeOptions {
 }
 
 export type Command =
-  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' }
+  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' | 'run' }
   | { kind: 'version' }
   | { kind: 'monitor'; options: MonitorOptions }
   | { kind: 'snapshot'; options: SnapshotOptions }
@@ -122,10 +124,35 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (values.help) return { kind: 'help', text: 'serve' };
     return { kind: 'serve', options: serveOptions(values) };
   }
-  const values = parse(argv, MONITOR, 'pooltop');
+  if (first === 'run') return runCommand(rest, env);
+  return monitorCommand(argv, env, null);
+}
+
+/**
+ * `pooltop run [monitor options] -- CMD ARGS…`, or `pooltop run CMD ARGS…` when CMD does not start
+ * with "-": everything after `--` (or from CMD on) is the program's, never pooltop's.
+ */
+function runCommand(rest: readonly string[], env: NodeJS.ProcessEnv): Command {
+  const split = rest.indexOf('--');
+  const ours = split >= 0 ? rest.slice(0, split) : rest[0]?.startsWith('-') ? rest : [];
+  const program = split >= 0 ? rest.slice(split + 1) : rest[0]?.startsWith('-') ? [] : rest;
+  if (ours.includes('-h') || ours.includes('--help')) return { kind: 'help', text: 'run' };
+  const [file, ...args] = program;
+  if (file === undefined || file === '') throw new UsageError('pooltop run: name the program to run after --: pooltop run -- python3 pool.py (see pooltop run --help)');
+  const command = monitorCommand(ours, env, { file, args });
+  if (command.kind === 'monitor' && command.options.pool !== null) {
+    // Pool workers reaped during the run would be counted in its user and sys times.
+    throw new UsageError('pooltop run: --pool does not go with run (its workers would count in the times); start a pool with w inside');
+  }
+  return command;
+}
+
+function monitorCommand(argv: readonly string[], env: NodeJS.ProcessEnv, run: MonitorOptions['run']): Command {
+  const name = run === null ? 'pooltop' : 'pooltop run';
+  const values = parse(argv, MONITOR, name);
   if (values.help) return { kind: 'help', text: 'monitor' };
   if (values.version) return { kind: 'version' };
-  if (values.color && values['no-color']) throw new UsageError('pooltop: --color and --no-color contradict each other');
+  if (values.color && values['no-color']) throw new UsageError(`${name}: --color and --no-color contradict each other`);
   const options = common(values, env);
   return {
     kind: 'monitor',
@@ -143,6 +170,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
       pool: parsePoolSize(values.pool),
       metricsListen: values['metrics-listen'] === undefined ? null : parseListenAddress(values['metrics-listen'], '--metrics-listen'),
+      run,
     },
   };
 }

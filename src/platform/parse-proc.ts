@@ -14,6 +14,9 @@ export interface ProcStat {
   tpgid: number;
   utime: number;
   stime: number;
+  /** User and system time of the children it has waited for (and theirs, all the way down), in ticks. */
+  cutime: number;
+  cstime: number;
   priority: number;
   nice: number;
   threads: number;
@@ -71,6 +74,8 @@ export function parseProcStat(text: string): ProcStat | null {
     tpgid: numbers[8]!,
     utime: numbers[14]!,
     stime: numbers[15]!,
+    cutime: numbers[16]!,
+    cstime: numbers[17]!,
     priority: numbers[18]!,
     nice: numbers[19]!,
     threads: numbers[20]!,

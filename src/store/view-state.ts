@@ -23,6 +23,11 @@ export interface ViewState {
   tree: boolean;
   /** PIDs whose subtrees are folded in tree view (`-`, `+`, `*`). */
   collapsed: ReadonlySet<number>;
+  /**
+   * Only this process and its descendants (`o`, `pooltop run`): the process as the row showed it
+   * (its start time, so a reused PID shows nothing). In tree view its ancestors stay, dimmed.
+   */
+  subtree: { pid: number; startTime: number } | null;
   /** The job-control columns (PGID, SID, TPGID) are shown (`J`). */
   jobColumns: boolean;
   /** Rows the table can show; set by the UI from the terminal's size. */
@@ -49,6 +54,7 @@ export function initialView(options: ViewOptions = {}): ViewState {
     search: { query: '', editing: false, originPid: null },
     tree: options.tree ?? false,
     collapsed: new Set(),
+    subtree: null,
     jobColumns: options.jobColumns ?? false,
     pageSize: 20,
     screenLines: 24,

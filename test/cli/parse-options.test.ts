@@ -41,6 +41,7 @@ describe('parseCommand', () => {
         noColorEnv: false,
         pool: null,
         metricsListen: null,
+        run: null,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
