@@ -185,3 +185,27 @@ describe('value checks', () => {
     assert.equal(parseUser('4294967294', users, inUse), '4294967294');
   });
 });
+
+describe('pooltop run', () => {
+  it('takes the program after --, or from the first word that is not an option; options before are the monitor\'s', () => {
+    const run = (argv: string[]) => {
+      const command = parseCommand(argv, {});
+      assert.equal(command.kind, 'monitor');
+      return command.kind === 'monitor' ? command.options : assert.fail();
+    };
+    assert.deepEqual(run(['run', '--', 'python3', 'pool.py', '-v']).run, { file: 'python3', args: ['pool.py', '-v'] });
+    assert.deepEqual(run(['run', 'sleep', '5']).run, { file: 'sleep', args: ['5'] });
+    const withOptions = run(['run', '-d', '5', '--', 'sh', '-c', 'sleep 1 --tree']);
+    assert.deepEqual([withOptions.delayMs, withOptions.tree, withOptions.run], [500, false, { file: 'sh', args: ['-c', 'sleep 1 --tree'] }]);
+    assert.equal(run([]).run, null);
+    assert.deepEqual(parseCommand(['run', '--help'], {}), { kind: 'help', text: 'run' });
+  });
+
+  it('refuses a run without a program, and --pool with one', () => {
+    usage(() => parseCommand(['run'], {}), /^pooltop run: name the program to run after --/);
+    usage(() => parseCommand(['run', '--'], {}), /^pooltop run: name the program to run after --/);
+    usage(() => parseCommand(['run', '-d', '5'], {}), /^pooltop run: name the program/);
+    usage(() => parseCommand(['run', '--pool', '2', '--', 'sleep', '1'], {}), /^pooltop run: --pool does not go with run/);
+    usage(() => parseCommand(['run', '--bogus', '--', 'sleep', '1'], {}), /^pooltop run: /);
+  });
+});
