@@ -154,7 +154,10 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
   );
-  if (program !== null) watchProgram(store, program, () => poller.refreshSoon());
+  if (program !== null) {
+    store.getState().logEvent(`started PID ${program.pid} (its own process group and session): ${program.label}`);
+    watchProgram(store, program, () => poller.refreshSoon());
+  }
   if (options.pool !== null) {
     const n = options.pool;
     pool.start(n, { stream: store.getState().poolPlan.workload }).then(
@@ -192,6 +195,7 @@ function watchProgram(store: ReturnType<typeof createAppStore>, program: Running
     shown();
     const secs = (ms: number | null): string => (ms === null ? '?' : `${(ms / 1000).toFixed(2)} s`);
     const text = `PID ${program.pid} ${endText(end)} · real ${secs(end.realMs)} user ${secs(end.userMs)} sys ${secs(end.systemMs)} · q quits · ${program.label}`;
+    store.getState().logEvent(`PID ${program.pid} ${endText(end)} after ${secs(end.realMs)}: ${program.label}`, end.code === 0 ? 'info' : 'warn');
     // Said once a sample no longer shows it, so the table's own "PID … exited" news does not
     // cover it; the view it had is then empty, so every process is shown again.
     const gone = store.subscribe((state) => {

@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import type { ActionContext } from './action-context.js';
 import { AncestryPanel } from './ancestry-panel.js';
 import { dispatchRead } from './dispatch-key.js';
+import { EventLine, EventsPanel } from './events-panel.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
 import { HelpScreen } from './help-screen.js';
@@ -33,9 +34,11 @@ export function App({ ctx }: AppProps) {
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
+  // The events line, once pooltop has started a process, takes one line of the table.
+  const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;
   // The pool panel takes its lines from the table, but never all of them.
-  const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
-  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
+  const panel = full.pageSize - eventLine - poolLines >= 3 ? poolLines : 0;
+  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - eventLine }), [full, panel, eventLine]);
 
   useKeys((keys) => dispatchRead(keys, ctx));
   // After a resize the new layout is committed: start the screen over from a clean terminal.
@@ -69,6 +72,8 @@ export function App({ ctx }: AppProps) {
       <Box height={tableHeight}>
         {mode === 'ancestry' ? (
           <AncestryPanel width={columns} height={tableHeight} />
+        ) : mode === 'events' ? (
+          <EventsPanel width={columns} height={tableHeight} />
         ) : (
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}
@@ -80,6 +85,7 @@ export function App({ ctx }: AppProps) {
           </>
         )}
       </Box>
+      {eventLine > 0 && <EventLine width={columns} />}
       <MessageLine width={columns} />
       <Footer width={columns} />
     </Box>

@@ -4,6 +4,7 @@ import { shortText } from '../signals/process-label.js';
 import type { Mode } from '../store/modes-slice.js';
 import type { ActionContext } from './action-context.js';
 import { ancestryKeys } from './ancestry-panel.js';
+import { eventsKeys } from './events-panel.js';
 import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
@@ -26,6 +27,7 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   signal: signalMenuKeys,
   confirm: confirmKeys,
   pool: poolMenuKeys,
+  events: eventsKeys,
 };
 
 /** The prompts a paste types into. */

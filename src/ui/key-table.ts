@@ -53,6 +53,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     run: ({ store }) => store.getState().toggleTree(),
   },
   { keys: ['o'], label: 'o', help: 'only the selected process and its descendants (tree view: its ancestors dimmed); o again: every process', run: ({ store }) => store.getState().toggleSubtree() },
+  { keys: ['E'], label: 'E', help: "events: every start, exit, re-queue and orphan of pooltop's own processes, with times", run: ({ store }) => store.getState().openEvents() },
   { keys: ['J'], label: 'J', help: 'job-control columns on/off: PGID (process group), SID (session), TPGID (terminal foreground group)', run: ({ store }) => store.getState().toggleJobColumns() },
   { keys: ['-'], label: '-', help: 'tree view: collapse the selected subtree', run: ({ store }) => store.getState().collapseSelected() },
   { keys: ['+', '='], label: '+', help: 'tree view: expand the selected subtree', run: ({ store }) => store.getState().expandSelected() },

@@ -60,6 +60,15 @@ describe('pooltop run', () => {
     for (const row of readTable(await session.capture())?.rows ?? []) assert.ok(allowed.has(row.pid), `the program's, or an ancestor: ${row.text}`);
     writeFileSync(stop, '');
     await session.waitFor(/exited with status 0 · real \d+\.\d\d s user \d+\.\d\d s sys/, { timeoutMs: 20_000, description: 'the end on the message line' });
+    // The events line says the last of them; E lists them all, in order, with times.
+    await session.waitFor(/^events: \d\d:\d\d:\d\d\.\d{3} {2}PID \d+ exited with status 0 after \d+\.\d\d s: python3/m, { description: 'the events line' });
+    await session.sendKeys('E');
+    await session.waitFor(
+      (screen) => /Events of pooltop's processes/.test(screen) && new RegExp(`\\d{3}  started PID ${program.pid} \\(its own process group and session\\): python3[^\\n]*\\n[^\\n]*\\d{3}  PID ${program.pid} exited with status 0 after`).test(screen),
+      { description: 'the events list: the start, then the exit' },
+    );
+    await session.sendKeys('Escape');
+    await session.waitFor((screen) => !/Events of pooltop's processes/.test(screen), { description: 'the list closed' });
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
     // Long lines wrap at the pane's width.
