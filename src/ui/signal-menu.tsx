@@ -23,12 +23,13 @@ export function SignalMenu({ height, width }: { height: number; width: number })
   const count = request?.targets.length ?? 0;
   const group = request?.group;
   const title = group
-    ? `Send signal to process group ${group.pgid} (${group.members.length}) — g: PID only`
+    ? `Send signal to process group ${group.pgid} (${group.members.length})`
     : count === 1
-      ? `Send signal to PID ${request?.targets[0]?.pid} — g: its group`
+      ? `Send signal to PID ${request?.targets[0]?.pid}`
       : `Send signal to ${count} tagged`;
   const digits = request?.digits ? `  [${request.digits}${index < 0 ? ': not in the list' : ''}]` : '';
-  return <SidePanel title={title + digits} items={signalMenuItems()} index={index} height={height} width={width} />;
+  const hint = group ? '  g: PID only' : count === 1 ? '  g: its group' : '';
+  return <SidePanel title={title + digits + hint} items={signalMenuItems()} index={index} height={height} width={width} />;
 }
 
 export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { plain, readTable } from './monitor-screen.js';
+import { plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
 import { childrenOf, isRunning, readCmdline, readProc, signalProcess, type ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
@@ -97,6 +97,33 @@ describe('pooltop run', () => {
     assert.equal(await session.waitForExit(15_000), 143);
     assert.match(plain(await session.capture()).replace(/\s+/g, ' '), new RegExp(`pooltop run: PID ${program.pid} .* was killed by SIGTERM \\(15\\)`));
     assert.deepEqual([program, ...workers].filter(isRunning).map((p) => p.pid), [], 'none of the group is left');
+  });
+
+  it("k, g, SIGINT: the program's whole process group gets SIGINT, as Ctrl-C would, its members listed first", async () => {
+    session = await startPooltop(['run', '--', 'sh', '-c', 'sleep 30 | sleep 31'], { startTimeoutMs: 30_000 });
+    const pooltop = await session.programProcess();
+    const program = childrenOf(pooltop.pid).find((p) => readCmdline(p.pid).startsWith('sh -c sleep 30'));
+    assert.ok(program);
+    seen.push(program);
+    await session.waitFor(() => childrenOf(program.pid).length === 2, { timeoutMs: 10_000, description: 'both stages' });
+    const stages = childrenOf(program.pid);
+    seen.push(...stages);
+    await session.waitFor(/running PID \d+ sh -c/, { timeoutMs: 20_000 });
+    // Only ever on our own child: the selected row must be the program before k.
+    await session.waitFor((screen) => selectedRows(screen)[0]?.pid === program.pid, { colors: true, description: 'the program selected' });
+    await session.sendKeys('k');
+    await session.waitFor(/Send signal to PID \d+ +g: its group/, { description: 'the signal menu' });
+    await session.sendKeys('g');
+    await session.waitFor(new RegExp(`Send signal to process group ${program.pid} \\(3\\)`), { description: 'the group chosen' });
+    await session.sendKeys('2');
+    await session.sendKeys('Enter');
+    await session.waitFor(new RegExp(`Send SIGINT \\(2\\) to process group ${program.pid} \\(3 processes: ${program.pid} sh, \\d+ sleep, \\d+ sleep\\), as Ctrl-C would\\?`), { description: 'the question' });
+    await session.sendKeys('y');
+    await session.waitFor(new RegExp(`PID ${program.pid} was killed by SIGINT \\(2\\)`), { timeoutMs: 10_000, description: 'the end on the message line' });
+    assert.deepEqual([program, ...stages].filter(isRunning).map((p) => p.pid), [], 'every member ended');
+    assert.ok(isRunning(pooltop), 'pooltop, outside the group, runs on');
+    await session.sendKeys('q');
+    assert.equal(await session.waitForExit(), 130);
   });
 
   it('says so in one line, with status 127, when the program cannot be run', async () => {
