@@ -34,6 +34,8 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   'threads-atomic': { name: 'threads-atomic', summary: `the same with Atomics.add: exact, none lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
   deadlock: { name: 'deadlock', summary: 'two threads take two locks in opposite order and wait for each other n ms (then the worker ends them)', minArg: 100, maxArg: 3_600_000 },
   semaphore: { name: 'semaphore', summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`, minArg: 0, maxArg: 60_000 },
+  // Capped as family: its two processes end by themselves within a moment of the reader's n ms, orphaned or not.
+  pipeline: { name: 'pipeline', summary: 'a writer process fills a pipe that a slow reader empties for n ms: the writer blocks (S, pipe_write)', minArg: 100, maxArg: MAX_FAMILY_MS },
   zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
 
@@ -93,6 +95,7 @@ export function runWorkload(spec: TaskSpec, tick?: Tick): number | string {
       return runDeadlock(spec.arg, tick);
     case 'semaphore':
       return runSemaphore(spec.arg, tick);
+    case 'pipeline':
     case 'family':
     case 'zombie':
       throw new RangeError(`a ${spec.workload} task starts a child process and waits for it: run it with runFamilyTask`);

@@ -32,6 +32,7 @@ export const WORKLOAD_CHOICES: readonly { choice: WorkloadChoice; label: string 
   { choice: { workload: 'threads-atomic' }, label: 'threads, Atomics: the same counter, each add indivisible: exact' },
   { choice: { workload: 'deadlock' }, label: 'deadlock: two threads, two locks, opposite order: both wait for good' },
   { choice: { workload: 'semaphore' }, label: 'semaphore: 6 threads, 2 permits: at most 2 hold one at once' },
+  { choice: { workload: 'pipeline' }, label: 'pipeline: a fast writer, a slow reader, one pipe: the writer blocks' },
   { choice: { workload: 'zombie' }, label: 'zombie: the child leaves its own child unreaped (Z, <defunct>)' },
 ];
 
@@ -86,6 +87,8 @@ export function describeChoice(choice: WorkloadChoice): string {
       return 'deadlock (two threads, two locks)';
     case 'semaphore':
       return 'semaphore (6 threads, 2 permits)';
+    case 'pipeline':
+      return 'pipeline (writer → pipe → slow reader)';
   }
 }
 

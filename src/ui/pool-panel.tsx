@@ -28,11 +28,11 @@ export function coresBusyNow(pool: PoolSnapshot, rows: readonly ProcessRow[]): n
   return percent / 100;
 }
 
-/** Lines the panel takes for a pool: summary, column titles, workers, a threads result's counts, latest results. */
+/** Lines the panel takes for a pool: summary, column titles, workers, a lesson's result (threads, pipeline), latest results. */
 export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean): number {
   if (!pool || !shown || pool.summary.phase === 'idle') return 0;
   const workers = pool.workers.length;
-  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0) + (raceText(pool.summary.latest) !== null ? 1 : 0);
+  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0) + (lessonLine(pool.summary.latest) !== null ? 1 : 0);
 }
 
 export function PoolPanel({ width }: { width: number }) {
@@ -61,8 +61,8 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
   lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done'), width), { dim: true }));
   for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now), width));
   if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
-  const race = raceText(s.latest);
-  if (race !== null) lines.push(fitWidth(race, width));
+  const lesson = lessonLine(s.latest);
+  if (lesson !== null) lines.push(fitWidth(lesson, width));
   lines.push(cutToWidth(`latest: ${latest(s.latest, Math.max(0, width - 8))}`, width));
   return lines;
 }
@@ -100,12 +100,15 @@ function orphansText(children: PoolSnapshot['summary']['children']): string {
 }
 
 /**
- * "shared counter (no lock): expected 20000000, counted 11525924, lost 8474076 (42.4 %)": the
- * newest threads result, what the texts' race condition did to it.
+ * The newest result of a lesson whose value is the point: the threads workloads' counter
+ * ("shared counter (no lock): expected 20000000, counted 11525924, lost 8474076 (42.4 %)"), the
+ * pipeline's rate through its pipe. null when the latest results hold none.
  */
-function raceText(results: readonly TaskResult[]): string | null {
+function lessonLine(results: readonly TaskResult[]): string | null {
   for (let i = results.length - 1; i >= 0; i--) {
     const r = results[i]!;
+    // Only a value of the very shape the worker makes is shown: nothing else from IPC reaches the screen.
+    if (r.workload === 'pipeline' && typeof r.value === 'string' && /^pipeline: \d+\.\d\d MB\/s through the pipe \(\d+ bytes in \d+ ms\): the reader's pace$/.test(r.value)) return r.value;
     if (r.workload !== 'threads' && r.workload !== 'threads-atomic') continue;
     const match = typeof r.value === 'string' ? /^expected (\d+) counted (\d+) lost (-?\d+)$/.exec(r.value) : null;
     if (!match) continue;

@@ -178,3 +178,42 @@ describe('deadlock and semaphore workloads', { skip: !linux && 'needs /proc' }, 
     assert.ok(result!.wallMs >= 550, `three rounds of 200 ms holds (${result!.wallMs} ms)`);
   });
 });
+
+describe('pipeline workload', { skip: !linux && 'needs /proc' }, () => {
+  it("the writer blocks on the full pipe (S, in pipe_write) and the throughput is the reader's", async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const worker = pool.workerPids()[0]!;
+    const batch = pool.submit([{ workload: 'pipeline', arg: 3000 }]);
+    const stage = (title: string) => {
+      const sh = childrenOf(worker)[0];
+      return sh ? childrenOf(sh.pid).find((n) => readFileSync(`/proc/${n.pid}/cmdline`, 'latin1').startsWith(title)) : undefined;
+    };
+    await waitFor('the writer and the reader', () => stage('pipe-writer') !== undefined && stage('pipe-reader') !== undefined);
+    const writer = stage('pipe-writer')!.pid;
+    // Ended by the cleanup too should the test fail before they end by themselves.
+    for (const p of [stage('pipe-writer')!, stage('pipe-reader')!]) childrenStarted.set(p.pid, readProc(p.pid)?.startTime ?? -1);
+    // Sampled: the writer is asleep in the pipe nearly all the time, the reader naps between reads.
+    let asleep = 0;
+    let inPipe = 0;
+    const looks = 40;
+    for (let i = 0; i < looks; i++) {
+      const state = readProc(writer)?.state;
+      if (state === 'S') asleep++;
+      try {
+        if (/pipe_write|pipe_wait/.test(readFileSync(`/proc/${writer}/wchan`, 'utf8'))) inPipe++;
+      } catch {
+        // wchan is not readable on every kernel
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(asleep >= looks * 0.8, `the writer sleeps (S in ${asleep} of ${looks} looks)`);
+    const [result] = await batch;
+    const match = /^pipeline: (\d+\.\d\d) MB\/s through the pipe \((\d+) bytes in (\d+) ms\): the reader's pace$/.exec(String(result?.value));
+    assert.ok(match, String(result?.value ?? result?.error));
+    // The reader takes 4 KiB a nap of 1 ms at most: well under 4.1 MB/s, however fast the writer.
+    assert.ok(Number(match[1]) > 0 && Number(match[1]) < 4.2, `${match[1]} MB/s`);
+    assert.ok(inPipe === 0 || inPipe >= looks * 0.5, `where it waits: pipe_write in ${inPipe} of ${looks}`);
+    await waitFor('both stages gone', () => readProc(writer) === null, 5000);
+  });
+});

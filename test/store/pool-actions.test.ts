@@ -32,6 +32,7 @@ describe('pool menu actions', () => {
         'threads (shared counter, Atomics)',
         'deadlock (two threads, two locks)',
         'semaphore (6 threads, 2 permits)',
+        'pipeline (writer → pipe → slow reader)',
         'zombie (worker → child → unreaped zombie)',
       ],
     );
