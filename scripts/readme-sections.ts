@@ -1,5 +1,5 @@
 // The README's generated sections, between `<!-- name:start -->` and `<!-- name:end -->` markers.
-import { MONITOR_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
+import { MONITOR_HELP, RUN_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
 import { primesHelp } from '../src/cli/primes-command.js';
 import { keyTableMarkdown } from './key-table-markdown.js';
 
@@ -9,6 +9,7 @@ export function generatedSections(): Record<string, string> {
     'help-monitor': fence(MONITOR_HELP),
     'help-snapshot': fence(SNAPSHOT_HELP),
     'help-serve': fence(SERVE_HELP),
+    'help-run': fence(RUN_HELP),
     // The default worker count is the machine's: the README shows it as a word.
     'help-primes': fence(primesHelp('one per core')),
   };

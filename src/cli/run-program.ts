@@ -7,8 +7,9 @@ import { sanitizeText } from '../model/sanitize.js';
 import { readReapedChildrenCpu } from '../platform/process-stat.js';
 import { readStartTicks } from '../platform/process-stat.js';
 import { startTimeFromTicks } from '../platform/start-time.js';
-import { checkGroup, sendToGroup } from '../signals/process-group.js';
-import { lookupSignal } from '../signals/signal-table.js';
+import { readProcessIdentity } from '../platform/process-identity.js';
+import { checkGroup, sendToGroup, type GroupMember } from '../signals/process-group.js';
+import { lookupSignal, type SignalInfo } from '../signals/signal-table.js';
 
 /** What the program printed is kept to this many bytes (the end of it), and printed when pooltop exits. */
 const OUTPUT_LIMIT = 64 * 1024;
@@ -39,11 +40,13 @@ export interface RunningProgram {
   /** The end of what it wrote to stdout and stderr. */
   output(): string;
   /**
-   * Ends a program still running when the monitor quits: SIGTERM to its process group, SIGKILL
-   * after STOP_GRACE_MS. Resolves once it has exited.
+   * Ends what is left of the program when the monitor quits: SIGTERM to its process group (the
+   * program, and any of its processes that outlived it, such as a pool's workers), SIGKILL to
+   * what is left after STOP_GRACE_MS. Resolves once the program has exited and the group is empty
+   * (or the SIGKILL was sent).
    */
   stop(): Promise<ProgramEnd>;
-  /** The last resort of every way out (a process 'exit' handler): SIGKILL to its group now, if it still runs. */
+  /** The last resort of every way out (a process 'exit' handler): SIGKILL to its group now, if it has members. */
   killNow(): void;
 }
 
@@ -101,22 +104,23 @@ export function startProgram(file: string, args: readonly string[], others: Reap
     child.once('spawn', () => {
       const pid = child.pid!;
       const ticks = readStartTicks(pid);
+      const startTime = ticks === null ? 0 : startTimeFromTicks(ticks);
       let stopping: Promise<ProgramEnd> | null = null;
       const stop = (): Promise<ProgramEnd> => {
         stopping ??= (async () => {
-          if (!done) signalGroup(pid, 'SIGTERM');
-          const timer = setTimeout(() => {
-            if (!done) signalGroup(pid, 'SIGKILL');
-          }, STOP_GRACE_MS);
-          const end = await ended;
-          clearTimeout(timer);
-          return end;
+          // While any process of the group is left its ID cannot be given to a new process, so
+          // the group is still the program's (and checkGroup refuses one that holds pooltop).
+          signalGroup(pid, startTime, 'SIGTERM');
+          const deadline = performance.now() + STOP_GRACE_MS;
+          while (groupOf(pid, startTime, lookupSignal('SIGTERM')!) !== null && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          signalGroup(pid, startTime, 'SIGKILL');
+          return ended;
         })();
         return stopping;
       };
       resolve({
         pid,
-        startTime: ticks === null ? 0 : startTimeFromTicks(ticks),
+        startTime,
         label,
         ended,
         get done() {
@@ -124,20 +128,36 @@ export function startProgram(file: string, args: readonly string[], others: Reap
         },
         output: () => output,
         stop,
-        killNow: () => {
-          if (!done) signalGroup(pid, 'SIGKILL');
-        },
+        killNow: () => signalGroup(pid, startTime, 'SIGKILL'),
       });
     });
   });
 }
 
-/** Its whole group, checked as the signal menu's group send is: the program and what it started. */
-function signalGroup(pgid: number, name: 'SIGTERM' | 'SIGKILL'): void {
-  const signal = lookupSignal(name)!;
+/**
+ * The program's group as /proc lists it now, or null when it is empty or not the program's. A
+ * group ID stays taken while any process is in the group, so a group with members is the one the
+ * program led — unless the program was reaped, the group emptied and its PID went to a process
+ * that made a group of its own: that one leads it, with another start time, and is left alone.
+ */
+function groupOf(pgid: number, startTime: number, signal: SignalInfo): GroupMember[] | null {
   const group = checkGroup(pgid, signal);
-  if (group.ok) sendToGroup(pgid, name, group.members);
+  if (!group.ok || !group.members.some(running)) return null;
+  const leader = group.members.find((m) => m.pid === pgid);
+  return leader === undefined || startTime === 0 || leader.startTime === startTime ? group.members : null;
 }
+
+/** Its whole group, checked as the signal menu's group send is (and again just before the kill). */
+function signalGroup(pgid: number, startTime: number, name: 'SIGTERM' | 'SIGKILL'): void {
+  const signal = lookupSignal(name)!;
+  const members = groupOf(pgid, startTime, signal);
+  if (members !== null) sendToGroup(pgid, name, members);
+}
+
+const running = (member: GroupMember): boolean => {
+  const state = readProcessIdentity(member.pid);
+  return typeof state === 'object' && state.state !== 'Z' && state.state !== 'X';
+};
 
 /** "exited with status 0", "was killed by SIGINT (2)". */
 export function endText(end: Pick<ProgramEnd, 'code' | 'signal'>): string {

@@ -41,6 +41,16 @@ describe('startProgram', { skip: !linux && 'needs /proc' }, () => {
     assert.equal(exitStatusOf(end), 143);
   });
 
+  it('stop() also ends what the program left in its group after it exited (a pool whose parent died)', async () => {
+    const program = await start('sh', ['-c', 'sleep 30 & echo $!']);
+    const end = await program.ended;
+    assert.equal(end.code, 0);
+    const left = Number(program.output().trim());
+    assert.equal(procState(left)?.state, 'S', 'its sleep outlived it, in its group');
+    await program.stop();
+    assert.ok(await waitUntil(() => procState(left) === null || procState(left)?.state === 'Z', 3000), 'and is ended with the group');
+  });
+
   it('rejects with one line when the program cannot be run', async () => {
     await assert.rejects(startProgram('no-such-program-pooltop', []), /^Error: cannot run no-such-program-pooltop: command not found$/);
   });
