@@ -4,10 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { sanitizeText } from '../model/sanitize.js';
-import { readReapedChildrenCpu } from '../platform/process-stat.js';
-import { readStartTicks } from '../platform/process-stat.js';
-import { startTimeFromTicks } from '../platform/start-time.js';
 import { readProcessIdentity } from '../platform/process-identity.js';
+import { readReapedChildrenCpu, readStartTicks } from '../platform/process-stat.js';
+import { startTimeFromTicks } from '../platform/start-time.js';
 import { checkGroup, sendToGroup, type GroupMember } from '../signals/process-group.js';
 import { lookupSignal, type SignalInfo } from '../signals/signal-table.js';
 
@@ -35,8 +34,6 @@ export interface RunningProgram {
   /** The command line, made safe to print. */
   label: string;
   ended: Promise<ProgramEnd>;
-  /** Whether it has ended. */
-  readonly done: boolean;
   /** The end of what it wrote to stdout and stderr. */
   output(): string;
   /**
@@ -79,10 +76,8 @@ export function startProgram(file: string, args: readonly string[], others: Reap
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  let done = false;
   const ended = new Promise<ProgramEnd>((resolve) => {
     child.once('exit', (code, signal) => {
-      done = true;
       const realMs = performance.now() - wall0;
       const cpu = readReapedChildrenCpu();
       resolve({
@@ -123,9 +118,6 @@ export function startProgram(file: string, args: readonly string[], others: Reap
         startTime,
         label,
         ended,
-        get done() {
-          return done;
-        },
         output: () => output,
         stop,
         killNow: () => signalGroup(pid, startTime, 'SIGKILL'),

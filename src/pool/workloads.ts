@@ -28,7 +28,6 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   sleep: { name: 'sleep', summary: 'wait n ms without using the CPU (I/O-bound)', minArg: 0, maxArg: 3_600_000 },
   // Capped so that a child orphaned by its worker's death ends by itself within seconds.
   family: { name: 'family', summary: 'start a child process that sleeps n ms and wait for it (a two-level tree)', minArg: 0, maxArg: MAX_FAMILY_MS },
-  // As family, capped alike: the child that does not reap is itself a family child.
   // n increments per thread; 50 million keeps the counter (4 threads) far below 2^31.
   threads: { name: 'threads', summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
   'threads-atomic': { name: 'threads-atomic', summary: `the same with Atomics.add: exact, none lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
@@ -36,6 +35,7 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   semaphore: { name: 'semaphore', summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`, minArg: 0, maxArg: 60_000 },
   // Capped as family: its two processes end by themselves within a moment of the reader's n ms, orphaned or not.
   pipeline: { name: 'pipeline', summary: 'a writer process fills a pipe that a slow reader empties for n ms: the writer blocks (S, pipe_write)', minArg: 100, maxArg: MAX_FAMILY_MS },
+  // As family, capped alike: the child that does not reap is itself a family child.
   zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
 

@@ -4,6 +4,7 @@ import { readAncestorChain } from '../platform/ancestor-chain.js';
 import { readPidMax } from '../platform/pid-max.js';
 import { readPidTable, type ProcessNode } from '../platform/pid-table.js';
 import { readProcessStat } from '../platform/process-stat.js';
+import { processLabel } from './process-label.js';
 import { classifyKillError } from './send-signal.js';
 import type { SignalOutcome } from './signal-outcome.js';
 import { lookupSignal, signalLabel, type SignalInfo, type SignalSpec } from './signal-table.js';
@@ -76,7 +77,7 @@ export function checkGroup(input: unknown, signal: SignalInfo, expected?: readon
 
 /** "1234 sh, 1235 sleep, 1236 sleep and 2 more": the confirmation's list, names cut and made safe. */
 export function groupMembersText(members: readonly GroupMember[], shown = 4): string {
-  const names = members.slice(0, shown).map((m) => `${m.pid} ${m.comm.replace(/[^\x20-\x7e]/g, '?').slice(0, 15)}`);
+  const names = members.slice(0, shown).map((m) => processLabel(m.pid, m.comm, 16));
   const more = members.length - names.length;
   return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
 }

@@ -97,6 +97,6 @@ describe('sendToGroup', { skip: !linux && 'needs /proc' }, () => {
 
   it('lists members for the confirmation, names made safe', () => {
     const members = [1, 2, 3, 4, 5, 6].map((pid) => ({ pid: pid + 100, startTime: 1, comm: pid === 2 ? 'a\u001b[2Jb' : 'sleep' }));
-    assert.equal(groupMembersText(members), '101 sleep, 102 a?[2Jb, 103 sleep, 104 sleep and 2 more');
+    assert.equal(groupMembersText(members), '101 sleep, 102 a^[[2Jb, 103 sleep, 104 sleep and 2 more');
   });
 });
