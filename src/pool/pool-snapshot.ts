@@ -22,6 +22,8 @@ export interface WorkerSnapshot {
   /** The /proc state letter at the last look (R, S, T, Z…); null without /proc. */
   procState: string | null;
   startedAt: number;
+  /** Bytes through its IPC channel so far, both ways (tasks out; ready, results and reports in). */
+  ipcBytes?: number;
   /**
    * The child its family task is waiting for: its PID and since when (Date.now()); for a zombie
    * task, also since when the child's own child has been a zombie it does not reap.

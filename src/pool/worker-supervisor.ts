@@ -36,6 +36,8 @@ interface Worker {
   readonly cpu: WorkerCpu;
   /** The end of what it wrote to stderr. */
   stderr: string;
+  /** Bytes through its IPC channel, both ways: each message's JSON (the channel's serialization) and newline. */
+  ipcBytes: number;
   /** The child its family task started and is waiting for. */
   taskChild: { pid: number; since: number; zombieSince?: number } | null;
 }
@@ -67,6 +69,15 @@ interface SupervisorHooks {
   exited(): void;
   /** Something a snapshot shows has changed. */
   changed(): void;
+}
+
+/** What a message takes on the channel: with serialization 'json', its JSON and a newline. */
+function ipcSize(message: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(message) ?? '') + 1;
+  } catch {
+    return 0;
+  }
 }
 
 export class WorkerSupervisor {
@@ -153,6 +164,7 @@ export class WorkerSupervisor {
       tasksDone: 0,
       cpu: { usage: { userUs: 0, systemUs: 0 }, procCpuMs: 0 },
       stderr: '',
+      ipcBytes: 0,
       taskChild: null,
     };
     this.workers.set(index, worker);
@@ -310,6 +322,7 @@ export class WorkerSupervisor {
       tasksDone: w.tasksDone,
       cpuMs: cpuMsOf(w.cpu),
       trap: w.trap,
+      ipcBytes: w.ipcBytes,
       procState: w.status.procState,
       startedAt: w.startedAt,
       child: w.taskChild,
@@ -325,6 +338,7 @@ export class WorkerSupervisor {
   }
 
   private onMessage(worker: Worker, raw: unknown): void {
+    worker.ipcBytes += ipcSize(raw);
     const message = parseFromWorker(raw);
     if (message === null || message.pid !== worker.pid) return;
     switch (message.type) {
@@ -464,6 +478,7 @@ export class WorkerSupervisor {
 
   private send(worker: Worker, message: ToWorker): void {
     if (!worker.child.connected) return;
+    worker.ipcBytes += ipcSize(message);
     worker.child.send(message, (error) => {
       // The channel closed under us: the worker is exiting, and its 'exit' requeues the task.
       if (error) worker.stderr = `${worker.stderr}\n(send failed: ${error.message})`.slice(-2000);

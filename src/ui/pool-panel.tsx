@@ -74,7 +74,15 @@ function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: nu
   const task = worker.task && worker.child ? `${taskText(worker.task)} → ${worker.child.pid}` : taskText(worker.task);
   const doing = worker.state === 'paused' ? `${task} (paused)` : worker.task ? task : worker.state;
   const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
-  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone)) + (worker.trap ? '  trap' : '');
+  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone)) + (worker.trap ? '  trap' : '') + ipcText(worker, now);
+}
+
+/** "  IPC 41 B/s": the average rate through the worker's IPC channel since it started. */
+function ipcText(worker: WorkerSnapshot, now: number): string {
+  const seconds = (now - worker.startedAt) / 1000;
+  if (worker.ipcBytes === undefined || seconds < 1) return '';
+  const rate = worker.ipcBytes / seconds;
+  return `  IPC ${rate >= 10_000 ? `${(rate / 1000).toFixed(0)} kB/s` : `${rate.toFixed(0)} B/s`}`;
 }
 
 /** One line of the worker list; the titles go through it too, so they sit over their values. */

@@ -50,6 +50,19 @@ function childrenOf(pid: number) {
   return Array.isArray(table) ? table.filter((n) => n.ppid === pid) : [];
 }
 
+describe("each worker's IPC channel", () => {
+  it('counts the bytes of every message both ways, as the JSON the channel carries', async () => {
+    const pool = makePool();
+    await pool.start(1);
+    const before = pool.snapshot().workers[0]!.ipcBytes ?? 0;
+    assert.ok(before > 20, `its ready message counted (${before} bytes)`);
+    await pool.submit([{ workload: 'sleep', arg: 10 }, { workload: 'sleep', arg: 10 }]);
+    const after = pool.snapshot().workers[0]!.ipcBytes ?? 0;
+    // Two tasks out (~50 bytes each) and two results in (~150 each).
+    assert.ok(after - before > 200 && after - before < 2000, `${after - before} bytes for two tasks`);
+  });
+});
+
 describe('zombie workload', { skip: !linux && 'needs /proc' }, () => {
   it("leaves a zombie (Z, <defunct>) under the task's child until the child ends; then PID 1 or a subreaper reaps it", async () => {
     const pool = makePool();

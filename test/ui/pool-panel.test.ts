@@ -102,6 +102,13 @@ describe('pool panel', () => {
     assert.match(plain(poolPanelLines(z, rows, 200, MONO_THEME, NOW)[0]), /^Pool: 1 workers · primes/, 'no zombie in the sample: nothing said');
   });
 
+  it("ends each worker's line with the average rate through its IPC channel", () => {
+    const busy = snapshot([worker(1, 4250, { ipcBytes: 41_000 }), worker(2, 4251, { ipcBytes: 4_100_000 })]);
+    const lines = poolPanelLines(busy, rows, 140, MONO_THEME, NOW);
+    assert.match(lines[2] ?? '', /12  IPC 1000 B\/s\s*$/);
+    assert.match(lines[3] ?? '', /12  IPC 100 kB\/s\s*$/);
+  });
+
   it("marks a worker's row with what it does", () => {
     assert.equal(workerNote(worker(1, 4250)), '  [primes 1003000001]');
     assert.equal(workerNote(worker(1, 4250, { state: 'paused' })), '  [paused: primes 1003000001]');
