@@ -1,5 +1,5 @@
 // The README's generated sections, between `<!-- name:start -->` and `<!-- name:end -->` markers.
-import { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
+import { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, RUN_HELP, SERVE_HELP, SNAPSHOT_HELP } from '../src/cli/help-text.js';
 import { primesHelp } from '../src/cli/primes-command.js';
 import { sumsqHelp } from '../src/cli/sumsq-command.js';
 import { keyTableMarkdown, replayKeyTableMarkdown } from './key-table-markdown.js';
@@ -13,6 +13,7 @@ export function generatedSections(): Record<string, string> {
     'replay-keys': replayKeyTableMarkdown(),
     'help-record': fence(RECORD_HELP),
     'help-replay': fence(REPLAY_HELP),
+    'help-run': fence(RUN_HELP),
     // The default worker count is the machine's: the README shows it as a word.
     'help-primes': fence(primesHelp('one per core')),
     'help-sumsq': fence(sumsqHelp('one per core')),

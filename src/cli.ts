@@ -1,6 +1,6 @@
 // pooltop's entry point: parse the command line, run the chosen mode, exit with its status.
 // Heavy modules (Ink, React, systeminformation) load only in the modes that need them.
-import { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, SERVE_HELP, SNAPSHOT_HELP } from './cli/help-text.js';
+import { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, RUN_HELP, SERVE_HELP, SNAPSHOT_HELP } from './cli/help-text.js';
 import { parseCommand } from './cli/parse-options.js';
 import { UsageError } from './cli/usage-error.js';
 import { version } from './cli/version.js';
@@ -9,7 +9,7 @@ async function main(argv: string[]): Promise<number> {
   const command = parseCommand(argv);
   switch (command.kind) {
     case 'help':
-      process.stdout.write({ monitor: MONITOR_HELP, snapshot: SNAPSHOT_HELP, serve: SERVE_HELP, record: RECORD_HELP, replay: REPLAY_HELP }[command.text]);
+      process.stdout.write({ monitor: MONITOR_HELP, snapshot: SNAPSHOT_HELP, serve: SERVE_HELP, record: RECORD_HELP, replay: REPLAY_HELP, run: RUN_HELP }[command.text]);
       return 0;
     case 'version':
       process.stdout.write(`pooltop ${version()}\n`);

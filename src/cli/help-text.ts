@@ -17,6 +17,7 @@ export const MONITOR_HELP = `Usage: pooltop [options]
        pooltop sumsq [options]           (see pooltop sumsq --help)
        pooltop record FILE [-d tenths] [--duration s] [--count n]  (see pooltop record --help)
        pooltop replay FILE [options]     (see pooltop replay --help)
+       pooltop run [options] -- CMD [ARGS...]  (see pooltop run --help)
 
 An htop-like interactive process monitor with a built-in process-pool lab.
 
@@ -105,6 +106,24 @@ Options:
                            what each gives: see pooltop --help)
       --no-color           accepted for symmetry; snapshot output has no colour
   -h, --help               show this help
+`;
+
+export const RUN_HELP = `Usage: pooltop run [options] -- CMD [ARGS...]
+       pooltop run CMD [ARGS...]         (when CMD does not start with -)
+
+Starts CMD (found on PATH, no shell) as pooltop's child, in a session and process group of its
+own (setsid), and opens the monitor on it: tree view, only CMD and its descendants (its
+ancestors dimmed; o shows every process again), CMD selected and followed. What CMD prints is
+kept and printed when pooltop exits; its stdin is /dev/null. When CMD ends, the message line
+says how (exit status, or the signal that ended it) and its times; on exit pooltop prints them
+again as bash's time does — real, and the user and sys CPU of CMD and of every descendant it
+waited for — and exits with CMD's status (128 + the signal's number if a signal ended it).
+Quitting pooltop while CMD runs sends SIGTERM to CMD's process group (SIGKILL 2 s later).
+
+Ctrl-C inside pooltop quits pooltop, not CMD (CMD is not in the terminal's foreground group):
+to do to CMD what Ctrl-C would, press k on its row, then g (its process group), then SIGINT.
+
+Options: those of the monitor (pooltop --help) but --pool.
 `;
 
 export const SERVE_HELP = `Usage: pooltop serve [options]

@@ -20,6 +20,7 @@ import type { ActionContext } from '../ui/action-context.js';
 import { startMonitorMetrics } from './monitor-metrics.js';
 import { startMonitorRecording } from './monitor-recording.js';
 import type { MonitorOptions } from './parse-options.js';
+import { endText, exitStatusOf, runReport, startProgram, type RunningProgram } from './run-program.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
@@ -69,6 +70,19 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
   const pool = new PoolManager();
+  let workersReaped = 0;
+  pool.on('worker-exit', () => workersReaped++);
+  let program: RunningProgram | null = null;
+  if (options.run !== null) {
+    try {
+      program = await startProgram(options.run.file, options.run.args, { reaped: () => workersReaped });
+    } catch (error) {
+      settingsChanges.stop();
+      stderr.write(`pooltop run: ${(error as Error).message}\n`);
+      // A shell's status for a command it could not find or run.
+      return 127;
+    }
+  }
   const metrics = options.metricsListen && (await startMonitorMetrics(options.metricsListen, options, pool, delayMs));
   const created: Sampler = replay ?? (await createSampler(options.source ?? undefined));
   const recording = options.record === null ? null : startMonitorRecording(options.record, store, pool, delayMs, created);
@@ -110,6 +124,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     ending = true;
     poller.stop();
     followSetup();
+    // The program's group gets SIGTERM now; the exit below waits for it (SIGKILL after a grace).
+    void program?.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
     trace.stop();
@@ -154,6 +170,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   process.on('uncaughtException', (error) => shutdown(1, error));
   process.on('unhandledRejection', (error) => shutdown(1, error));
   process.on('exit', () => {
+    program?.killNow();
     pool.shutdown();
     terminal.restore();
   });
@@ -182,6 +199,10 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     () => shutdown(0),
     (error: unknown) => shutdown(1, error),
   );
+  if (program !== null) {
+    store.getState().logEvent(`started PID ${program.pid} (its own process group and session): ${program.label}`);
+    watchProgram(store, program, () => poller.refreshSoon());
+  }
   if (options.pool !== null && store.getState().readonly) {
     store.getState().notify('read-only (the readonly setting): --pool ignored, no pool started', 'warn');
   } else if (options.pool !== null) {
@@ -191,7 +212,50 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
       (error: unknown) => store.getState().notify(`pool did not start: ${error instanceof Error ? error.message : String(error)}`, 'error'),
     );
   }
-  return finished;
+  if (program === null) return finished;
+  const run = program;
+  return finished.then(async (code) => {
+    // A program still running when the monitor quits is ended with its group: nothing is left behind.
+    const end = await run.stop();
+    const output = run.output();
+    if (output !== '') process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    stderr.write(runReport(run.label, run.pid, end));
+    return code === 0 ? exitStatusOf(end) : code;
+  });
+}
+
+/**
+ * `pooltop run`'s view: once a sample shows the program, only it and its descendants, in tree
+ * view, it selected and followed; when it ends, the message line says how.
+ */
+function watchProgram(store: ReturnType<typeof createAppStore>, program: RunningProgram, refreshSoon: () => void): void {
+  const shown = store.subscribe((state) => {
+    const row = state.rows.find((r) => r.pid === program.pid);
+    if (row === undefined) return;
+    shown();
+    state.showSubtree(row.pid, row.startTime);
+    state.selectPid(row.pid);
+    store.setState({ follow: true });
+    state.notify(`running PID ${program.pid} ${program.label} (o: every process; q: quit, which ends it)`, 'info');
+  });
+  void program.ended.then((end) => {
+    shown();
+    const secs = (ms: number | null): string => (ms === null ? '?' : `${(ms / 1000).toFixed(2)} s`);
+    const text = `PID ${program.pid} ${endText(end)} · real ${secs(end.realMs)} user ${secs(end.userMs)} sys ${secs(end.systemMs)} · q quits · ${program.label}`;
+    store.getState().logEvent(`PID ${program.pid} ${endText(end)} after ${secs(end.realMs)}: ${program.label}`, end.code === 0 ? 'info' : 'warn');
+    // Said once a sample no longer shows it, so the table's own "PID … exited" news does not
+    // cover it; the view it had is then empty, so every process is shown again.
+    const gone = store.subscribe((state) => {
+      if (state.rows.some((r) => r.pid === program.pid && r.state !== 'Z')) return;
+      gone();
+      // After the update under way, whose layout may still say the row's news.
+      setTimeout(() => {
+        if (store.getState().view.subtree?.pid === program.pid) store.getState().toggleSubtree();
+        store.getState().notify(text, end.code === 0 ? 'info' : 'warn');
+      }, 0);
+    });
+    refreshSoon();
+  });
 }
 
 /**

@@ -42,6 +42,8 @@ export interface MonitorOptions extends CommonOptions {
   metricsListen: ListenAddress | null;
   /** `--readonly`: no key signals, renices or otherwise changes a process; no pool. */
   readonly: boolean;
+  /** `pooltop run [options] -- CMD ARGS…`: the program to start and watch; null for the plain monitor. */
+  run: { file: string; args: string[] } | null;
   /** Record every sample into this new file (`--record`); null: no recording. */
   record: string | null;
 }
@@ -90,7 +92,7 @@ export interface ServeOptions {
 }
 
 export type Command =
-  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' | 'record' | 'replay' }
+  | { kind: 'help'; text: 'monitor' | 'snapshot' | 'serve' | 'record' | 'replay' | 'run' }
   | { kind: 'version' }
   | { kind: 'monitor'; options: MonitorOptions }
   | { kind: 'snapshot'; options: SnapshotOptions }
@@ -213,6 +215,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       pool: null,
       metricsListen: null,
       record: null,
+      run: null,
       // A replay changes nothing: its keys that would are refused as the past's (dispatch-key.ts).
       readonly: false,
       highlightSecs: null,
@@ -221,10 +224,35 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     };
     return { kind: 'replay', options: { file: requireFile(file, 'pooltop replay'), monitor } };
   }
-  const values = parse(withHighlightDefault(argv), MONITOR, 'pooltop');
+  if (first === 'run') return runCommand(rest, env);
+  return monitorCommand(argv, env, null);
+}
+
+/**
+ * `pooltop run [monitor options] -- CMD ARGS…`, or `pooltop run CMD ARGS…` when CMD does not start
+ * with "-": everything after `--` (or from CMD on) is the program's, never pooltop's.
+ */
+function runCommand(rest: readonly string[], env: NodeJS.ProcessEnv): Command {
+  const split = rest.indexOf('--');
+  const ours = split >= 0 ? rest.slice(0, split) : rest[0]?.startsWith('-') ? rest : [];
+  const program = split >= 0 ? rest.slice(split + 1) : rest[0]?.startsWith('-') ? [] : rest;
+  if (ours.includes('-h') || ours.includes('--help')) return { kind: 'help', text: 'run' };
+  const [file, ...args] = program;
+  if (file === undefined || file === '') throw new UsageError('pooltop run: name the program to run after --: pooltop run -- python3 pool.py (see pooltop run --help)');
+  const command = monitorCommand(ours, env, { file, args });
+  if (command.kind === 'monitor' && command.options.pool !== null) {
+    // Pool workers reaped during the run would be counted in its user and sys times.
+    throw new UsageError('pooltop run: --pool does not go with run (its workers would count in the times); start a pool with w inside');
+  }
+  return command;
+}
+
+function monitorCommand(argv: readonly string[], env: NodeJS.ProcessEnv, run: MonitorOptions['run']): Command {
+  const name = run === null ? 'pooltop' : 'pooltop run';
+  const values = parse(withHighlightDefault(argv), MONITOR, name);
   if (values.help) return { kind: 'help', text: 'monitor' };
   if (values.version) return { kind: 'version' };
-  if (values.color && values['no-color']) throw new UsageError('pooltop: --color and --no-color contradict each other');
+  if (values.color && values['no-color']) throw new UsageError(`${name}: --color and --no-color contradict each other`);
   const options = common(values, env);
   if (values.readonly === true && values.pool !== undefined) {
     throw new UsageError('pooltop: --readonly and --pool contradict each other (read-only mode starts no pool)');
@@ -250,6 +278,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       readonly: values.readonly === true,
       highlightSecs: values['highlight-changes'] === undefined ? null : parseHighlightSecs(values['highlight-changes']),
       record: values.record === undefined ? null : parseFile(values.record, 'pooltop: --record'),
+      run,
     },
   };
 }

@@ -49,6 +49,8 @@ export interface Column {
   descending: boolean;
   /** What a short help line says it is. */
   title: string;
+  /** Shown only when asked for (the job-control columns, `J`), not in the default table. */
+  optional?: boolean;
   value(row: ProcessRow): number | string;
   /** The cell text, unsanitized where `untrusted`: the caller makes it safe. */
   format(row: ProcessRow): string;
@@ -66,6 +68,9 @@ const count = (n: number | undefined): string => (n !== undefined && n >= 0 ? St
 /** Missing and unreadable numbers sort below every real one. */
 const sortable = (n: number | undefined): number => (n !== undefined && Number.isFinite(n) ? n : -1);
 const text = (t: string | undefined): string => (t === undefined || t === '' ? '-' : t);
+
+/** The job-control columns `J` shows (beside the chosen ones): group, session, the terminal's foreground group. */
+export const JOB_COLUMNS: readonly ColumnId[] = ['pgrp', 'sid', 'tpgid'];
 
 export const COLUMNS: readonly Column[] = [
   { id: 'pid', header: 'PID', width: 7, align: 'right', descending: false, title: 'process ID', value: (r) => r.pid, format: (r) => String(r.pid) },

@@ -6,9 +6,10 @@ export interface ProcStat {
   comm: string;
   state: string;
   ppid: number;
+  /** The process group ID: the PID of the group's leader (what Ctrl-C's SIGINT reaches, whole). */
+  pgrp: number;
   /** The session ID: the PID of the session's leader (0 for kernel threads). */
   session: number;
-  pgrp: number;
   /** The controlling terminal (major and minor packed), 0 for none. */
   ttyNr: number;
   /** The terminal's foreground process group, -1 for none. */
@@ -17,6 +18,9 @@ export interface ProcStat {
   majflt: number;
   utime: number;
   stime: number;
+  /** User and system time of the children it has waited for (and theirs, all the way down), in ticks. */
+  cutime: number;
+  cstime: number;
   priority: number;
   nice: number;
   threads: number;
@@ -69,14 +73,16 @@ export function parseProcStat(text: string): ProcStat | null {
     comm: text.slice(open + 1, close),
     state,
     ppid: numbers[4]!,
-    session: numbers[6]!,
     pgrp: numbers[5]!,
+    session: numbers[6]!,
     ttyNr: numbers[7]!,
     tpgid: numbers[8]!,
     minflt: numbers[10]!,
     majflt: numbers[12]!,
     utime: numbers[14]!,
     stime: numbers[15]!,
+    cutime: numbers[16]!,
+    cstime: numbers[17]!,
     priority: numbers[18]!,
     nice: numbers[19]!,
     threads: numbers[20]!,

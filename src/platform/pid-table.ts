@@ -13,6 +13,8 @@ export interface ProcessNode {
   startTime: number;
   /** Short name, raw; '' when listed by another means. */
   comm: string;
+  /** Process group ID; absent when listed by another means. */
+  pgrp?: number;
 }
 
 /** The table, or why /proc could not be listed. */
@@ -30,7 +32,7 @@ export function readPidTable(root = PROC_ROOT): ProcessNode[] | { error: string 
     if (typeof text !== 'string') continue; // exited since the listing, or hidden: not ours to signal
     const stat = parseProcStat(text);
     if (!stat) continue;
-    nodes.push({ pid: stat.pid, ppid: stat.ppid, startTime: startTimeFromTicks(stat.startTicks), comm: stat.comm });
+    nodes.push({ pid: stat.pid, ppid: stat.ppid, startTime: startTimeFromTicks(stat.startTicks), comm: stat.comm, pgrp: stat.pgrp });
   }
   return nodes;
 }

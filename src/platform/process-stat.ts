@@ -48,6 +48,16 @@ export function readStartTicks(pid: number): number | null {
   return typeof stat === 'object' && Number.isFinite(stat.startTicks) ? stat.startTicks : null;
 }
 
+/**
+ * CPU time of the children pooltop has reaped, and of everything they reaped in turn, in ms
+ * (user, system): what bash's `time` reports of a command, as the difference across its run.
+ * null without /proc.
+ */
+export function readReapedChildrenCpu(): { userMs: number; systemMs: number } | null {
+  const stat = readProcessStat(process.pid);
+  return typeof stat === 'object' ? { userMs: ticksToMs(stat.cutime), systemMs: ticksToMs(stat.cstime) } : null;
+}
+
 /** Stopped by a signal (T) or by a tracer (t): it runs nothing until continued. */
 export function isStoppedState(state: string): boolean {
   return state === 'T' || state === 't';

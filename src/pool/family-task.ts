@@ -38,6 +38,17 @@ const SH = ['/bin/sh', '/usr/bin/sh'].find((path) => existsSync(path)) ?? null;
  */
 const GATE = 'read -r go || exit 1; [ "$PPID" = "$2" ] || exit 1; exec sleep "$1"';
 
+/**
+ * The zombie workload's child: the same gate, then a background `sleep` that ends after
+ * ZOMBIE_AFTER_MS, then `exec sleep`, which never calls wait(): the background child stays a
+ * zombie (Z, <defunct>) under it until it ends or is killed, when the kernel re-parents the
+ * zombie to PID 1 (or a subreaper), which reaps it at once.
+ */
+const ZOMBIE_GATE = 'read -r go || exit 1; [ "$PPID" = "$2" ] || exit 1; sleep 0.2 & exec sleep "$1"';
+
+/** How long after the child starts its own child exits and becomes the zombie. */
+export const ZOMBIE_AFTER_MS = 200;
+
 export interface FamilyCommand {
   file: string;
   args: string[];
@@ -57,15 +68,17 @@ export interface FamilyCommand {
  * the signal and execs the rest in the same process: fork cleared the worker's own, and a worker
  * that is SIGKILLed cannot end its child itself. `parentPid` is the process that will start it.
  */
-export function familyCommand(ms: number, setpriv: string | null = null, parentPid = process.pid): FamilyCommand {
+export function familyCommand(ms: number, setpriv: string | null = null, parentPid = process.pid, zombie = false): FamilyCommand {
   const seconds = String(Math.max(0, Math.round(ms)) / 1000);
   const command = `sleep ${seconds}`;
   const through = (file: string, args: string[]): { file: string; args: string[]; diesWithParent: boolean } =>
     setpriv === null ? { file, args, diesWithParent: false } : { file: setpriv, args: ['--pdeathsig', 'KILL', file, ...args], diesWithParent: true };
   if (SLEEP !== null && SH !== null) {
     const env = { ...process.env, PATH: `${dirname(SLEEP)}${process.env['PATH'] ? `:${process.env['PATH']}` : ''}` };
-    return { ...through(SH, ['-c', GATE, 'sh', seconds, String(parentPid)]), command, gated: true, env };
+    return { ...through(SH, ['-c', zombie ? ZOMBIE_GATE : GATE, 'sh', seconds, String(parentPid)]), command, gated: true, env };
   }
+  // Without both a shell and sleep there is nothing to leave a zombie: the task says so.
+  if (zombie) throw new Error('the zombie workload needs /bin/sh and sleep');
   if (SLEEP !== null) return { ...through(SLEEP, [seconds]), command, gated: false };
   // No sleep binary (a minimal image): a tiny node script that only waits, titled like sleep.
   const script = `process.title = 'sleep ${seconds}'; setTimeout(() => {}, ${Math.round(ms)})`;
@@ -90,8 +103,9 @@ export function runFamilyTask(
   ms: number,
   announce: (child: FamilyChildStart, go: (ok: boolean) => void) => void,
   setpriv: string | null = null,
+  zombie = false,
 ): FamilyRun {
-  const { file, args, command, gated, diesWithParent, env } = familyCommand(ms, setpriv);
+  const { file, args, command, gated, diesWithParent, env } = familyCommand(ms, setpriv, process.pid, zombie);
   const child = spawn(file, args, { stdio: [gated ? 'pipe' : 'ignore', 'ignore', 'ignore'], ...(env ? { env } : {}) });
   // EPIPE when the child is gone before its line: its exit is reported anyway.
   child.stdin?.on('error', () => {});

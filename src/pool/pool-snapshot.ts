@@ -22,8 +22,13 @@ export interface WorkerSnapshot {
   /** The /proc state letter at the last look (R, S, T, Z…); null without /proc. */
   procState: string | null;
   startedAt: number;
-  /** The child its family task is waiting for: its PID and since when (Date.now()). */
-  child?: { pid: number; since: number } | null;
+  /** Bytes through its IPC channel so far, both ways (tasks out; ready, results and reports in). */
+  ipcBytes?: number;
+  /**
+   * The child its family task is waiting for: its PID and since when (Date.now()); for a zombie
+   * task, also since when the child's own child has been a zombie it does not reap.
+   */
+  child?: { pid: number; since: number; zombieSince?: number } | null;
 }
 
 /** A family task's child the pool still sees running. */

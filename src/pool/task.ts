@@ -1,7 +1,7 @@
 // What the pool moves around: a task (one call of a workload) and its result.
 import type { PrimeMethod } from './next-prime.js';
 
-export type WorkloadName = 'primes' | 'sumsq' | 'sleep' | 'family';
+export type WorkloadName = 'primes' | 'sumsq' | 'sleep' | 'family' | 'zombie' | 'threads' | 'threads-atomic' | 'deadlock' | 'semaphore' | 'pipeline';
 
 /** A workload and, for primes, the trial-division method. */
 export interface WorkloadChoice {

@@ -1,12 +1,13 @@
 // A pool worker process: runs one task at a time for its parent over IPC and never outlives it.
 import type { ChildProcess } from 'node:child_process';
 import { runFamilyTask } from './family-task.js';
+import { runPipelineTask } from './pipeline-task.js';
 import { livenessTick } from './liveness-tick.js';
 import { findSetpriv } from './parent-death-signal.js';
 import type { Task } from './task.js';
 import type { FromWorker, CpuTotals } from './worker-protocol.js';
 import { parseToWorker, parseWorkerArgv } from './worker-protocol.js';
-import { runWorkload, taskSpecProblem } from './workloads.js';
+import { isChildWorkload, runWorkload, taskSpecProblem } from './workloads.js';
 
 const args = parseWorkerArgv(process.argv.slice(2));
 if (args === null || typeof process.send !== 'function') {
@@ -91,23 +92,41 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
       ({ pid, startTicks, command, diesWithWorker }, go) =>
         send({ type: 'child-start', pid: process.pid, taskId: task.id, childPid: pid, startTicks, command, diesWithWorker }, go),
       setpriv,
+      task.workload === 'zombie',
     );
   } catch (error) {
     report(task, cpu0, wall0, { error: errorText(error) });
     return;
   }
-  const { child, done } = run;
+  awaitChild(task, cpu0, wall0, run.child, run.done, true);
+}
+
+/** Reports the task once `done` settles, with the event loop free meanwhile; `child` is ended with us if we must leave. */
+function awaitChild(task: Task, cpu0: NodeJS.CpuUsage, wall0: number, child: ChildProcess, done: Promise<string>, announced: boolean): void {
   familyChild = child;
   done.then(
     (value) => ({ value }),
     (error: unknown) => ({ error: errorText(error) }),
   ).then((outcome) => {
     familyChild = null;
-    if (child.pid !== undefined) {
+    if (announced && child.pid !== undefined) {
       send({ type: 'child-exit', pid: process.pid, taskId: task.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode });
     }
     report(task, cpu0, wall0, outcome);
   });
+}
+
+/** A pipeline task: its two stages run under a shell the worker waits for (not announced: the shell is not a family child). */
+function runPipeline(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
+  const problem = taskSpecProblem(task);
+  if (problem !== null) return report(task, cpu0, wall0, { error: problem });
+  let run;
+  try {
+    run = runPipelineTask(task.arg);
+  } catch (error) {
+    return report(task, cpu0, wall0, { error: errorText(error) });
+  }
+  awaitChild(task, cpu0, wall0, run.child, run.done, false);
 }
 
 process.on('message', (raw: unknown) => {
@@ -118,8 +137,12 @@ process.on('message', (raw: unknown) => {
     const { task } = message;
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
-    if (task.workload === 'family') {
+    if (isChildWorkload(task.workload)) {
       runFamily(task, cpu0, wall0);
+      return;
+    }
+    if (task.workload === 'pipeline') {
+      runPipeline(task, cpu0, wall0);
       return;
     }
     let outcome: Outcome;

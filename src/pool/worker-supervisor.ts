@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { isEndedState, readRunState, type RunState } from '../platform/process-stat.js';
 import { ChildWatch } from './child-watch.js';
+import { ZOMBIE_AFTER_MS } from './family-task.js';
 import { parentDeathLauncher } from './parent-death-signal.js';
 import type { PoolEvents } from './pool-events.js';
 import type { ChildSnapshot, WorkerSnapshot } from './pool-snapshot.js';
@@ -35,8 +36,10 @@ interface Worker {
   readonly cpu: WorkerCpu;
   /** The end of what it wrote to stderr. */
   stderr: string;
+  /** Bytes through its IPC channel, both ways: each message's JSON (the channel's serialization) and newline. */
+  ipcBytes: number;
   /** The child its family task started and is waiting for. */
-  taskChild: { pid: number; since: number } | null;
+  taskChild: { pid: number; since: number; zombieSince?: number } | null;
 }
 
 /** How this run's workers are started. */
@@ -66,6 +69,15 @@ interface SupervisorHooks {
   exited(): void;
   /** Something a snapshot shows has changed. */
   changed(): void;
+}
+
+/** What a message takes on the channel: with serialization 'json', its JSON and a newline. */
+function ipcSize(message: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(message) ?? '') + 1;
+  } catch {
+    return 0;
+  }
 }
 
 export class WorkerSupervisor {
@@ -152,6 +164,7 @@ export class WorkerSupervisor {
       tasksDone: 0,
       cpu: { usage: { userUs: 0, systemUs: 0 }, procCpuMs: 0 },
       stderr: '',
+      ipcBytes: 0,
       taskChild: null,
     };
     this.workers.set(index, worker);
@@ -309,6 +322,7 @@ export class WorkerSupervisor {
       tasksDone: w.tasksDone,
       cpuMs: cpuMsOf(w.cpu),
       trap: w.trap,
+      ipcBytes: w.ipcBytes,
       procState: w.status.procState,
       startedAt: w.startedAt,
       child: w.taskChild,
@@ -324,6 +338,7 @@ export class WorkerSupervisor {
   }
 
   private onMessage(worker: Worker, raw: unknown): void {
+    worker.ipcBytes += ipcSize(raw);
     const message = parseFromWorker(raw);
     if (message === null || message.pid !== worker.pid) return;
     switch (message.type) {
@@ -357,7 +372,8 @@ export class WorkerSupervisor {
         const { childPid: pid, startTicks, command, taskId, diesWithWorker } = message;
         const child = this.children.confirm({ pid, startTicks, command, workerIndex: worker.index, workerPid: worker.pid, taskId, diesWithWorker }, reaped);
         if (child === null) return;
-        if (!reaped) worker.taskChild = { pid: child.pid, since: child.since };
+        // The zombie's parent starts it and it exits ZOMBIE_AFTER_MS later: the wait it is owed starts then.
+        if (!reaped) worker.taskChild = { pid: child.pid, since: child.since, ...(worker.task?.workload === 'zombie' ? { zombieSince: child.since + ZOMBIE_AFTER_MS } : {}) };
         this.children.announce(child);
         return;
       }
@@ -462,6 +478,7 @@ export class WorkerSupervisor {
 
   private send(worker: Worker, message: ToWorker): void {
     if (!worker.child.connected) return;
+    worker.ipcBytes += ipcSize(message);
     worker.child.send(message, (error) => {
       // The channel closed under us: the worker is exiting, and its 'exit' requeues the task.
       if (error) worker.stderr = `${worker.stderr}\n(send failed: ${error.message})`.slice(-2000);

@@ -308,7 +308,8 @@ export class ProcfsSampler implements Sampler {
       cpuTime: (stat.utime + stat.stime) / CLK_TCK,
       processor: stat.processor,
       name: stat.comm,
-      command: identity.command,
+      // A zombie's command line is gone (cmdline reads empty): shown as ps shows it.
+      command: stat.state === 'Z' ? `[${stat.comm}] <defunct>` : identity.command,
       kernelThread: identity.kernelThread,
       pgrp: stat.pgrp,
       session: stat.session,

@@ -5,6 +5,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createAccessSlice, type AccessSlice } from './access-slice.js';
 import { createDetailsSlice, type DetailsSlice } from './details-slice.js';
+import { createEventsSlice, type EventsSlice } from './events-slice.js';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
@@ -17,7 +18,7 @@ import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice & ReplaySlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice & ReplaySlice & EventsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
@@ -42,5 +43,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createTraceSlice(...store),
     ...createSetupSlice(options)(...store),
     ...createReplaySlice(...store),
+    ...createEventsSlice(...store),
   }));
 }

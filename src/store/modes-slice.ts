@@ -1,10 +1,11 @@
 // Who has the keyboard: the main screen, a prompt, a menu or an overlay, with the menu's highlighted
 // entry and what an open menu is about (the signal menu's targets, the ancestry panel's process).
 import type { SignalDisposition } from '../signals/signal-dispositions.js';
+import type { GroupMember } from '../signals/process-group.js';
 import type { SliceCreator } from './app-store.js';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm' | 'pool' | 'details' | 'ionice' | 'affinity' | 'strace' | 'setup' | 'goto';
+export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm' | 'pool' | 'details' | 'ionice' | 'affinity' | 'strace' | 'setup' | 'goto' | 'events';
 
 /** A process a signal will go to, fixed when the menu opened (with the start time the row showed). */
 export interface PendingTarget {
@@ -13,6 +14,12 @@ export interface PendingTarget {
   command: string;
   /** A thread's row (its TID in `pid`): the process it belongs to, which the signal reaches as a whole. */
   threadOf?: number;
+}
+
+/** A process group the signal menu sends to (`g`), its members as /proc listed them then. */
+export interface SignalGroup {
+  pgid: number;
+  members: readonly GroupMember[];
 }
 
 /** What the signal menu and its confirmation are about. */
@@ -28,6 +35,8 @@ interface SignalRequest {
   origin?: 'main' | 'details';
   /** For one target: what it does with each signal, shown beside it. */
   dispositions?: readonly SignalDisposition[];
+  /** `g` in the menu: send to the target's whole process group, these members as listed then. */
+  group?: SignalGroup | null;
 }
 
 export interface ModesSlice {

@@ -28,6 +28,12 @@ export const WORKLOAD_CHOICES: readonly { choice: WorkloadChoice; label: string 
   { choice: { workload: 'sumsq' }, label: "sum of squares: the seed's cpu_bound(n) (CPU-bound)" },
   { choice: { workload: 'sleep' }, label: 'sleep: waits without using the CPU (I/O-bound)' },
   { choice: { workload: 'family' }, label: 'family: each task starts a child process and waits for it' },
+  { choice: { workload: 'threads' }, label: 'threads: 4 threads, one shared counter, no lock: updates are lost' },
+  { choice: { workload: 'threads-atomic' }, label: 'threads, Atomics: the same counter, each add indivisible: exact' },
+  { choice: { workload: 'deadlock' }, label: 'deadlock: two threads, two locks, opposite order: both wait for good' },
+  { choice: { workload: 'semaphore' }, label: 'semaphore: 6 threads, 2 permits: at most 2 hold one at once' },
+  { choice: { workload: 'pipeline' }, label: 'pipeline: a fast writer, a slow reader, one pipe: the writer blocks' },
+  { choice: { workload: 'zombie' }, label: 'zombie: the child leaves its own child unreaped (Z, <defunct>)' },
 ];
 
 export type PoolMenuEntry =
@@ -71,6 +77,18 @@ export function describeChoice(choice: WorkloadChoice): string {
       return 'sleep';
     case 'family':
       return 'family (worker → child)';
+    case 'zombie':
+      return 'zombie (worker → child → unreaped zombie)';
+    case 'threads':
+      return 'threads (shared counter, unsynchronised)';
+    case 'threads-atomic':
+      return 'threads (shared counter, Atomics)';
+    case 'deadlock':
+      return 'deadlock (two threads, two locks)';
+    case 'semaphore':
+      return 'semaphore (6 threads, 2 permits)';
+    case 'pipeline':
+      return 'pipeline (writer → pipe → slow reader)';
   }
 }
 

@@ -6,6 +6,7 @@ import type { EventEmitter } from 'node:events';
 import type { PoolEvents, TaskChild } from '../pool/pool-events.js';
 import { sanitizeText } from '../model/sanitize.js';
 import type { AppStore } from './app-store.js';
+import { lifetimeText } from './events-slice.js';
 import type { PoolControl } from './pool-actions.js';
 import { StartedProcesses } from './started-processes.js';
 
@@ -31,10 +32,21 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
   /** Children still running, with the parent they started under, as registered. */
   const children = new Map<number, { ppid: number; startTime: number }>();
 
+  /** When each worker and child started, for how long it lived. */
+  const bornAt = new Map<number, number>();
+  const log = (text: string, level: 'info' | 'warn' = 'info'): void => store.getState().logEvent(text, level);
+  const lived = (pid: number): string => {
+    const at = bornAt.get(pid);
+    bornAt.delete(pid);
+    return at === undefined ? '' : ` after ${lifetimeText(Date.now() - at)}`;
+  };
+
   const onChange = (): void => store.getState().setPool(pool.snapshot());
-  const onStart = ({ pid }: { pid: number }): void => {
+  const onStart = ({ pid, index, trap }: PoolEvents['worker-start'][0]): void => {
     // Workers are pooltop's children: a parent other than pooltop marks one orphaned.
     started.register(pid, process.pid, 0);
+    bornAt.set(pid, Date.now());
+    log(`worker ${index} started: PID ${pid}${trap ? ' (trap mode)' : ''}`);
   };
   const onChildStart = (child: TaskChild): void => {
     // The registry compares start times to the tick, which only a source that reads them as the
@@ -44,17 +56,24 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
     const origin = { ppid: child.workerPid, startTime: exact ? child.startTime : 0 };
     children.set(child.pid, origin);
     started.register(child.pid, origin.ppid, origin.startTime);
+    bornAt.set(child.pid, child.since);
+    log(`worker ${child.workerIndex}'s child started: PID ${child.pid} ${sanitizeText(child.command)}`);
   };
-  const onChildExit = ({ child }: PoolEvents['child-exit'][0]): void => {
+  const onChildExit = ({ child, code, signal }: PoolEvents['child-exit'][0]): void => {
     children.delete(child.pid);
+    const how = signal !== null ? `was killed by ${signal}` : code !== null ? `exited with status ${code}` : 'is gone';
+    log(`child ${child.pid} (${sanitizeText(child.command)}) ${how}${lived(child.pid)}`, signal !== null || (code !== null && code !== 0) ? 'warn' : 'info');
   };
   const onOrphaned = ({ child, withWorkerExit }: PoolEvents['child-orphaned'][0]): void => {
+    log(`worker ${child.workerIndex} (PID ${child.workerPid}) is gone; ${orphanText(child)}`, 'warn');
     if (withWorkerExit) return;
     store.getState().notify(`worker ${child.workerIndex} (PID ${child.workerPid}) is gone; ${orphanText(child)}`, 'warn');
   };
   const onExit = (exit: PoolEvents['worker-exit'][0]): void => {
-    if (exit.expected) return;
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    log(`worker ${exit.index} (PID ${exit.pid}) ${how}${lived(exit.pid)}${exit.expected ? ' (asked to)' : ''}`, exit.expected ? 'info' : 'warn');
+    if (exit.requeued) log(`task ${exit.requeued.id} (${exit.requeued.workload} ${exit.requeued.arg}) went back to the head of the queue`, 'warn');
+    if (exit.expected) return;
     // The child first: a long message is cut at the screen's edge, and it is the news.
     const orphans = [...(exit.killedWith ?? []).map(killedWithText), ...(exit.orphans ?? []).map(orphanText)].map((text) => `; ${text}`).join('');
     const task = exit.requeued ? `; its task went back to the head of the queue` : '';
@@ -62,6 +81,7 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
     store.getState().notify(`worker ${exit.index} (PID ${exit.pid}) ${how}${orphans}${task}${replaced}`, 'warn');
   };
   const onTrapped = ({ index, pid, signal }: PoolEvents['trapped'][0]): void => {
+    log(`worker ${index} (PID ${pid}) caught ${signal} and ignored it`);
     store.getState().notify(`worker ${index} (PID ${pid}) caught ${signal} and ignored it: only SIGKILL cannot be caught`, 'info');
   };
   const onProblem = (message: string): void => store.getState().notify(`pool: ${sanitizeText(message)}`, 'error');

@@ -6,12 +6,13 @@ import { readSignalMasks } from '../platform/process-details.js';
 import { describeDispositions } from '../signals/signal-dispositions.js';
 import { confirmationPrompt, needsConfirmation, subtreePrompt } from '../signals/confirm-policy.js';
 import { killTree } from '../signals/kill-tree.js';
+import { checkGroup, groupMembersText, sendToGroup } from '../signals/process-group.js';
 import { sendSignals } from '../signals/send-signal.js';
 import type { SignalOutcome, SignalTarget } from '../signals/signal-outcome.js';
-import { lookupSignal, SIGNALS, type SignalInfo } from '../signals/signal-table.js';
+import { lookupSignal, signalLabel, SIGNALS, type SignalInfo } from '../signals/signal-table.js';
 import { summarize } from '../signals/summarize-outcomes.js';
 import type { AppState, AppStore } from './app-store.js';
-import type { PendingTarget } from './modes-slice.js';
+import type { PendingTarget, SignalGroup } from './modes-slice.js';
 import { selectedRow } from './navigation-slice.js';
 import type { ProcessRow } from '../model/process-row.js';
 
@@ -109,6 +110,14 @@ export function requestSignal(store: AppStore, services: ProcessServices, choice
   const kill = lookupSignal('SIGKILL');
   const effective = choice === SUBTREE ? kill : choice;
   if (!effective) return;
+  const group = given === undefined ? state.signalRequest?.group : null;
+  if (group && choice !== SUBTREE) {
+    // A group is always asked about, with its members: it may hold processes the table does not show.
+    const count = group.members.length === 1 ? '1 process' : `${group.members.length} processes`;
+    const prompt = `Send ${signalLabel(effective)} to process group ${group.pgid} (${count}: ${groupMembersText(group.members)}), as Ctrl-C would? — y to send, any other key cancels`;
+    state.openSignal({ targets, digits: '', signal: effective.name, prompt, group }, 'confirm');
+    return;
+  }
   if (choice === SUBTREE && targets.length !== 1) {
     state.setMode('main');
     state.notify('kill subtree works on one process: untag (U) and select it', 'warn');
@@ -140,7 +149,47 @@ export function answerConfirmation(store: AppStore, services: ProcessServices, y
   }
   const choice = request.signal === SUBTREE ? SUBTREE : lookupSignal(request.signal);
   if (!choice) return;
-  void deliver(store, services, choice, request.targets);
+  if (request.group && choice !== SUBTREE) deliverToGroup(store, services, choice, request.group);
+  else void deliver(store, services, choice, request.targets);
+}
+
+/**
+ * `g` in the signal menu: from now on the signal goes to the selected process's whole process
+ * group (kill(-pgid), as the terminal's Ctrl-C), or back to the process alone. The group is
+ * listed from /proc now, and refused at once when pooltop may not signal it.
+ */
+export function toggleGroupSend(store: AppStore): void {
+  const state = store.getState();
+  const request = state.signalRequest;
+  if (!request) return;
+  if (request.group) {
+    state.openSignal({ ...request, group: null }, 'signal');
+    return;
+  }
+  const target = request.targets[0];
+  if (request.targets.length !== 1 || target === undefined) {
+    state.notify('a process group is sent to from one process: untag (U) and select it', 'warn');
+    return;
+  }
+  const pgid = state.rows.find((r) => r.pid === target.pid && r.startTime === target.startTime)?.pgrp;
+  if (pgid === undefined) {
+    state.notify(`no process group known for PID ${target.pid} (this source does not tell groups)`, 'warn');
+    return;
+  }
+  const check = checkGroup(pgid, lookupSignal('SIGINT')!);
+  if (!check.ok) {
+    state.notify(`process group ${pgid}: ${check.reason}`, 'warn');
+    return;
+  }
+  state.openSignal({ ...request, group: { pgid, members: check.members } }, 'signal');
+}
+
+function deliverToGroup(store: AppStore, services: ProcessServices, signal: SignalInfo, group: SignalGroup): void {
+  store.getState().setMode('main');
+  const outcome = sendToGroup(group.pgid, signal, group.members);
+  if (outcome.status === 'sent') for (const member of group.members) services.signalSent(member.pid, outcome.signal);
+  store.getState().notify(outcome.text, outcome.status === 'sent' ? 'info' : 'error', 'signal');
+  services.refreshSoon();
 }
 
 /** `z` / `r`: SIGSTOP / SIGCONT to the selected or tagged processes; several that pooltop did not start are asked about. */

@@ -35,6 +35,12 @@ export interface ViewSlice {
   cancelFilter(): void;
   setUserFilter(user: string | null): void;
   toggleTree(): void;
+  /** `o`: only the selected process and its descendants (ancestors dimmed in tree view); again: every process. */
+  toggleSubtree(): void;
+  /** Only `pid` (started at `startTime`) and its descendants, in tree view: `pooltop run`'s view. */
+  showSubtree(pid: number, startTime: number): void;
+  /** `J`: show or hide the job-control columns (PGRP, SID, TPGID). */
+  toggleJobColumns(): void;
   /** `-`: fold the selected process's subtree. */
   collapseSelected(): void;
   /** `+`: unfold it. */
@@ -173,6 +179,24 @@ export const createViewSlice =
 
       toggleTree() {
         relayout({ tree: !get().view.tree });
+      },
+      toggleSubtree() {
+        const { view, cursor, rows } = get();
+        if (view.subtree !== null) {
+          relayout({ subtree: null });
+          get().notify('every process again', 'info');
+          return;
+        }
+        const row = rows.find((r) => r.pid === cursor.pid);
+        if (row === undefined) return get().notify('no process selected', 'warn');
+        relayout({ subtree: { pid: row.pid, startTime: row.startTime } });
+        get().notify(`only PID ${row.pid} and its descendants (o again: every process)`, 'info');
+      },
+      showSubtree(pid, startTime) {
+        relayout({ subtree: { pid, startTime }, tree: true });
+      },
+      toggleJobColumns() {
+        relayout({ jobColumns: !get().view.jobColumns });
       },
       collapseSelected() {
         foldSelected(collapseNode);

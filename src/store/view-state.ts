@@ -40,6 +40,13 @@ export interface ViewState {
   scrollX: number;
   /** Cells the command column has on screen; set by the UI, for Ctrl-E and the right end of →. */
   commandWidth: number;
+  /**
+   * Only this process and its descendants (`o`, `pooltop run`): the process as the row showed it
+   * (its start time, so a reused PID shows nothing). In tree view its ancestors stay, dimmed.
+   */
+  subtree: { pid: number; startTime: number } | null;
+  /** The job-control columns (PGRP, SID, TPGID) are shown (`J`). */
+  jobColumns: boolean;
   /** Rows the table can show; set by the UI from the terminal's size. */
   pageSize: number;
   /** Lines of the whole screen (the help screen scrolls within them). */
@@ -58,6 +65,7 @@ export interface ViewOptions {
   showThreadNames?: boolean;
   highlightBaseName?: boolean;
   highlightMs?: number;
+  jobColumns?: boolean;
 }
 
 export function initialView(options: ViewOptions = {}): ViewState {
@@ -77,6 +85,8 @@ export function initialView(options: ViewOptions = {}): ViewState {
     highlightMs: options.highlightMs ?? 0,
     scrollX: 0,
     commandWidth: 0,
+    subtree: null,
+    jobColumns: options.jobColumns ?? false,
     pageSize: 20,
     screenLines: 24,
   };

@@ -9,6 +9,7 @@ import { AffinityMenu, CHANGE_MENU_WIDTH, IoPriorityMenu } from './change-menus.
 import { DetailsView } from './details-view.js';
 import { dispatchKey, dispatchRead } from './dispatch-key.js';
 import { Footer, footerKeys } from './footer.js';
+import { EventLine, EventsPanel } from './events-panel.js';
 import { Header } from './header.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
@@ -43,12 +44,14 @@ export function App({ ctx }: AppProps) {
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
+  // The events line, once pooltop has started a process, takes one line of the table.
+  const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;
   // The pool panel takes its lines from the table, but never all of them.
-  const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
+  const panel = full.pageSize - eventLine - poolLines >= 3 ? poolLines : 0;
   // A replay's time bar takes a line above the message line.
   const replaying = useAppStore((s) => s.replay !== null);
-  const bar = replaying && full.pageSize - panel > 3 ? 1 : 0;
-  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - bar }), [full, panel, bar]);
+  const bar = replaying && full.pageSize - panel - eventLine > 3 ? 1 : 0;
+  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - eventLine - bar }), [full, panel, eventLine, bar]);
   const tableColumns = useAppStore((s) => s.view.columns);
   const clicks = useRef(new ClickCounter());
   const menuClicks = useRef<MenuClicks>({ last: null });
@@ -103,6 +106,8 @@ export function App({ ctx }: AppProps) {
           <TraceView width={columns} height={tableHeight} />
         ) : mode === 'setup' ? (
           <SetupScreen width={columns} height={tableHeight} />
+        ) : mode === 'events' ? (
+          <EventsPanel width={columns} height={tableHeight} />
         ) : (
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}
@@ -121,6 +126,7 @@ export function App({ ctx }: AppProps) {
         )}
       </Box>
       {bar > 0 && <ReplayBar width={columns} />}
+      {eventLine > 0 && <EventLine width={columns} />}
       <MessageLine width={columns} />
       <Footer width={columns} />
     </Box>

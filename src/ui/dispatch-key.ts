@@ -6,6 +6,7 @@ import type { ActionContext } from './action-context.js';
 import { ancestryKeys } from './ancestry-panel.js';
 import { affinityKeys, ioPriorityKeys } from './change-menus.js';
 import { detailsKeys } from './details-view.js';
+import { eventsKeys } from './events-panel.js';
 import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
@@ -37,6 +38,7 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   strace: traceKeys,
   setup: setupKeys,
   goto: gotoKeys,
+  events: eventsKeys,
 };
 
 export const REPLAY_REFUSES = 'a replay shows the past: signals, renice, the details and the pool are off (they work in the live monitor)';

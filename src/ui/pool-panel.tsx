@@ -28,11 +28,11 @@ export function coresBusyNow(pool: PoolSnapshot, rows: readonly ProcessRow[]): n
   return percent / 100;
 }
 
-/** Lines the panel takes for a pool: summary, column titles, workers, latest results. */
+/** Lines the panel takes for a pool: summary, column titles, workers, a lesson's result (threads, pipeline), latest results. */
 export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean): number {
   if (!pool || !shown || pool.summary.phase === 'idle') return 0;
   const workers = pool.workers.length;
-  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0);
+  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0) + (lessonLine(pool.summary.latest) !== null ? 1 : 0);
 }
 
 export function PoolPanel({ width }: { width: number }) {
@@ -52,7 +52,7 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
     styled(
       fitWidth(
         // Orphans early in the line: it is cut at the panel's width, and they are rare news.
-        `Pool: ${s.workers} workers${orphansText(s.children)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${coresBusyNow(pool, rows).toFixed(2)} cores busy now, ${s.coresBusy.toFixed(2)} overall · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
+        `Pool: ${s.workers} workers${orphansText(s.children)}${zombiesText(pool, rows, now)} · ${what} · wall ${clock(s.wallMs)} · CPU ${formatCpuTime(s.cpuMs / 1000)} · ${coresBusyNow(pool, rows).toFixed(2)} cores busy now, ${s.coresBusy.toFixed(2)} overall · ${s.tasksDone} done · ${s.tasksPerSecond.toFixed(2)}/s · queue ${s.pending}`,
         width,
       ),
       { color: theme.worker, bold: true },
@@ -61,6 +61,8 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
   lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done'), width), { dim: true }));
   for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now), width));
   if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
+  const lesson = lessonLine(s.latest);
+  if (lesson !== null) lines.push(fitWidth(lesson, width));
   lines.push(cutToWidth(`latest: ${latest(s.latest, Math.max(0, width - 8))}`, width));
   return lines;
 }
@@ -72,7 +74,15 @@ function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: nu
   const task = worker.task && worker.child ? `${taskText(worker.task)} → ${worker.child.pid}` : taskText(worker.task);
   const doing = worker.state === 'paused' ? `${task} (paused)` : worker.task ? task : worker.state;
   const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
-  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone)) + (worker.trap ? '  trap' : '');
+  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone)) + (worker.trap ? '  trap' : '') + ipcText(worker, now);
+}
+
+/** "  IPC 41 B/s": the average rate through the worker's IPC channel since it started. */
+function ipcText(worker: WorkerSnapshot, now: number): string {
+  const seconds = (now - worker.startedAt) / 1000;
+  if (worker.ipcBytes === undefined || seconds < 1) return '';
+  const rate = worker.ipcBytes / seconds;
+  return `  IPC ${rate >= 10_000 ? `${(rate / 1000).toFixed(0)} kB/s` : `${rate.toFixed(0)} B/s`}`;
 }
 
 /** One line of the worker list; the titles go through it too, so they sit over their values. */
@@ -85,6 +95,7 @@ export function taskText(task: Task | null): string {
   if (!task) return 'idle';
   if (task.workload === 'sleep') return `sleep ${task.arg} ms`;
   if (task.workload === 'family') return `family: sleep ${task.arg / 1000} s`;
+  if (task.workload === 'zombie') return `zombie: sleep ${task.arg / 1000} s`;
   return `${task.workload} ${task.arg}`;
 }
 
@@ -94,6 +105,39 @@ function orphansText(children: PoolSnapshot['summary']['children']): string {
   if (orphans.length === 0) return '';
   const pids = orphans.slice(0, 3).map((c) => c.pid).join(', ');
   return ` · ${orphans.length} orphan${orphans.length > 1 ? 's' : ''} (PID ${pids}${orphans.length > 3 ? ', …' : ''})`;
+}
+
+/**
+ * The newest result of a lesson whose value is the point: the threads workloads' counter
+ * ("shared counter (no lock): expected 20000000, counted 11525924, lost 8474076 (42.4 %)"), the
+ * pipeline's rate through its pipe. null when the latest results hold none.
+ */
+function lessonLine(results: readonly TaskResult[]): string | null {
+  for (let i = results.length - 1; i >= 0; i--) {
+    const r = results[i]!;
+    // Only a value of the very shape the worker makes is shown: nothing else from IPC reaches the screen.
+    if (r.workload === 'pipeline' && typeof r.value === 'string' && /^pipeline: \d+\.\d\d MB\/s through the pipe \(\d+ bytes in \d+ ms\): the reader's pace$/.test(r.value)) return r.value;
+    if (r.workload !== 'threads' && r.workload !== 'threads-atomic') continue;
+    const match = typeof r.value === 'string' ? /^expected (\d+) counted (\d+) lost (-?\d+)$/.exec(r.value) : null;
+    if (!match) continue;
+    const [expected, counted, lost] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const share = expected > 0 ? ` (${((100 * lost) / expected).toFixed(1)} %)` : '';
+    return `shared counter (${r.workload === 'threads' ? 'no lock' : 'Atomics'}): expected ${expected}, counted ${counted}, lost ${lost}${share}`;
+  }
+  return null;
+}
+
+/** " · zombie 4301 unreaped by 4300 for 3.2 s": the zombie workload's zombies, as the sample shows them (state Z under a task's child). */
+function zombiesText(pool: PoolSnapshot, rows: readonly ProcessRow[], now: number): string {
+  const since = new Map<number, number>();
+  for (const w of pool.workers) if (w.child?.zombieSince != null) since.set(w.child.pid, w.child.zombieSince);
+  if (since.size === 0) return '';
+  const zombies = rows.filter((r) => r.state === 'Z' && since.has(r.ppid));
+  const first = zombies[0];
+  if (first === undefined) return '';
+  const waited = Math.max(0, (now - since.get(first.ppid)!) / 1000).toFixed(1);
+  const more = zombies.length > 1 ? ` and ${zombies.length - 1} more` : '';
+  return ` · zombie ${first.pid} unreaped by ${first.ppid} for ${waited} s${more}`;
 }
 
 /** The newest results that fit in `width` cells, in arrival order (oldest of them first). */

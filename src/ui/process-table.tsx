@@ -4,7 +4,7 @@
 // per-cell components cost 5× more React and Ink work per refresh for the same screen.
 import { Text } from 'ink';
 import { useEffect, useMemo } from 'react';
-import type { ColumnId } from '../model/columns.js';
+import { JOB_COLUMNS, type ColumnId } from '../model/columns.js';
 import { baseNameCells, formatCells, formatCommand, formatHeader, layoutColumns, type RowLayout } from '../model/format-row.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { RowChange } from '../model/row-changes.js';
@@ -39,7 +39,9 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
   const theme = useTheme();
   const workers = useMemo(() => new Map((pool?.workers ?? []).map((w) => [w.pid, w])), [pool]);
   const columns = useAppStore((s) => s.view.columns);
-  const layout = useMemo(() => layoutColumns(width, columns), [width, columns]);
+  const jobColumns = useAppStore((s) => s.view.jobColumns);
+  const shown = useMemo(() => withJobColumns(columns, jobColumns), [columns, jobColumns]);
+  const layout = useMemo(() => layoutColumns(width, shown), [width, shown]);
   useEffect(() => setCommandWidth(layout.commandWidth), [setCommandWidth, layout.commandWidth]);
   const lines = [titleLine(layout, sort.key, isDescending(sort), theme, width)];
   for (const row of visible.slice(cursor.scrollTop, cursor.scrollTop + height)) {
@@ -268,4 +270,13 @@ function stateColor(state: string, theme: Theme): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** The chosen columns, with `J`'s job-control columns (those not chosen already) before the command. */
+export function withJobColumns(columns: readonly ColumnId[], jobColumns: boolean): readonly ColumnId[] {
+  if (!jobColumns) return columns;
+  const extra = JOB_COLUMNS.filter((id) => !columns.includes(id));
+  if (extra.length === 0) return columns;
+  const at = columns.indexOf('command');
+  return at < 0 ? [...columns, ...extra] : [...columns.slice(0, at), ...extra, ...columns.slice(at)];
 }

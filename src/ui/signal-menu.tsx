@@ -1,7 +1,7 @@
 // The signal panel (`k`, F9): each signal with its number and meaning, SIGTERM first highlighted;
 // typing a number jumps to that signal, Enter sends, Esc cancels. Also the `y` confirmation.
 import { shortDisposition, type SignalDisposition } from '../signals/signal-dispositions.js';
-import { SIGNAL_MENU, SUBTREE, answerConfirmation, requestSignal } from '../store/signal-actions.js';
+import { SIGNAL_MENU, SUBTREE, answerConfirmation, requestSignal, toggleGroupSend } from '../store/signal-actions.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
 import type { KeyPress } from './parse-key.js';
@@ -23,15 +23,25 @@ export function SignalMenu({ height, width }: { height: number; width: number })
   const index = useAppStore((s) => s.menuIndex);
   const request = useAppStore((s) => s.signalRequest);
   const count = request?.targets.length ?? 0;
-  const title = count === 1 ? `Send signal to PID ${request?.targets[0]?.pid}` : `Send signal to ${count} tagged`;
+  const group = request?.group;
+  const title = group
+    ? `Send signal to process group ${group.pgid} (${group.members.length})`
+    : count === 1
+      ? `Send signal to PID ${request?.targets[0]?.pid}`
+      : `Send signal to ${count} tagged`;
   const digits = request?.digits ? `  [${request.digits}${index < 0 ? ': not in the list' : ''}]` : '';
-  return <SidePanel title={title + digits} items={signalMenuItems(request?.dispositions)} index={index} height={height} width={width} />;
+  const hint = group ? '  g: PID only' : count === 1 ? '  g: its group' : '';
+  return <SidePanel title={title + digits + hint} items={signalMenuItems(request?.dispositions)} index={index} height={height} width={width} />;
 }
 
 export function signalMenuKeys(key: KeyPress, ctx: ActionContext): void {
   const state = ctx.store.getState();
   const request = state.signalRequest;
   if (!request) return state.setMode('main');
+  if (key.name === 'g') {
+    toggleGroupSend(ctx.store);
+    return;
+  }
   if (/^\d$/.test(key.name)) {
     const digits = jumpDigits(request.digits, key.name);
     state.openSignal({ ...request, digits }, 'signal');

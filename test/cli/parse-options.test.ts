@@ -67,6 +67,7 @@ describe('parseCommand', () => {
         readonly: false,
         highlightSecs: null,
         record: null,
+        run: null,
       },
     });
     const long = parseCommand(['--delay=20', '--pid=7', '--sort-key=pid', '--user=root', '--tree'], {});
@@ -239,5 +240,29 @@ describe('value checks', () => {
     assert.throws(() => parseUser('99999999999999999999', users, inUse), /UID 99999999999999999999 is out of range \(0 to 4294967294\)/);
     assert.throws(() => parseUser('4294967295', users, inUse), /out of range/, '(uid_t) −1 is no UID');
     assert.equal(parseUser('4294967294', users, inUse), '4294967294');
+  });
+});
+
+describe('pooltop run', () => {
+  it('takes the program after --, or from the first word that is not an option; options before are the monitor\'s', () => {
+    const run = (argv: string[]) => {
+      const command = parseCommand(argv, {});
+      assert.equal(command.kind, 'monitor');
+      return command.kind === 'monitor' ? command.options : assert.fail();
+    };
+    assert.deepEqual(run(['run', '--', 'python3', 'pool.py', '-v']).run, { file: 'python3', args: ['pool.py', '-v'] });
+    assert.deepEqual(run(['run', 'sleep', '5']).run, { file: 'sleep', args: ['5'] });
+    const withOptions = run(['run', '-d', '5', '--', 'sh', '-c', 'sleep 1 --tree']);
+    assert.deepEqual([withOptions.delayMs, withOptions.tree, withOptions.run], [500, false, { file: 'sh', args: ['-c', 'sleep 1 --tree'] }]);
+    assert.equal(run([]).run, null);
+    assert.deepEqual(parseCommand(['run', '--help'], {}), { kind: 'help', text: 'run' });
+  });
+
+  it('refuses a run without a program, and --pool with one', () => {
+    usage(() => parseCommand(['run'], {}), /^pooltop run: name the program to run after --/);
+    usage(() => parseCommand(['run', '--'], {}), /^pooltop run: name the program to run after --/);
+    usage(() => parseCommand(['run', '-d', '5'], {}), /^pooltop run: name the program/);
+    usage(() => parseCommand(['run', '--pool', '2', '--', 'sleep', '1'], {}), /^pooltop run: --pool does not go with run/);
+    usage(() => parseCommand(['run', '--bogus', '--', 'sleep', '1'], {}), /^pooltop run: /);
   });
 });

@@ -12,6 +12,8 @@ describe('parseProcStat', () => {
       [s.pid, s.comm, s.state, s.ppid, s.session, s.utime, s.stime, s.priority, s.nice, s.threads, s.startTicks, s.vsize, s.rssPages, s.processor],
       [2629, 'cat', 'R', 2620, 1019, 7, 3, 20, 0, 1, 13660, 3133440, 408, 1],
     );
+    // Field 5 the group, field 8 the terminal's foreground group (-1: no terminal).
+    assert.deepEqual([s.pgrp, s.tpgid], [2620, -1]);
   });
 
   it('takes the name up to the last parenthesis, whatever it holds', () => {

@@ -62,7 +62,7 @@ describe('start times', () => {
     mkdirSync(join(root, '9'));
     writeFileSync(join(root, '9', 'stat'), '9 (a) b) S 1 9 9 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 700 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0');
     mkdirSync(join(root, '10'));
-    assert.deepEqual(readPidTable(root), [{ pid: 9, ppid: 1, startTime: startTimeFromTicks(700), comm: 'a) b' }]);
+    assert.deepEqual(readPidTable(root), [{ pid: 9, ppid: 1, startTime: startTimeFromTicks(700), comm: 'a) b', pgrp: 9 }]);
     assert.deepEqual(readPidTable(join(root, 'missing')), { error: `cannot list ${join(root, 'missing')}: ENOENT` });
   });
 

@@ -47,3 +47,15 @@ describe('workloads', () => {
     assert.ok((cpu.user + cpu.system) / 1000 < 20, `cpu ${(cpu.user + cpu.system) / 1000} ms`);
   });
 });
+
+describe('the lab concept workloads', () => {
+  it('are validated like the others, once, from the table', () => {
+    assert.equal(taskSpecProblem({ workload: 'threads', arg: 0 }), 'threads needs an integer argument from 1 to 50000000 (got 0)');
+    assert.equal(taskSpecProblem({ workload: 'threads-atomic', arg: 1000 }), null);
+    assert.equal(taskSpecProblem({ workload: 'deadlock', arg: 50 }), 'deadlock needs an integer argument from 100 to 3600000 (got 50)');
+    assert.equal(taskSpecProblem({ workload: 'zombie', arg: MAX_FAMILY_MS + 1 }), `zombie needs an integer argument from 0 to ${MAX_FAMILY_MS} (got ${MAX_FAMILY_MS + 1})`);
+    assert.equal(taskSpecProblem({ workload: 'pipeline', arg: 5000, method: 'sqrt' }), 'method "sqrt" does not apply to pipeline');
+    assert.throws(() => runWorkload({ workload: 'zombie', arg: 100 }), /run it with runFamilyTask/);
+    assert.match(String(runWorkload({ workload: 'semaphore', arg: 10 })), /^semaphore: 6 threads, 2 permits, at most [12] held at once$/);
+  });
+});

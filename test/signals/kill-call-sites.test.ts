@@ -17,16 +17,19 @@ function sources(dir: string): string[] {
 }
 
 describe('process.kill call sites', () => {
-  it('exist only in src/signals/send-signal.ts, once, right after validateTarget', () => {
+  it('exist only in src/signals/send-signal.ts (one process, right after validateTarget) and process-group.ts (one group, right after checkGroup)', () => {
     const found: string[] = [];
     for (const path of sources(src)) {
       // Comments may mention process.kill; only code counts.
       const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       for (const _ of code.matchAll(KILL_CALL)) found.push(relative(src, path));
     }
-    assert.deepEqual(found, ['signals/send-signal.ts']);
+    assert.deepEqual(found.sort(), ['signals/process-group.ts', 'signals/send-signal.ts']);
     const code = readFileSync(join(src, 'signals', 'send-signal.ts'), 'utf8');
     assert.match(code, /const valid = validateTarget\(pid, signal\);\n\s*if \(!valid\.ok\) return[^\n]*\n\s*try \{\n\s*process\.kill\(valid\.pid, /);
+    // The one negative PID: a group checked (never 0 or 1, never pooltop's or an ancestor's) just before.
+    const group = readFileSync(join(src, 'signals', 'process-group.ts'), 'utf8');
+    assert.match(group, /const group = checkGroup\(pgid, signal, expected, options\);\n\s*if \(!group\.ok\) return group;\n\s*try \{\n\s*process\.kill\(-group\.pgid, /);
   });
 
   it('never import tree-kill, which signals PIDs no check has seen (see src/signals/kill-tree.ts)', () => {

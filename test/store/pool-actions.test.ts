@@ -22,7 +22,19 @@ describe('pool menu actions', () => {
     );
     assert.deepEqual(
       POOL_MENU.flatMap((e) => (e.kind === 'workload' ? [describeChoice(e.choice)] : [])),
-      ['primes (naive)', 'primes (√p)', 'sum of squares', 'sleep', 'family (worker → child)'],
+      [
+        'primes (naive)',
+        'primes (√p)',
+        'sum of squares',
+        'sleep',
+        'family (worker → child)',
+        'threads (shared counter, unsynchronised)',
+        'threads (shared counter, Atomics)',
+        'deadlock (two threads, two locks)',
+        'semaphore (6 threads, 2 permits)',
+        'pipeline (writer → pipe → slow reader)',
+        'zombie (worker → child → unreaped zombie)',
+      ],
     );
   });
 

@@ -212,3 +212,43 @@ describe('the pool snapshot in the store', () => {
     assert.equal(store.getState().orphans, marked, 'the same orphan: the same set, nothing to draw again');
   });
 });
+
+describe('the events of pooltop\'s processes', () => {
+  it('logs each start with its PID, each exit with its status or signal and how long it lived, re-queues and orphans, in order', () => {
+    const store = createAppStore();
+    const pool = new EmittingPool();
+    const bridge = connectPool(store, pool);
+    pool.emit('worker-start', { index: 1, pid: WORKER, trap: false });
+    pool.emit('child-start', child({ since: Date.now() }));
+    pool.emit('child-orphaned', { child: child({ orphaned: true, ppid: 1 }), withWorkerExit: true });
+    const exit: WorkerExit = {
+      index: 1, pid: WORKER, code: null, signal: 'SIGKILL', requeued: { id: 7, workload: 'family', arg: 8000 }, replacedBy: 2, expected: false, stderr: '', orphans: [child({ orphaned: true, ppid: 1 })],
+    };
+    pool.emit('worker-exit', exit);
+    pool.emit('child-exit', { child: child({ orphaned: true, ppid: 1 }), code: null, signal: null });
+    pool.emit('worker-exit', { ...exit, index: 2, pid: WORKER + 1, signal: null, code: 0, requeued: null, expected: true, orphans: [] });
+    const texts = store.getState().events.map((e) => e.text.replace(/after \d+\.\d s/, 'after N s'));
+    assert.deepEqual(texts, [
+      `worker 1 started: PID ${WORKER}`,
+      `worker 1's child started: PID ${CHILD} sleep 8`,
+      `worker 1 (PID ${WORKER}) is gone; its child ${CHILD} (sleep 8) was re-parented to PID 1: an orphan`,
+      `worker 1 (PID ${WORKER}) was killed by SIGKILL after N s`,
+      'task 7 (family 8000) went back to the head of the queue',
+      `child ${CHILD} (sleep 8) is gone after N s`,
+      `worker 2 (PID ${WORKER + 1}) exited with status 0 (asked to)`,
+    ]);
+    assert.deepEqual(store.getState().events.map((e) => e.level), ['info', 'info', 'warn', 'warn', 'warn', 'info', 'info']);
+    const times = store.getState().events.map((e) => e.at);
+    assert.deepEqual(times, [...times].sort((a, b) => a - b), 'in order, with times');
+    bridge.disconnect();
+  });
+
+  it('keeps the newest MAX_EVENTS and counts those dropped', async () => {
+    const { MAX_EVENTS } = await import('../../src/store/events-slice.js');
+    const store = createAppStore();
+    for (let i = 0; i < MAX_EVENTS + 3; i++) store.getState().logEvent(`event ${i}`);
+    assert.equal(store.getState().events.length, MAX_EVENTS);
+    assert.equal(store.getState().events[0]?.text, 'event 3');
+    assert.equal(store.getState().eventsDropped, 3);
+  });
+});

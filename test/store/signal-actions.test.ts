@@ -10,6 +10,7 @@ import {
   pauseOrResume,
   requestSignal,
   signalTargets,
+  toggleGroupSend,
   type ProcessServices,
 } from '../../src/store/signal-actions.js';
 import { lookupSignal } from '../../src/signals/signal-table.js';
@@ -278,5 +279,45 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     assert.match(st.getState().signalRequest?.prompt ?? '', /^Send SIGCONT \(18\) to 3 processes:/);
     answerConfirmation(st, svc.s, true);
     assert.ok(await waitUntil(() => [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S')));
+  });
+});
+
+describe('signal menu: to the process group (g)', { skip: !linux && 'needs /proc' }, () => {
+  const children = new OwnChildren();
+  after(() => children.cleanup());
+
+  it('lists the group in the question, and y sends SIGINT to every member, as Ctrl-C would', async () => {
+    // A job of our own in a group of its own (setsid), as a shell makes one for a pipeline.
+    const sh = children.spawn('sh', ['-c', 'sleep 30 | sleep 31'], { detached: true, stdio: 'ignore' });
+    const outsider = children.spawn('sleep', ['30'], { stdio: 'ignore' });
+    const sampler = new ProcfsSampler();
+    const members = () => new ProcfsSampler().readProcesses().processes.filter((p) => p.pgrp === sh.pid);
+    assert.ok(await waitUntil(() => members().length === 3, 5000), 'the shell and both stages are in its group');
+    for (const m of members()) children.adopt(m.pid);
+    const st = createAppStore({ pids: [sh.pid, outsider.pid], sortKey: 'pid' });
+    st.getState().applySample(await sampler.sample());
+    st.getState().selectPid(sh.pid);
+    openSignalMenu(st);
+    toggleGroupSend(st);
+    assert.deepEqual(st.getState().signalRequest?.group?.members.map((m) => m.pid).sort(), members().map((m) => m.pid).sort());
+    const svc = services();
+    requestSignal(st, svc.s, lookupSignal('SIGINT')!);
+    assert.equal(st.getState().mode, 'confirm');
+    assert.match(st.getState().signalRequest?.prompt ?? '', new RegExp(`^Send SIGINT \\(2\\) to process group ${sh.pid} \\(3 processes: ${sh.pid} sh, \\d+ sleep, \\d+ sleep\\), as Ctrl-C would\\? — y to send`));
+    answerConfirmation(st, svc.s, true);
+    assert.match(st.getState().message?.text ?? '', new RegExp(`^sent SIGINT \\(2\\) to process group ${sh.pid} \\(3 processes\\)`));
+    assert.deepEqual(await children.exited(sh), { code: null, signal: 'SIGINT' });
+    assert.ok(await waitUntil(() => members().length === 0, 5000), 'no member is left');
+    assert.equal(procState(outsider.pid)?.state, 'S');
+  });
+
+  it("refuses at g when the group is pooltop's own, and g again goes back to the process", async () => {
+    const own = children.spawn('sleep', ['30'], { stdio: 'ignore' });
+    const st = createAppStore({ pids: [own.pid] });
+    st.getState().applySample(await new ProcfsSampler().sample());
+    openSignalMenu(st);
+    toggleGroupSend(st);
+    assert.equal(st.getState().signalRequest?.group ?? null, null);
+    assert.match(st.getState().message?.text ?? '', /^process group \d+: group \d+ is pooltop's own$/);
   });
 });

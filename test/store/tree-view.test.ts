@@ -113,3 +113,29 @@ describe('tree view in the store', () => {
     assert.match(lines[0] ?? '', /parent 4242 is gone/);
   });
 });
+
+describe('this process and its descendants (o)', () => {
+  it('shows only the selected process and its descendants; in tree view its ancestors stay, dimmed; o again shows all', () => {
+    const store = treeStore();
+    store.getState().selectPid(20);
+    store.getState().toggleSubtree();
+    assert.deepEqual(visible(store), [20, 21, 22]);
+    assert.match(store.getState().message?.text ?? '', /^only PID 20 and its descendants/);
+    store.getState().toggleTree();
+    assert.deepEqual(visible(store), [1, 20, 21, 22]);
+    assert.equal(store.getState().decorations.get(1)?.dimmed, true, 'PID 1 is only the context');
+    assert.equal(store.getState().decorations.get(21)?.dimmed, false);
+    // A child that appears later is in the view; a text filter narrows within it.
+    store.getState().applySample(sample([...store.getState().rows, info(23, { ppid: 22, command: 'cat' }), info(30, { ppid: 1, command: 'cron' })]));
+    assert.deepEqual(visible(store), [1, 20, 21, 22, 23]);
+    store.getState().toggleSubtree();
+    assert.deepEqual(visible(store), [1, 10, 11, 20, 21, 22, 23, 30]);
+  });
+
+  it('shows nothing once its PID names another process (another start time)', () => {
+    const store = treeStore();
+    store.getState().showSubtree(20, 999);
+    assert.deepEqual(visible(store), []);
+    assert.equal(store.getState().view.tree, true, 'pooltop run opens it in tree view');
+  });
+});

@@ -81,6 +81,34 @@ describe('pool panel', () => {
     assert.equal(poolPanelHeight(many, true), 3 + 8 + 1);
   });
 
+  it('threads: the newest result as expected, counted and lost updates, on a line of its own', () => {
+    const result = (workload: 'threads' | 'threads-atomic', value: string, taskId: number) => ({
+      taskId, workload, arg: 5_000_000, value, error: null, pid: 4250, workerIndex: 1, cpuMs: 200, wallMs: 600, finishedAt: NOW,
+    });
+    const racy = snapshot([worker(1, 4250)]);
+    racy.summary.latest = [result('threads-atomic', 'expected 20000000 counted 20000000 lost 0', 1), result('threads', 'expected 20000000 counted 11525924 lost 8474076', 2)];
+    const lines = poolPanelLines(racy, rows, 120, MONO_THEME, NOW);
+    assert.equal(lines.at(-2)?.trimEnd(), 'shared counter (no lock): expected 20000000, counted 11525924, lost 8474076 (42.4 %)');
+    assert.equal(poolPanelHeight(racy, true), lines.length);
+    racy.summary.latest = [result('threads-atomic', 'expected 20000000 counted 20000000 lost 0', 1)];
+    assert.equal(poolPanelLines(racy, rows, 120, MONO_THEME, NOW).at(-2)?.trimEnd(), 'shared counter (Atomics): expected 20000000, counted 20000000, lost 0 (0.0 %)');
+  });
+
+  it('zombie: the zombie under a task child, whose it is and how long it has waited to be reaped', () => {
+    const z = snapshot([worker(1, 4250, { task: { id: 1, workload: 'zombie', arg: 8000 }, child: { pid: 4300, since: NOW - 3400, zombieSince: NOW - 3200 } })]);
+    const zrows = [...rows, row(4300, { ppid: 4250, state: 'S' }), row(4301, { ppid: 4300, state: 'Z' })];
+    const plain = (line: string | undefined) => (line ?? '').replace(/\x1b\[[\d;]*m/g, '');
+    assert.match(plain(poolPanelLines(z, zrows, 200, MONO_THEME, NOW)[0]), /^Pool: 1 workers · zombie 4301 unreaped by 4300 for 3\.2 s · /);
+    assert.match(plain(poolPanelLines(z, rows, 200, MONO_THEME, NOW)[0]), /^Pool: 1 workers · primes/, 'no zombie in the sample: nothing said');
+  });
+
+  it("ends each worker's line with the average rate through its IPC channel", () => {
+    const busy = snapshot([worker(1, 4250, { ipcBytes: 41_000 }), worker(2, 4251, { ipcBytes: 4_100_000 })]);
+    const lines = poolPanelLines(busy, rows, 140, MONO_THEME, NOW);
+    assert.match(lines[2] ?? '', /12  IPC 1000 B\/s\s*$/);
+    assert.match(lines[3] ?? '', /12  IPC 100 kB\/s\s*$/);
+  });
+
   it("marks a worker's row with what it does", () => {
     assert.equal(workerNote(worker(1, 4250)), '  [primes 1003000001]');
     assert.equal(workerNote(worker(1, 4250, { state: 'paused' })), '  [paused: primes 1003000001]');
