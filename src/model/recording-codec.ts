@@ -175,6 +175,7 @@ function systemFields(frame: RecordedFrame): Fields {
     tasks: s.tasks,
     unreadable: s.unreadable,
   };
+  if (s.procsRunning !== undefined) out.procsRunning = s.procsRunning;
   if (s.counters) out.counters = s.counters;
   if (frame.pool) out.pool = frame.pool;
   if (frame.events.length > 0) out.events = frame.events.map((e) => [e.at, e.level, e.text]);
@@ -432,6 +433,7 @@ export class RecordDecoder {
       capabilities: this.header.capabilities,
     };
     if (r.counters !== undefined) sample.counters = readCounters(r.counters);
+    if (r.procsRunning !== undefined) sample.procsRunning = readNullable(r.procsRunning, (v) => readInteger(v, 'procsRunning', 0, PID_LIMIT));
     if (base !== null && !key && sample.time < base.time) throw new RecordingError('time goes backwards');
     this.previous = sample;
     return { sample, pool: r.pool === undefined ? null : readPoolSnapshot(r.pool), events: readEvents(r.events) };

@@ -173,6 +173,8 @@ export interface Sample {
   capabilities: SourceCapabilities;
   /** Cumulative CPU, disk and network counters, for sources that read them (/proc). */
   counters?: HostCounters;
+  /** Threads running now (procs_running of /proc/stat), for sources that read it; the tasks' runningThreads is it capped at the cores. */
+  procsRunning?: number | null;
 }
 
 /** What a source can tell of each process: code that depends on a field asks here, never the source's name. */
