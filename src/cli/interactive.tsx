@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
 import { connectPool } from '../store/pool-bridge.js';
+import { MetersPoller } from '../store/meters-poller.js';
 import { Poller } from '../store/poller.js';
+import { systemMeterSources } from '../sampling/system-meter-sources.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ActionContext } from '../ui/action-context.js';
 import { startMonitorMetrics } from './monitor-metrics.js';
@@ -45,6 +47,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     user: options.user,
     pids: options.pids,
     tree: options.given.tree || saved.tree,
+    graphs: { cpuMeter: saved.cpuMeter, panel: saved.graphsPanel, spanSeconds: saved.graphSpan, style: saved.graphStyle, meters: saved.systemMeters },
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
@@ -57,6 +60,9 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
+  // Frequency, temperatures, batteries and GPUs, each at its own cadence, off the refresh path.
+  const meters = saved.systemMeters ? new MetersPoller(store, systemMeterSources()) : null;
+  meters?.start();
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
   const terminal = new Terminal(stdin, stdout);
 
@@ -70,6 +76,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
     if (ending) return;
     ending = true;
     poller.stop();
+    meters?.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
     bridge.disconnect();

@@ -3,6 +3,7 @@
 // the poller and the pool bridge talk to it without React. A new slice is a file of its own and a
 // line in each list below.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createHistorySlice, type GraphSettings, type HistorySlice } from './history-slice.js';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
@@ -12,13 +13,13 @@ import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 
-export function createAppStore(options: ViewOptions = {}): AppStore {
+export function createAppStore(options: ViewOptions & { graphs?: Partial<GraphSettings> } = {}): AppStore {
   return createStore<AppState>()((...store) => ({
     ...createTableSlice(...store),
     ...createNavigationSlice(...store),
@@ -27,5 +28,6 @@ export function createAppStore(options: ViewOptions = {}): AppStore {
     ...createTagsSlice(...store),
     ...createMessagesSlice(...store),
     ...createPoolSlice(...store),
+    ...createHistorySlice(options.graphs)(...store),
   }));
 }

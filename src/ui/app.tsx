@@ -7,6 +7,7 @@ import { AncestryPanel } from './ancestry-panel.js';
 import { dispatchRead } from './dispatch-key.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
+import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
@@ -16,6 +17,7 @@ import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
 import { PoolPanel, poolPanelHeight } from './pool-panel.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
+import { systemMeterLineCount } from './system-meter-lines.js';
 import { TooSmall } from './too-small.js';
 import { useAppStore } from './use-app-store.js';
 import { useKeys } from './use-keys.js';
@@ -30,12 +32,15 @@ export function App({ ctx }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
   const mode = useAppStore((s) => s.mode);
-  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
+  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
-  const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
+  const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters) : 0));
+  const full = useMemo(() => computeLayout(columns, rows, cores, (hasPool ? 1 : 0) + meterLines), [columns, rows, cores, hasPool, meterLines]);
   // The pool panel takes its lines from the table, but never all of them.
   const panel = full.pageSize - poolLines >= 3 ? poolLines : 0;
-  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel }), [full, panel]);
+  // So does the graphs panel, after the pool's: at most what leaves the table three rows.
+  const graphLines = useAppStore((s) => graphsPanelHeight(s.history, s.graphs, s.meters, cores, columns, full.pageSize - panel - 3));
+  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - graphLines }), [full, panel, graphLines]);
 
   useKeys((keys) => dispatchRead(keys, ctx));
   // After a resize the new layout is committed: start the screen over from a clean terminal.
@@ -65,6 +70,7 @@ export function App({ ctx }: AppProps) {
     <Box flexDirection="column" width={columns} height={layout.lines}>
       <Header layout={layout} />
       <Box height={1} />
+      {graphLines > 0 && <GraphsPanel width={columns} height={graphLines} />}
       {panel > 0 && <PoolPanel width={columns} />}
       <Box height={tableHeight}>
         {mode === 'ancestry' ? (
