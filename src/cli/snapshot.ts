@@ -14,6 +14,8 @@ import { cutToWidth } from '../model/text-width.js';
 import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
 import { createSampler } from '../sampling/create-sampler.js';
+import { readAllMeters, systemMeterSources } from '../sampling/system-meter-sources.js';
+import { NO_METERS, withReading, type SystemMeters } from '../sampling/system-meters.js';
 import type { Sample } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
 
@@ -26,12 +28,22 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotDa
   const sampler = await createSampler(options.source ?? undefined);
   try {
     const first = await sampler.sample();
-    await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
+    // The system meters are read while the CPU% delta's half second passes, and only for JSON.
+    const [meters] = await Promise.all([
+      options.json ? readMeters() : Promise.resolve(undefined),
+      new Promise((resolve) => setTimeout(resolve, DELTA_MS)),
+    ]);
     const sample = await sampler.sample();
-    return { sample, rows: snapshotRows(first, sample, options) };
+    return { sample, rows: snapshotRows(first, sample, options), previous: first, ...(meters && { meters }) };
   } finally {
     sampler.close();
   }
+}
+
+async function readMeters(): Promise<SystemMeters> {
+  let meters: SystemMeters = NO_METERS;
+  for (const { name, reading } of await readAllMeters(systemMeterSources())) meters = withReading(meters, name, reading as Parameters<typeof withReading>[2]);
+  return meters;
 }
 
 /** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s. */

@@ -18,7 +18,7 @@ export function watchLine(seq: number, previous: Sample, sample: Sample, options
   const rows = snapshotRows(previous, sample, options);
   // The tree's JSON is written without recursion (treeJson): its text is spliced in after seq.
   if (options.tree) return `{"seq":${seq},${treeJson(rows).slice(1)}\n`;
-  return `${jsonSafe(JSON.stringify({ seq, ...snapshotJson({ sample, rows }) }))}\n`;
+  return `${jsonSafe(JSON.stringify({ seq, ...snapshotJson({ sample, rows, previous }) }))}\n`;
 }
 
 /** How long a stop by signal waits for the reader to take the line it has not yet taken. */

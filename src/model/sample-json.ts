@@ -1,17 +1,26 @@
 // A sample as JSON data, the schema `snapshot --json` prints and `snapshot --json --watch` prints a
 // line of per sample: real strings (to be written through jsonSafe), sizes in bytes, CPU in
 // percent of one core, times in seconds, dates as ISO 8601.
+import type { SystemMeters } from '../sampling/system-meters.js';
 import type { Sample } from '../sampling/types.js';
+import { hostRates } from './host-rates.js';
 import type { ProcessRow } from './process-row.js';
 
 export interface SampleRows {
   sample: Sample;
   /** The rows to list, in the order to list them. */
   rows: readonly ProcessRow[];
+  /** The sample before: disk and network rates are over the interval since it. */
+  previous?: Sample | null;
+  /** Frequency, temperatures, batteries, GPUs (each key only where the machine has it). */
+  meters?: SystemMeters;
 }
 
-/** The whole document: the header's figures and every row. */
-export function snapshotJson({ sample, rows }: SampleRows): object {
+/** The whole document: the header's figures, the system meters the machine has, and every row. */
+export function snapshotJson({ sample, rows, previous, meters }: SampleRows): object {
+  const rates = previous ? hostRates(previous.counters, sample.counters, (sample.monotonic - previous.monotonic) / 1000) : null;
+  const r = (n: number): number => Math.round(n);
+  const missing = meters && Object.keys(meters.missing).length > 0 ? meters.missing : undefined;
   return {
     time: new Date(sample.time).toISOString(),
     source: sample.source,
@@ -21,6 +30,21 @@ export function snapshotJson({ sample, rows }: SampleRows): object {
     load: sample.load,
     uptime: sample.uptime,
     tasks: sample.tasks,
+    ...(rates && {
+      disks: {
+        total: { readBytesPerSecond: r(rates.diskTotal.readBytesPerSecond), writeBytesPerSecond: r(rates.diskTotal.writeBytesPerSecond) },
+        devices: rates.disks.map((d) => ({ device: d.device, readBytesPerSecond: r(d.readBytesPerSecond), writeBytesPerSecond: r(d.writeBytesPerSecond) })),
+      },
+      network: {
+        total: { receiveBytesPerSecond: r(rates.networkTotal.receiveBytesPerSecond), transmitBytesPerSecond: r(rates.networkTotal.transmitBytesPerSecond) },
+        interfaces: rates.networks.map((n) => ({ device: n.device, receiveBytesPerSecond: r(n.receiveBytesPerSecond), transmitBytesPerSecond: r(n.transmitBytesPerSecond) })),
+      },
+    }),
+    ...(meters?.cpuFrequency && { cpuFrequency: meters.cpuFrequency }),
+    ...(meters?.temperatures && { temperatures: meters.temperatures }),
+    ...(meters?.battery && { battery: meters.battery }),
+    ...(meters?.gpus && { gpus: meters.gpus }),
+    ...(missing && { unavailable: missing }),
     processes: rows.map(processJson),
   };
 }
