@@ -66,8 +66,16 @@ describe('settings file: reading', () => {
 
   it('reads a good file', () => {
     const loaded = loadSettings(file(JSON.stringify({ sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false })));
-    assert.deepEqual(loaded.settings, { sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false });
+    assert.deepEqual(loaded.settings, { ...DEFAULT_SETTINGS, sortKey: 'mem', sortInverted: true, tree: true, delayTenths: 5, color: false });
     assert.equal(loaded.problem, null);
+  });
+
+  it('reads the graph settings, and refuses values they cannot take', () => {
+    const good = { cpuMeter: 'graph', graphsPanel: true, graphSpan: 300, graphStyle: 'block', systemMeters: false };
+    assert.deepEqual(loadSettings(file(JSON.stringify(good))).settings, { ...DEFAULT_SETTINGS, ...good });
+    const bad = loadSettings(file(JSON.stringify({ cpuMeter: 'led', graphsPanel: 1, graphSpan: 45, graphStyle: 'dots', systemMeters: 'no' })));
+    assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
+    assert.match(bad.problem ?? '', /bad cpuMeter, graphsPanel, graphSpan, graphStyle, systemMeters/);
   });
 
   it('reads the last of a duplicated key, as JSON.parse does, and keys written with escapes', () => {
