@@ -104,12 +104,14 @@ function workerPoints(over: PoolHistory, pid: number): Float64Array {
 function poolGraphLines(over: PoolHistory, width: number, theme: Theme): string[] {
   const label = 'busy ';
   const top = ` ${over.cores} core${over.cores === 1 ? '' : 's'}`;
-  const graphWidth = Math.max(1, width - label.length - top.length);
+  // The legend sits right of the marks; the graph takes what the label and the legend leave.
+  const right = Math.max(top.length, MARK_LEGEND.length + 1);
+  const graphWidth = Math.max(1, width - label.length - right);
   const graph = ringGraph(over.history.pool, [0], [theme.worker], graphWidth, POOL_GRAPH_ROWS, over.view, Math.max(1, over.cores));
   const marks = marksLine(over.history.poolMarks, over.view.now, over.view.spanMs, graphWidth);
   return [
     ...graph.map((line, i) => `${styled(label, { color: theme.label })}${line}${i === 0 ? styled(top, { dim: true }) : ''}`),
-    cutToWidth(`${' '.repeat(label.length)}${marks}  ${MARK_LEGEND}`, width).trimEnd() || ' ',
+    cutToWidth(`${' '.repeat(label.length)}${marks} ${MARK_LEGEND}`, width),
   ];
 }
 
