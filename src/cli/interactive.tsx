@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
 import { createAppStore } from '../store/app-store.js';
 import { connectPool } from '../store/pool-bridge.js';
-import { MetersPoller } from '../store/meters-poller.js';
+import { MetersPoller, storeMeters } from '../store/meters-poller.js';
 import { Poller } from '../store/poller.js';
 import { systemMeterSources } from '../sampling/system-meter-sources.js';
 import { createSampler } from '../sampling/create-sampler.js';
@@ -61,7 +61,7 @@ export async function runInteractive(options: MonitorOptions): Promise<number> {
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   // Frequency, temperatures, batteries and GPUs, each at its own cadence, off the refresh path.
-  const meters = saved.systemMeters ? new MetersPoller(store, systemMeterSources()) : null;
+  const meters = saved.systemMeters ? new MetersPoller(storeMeters(store), systemMeterSources()) : null;
   meters?.start();
   const { render, React, App, StoreContext, ThemeContext, COLOR_THEME, MONO_THEME } = await loadUi();
   const terminal = new Terminal(stdin, stdout);
