@@ -36,9 +36,10 @@ Options:
   -V, --version            print the version
 
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
-gives the defaults: sort column and direction, tree view, delay, colour. The options
-above apply to their run only and are never saved. On exit pooltop saves what keys
-changed inside it (t, the sort keys), merged into the file as it is then. A file or
+gives the defaults: sort column and direction, tree view, delay, colour, graphs and
+system meters. The options above apply to their run only and are never saved. On exit
+pooltop saves what keys changed inside it (t, the sort keys, G g { }), merged into
+the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,
 writable by others, over 1 MB, not JSON) is left as it is, and nothing is saved.
 
