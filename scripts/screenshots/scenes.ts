@@ -232,9 +232,14 @@ export const SCENES: readonly Scene[] = [
         timeoutMs: POOL_TIMEOUT_MS,
         description: 'the pool paused for a few seconds (P, the graph fallen)',
       });
+      // The menu's lower entries need the room the graphs panel takes: hide it (its history stays).
+      await session.sendKeys('g');
+      await session.waitFor((s) => !/^Graphs ·/m.test(plain(s)), { description: 'the graphs panel hidden' });
       await session.sendKeys('w');
       await session.waitFor(/Resume all/, { description: 'the pool menu' });
       await session.sendKeys('Down', 'Down', 'Down', 'Down', 'Enter');
+      await session.waitFor((s) => !/Resume all/.test(plain(s)), { description: 'the pool menu closed' });
+      await session.sendKeys('g');
       await session.waitFor((s) => marks(s).includes('R') && /[⡀-⣿]{10}$/.test(busyRow(s)), {
         timeoutMs: POOL_TIMEOUT_MS,
         description: 'the pool resumed for a few seconds (R, the graph risen again)',
