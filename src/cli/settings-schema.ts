@@ -3,7 +3,7 @@
 import { parseColumnId, type ColumnId } from '../model/columns.js';
 import { GRAPH_STYLES, type GraphStyle } from '../model/graph-cells.js';
 import type { AppState } from '../store/app-store.js';
-import { GRAPH_SPANS, type GraphSettings } from '../store/history-slice.js';
+import { GRAPH_SPANS, type GraphSettings } from '../model/graph-settings.js';
 import { MAX_DELAY_TENTHS } from './parse-options.js';
 
 interface SettingSpec<T> {

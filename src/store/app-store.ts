@@ -3,7 +3,8 @@
 // the poller and the pool bridge talk to it without React. A new slice is a file of its own and a
 // line in each list below.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { createHistorySlice, type GraphSettings, type HistorySlice } from './history-slice.js';
+import type { GraphSettings } from '../model/graph-settings.js';
+import { createHistorySlice, type HistorySlice } from './history-slice.js';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';

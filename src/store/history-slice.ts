@@ -1,29 +1,12 @@
 // The graphs' history and how they are shown: the rings each sample is recorded into, the system
 // meters read at their own cadence, and the graph settings the keys change (G, g, { and }).
 import { createHistory, recordSample, type History } from '../model/history.js';
-import type { GraphStyle } from '../model/graph-cells.js';
+import { DEFAULT_GRAPHS, GRAPH_SPANS, spanText, type GraphSettings } from '../model/graph-settings.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import { NO_METERS, type SystemMeters } from '../sampling/system-meters.js';
 import type { Sample } from '../sampling/types.js';
 import type { SliceCreator } from './app-store.js';
-
-/** The time spans a graph can show, seconds (bottom's zoom goes 30 s to 600 s). */
-export const GRAPH_SPANS: readonly number[] = [30, 60, 120, 300, 600];
-
-export interface GraphSettings {
-  /** The header's CPU meters: htop's bar, or the bar with its history graph beside it (`G`). */
-  cpuMeter: 'bar' | 'graph';
-  /** The graphs panel: every core, memory, swap, disks and network over time (`g`). */
-  panel: boolean;
-  /** What the graphs cover, one of GRAPH_SPANS (`{` shorter, `}` longer). */
-  spanSeconds: number;
-  style: GraphStyle;
-  /** The system meters in the header (disk, network, frequency, temperature, battery, GPU). */
-  meters: boolean;
-}
-
-export const DEFAULT_GRAPHS: GraphSettings = { cpuMeter: 'bar', panel: false, spanSeconds: 60, style: 'braille', meters: true };
 
 export interface HistorySlice {
   history: History;
@@ -77,9 +60,4 @@ export function historyAfter(state: Pick<HistorySlice, 'history'> & { pool: Pool
   if (workers.size > 0) for (const row of rows) if (workers.has(row.pid)) cpu.set(row.pid, row.cpu);
   const history = recordSample(state.history, { sample, base, pool: state.pool, cpuOf: (pid) => cpu.get(pid) });
   return history === state.history ? {} : { history };
-}
-
-/** "last 60 s", "last 5 min". */
-export function spanText(seconds: number): string {
-  return seconds < 120 ? `last ${seconds} s` : `last ${seconds / 60} min`;
 }

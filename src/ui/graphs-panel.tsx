@@ -6,7 +6,7 @@ import type { History } from '../model/history.js';
 import { cutToWidth, displayWidth, fitWidth } from '../model/text-width.js';
 import type { TimeRing } from '../model/time-ring.js';
 import type { SystemMeters } from '../sampling/system-meters.js';
-import { spanText, type GraphSettings } from '../store/history-slice.js';
+import { spanText, type GraphSettings } from '../model/graph-settings.js';
 import { coreGraph, graphView, ringGraph, type GraphView } from './graph-text.js';
 import { styled } from './sgr.js';
 import { formatRate, missingMeterText } from './system-meter-lines.js';

@@ -15,7 +15,7 @@ import type { ScreenLayout } from './layout.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 import type { History } from '../model/history.js';
-import { spanText, type GraphSettings } from '../store/history-slice.js';
+import { spanText, type GraphSettings } from '../model/graph-settings.js';
 import type { SystemMeters } from '../sampling/system-meters.js';
 import { coreGraph, graphView, type GraphView } from './graph-text.js';
 import { systemMeterLines } from './system-meter-lines.js';

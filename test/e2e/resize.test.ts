@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { checkFrame, type FrameCheck } from '../../scripts/bench/lib/frame-check.js';
+import { checkFrame, meterLinesShown, type FrameCheck } from '../../scripts/bench/lib/frame-check.js';
 import { computeLayout } from '../../src/ui/layout.js';
 import { hasMainScreen, plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
@@ -81,7 +81,10 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
     const selected = selectedRows(chosen)[0]!.pid;
     // The random walk, with the extremes put in: 1 column, 1 row, 1×1, the full 200×60, and the
     // smallest size that holds the screen next to the largest that does not.
-    const minRows = computeLayout(40, 100, CORES).headerHeight + 8;
+    // The header holds the system meter lines this machine has (disk and network, frequency…).
+    const withMeters = await session.waitFor(/Disk: \S+\/s read/, { description: 'the disk and network line' });
+    const meterLines = meterLinesShown(plain(withMeters), { columns: 120, rows: 40 }, { cores: CORES });
+    const minRows = computeLayout(40, 100, CORES, meterLines).headerHeight + 8;
     const walk: [number, number][] = [
       ...sizes(SEED, 20),
       [1, 40],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { watchSettingsChanges } from '../../src/cli/settings-changes.js';
 import { createAppStore } from '../../src/store/app-store.js';
-import { GRAPH_SPANS } from '../../src/store/history-slice.js';
+import { GRAPH_SPANS } from '../../src/model/graph-settings.js';
 import { bindingFor } from '../../src/ui/key-table.js';
 import type { ActionContext } from '../../src/ui/action-context.js';
 import { info, sample } from '../model/fixtures.js';
