@@ -84,6 +84,11 @@ export interface FrameContext {
   cores: number;
   /** A pool runs: the header has a pool line and a pool panel may sit between the header and the titles. */
   pool?: boolean;
+  /**
+   * The system meter lines the header has (0–2), when known: a too-small notice does not show
+   * them, yet the size it needs counts them. Without it they are counted on the screen.
+   */
+  meterLines?: number;
 }
 
 /** The system meters' lines (disk and network; frequency, temperature, battery, GPU): where the machine has them. */
@@ -114,7 +119,7 @@ export function checkFrame(screen: string, size: { columns: number; rows: number
   const error = ERROR_TEXT.exec(screen);
   if (error) problems.push(`error text on screen: ${JSON.stringify(error[0])}`);
 
-  const layout = computeLayout(columns, rows, context.cores, (context.pool ? 1 : 0) + meterLinesShown(screen, size, context));
+  const layout = computeLayout(columns, rows, context.cores, (context.pool ? 1 : 0) + (context.meterLines ?? meterLinesShown(screen, size, context)));
   const nonBlank = lines.filter((l) => l.trim() !== '');
   if (layout.tooSmall) {
     const notice = nonBlank[0] ?? '';
