@@ -42,7 +42,7 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotDa
 
 async function readMeters(): Promise<SystemMeters> {
   let meters: SystemMeters = NO_METERS;
-  for (const { name, reading } of await readAllMeters(systemMeterSources())) meters = withReading(meters, name, reading as Parameters<typeof withReading>[2]);
+  for (const { name, reading } of await readAllMeters(systemMeterSources())) meters = withReading(meters, name, reading);
   return meters;
 }
 

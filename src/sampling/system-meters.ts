@@ -51,8 +51,11 @@ export interface SystemMeters {
 
 export const NO_METERS: SystemMeters = { missing: {} };
 
-/** `meters` with `name` set from `reading`: its data, or its reason (and no data). */
-export function withReading<K extends MeterName>(meters: SystemMeters, name: K, reading: Reading<NonNullable<SystemMeters[K]>>): SystemMeters {
+/**
+ * `meters` with `name` set from `reading`: its data, or its reason (and no data). The reading is
+ * the one that name's source gives (system-meter-sources.ts pairs them).
+ */
+export function withReading(meters: SystemMeters, name: MeterName, reading: Reading<unknown>): SystemMeters {
   const missing = { ...meters.missing };
   const next: SystemMeters = { ...meters, missing };
   if ('value' in reading) {

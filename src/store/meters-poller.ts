@@ -40,7 +40,7 @@ export class MetersPoller {
     if (!this.running) return;
     const reading = await readSafely(source);
     if (!this.running) return;
-    this.holder.set(withReading(this.holder.get(), source.name, reading as Parameters<typeof withReading>[2]));
+    this.holder.set(withReading(this.holder.get(), source.name, reading));
     const timer = setTimeout(() => void this.read(source), 'value' in reading ? source.everyMs : MISSING_RETRY_MS);
     // The meters never keep pooltop running on their own.
     timer.unref();

@@ -100,7 +100,7 @@ describe('system meters from sysfs', () => {
   it('says why, for each meter a virtual machine has no files for', async () => {
     const empty = tree({});
     const meters = (await readAllMeters(systemMeterSources({ sys: empty, proc: empty, path: '' }))).reduce(
-      (m, { name, reading }) => withReading(m, name, reading as Parameters<typeof withReading>[2]),
+      (m, { name, reading }) => withReading(m, name, reading),
       NO_METERS,
     );
     assert.deepEqual(Object.keys(meters.missing).sort(), ['battery', 'cpuFrequency', 'gpus', 'temperatures']);
