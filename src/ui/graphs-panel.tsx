@@ -3,6 +3,8 @@
 import { Text } from 'ink';
 import { formatBytes } from '../model/format.js';
 import type { History } from '../model/history.js';
+import type { HostRates } from '../model/host-rates.js';
+import { sanitizeText } from '../model/sanitize.js';
 import { cutToWidth, displayWidth, fitWidth } from '../model/text-width.js';
 import type { TimeRing } from '../model/time-ring.js';
 import type { SystemMeters } from '../sampling/system-meters.js';
@@ -48,9 +50,9 @@ export function coreGrid(cores: number, width: number, room: number, labelWidth:
   return { columns, rowsEach: 1, shown: Math.min(n, fit * columns), lines: fit + 1 };
 }
 
-/** Lines below the core grid: memory, swap, disk and network (where known), the missing meters. */
+/** Lines below the core grid: memory, swap, disk and network (where known) and each device's rates, the missing meters. */
 function tailLines(history: History, meters: SystemMeters): number {
-  return 2 + (history.io.length > 0 ? 2 : 0) + (Object.keys(meters.missing).length > 0 ? 1 : 0);
+  return 2 + (history.io.length > 0 ? 2 : 0) + (history.rates ? 1 : 0) + (Object.keys(meters.missing).length > 0 ? 1 : 0);
 }
 
 /** Lines the panel takes with `room` lines free for it (0 when hidden or without room for its core line). */
@@ -128,9 +130,17 @@ export function graphsPanelLines(
     lines.push(rateLine('Dsk', history.io, [0, 1], [theme.user, theme.system], ['read', 'written'], width, view, labelWidth, theme));
     lines.push(rateLine('Net', history.io, [2, 3], [theme.value, theme.worker], ['in', 'out'], width, view, labelWidth, theme));
   }
+  if (history.rates) lines.push(cutToWidth(deviceRates(history.rates), width));
   const missing = missingMeterText(meters);
   if (missing) lines.push(styled(cutToWidth(`not here: ${missing}`, width), { dim: true }));
   return lines.slice(0, height);
+}
+
+/** "vda 0/s read, 1.2M/s written · lo 35K/s in, 35K/s out · …": every whole disk and interface, names made harmless. */
+function deviceRates(rates: HostRates): string {
+  const disks = rates.disks.map((d) => `${sanitizeText(d.device)} ${formatRate(d.readBytesPerSecond)} read, ${formatRate(d.writeBytesPerSecond)} written`);
+  const nets = rates.networks.map((n) => `${sanitizeText(n.device)} ${formatRate(n.receiveBytesPerSecond)} in, ${formatRate(n.transmitBytesPerSecond)} out`);
+  return [...disks, ...nets].join(' · ');
 }
 
 /** `name`, a graph as wide as the line leaves (at least MIN_GRAPH: the text is cut first), then `text`. */

@@ -25,7 +25,12 @@ function samples(cores: number, count: number, full = false): Sample[] {
         const busy = full ? 100 : (i * 7 + t) % 101;
         return { user: busy * 0.7, system: busy * 0.2, nice: busy * 0.1, idle: 100 - busy };
       }),
-      counters: { bootTime: 0, cpus: [], disks: [{ device: 'vda', readBytes: t * 1e6, writtenBytes: t * 2e6, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }], networks: [] },
+      counters: {
+        bootTime: 0,
+        cpus: [],
+        disks: [{ device: 'vda', readBytes: t * 1e6, writtenBytes: t * 2e6, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }],
+        networks: [{ device: 'eth\x1b0', receiveBytes: 0, transmitBytes: 0, receivePackets: 0, transmitPackets: 0, receiveErrors: 0, transmitErrors: 0, receiveDrops: 0, transmitDrops: 0 }],
+      },
     }),
   );
 }
@@ -52,13 +57,14 @@ describe('graphs panel', () => {
         assert.equal(lines.length, height);
         for (const line of lines) assert.ok(displayWidth(line.replace(SGR, '')) <= width, `${displayWidth(line.replace(SGR, ''))} > ${width}: ${line.replace(SGR, '')}`);
         const text = lines.map((l) => l.replace(SGR, '')).join('\n');
-        const grid = coreGrid(cores, width, height - 1 - 4, 3);
+        const grid = coreGrid(cores, width, height - 1 - 5, 3);
         const labelled = [...text.matchAll(/(?:^|\s)(\d+) [⠀-⣿ ]/gm)].length;
         if (grid.shown < cores) assert.match(text, new RegExp(`and ${cores - grid.shown} more cores`));
         assert.ok(labelled >= Math.min(grid.shown, 1), text);
         assert.match(text, /^Graphs · last 60 s/m);
         assert.match(text, /^\s*Mem /m);
         assert.match(text, /^\s*Dsk .*1\.91M\/s written/m);
+        assert.match(text, /^vda 977K\/s read, 1\.91M\/s written · eth\^\[0 0\/s in, 0\/s out$/m, 'each device, its name made harmless');
       });
     }
   }
