@@ -22,14 +22,16 @@ const SIZE = { width: 160, height: 50 };
 const DELAY_TENTHS = 10;
 const REFRESH_SECONDS = DELAY_TENTHS / 10;
 
-interface Program {
+export interface Program {
   name: string;
   argv: string[];
   env?: Record<string, string>;
   quitKeys: string[];
+  /** Its first full frame; by default pooltop's and htop's (titles, a row, the key bar). */
+  ready?: (screen: string) => boolean;
 }
 
-interface Result {
+export interface Result {
   name: string;
   startupMs: number | null;
   startupCpuMs: number | null;
@@ -62,13 +64,13 @@ function cpuDelta(before: ProcCpu, after: ProcCpu): ProcCpu {
  * Starts every program in its own session (one after the other, so each start-up is timed alone),
  * lets them warm up, then measures their CPU over the same window.
  */
-async function runTogether(programs: Program[], seconds: number): Promise<Result[]> {
+export async function runTogether(programs: Program[], seconds: number): Promise<Result[]> {
   const tmux = new TmuxServer();
   const panes: { program: Program; pane: Pane; startupMs: number | null; startupCpuMs: number | null }[] = [];
   try {
     for (const program of programs) {
       const pane = tmux.start(program.name.replace(/\W+/g, '-'), program.argv, SIZE, program.env);
-      const startupMs = await tmux.waitForScreen(pane, fullFrame);
+      const startupMs = await tmux.waitForScreen(pane, program.ready ?? fullFrame);
       const cpu = readCpu(pane.process.pid);
       panes.push({ program, pane, startupMs, startupCpuMs: cpu ? cpu.selfMs + cpu.childrenMs : null });
       if (startupMs === null) {

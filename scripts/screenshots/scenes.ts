@@ -202,6 +202,51 @@ export const SCENES: readonly Scene[] = [
     },
   },
   {
+    name: 'graphs',
+    file: '08-graphs',
+    caption: 'Graphs (g, G): every core and the pool over the last 30 s, the pool paused and resumed (P, R under its graph), worker sparklines',
+    args: (context) => ['--pool', String(context.cores), '-d', '5'],
+    reach: async (session) => {
+      await nextSample(session);
+      await session.sendKeys('{');
+      await session.sendKeys('g');
+      await session.sendKeys('G');
+      // The pool graph's bottom row and the marks under it, as wide as the graph.
+      const graph = (s: string): { bottom: string; marks: string } => {
+        const lines = plain(s).split('\n');
+        const at = lines.findIndex((l) => l.startsWith('busy '));
+        const width = at >= 0 ? lines[at]!.search(/ \d+ cores?$/) - 5 : -1;
+        if (width <= 0) return { bottom: '', marks: '' };
+        return { bottom: (lines[at + 1] ?? '').slice(5).padEnd(width).slice(0, width), marks: (lines[at + 2] ?? '').slice(5, 5 + width) };
+      };
+      const busyRow = (s: string): string => graph(s).bottom;
+      const marks = (s: string): string => graph(s).marks;
+      await session.waitFor((s) => /^Graphs · last 30 s/m.test(plain(s)) && (busyRow(s).match(/[⡀-⣿]/g)?.length ?? 0) >= 25, {
+        timeoutMs: POOL_TIMEOUT_MS,
+        description: 'the graphs panel and 12 s of the pool busy',
+      });
+      await session.sendKeys('w');
+      await session.waitFor(/Pause all/, { description: 'the pool menu' });
+      await session.sendKeys('Down', 'Down', 'Down', 'Enter');
+      await session.waitFor((s) => marks(s).includes('P') && / {12}$/.test(busyRow(s)), {
+        timeoutMs: POOL_TIMEOUT_MS,
+        description: 'the pool paused for a few seconds (P, the graph fallen)',
+      });
+      // The menu's lower entries need the room the graphs panel takes: hide it (its history stays).
+      await session.sendKeys('g');
+      await session.waitFor((s) => !/^Graphs ·/m.test(plain(s)), { description: 'the graphs panel hidden' });
+      await session.sendKeys('w');
+      await session.waitFor(/Resume all/, { description: 'the pool menu' });
+      await session.sendKeys('Down', 'Down', 'Down', 'Down', 'Enter');
+      await session.waitFor((s) => !/Resume all/.test(plain(s)), { description: 'the pool menu closed' });
+      await session.sendKeys('g');
+      await session.waitFor((s) => marks(s).includes('R') && /[⡀-⣿]{10}$/.test(busyRow(s)), {
+        timeoutMs: POOL_TIMEOUT_MS,
+        description: 'the pool resumed for a few seconds (R, the graph risen again)',
+      });
+    },
+  },
+  {
     name: 'help',
     file: '07-help',
     caption: 'The help screen (h): every key, printed from the same key table that runs them',

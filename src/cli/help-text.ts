@@ -64,9 +64,9 @@ ${SOURCE_NAMES.map((source) => `                             ${source}: ${descri
 Settings: $XDG_CONFIG_HOME/pooltop/config.json (default ~/.config/pooltop/config.json)
 gives the defaults: columns, sort column and direction, tree view, delay, colour,
 colour scheme, read-only mode, kernel and user threads hidden, thread names, base
-names, highlighting. The options above apply to their run only and are never saved.
-On exit pooltop saves what keys changed inside it (the setup screen, t, the sort keys,
-K, H), merged into the file as it is then. A file or
+names, highlighting, graphs and system meters. The options above apply to their run
+only and are never saved. On exit pooltop saves what keys changed inside it (the setup
+screen, t, the sort keys, K, H, G g { }), merged into the file as it is then. A file or
 folder that is not plainly yours (a link, not a regular file, someone else's,
 writable by others, over 1 MB, not JSON) is left as it is, and nothing is saved.
 

@@ -11,7 +11,9 @@ import { createTraceControl } from '../store/trace-actions.js';
 import { readIoPriority } from '../platform/io-priority.js';
 import { readProcessDetails } from '../platform/process-details.js';
 import { UserNames } from '../sampling/user-names.js';
+import { MetersPoller, storeMeters } from '../store/meters-poller.js';
 import { Poller } from '../store/poller.js';
+import { systemMeterSources } from '../sampling/system-meter-sources.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import type { ReplaySampler } from '../sampling/replay-sampler.js';
 import type { Sampler } from '../sampling/types.js';
@@ -66,6 +68,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     showThreadNames: saved.showThreadNames,
     highlightBaseName: saved.highlightBaseName,
     highlightMs: (options.highlightSecs ?? (saved.highlightChanges ? saved.highlightDelaySecs : 0)) * 1000,
+    graphs: { cpuMeter: saved.cpuMeter, panel: saved.graphsPanel, spanSeconds: saved.graphSpan, style: saved.graphStyle, meters: saved.systemMeters },
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.
   const settingsChanges = watchSettingsChanges(store);
@@ -110,6 +113,9 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   }
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
+  // Frequency, temperatures, batteries and GPUs, each at its own cadence, off the refresh path.
+  const meters = saved.systemMeters ? new MetersPoller(storeMeters(store), systemMeterSources()) : null;
+  meters?.start();
   const { render, React, App, StoreContext, ThemeRoot, colorDepth } = await loadUi();
   const terminal = new Terminal(stdin, stdout, options.mouse);
 
@@ -126,6 +132,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     followSetup();
     // The program's group gets SIGTERM now; the exit below waits for it (SIGKILL after a grace).
     void program?.stop();
+    meters?.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
     trace.stop();

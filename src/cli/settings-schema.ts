@@ -1,6 +1,8 @@
 // The settings pooltop knows: one row per key of config.json, with the check its value must pass,
 // its default, and where a session changes it (the store), so a new setting is one row here.
 import { DEFAULT_COLUMNS, parseColumnId, parseColumnList, type ColumnId } from '../model/columns.js';
+import { GRAPH_STYLES, type GraphStyle } from '../model/graph-cells.js';
+import { GRAPH_SPANS, type GraphSettings } from '../model/graph-settings.js';
 import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
 import type { AppState } from '../store/app-store.js';
 import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
@@ -54,6 +56,22 @@ export const SETTINGS = {
     default: DEFAULT_HIGHLIGHT_SECS,
     parse: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_HIGHLIGHT_SECS ? value : undefined),
   } satisfies SettingSpec<number>,
+  cpuMeter: {
+    default: 'bar',
+    parse: (value) => (value === 'bar' || value === 'graph' ? value : undefined),
+    inStore: (state) => state.graphs.cpuMeter,
+  } satisfies SettingSpec<GraphSettings['cpuMeter']>,
+  graphsPanel: { default: false, parse: flag, inStore: (state) => state.graphs.panel } satisfies SettingSpec<boolean>,
+  graphSpan: {
+    default: 60,
+    parse: (value) => (typeof value === 'number' && GRAPH_SPANS.includes(value) ? value : undefined),
+    inStore: (state) => state.graphs.spanSeconds,
+  } satisfies SettingSpec<number>,
+  graphStyle: {
+    default: 'braille',
+    parse: (value) => (typeof value === 'string' && (GRAPH_STYLES as readonly string[]).includes(value) ? (value as GraphStyle) : undefined),
+  } satisfies SettingSpec<GraphStyle>,
+  systemMeters: { default: true, parse: flag } satisfies SettingSpec<boolean>,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -16,6 +16,8 @@ import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
 import { columnDetails, type ColumnId } from '../model/columns.js';
 import { createSampler } from '../sampling/create-sampler.js';
+import { readAllMeters, systemMeterSources } from '../sampling/system-meter-sources.js';
+import { NO_METERS, withReading, type SystemMeters } from '../sampling/system-meters.js';
 import type { Sample, Sampler } from '../sampling/types.js';
 import type { SnapshotOptions } from './parse-options.js';
 
@@ -28,8 +30,9 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotDa
   const sampler = await createSampler(options.source ?? undefined);
   try {
     if (options.columns) sampler.wantDetails?.(columnDetails(options.columns));
-    const [first, sample] = await sampleTwice(sampler);
-    return { sample, rows: snapshotRows(first, sample, options), columns: options.columns ?? undefined };
+    // The system meters are read while the CPU% delta's half second passes, and only for JSON.
+    const [[first, sample], meters] = await Promise.all([sampleTwice(sampler), options.json ? readMeters() : Promise.resolve(undefined)]);
+    return { sample, rows: snapshotRows(first, sample, options), columns: options.columns ?? undefined, previous: first, ...(meters && { meters }) };
   } finally {
     sampler.close();
   }
@@ -46,6 +49,12 @@ export async function sampleTwice(sampler: Sampler): Promise<[Sample, Sample]> {
   const first = await sampler.sample();
   await new Promise((resolve) => setTimeout(resolve, DELTA_MS));
   return [first, await sampler.sample()];
+}
+
+async function readMeters(): Promise<SystemMeters> {
+  let meters: SystemMeters = NO_METERS;
+  for (const { name, reading } of await readAllMeters(systemMeterSources())) meters = withReading(meters, name, reading);
+  return meters;
 }
 
 /** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s. */

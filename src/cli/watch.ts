@@ -6,7 +6,10 @@ import { columnDetails } from '../model/columns.js';
 import { jsonSafe } from '../model/json-safe.js';
 import { snapshotJson } from '../model/sample-json.js';
 import { createSampler } from '../sampling/create-sampler.js';
+import { systemMeterSources } from '../sampling/system-meter-sources.js';
+import { NO_METERS, type SystemMeters } from '../sampling/system-meters.js';
 import type { Sample, Sampler } from '../sampling/types.js';
+import { MetersPoller } from '../store/meters-poller.js';
 import type { SnapshotOptions } from './parse-options.js';
 import { SampleLoop } from './sample-loop.js';
 import { snapshotRows, treeJson } from './snapshot.js';
@@ -15,12 +18,12 @@ import { snapshotRows, treeJson } from './snapshot.js';
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /** One line: `{"seq":1,"time":…,"processes":[…]}` (with --tree, `{"seq":1,"roots":[…]}`). */
-export function watchLine(seq: number, previous: Sample, sample: Sample, options: SnapshotOptions): string {
+export function watchLine(seq: number, previous: Sample, sample: Sample, options: SnapshotOptions, meters?: SystemMeters): string {
   const rows = snapshotRows(previous, sample, options);
   // The tree's JSON is written without recursion (treeJson): its text is spliced in after seq.
   const columns = options.columns ?? undefined;
   if (options.tree) return `{"seq":${seq},${treeJson(rows, columns).slice(1)}\n`;
-  return `${jsonSafe(JSON.stringify({ seq, ...snapshotJson({ sample, rows, columns }) }))}\n`;
+  return `${jsonSafe(JSON.stringify({ seq, ...snapshotJson({ sample, rows, columns, previous, ...(meters && { meters }) }) }))}\n`;
 }
 
 /** How long a stop by signal waits for the reader to take the line it has not yet taken. */
@@ -40,10 +43,14 @@ export async function runWatch(options: SnapshotOptions, out: Writable, source?:
     let seq = 0;
     const handlers = new Map<NodeJS.Signals, () => void>();
     let ended = false;
+    // The system meters at their own cadences, as the monitor reads them; each line has the latest.
+    let meters: SystemMeters = NO_METERS;
+    const metersPoller = new MetersPoller({ get: () => meters, set: (m) => (meters = m) }, systemMeterSources());
     const end = (code: number): void => {
       if (ended) return;
       ended = true;
       loop.stop();
+      metersPoller.stop();
       sampler.close();
       for (const [signal, handler] of handlers) process.off(signal, handler);
       resolve(code);
@@ -60,7 +67,7 @@ export async function runWatch(options: SnapshotOptions, out: Writable, source?:
       options.delayMs,
       (sample) => {
         if (previous !== null) {
-          write(watchLine(++seq, previous, sample, options));
+          write(watchLine(++seq, previous, sample, options, meters));
           if (seq === options.count) return end(0);
         }
         previous = sample;
@@ -86,6 +93,7 @@ export async function runWatch(options: SnapshotOptions, out: Writable, source?:
       handlers.set(signal, handler);
       process.on(signal, handler);
     }
+    metersPoller.start();
     loop.start();
   });
 }

@@ -2,11 +2,13 @@
 // line of per sample: real strings (to be written through jsonSafe), sizes in bytes, CPU in
 // percent of one core, times in seconds, dates as ISO 8601; null for what the source does not know.
 // Memory is htop's parts (memory.usedConvention says which `used` is); `inUse` is the meter's number.
+import type { SystemMeters } from '../sampling/system-meters.js';
 import { SOURCE_FIELDS } from '../sampling/source-fields.js';
 import type { Sample } from '../sampling/types.js';
 import type { ColumnId } from './columns.js';
 import { formatTty } from './format.js';
 import { memoryInUse } from './memory-parts.js';
+import { hostRates } from './host-rates.js';
 import type { ProcessRow } from './process-row.js';
 
 export interface SampleRows {
@@ -15,10 +17,17 @@ export interface SampleRows {
   rows: readonly ProcessRow[];
   /** Only these columns' fields (`--columns`), after the PID and PPID; undefined: the usual fields. */
   columns?: readonly ColumnId[] | undefined;
+  /** The sample before: disk and network rates are over the interval since it. */
+  previous?: Sample | null;
+  /** Frequency, temperatures, batteries, GPUs (each key only where the machine has it). */
+  meters?: SystemMeters;
 }
 
-/** The whole document: the header's figures and every row. */
-export function snapshotJson({ sample, rows, columns }: SampleRows): object {
+/** The whole document: the header's figures, the system meters the machine has, and every row. */
+export function snapshotJson({ sample, rows, columns, previous, meters }: SampleRows): object {
+  const rates = previous ? hostRates(previous.counters, sample.counters, (sample.monotonic - previous.monotonic) / 1000) : null;
+  const r = (n: number): number => Math.round(n);
+  const missing = meters && Object.keys(meters.missing).length > 0 ? meters.missing : undefined;
   return {
     time: new Date(sample.time).toISOString(),
     source: sample.source,
@@ -30,6 +39,21 @@ export function snapshotJson({ sample, rows, columns }: SampleRows): object {
     load: sample.load,
     uptime: sample.uptime,
     tasks: sample.tasks,
+    ...(rates && {
+      disks: {
+        total: { readBytesPerSecond: r(rates.diskTotal.readBytesPerSecond), writeBytesPerSecond: r(rates.diskTotal.writeBytesPerSecond) },
+        devices: rates.disks.map((d) => ({ device: d.device, readBytesPerSecond: r(d.readBytesPerSecond), writeBytesPerSecond: r(d.writeBytesPerSecond) })),
+      },
+      network: {
+        total: { receiveBytesPerSecond: r(rates.networkTotal.receiveBytesPerSecond), transmitBytesPerSecond: r(rates.networkTotal.transmitBytesPerSecond) },
+        interfaces: rates.networks.map((n) => ({ device: n.device, receiveBytesPerSecond: r(n.receiveBytesPerSecond), transmitBytesPerSecond: r(n.transmitBytesPerSecond) })),
+      },
+    }),
+    ...(meters?.cpuFrequency && { cpuFrequency: meters.cpuFrequency }),
+    ...(meters?.temperatures && { temperatures: meters.temperatures }),
+    ...(meters?.battery && { battery: meters.battery }),
+    ...(meters?.gpus && { gpus: meters.gpus }),
+    ...(missing && { unavailable: missing }),
     processes: rows.map(columns ? (row) => columnsJson(row, columns) : processJson),
   };
 }

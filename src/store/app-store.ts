@@ -3,9 +3,11 @@
 // the poller and the pool bridge talk to it without React. A new slice is a file of its own and a
 // line in each list below.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { GraphSettings } from '../model/graph-settings.js';
 import { createAccessSlice, type AccessSlice } from './access-slice.js';
 import { createDetailsSlice, type DetailsSlice } from './details-slice.js';
 import { createEventsSlice, type EventsSlice } from './events-slice.js';
+import { createHistorySlice, type HistorySlice } from './history-slice.js';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
@@ -18,7 +20,7 @@ import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice & ReplaySlice & EventsSlice;
+export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice & ReplaySlice & EventsSlice & HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
@@ -27,6 +29,7 @@ export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 export interface StoreOptions extends ViewOptions, SetupOptions {
   /** `--readonly`: no key changes a process. */
   readonly?: boolean;
+  graphs?: Partial<GraphSettings>;
 }
 
 export function createAppStore(options: StoreOptions = {}): AppStore {
@@ -44,5 +47,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createSetupSlice(options)(...store),
     ...createReplaySlice(...store),
     ...createEventsSlice(...store),
+    ...createHistorySlice(options.graphs)(...store),
   }));
 }

@@ -7,6 +7,7 @@ import type { Sample } from '../sampling/types.js';
 import type { SliceCreator } from './app-store.js';
 import type { RowDecoration } from './compute-visible.js';
 import { layoutTable } from './table-layout.js';
+import { historyAfter } from './history-slice.js';
 import { tagsAfter } from './tags-slice.js';
 
 export interface TableSlice {
@@ -45,7 +46,7 @@ export const createTableSlice: SliceCreator<TableSlice> = (set, get) => ({
     // A PID that ends and comes back must not come back folded, nor tagged.
     const collapsed = pruneCollapsed(state.view.collapsed, rows);
     const view = collapsed === state.view.collapsed ? state.view : { ...state.view, collapsed };
-    set({ sample, changes, ...tagsAfter(state, rows), ...layoutTable(state, rows, view, Date.now()) });
+    set({ sample, changes, ...tagsAfter(state, rows), ...layoutTable(state, rows, view, Date.now()), ...historyAfter(state, sample, base, rows) });
   },
   toggleFreeze() {
     set({ frozen: !get().frozen });

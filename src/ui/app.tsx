@@ -11,6 +11,7 @@ import { dispatchKey, dispatchRead } from './dispatch-key.js';
 import { Footer, footerKeys } from './footer.js';
 import { EventLine, EventsPanel } from './events-panel.js';
 import { Header } from './header.js';
+import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
@@ -24,6 +25,7 @@ import { SetupScreen } from './setup-screen.js';
 import { ReplayBar } from './replay-bar.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
+import { systemMeterLineCount } from './system-meter-lines.js';
 import { TooSmall } from './too-small.js';
 import { TraceView } from './trace-view.js';
 import { useAppStore } from './use-app-store.js';
@@ -41,17 +43,20 @@ export function App({ ctx }: AppProps) {
   const mode = useAppStore((s) => s.mode);
   // A menu opened from the details view is drawn beside it, not beside the table.
   const overDetails = useAppStore((s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'));
-  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel));
+  const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
-  const full = useMemo(() => computeLayout(columns, rows, cores, hasPool ? 1 : 0), [columns, rows, cores, hasPool]);
+  const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters) : 0));
+  const full = useMemo(() => computeLayout(columns, rows, cores, (hasPool ? 1 : 0) + meterLines), [columns, rows, cores, hasPool, meterLines]);
   // The events line, once pooltop has started a process, takes one line of the table.
   const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;
   // The pool panel takes its lines from the table, but never all of them.
   const panel = full.pageSize - eventLine - poolLines >= 3 ? poolLines : 0;
+  // So does the graphs panel, after the pool's: at most what leaves the table three rows.
+  const graphLines = useAppStore((s) => graphsPanelHeight(s.history, s.graphs, s.meters, cores, columns, full.pageSize - eventLine - panel - 3));
   // A replay's time bar takes a line above the message line.
   const replaying = useAppStore((s) => s.replay !== null);
-  const bar = replaying && full.pageSize - panel - eventLine > 3 ? 1 : 0;
-  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - eventLine - bar }), [full, panel, eventLine, bar]);
+  const bar = replaying && full.pageSize - panel - eventLine - graphLines > 3 ? 1 : 0;
+  const layout = useMemo(() => ({ ...full, pageSize: full.pageSize - panel - eventLine - graphLines - bar }), [full, panel, eventLine, graphLines, bar]);
   const tableColumns = useAppStore((s) => s.view.columns);
   const clicks = useRef(new ClickCounter());
   const menuClicks = useRef<MenuClicks>({ last: null });
@@ -98,6 +103,7 @@ export function App({ ctx }: AppProps) {
     <Box flexDirection="column" width={columns} height={layout.lines}>
       <Header layout={layout} />
       <Box height={1} />
+      {graphLines > 0 && <GraphsPanel width={columns} height={graphLines} />}
       {panel > 0 && <PoolPanel width={columns} />}
       <Box height={tableHeight}>
         {mode === 'ancestry' ? (

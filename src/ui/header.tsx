@@ -15,6 +15,11 @@ import type { MeterSegment } from './meter-bar.js';
 import type { ScreenLayout } from './layout.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
+import type { History } from '../model/history.js';
+import { spanText, type GraphSettings } from '../model/graph-settings.js';
+import type { SystemMeters } from '../sampling/system-meters.js';
+import { coreGraph, graphView, type GraphView } from './graph-text.js';
+import { systemMeterLines } from './system-meter-lines.js';
 
 export interface HeaderProps {
   layout: ScreenLayout;
@@ -28,6 +33,9 @@ export function Header({ layout }: HeaderProps) {
   const sample = useAppStore((s) => s.sample);
   const pool = useAppStore((s) => s.pool);
   const rows = useAppStore((s) => s.rows);
+  const history = useAppStore((s) => s.history);
+  const graphs = useAppStore((s) => s.graphs);
+  const meters = useAppStore((s) => s.meters);
   const theme = useTheme();
   if (!sample) {
     return (
@@ -38,7 +46,7 @@ export function Header({ layout }: HeaderProps) {
   }
   return (
     <Box height={layout.headerHeight} width={layout.columns} flexShrink={0}>
-      <Text>{headerLines(sample, pool, rows, layout, theme).join('\n')}</Text>
+      <Text>{headerLines(sample, pool, rows, layout, theme, { history, graphs, meters }).join('\n')}</Text>
     </Box>
   );
 }
@@ -46,13 +54,22 @@ export function Header({ layout }: HeaderProps) {
 /** A piece of a line and its style. */
 type Part = readonly [text: string, style?: Style];
 
+/** What the header draws besides the sample: the CPU graphs' history and the system meters. */
+export interface HeaderExtras {
+  history: History;
+  graphs: GraphSettings;
+  meters: SystemMeters;
+}
+
 /** The header's lines, each at most `layout.columns` wide: meters left (or above), facts right. */
-export function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: readonly ProcessRow[], layout: ScreenLayout, theme: Theme): string[] {
+export function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: readonly ProcessRow[], layout: ScreenLayout, theme: Theme, extras?: HeaderExtras): string[] {
   const half = Math.floor(layout.columns / 2);
   const right = layout.columns - half;
-  const cpuLines = cpuMeterLines(sample, layout, theme, half);
+  const graph = extras && extras.graphs.cpuMeter === 'graph' ? { history: extras.history, view: graphView(extras.history, extras.graphs) } : null;
+  const cpuLines = cpuMeterLines(sample, layout, theme, half, graph);
   const memLines = [memoryMeter(sample, half - 1, theme), swapMeter(sample, half - 1, theme)];
-  const info = [...infoLines(sample, theme), ...poolLine(pool, rows, theme)];
+  const info = [...infoLines(sample, theme, extras), ...poolLine(pool, rows, theme)];
+  if (extras?.graphs.meters) info.push(...systemMeterLines(extras.history.rates, extras.meters, theme));
   const out: string[] = [];
   const left = layout.meterColumns === 1 ? [...cpuLines, ...memLines] : memLines;
   if (layout.meterColumns !== 1) out.push(...cpuLines);
@@ -83,7 +100,8 @@ function labelWidth(sample: Sample): number {
   return Math.max(3, String(sample.cpus.length - 1).length);
 }
 
-function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half: number): string[] {
+/** htop's graph meter mode, beside the bar: the bar keeps the value, the graph its history. */
+function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half: number, graph: { history: History; view: GraphView } | null): string[] {
   const n = sample.cpus.length;
   const perRow = layout.meterColumns;
   const width = perRow === 1 ? half - 1 : Math.floor(layout.columns / perRow) - 1;
@@ -102,7 +120,9 @@ function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half:
         { fraction: cpu.user / 100, color: theme.user, char: '|' },
         { fraction: cpu.system / 100, color: theme.system, char: theme.color ? '|' : '#' },
       ];
-      const meter = meterLine({ label: String(index), labelWidth: labelWidth(sample), width, segments, text: `${busy.toFixed(1)}%` }, theme);
+      const graphWidth = graph ? Math.floor((width - labelWidth(sample) - 2) / 2) : 0;
+      let meter = meterLine({ label: String(index), labelWidth: labelWidth(sample), width: width - (graphWidth > 0 ? graphWidth + 1 : 0), segments, text: `${busy.toFixed(1)}%` }, theme);
+      if (graph && graphWidth > 0) meter += ` ${coreGraph(graph.history, index, graphWidth, 1, graph.view, theme)[0] ?? ''}`;
       // Each meter sits in a cell one wider than itself; the last one needs no gap after it.
       line += c < perRow - 1 && (c + 1) * rows + r < n ? meter + ' ' : meter;
     }
@@ -188,7 +208,9 @@ function taskLines(sample: Sample, theme: Theme): Part[][] {
   return [first, states];
 }
 
-function infoLines(sample: Sample, theme: Theme): Part[][] {
+function infoLines(sample: Sample, theme: Theme, extras?: HeaderExtras): Part[][] {
+  const graphs = extras?.graphs;
+  const span: Part[] = graphs && (graphs.cpuMeter === 'graph' || graphs.panel) ? [['  Graphs: ', { color: theme.label }], [spanText(graphs.spanSeconds)]] : [];
   const [l1, l5, l15] = sample.load;
   return [
     ...taskLines(sample, theme),
@@ -200,6 +222,7 @@ function infoLines(sample: Sample, theme: Theme): Part[][] {
     [
       ['Uptime: ', { color: theme.label }],
       [formatUptime(sample.uptime), { bold: true }],
+      ...span,
     ],
   ];
 }

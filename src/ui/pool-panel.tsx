@@ -9,6 +9,11 @@ import type { ProcessRow } from '../model/process-row.js';
 import type { PoolSnapshot, WorkerSnapshot } from '../pool/pool-snapshot.js';
 import type { Task, TaskResult } from '../pool/task.js';
 import { describeChoice } from '../store/pool-actions.js';
+import { sparkline } from '../model/graph-cells.js';
+import type { History } from '../model/history.js';
+import { MARK_LEGEND, marksLine } from '../model/pool-marks.js';
+import { timeBuckets } from '../model/time-buckets.js';
+import { graphView, ringGraph, type GraphView } from './graph-text.js';
 import { styled } from './sgr.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
@@ -28,22 +33,41 @@ export function coresBusyNow(pool: PoolSnapshot, rows: readonly ProcessRow[]): n
   return percent / 100;
 }
 
-/** Lines the panel takes for a pool: summary, column titles, workers, a lesson's result (threads, pipeline), latest results. */
-export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean): number {
+/** The pool's "cores busy" graph: rows high, and the marks line under it. */
+const POOL_GRAPH_ROWS = 2;
+/** A worker's sparkline: one block a cell over its last minute. */
+const SPARK_WIDTH = 15;
+const SPARK_SPAN_MS = 60_000;
+
+/** Lines the panel takes for a pool: summary, column titles, workers, a lesson's result (threads, pipeline), (its graph and marks,) latest results. */
+export function poolPanelHeight(pool: PoolSnapshot | null, shown: boolean, graph = false): number {
   if (!pool || !shown || pool.summary.phase === 'idle') return 0;
   const workers = pool.workers.length;
-  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0) + (lessonLine(pool.summary.latest) !== null ? 1 : 0);
+  const lesson = lessonLine(pool.summary.latest) !== null ? 1 : 0;
+  return 3 + Math.min(workers, MAX_WORKER_LINES) + (workers > MAX_WORKER_LINES ? 1 : 0) + lesson + (graph ? POOL_GRAPH_ROWS + 1 : 0);
+}
+
+/** What the panel draws over time: the history and how graphs are drawn (their span and style). */
+export interface PoolHistory {
+  history: History;
+  view: GraphView;
+  /** The machine's cores: the top of the "cores busy" graph. */
+  cores: number;
 }
 
 export function PoolPanel({ width }: { width: number }) {
   const pool = useAppStore((s) => s.pool);
   const rows = useAppStore((s) => s.rows);
+  const history = useAppStore((s) => s.history);
+  const graphs = useAppStore((s) => s.graphs);
+  const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
   const theme = useTheme();
   if (!pool) return null;
-  return <Text>{poolPanelLines(pool, rows, width, theme, Date.now()).join('\n')}</Text>;
+  const over: PoolHistory = { history, view: graphView(history, graphs), cores };
+  return <Text>{poolPanelLines(pool, rows, width, theme, Date.now(), over).join('\n')}</Text>;
 }
 
-export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], width: number, theme: Theme, now: number): string[] {
+export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], width: number, theme: Theme, now: number, over?: PoolHistory): string[] {
   const s = pool.summary;
   const byPid = new Map(rows.map((r) => [r.pid, r]));
   const lines: string[] = [];
@@ -58,23 +82,50 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
       { color: theme.worker, bold: true },
     ),
   );
-  lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done'), width), { dim: true }));
-  for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now), width));
+  const spark = over ? (pid: number) => sparkline(workerPoints(over, pid)) : null;
+  lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done', spark ? fitWidth('last 60 s', SPARK_WIDTH) : null), width), { dim: true }));
+  for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now, spark ? spark(worker.pid) : null), width));
   if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
   const lesson = lessonLine(s.latest);
   if (lesson !== null) lines.push(fitWidth(lesson, width));
+  if (over) lines.push(...poolGraphLines(over, width, theme));
   lines.push(cutToWidth(`latest: ${latest(s.latest, Math.max(0, width - 8))}`, width));
   return lines;
 }
 
-function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: number): string {
+/** A worker's CPU over its last minute, one point a sparkline cell; blank before it started. */
+function workerPoints(over: PoolHistory, pid: number): Float64Array {
+  const ring = over.history.workers.get(pid);
+  if (!ring) return new Float64Array(SPARK_WIDTH).fill(Number.NaN);
+  return timeBuckets(ring, [0], over.view.now, SPARK_SPAN_MS, SPARK_WIDTH);
+}
+
+/**
+ * The pool's cores busy over the graphs' span, its top the machine's cores (a full graph: every
+ * core busy), and under it the marks where the pool was paused, resumed or changed its workers.
+ */
+function poolGraphLines(over: PoolHistory, width: number, theme: Theme): string[] {
+  const label = 'busy ';
+  const top = ` ${over.cores} core${over.cores === 1 ? '' : 's'}`;
+  // The legend sits right of the marks; the graph takes what the label and the legend leave.
+  const right = Math.max(top.length, MARK_LEGEND.length + 1);
+  const graphWidth = Math.max(1, width - label.length - right);
+  const graph = ringGraph(over.history.pool, [0], [theme.worker], graphWidth, POOL_GRAPH_ROWS, over.view, Math.max(1, over.cores));
+  const marks = marksLine(over.history.poolMarks, over.view.now, over.view.spanMs, graphWidth);
+  return [
+    ...graph.map((line, i) => `${styled(label, { color: theme.label })}${line}${i === 0 ? styled(top, { dim: true }) : ''}`),
+    cutToWidth(`${' '.repeat(label.length)}${marks} ${MARK_LEGEND}`, width),
+  ];
+}
+
+function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: number, spark: string | null): string {
   const state = row?.state ?? worker.procState ?? '?';
   const core = row && row.processor >= 0 ? String(row.processor) : '-';
   const cpu = row ? formatPercent(row.cpu) : '-';
   const task = worker.task && worker.child ? `${taskText(worker.task)} → ${worker.child.pid}` : taskText(worker.task);
   const doing = worker.state === 'paused' ? `${task} (paused)` : worker.task ? task : worker.state;
   const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
-  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone)) + (worker.trap ? '  trap' : '') + ipcText(worker, now);
+  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone), spark) + (worker.trap ? '  trap' : '') + ipcText(worker, now);
 }
 
 /** "  IPC 41 B/s": the average rate through the worker's IPC channel since it started. */
@@ -86,8 +137,8 @@ function ipcText(worker: WorkerSnapshot, now: number): string {
 }
 
 /** One line of the worker list; the titles go through it too, so they sit over their values. */
-function workerColumns(index: string, pid: string, state: string, core: string, cpu: string, task: string, since: string, done: string): string {
-  return `${index.padStart(5)} ${pid.padStart(7)} ${state.padEnd(1)} ${core.padStart(3)} ${cpu.padStart(5)}  ${fitWidth(task, 29)} ${since.padStart(7)} ${done.padStart(6)}`;
+function workerColumns(index: string, pid: string, state: string, core: string, cpu: string, task: string, since: string, done: string, spark: string | null): string {
+  return `${index.padStart(5)} ${pid.padStart(7)} ${state.padEnd(1)} ${core.padStart(3)} ${cpu.padStart(5)} ${spark !== null ? ` ${spark}` : ''} ${fitWidth(task, 29)} ${since.padStart(7)} ${done.padStart(6)}`;
 }
 
 /** "primes 1003000000", "sumsq 5000000", "sleep 1000 ms", "family: sleep 8 s". */

@@ -94,6 +94,14 @@ describe('settings file: reading', () => {
     assert.match(bad.problem ?? '', /bad hideKernelThreads, showThreadNames, highlightDelaySecs|bad .*highlightDelaySecs/);
   });
 
+  it('reads the graph settings, and refuses values they cannot take', () => {
+    const good = { cpuMeter: 'graph', graphsPanel: true, graphSpan: 300, graphStyle: 'block', systemMeters: false };
+    assert.deepEqual(loadSettings(file(JSON.stringify(good))).settings, { ...DEFAULT_SETTINGS, ...good });
+    const bad = loadSettings(file(JSON.stringify({ cpuMeter: 'led', graphsPanel: 1, graphSpan: 45, graphStyle: 'dots', systemMeters: 'no' })));
+    assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
+    assert.match(bad.problem ?? '', /bad cpuMeter, graphsPanel, graphSpan, graphStyle, systemMeters/);
+  });
+
   it('reads the last of a duplicated key, as JSON.parse does, and keys written with escapes', () => {
     const loaded = loadSettings(file('{"tree": false, "\\u0074ree": true, "sortKey": "pid", "sortKey": "mem"}'));
     assert.equal(loaded.settings.tree, true);

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { readBatteries } from '../../src/sampling/battery-files.js';
+import { readCpuFrequencies } from '../../src/sampling/cpu-frequency-files.js';
+import { readTemperatures } from '../../src/sampling/temperature-files.js';
 import { readProc } from '../e2e/proc-table.js';
 import { sameProcess, stableProcesses } from './ps-table.js';
 import { runBin } from './run-bin.js';
@@ -44,6 +47,25 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
     assert.equal(p.ppid, process.pid);
     assert.equal(p.command, 'sleep 424242');
     assert.equal(p.state, 'S');
+  });
+
+  it("prints the system meters this machine has, and why not the others", async () => {
+    const r = await runBin(['snapshot', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout) as Record<string, any>;
+    assert.ok(doc.disks.devices.length >= 1, 'a whole disk');
+    assert.deepEqual(Object.keys(doc.disks.total), ['readBytesPerSecond', 'writeBytesPerSecond']);
+    assert.ok(doc.network.interfaces.some((n: { device: string }) => n.device === 'lo'));
+    const here = {
+      cpuFrequency: 'value' in readCpuFrequencies(),
+      temperatures: 'value' in readTemperatures(),
+      battery: 'value' in readBatteries(),
+    };
+    for (const [key, has] of Object.entries(here)) {
+      assert.equal(key in doc, has, `${key}: in the JSON as the machine has it`);
+      assert.equal(key in (doc.unavailable ?? {}), !has, `${key}: a reason when missing`);
+    }
+    if (doc.cpuFrequency) assert.equal(doc.cpuFrequency.mhz.length, doc.cpus.length);
   });
 
   it('agrees with ps on PIDs and PPIDs for the processes both saw', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { checkFrame, type FrameCheck } from '../../scripts/bench/lib/frame-check.js';
+import { checkFrame, meterLinesShown, type FrameCheck } from '../../scripts/bench/lib/frame-check.js';
 import { computeLayout } from '../../src/ui/layout.js';
 import { hasMainScreen, plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
@@ -43,6 +43,7 @@ async function resizeAndCheck(
   rows: number,
   timeoutMs = 5000,
   selected?: number,
+  meterLines?: number,
 ): Promise<{ ok: boolean; check: FrameCheck; screen: string }> {
   await s.resize(columns, rows);
   let check: FrameCheck = { kind: 'other', problems: ['never captured'], rows: 0 };
@@ -51,7 +52,7 @@ async function resizeAndCheck(
     await s.waitFor(
       (capture) => {
         screen = plain(capture);
-        check = checkFrame(screen, { columns, rows }, { cores: CORES });
+        check = checkFrame(screen, { columns, rows }, { cores: CORES, ...(meterLines !== undefined && { meterLines }) });
         const highlighted = selectedRows(capture).map((r) => r.pid);
         if (check.kind === 'main' && selected !== undefined && highlighted.join() !== String(selected)) {
           check.problems.push(`highlighted rows ${JSON.stringify(highlighted)}, not [${selected}]`);
@@ -81,7 +82,10 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
     const selected = selectedRows(chosen)[0]!.pid;
     // The random walk, with the extremes put in: 1 column, 1 row, 1×1, the full 200×60, and the
     // smallest size that holds the screen next to the largest that does not.
-    const minRows = computeLayout(40, 100, CORES).headerHeight + 8;
+    // The header holds the system meter lines this machine has (disk and network, frequency…).
+    const withMeters = await session.waitFor(/Disk: \S+\/s read/, { description: 'the disk and network line' });
+    const meterLines = meterLinesShown(plain(withMeters), { columns: 120, rows: 40 }, { cores: CORES });
+    const minRows = computeLayout(40, 100, CORES, meterLines).headerHeight + 8;
     const walk: [number, number][] = [
       ...sizes(SEED, 20),
       [1, 40],
@@ -97,7 +101,7 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
     let from: [number, number] = [120, 40];
     for (const to of walk) {
       const [columns, rows] = to;
-      const { ok, check, screen } = await resizeAndCheck(session, columns, rows, 5000, selected);
+      const { ok, check, screen } = await resizeAndCheck(session, columns, rows, 5000, selected, meterLines);
       assert.deepEqual(await session.size(), { columns, rows }, 'tmux took the size');
       assert.equal(session.exitStatus(), null, `pooltop still runs after the resize to ${columns}×${rows}`);
       if (!ok) failures.push(`${from.join('×')} → ${columns}×${rows}: ${check.problems.slice(0, 4).join('; ')}\n${screen}`);
@@ -111,7 +115,7 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
 
     // A burst, as a window manager sends while a corner is dragged: no time to draw in between.
     for (const [columns, rows] of sizes(SEED + 1, 12)) await session.resize(columns, rows);
-    const back = await resizeAndCheck(session, 120, 40, 5000, selected);
+    const back = await resizeAndCheck(session, 120, 40, 5000, selected, meterLines);
     assert.ok(back.ok, `a correct 120×40 screen after the burst: ${back.check.problems.join('; ')}\n${back.screen}`);
     assert.ok(hasMainScreen(back.screen) && (readTable(back.screen)?.rows.length ?? 0) >= 10, `the table is full again:\n${plain(back.screen)}`);
 

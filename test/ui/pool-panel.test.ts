@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PoolSnapshot, WorkerSnapshot } from '../../src/pool/pool-snapshot.js';
 import { displayWidth } from '../../src/model/text-width.js';
+import { createHistory, recordSample, type History } from '../../src/model/history.js';
 import { poolPanelHeight, poolPanelLines } from '../../src/ui/pool-panel.js';
 import { workerNote } from '../../src/ui/process-table.js';
 import { MONO_THEME } from '../../src/ui/theme.js';
-import { row } from '../model/fixtures.js';
+import { row, sample } from '../model/fixtures.js';
 
 const NOW = 1_700_000_010_000;
 
@@ -132,5 +133,30 @@ describe('pool panel', () => {
     const none = poolPanelLines(snapshot([family(1, 4250, null)]), rows, 160, MONO_THEME, NOW);
     assert.doesNotMatch(none[0] ?? '', /orphan/);
     assert.match(none[2] ?? '', /family: sleep 8 s\s+0\.6s/);
+  });
+
+  it('over time: a sparkline per worker, the cores-busy graph and the marks of a pause and a resume', () => {
+    const running = snapshot([worker(1, 4250), worker(2, 4251)]);
+    const paused = snapshot([worker(1, 4250, { state: 'paused' }), worker(2, 4251, { state: 'paused' })]);
+    let history: History = createHistory(2);
+    let base = null;
+    // 20 s busy, 20 s paused, 20 s busy again: each second one sample.
+    for (let t = 0; t <= 60; t++) {
+      const s = sample([], { monotonic: t * 1000 });
+      const phase = t <= 20 || t > 40 ? running : paused;
+      const cpu = phase === running ? 100 : 0;
+      history = recordSample(history, { sample: s, base, pool: phase, cpuOf: () => cpu });
+      base = s;
+    }
+    const over = { history, view: { now: 60_000, spanMs: 60_000, style: 'braille' as const }, cores: 2 };
+    const lines = poolPanelLines(running, rows, 160, MONO_THEME, NOW, over).map((l) => l.replace(/\x1b\[[\d;]*m/g, ''));
+    assert.match(lines[1] ?? '', /CPU%\s+last 60 s\s+task/);
+    // The last minute in 15 cells of 4 s: busy, then the pause's blanks, then busy again.
+    assert.match(lines[2] ?? '', /99\.1  █{5} {5}█{5} primes/);
+    const [top, bottom, marks] = lines.slice(4, 7);
+    assert.match(top ?? '', /^busy ⣿{30,}[⠀-⣿]? {30,}[⠀-⣿]?⣿{30,} 2 cores$/, 'full before the pause and after it, empty during it');
+    assert.match(bottom ?? '', /^busy ⣿{30,}[⠀-⣿]? {30,}[⠀-⣿]?⣿{30,}$/);
+    assert.match(marks ?? '', /^\s+P\s+R\s+P paused R resumed X ended \+ new$/);
+    assert.equal(lines.length, poolPanelHeight(running, true, true));
   });
 });

@@ -86,6 +86,24 @@ export interface FrameContext {
   cores: number;
   /** A pool runs: the header has a pool line and a pool panel may sit between the header and the titles. */
   pool?: boolean;
+  /**
+   * The system meter lines the header has (0–2), when known: a too-small notice does not show
+   * them, yet the size it needs counts them. Without it they are counted on the screen.
+   */
+  meterLines?: number;
+}
+
+/** The system meters' lines (disk and network; frequency, temperature, battery, GPU): where the machine has them. */
+const METER_LINES = [/(?:^|\s)Disk: \S+\/s read, /, /(?:^|\s)(?:Freq|Temp|Bat|GPU): \S/];
+
+/**
+ * How many system meter lines the header of `screen` shows (0 to 2): they come and go with what
+ * the machine has and when it was first read. Looked for only where a header with both could reach.
+ */
+export function meterLinesShown(screen: string, size: { columns: number; rows: number }, context: FrameContext): number {
+  const reach = computeLayout(size.columns, size.rows, context.cores, (context.pool ? 1 : 0) + METER_LINES.length).headerHeight;
+  const header = screen.split('\n').slice(0, reach);
+  return METER_LINES.filter((re) => header.some((line) => re.test(line))).length;
 }
 
 /** Checks a plain capture (`capture-pane -p`) of pooltop in a `columns` × `rows` terminal. */
@@ -103,7 +121,7 @@ export function checkFrame(screen: string, size: { columns: number; rows: number
   const error = ERROR_TEXT.exec(screen);
   if (error) problems.push(`error text on screen: ${JSON.stringify(error[0])}`);
 
-  const layout = computeLayout(columns, rows, context.cores, context.pool ? 1 : 0);
+  const layout = computeLayout(columns, rows, context.cores, (context.pool ? 1 : 0) + (context.meterLines ?? meterLinesShown(screen, size, context)));
   const nonBlank = lines.filter((l) => l.trim() !== '');
   if (layout.tooSmall) {
     const notice = nonBlank[0] ?? '';
