@@ -63,7 +63,7 @@ export function tableStates(screen: string): Map<number, string> {
   if (!table) return states;
   // The S column sits under the title's "S": the same cell in every row.
   const titles = plain(screen).split('\n')[table.titleLine] ?? '';
-  const at = titles.search(/ S /) + 1;
+  const at = titles.search(/ S[ ▽△]/) + 1;
   if (at <= 0) return states;
   for (const row of table.rows) states.set(row.pid, row.text[at] ?? '?');
   return states;

@@ -203,7 +203,7 @@ export const SCENES: readonly Scene[] = [
   },
   {
     name: 'graphs',
-    file: '08-graphs',
+    file: '12-graphs',
     caption: 'Graphs (g, G): every core and the pool over the last 30 s, the pool paused and resumed (P, R under its graph), worker sparklines',
     args: (context) => ['--pool', String(context.cores), '-d', '5'],
     reach: async (session) => {
