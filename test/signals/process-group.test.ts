@@ -31,7 +31,12 @@ describe('sendToGroup', { skip: !linux && 'needs /proc' }, () => {
    */
   async function job() {
     const sh = children.spawn('sh', ['-c', 'sleep 30 | sleep 31 | sleep 32'], { detached: true, stdio: 'ignore' });
-    assert.ok(await waitUntil(() => membersOf(sh.pid).length === 4, 5000), 'the shell and its three stages are in its group');
+    // Each stage counted once it sleeps: under load one may still be a forked shell about to exec.
+    const settled = (): boolean => {
+      const members = membersOf(sh.pid);
+      return members.length === 4 && members.every((m) => procState(m.pid)?.state === 'S');
+    };
+    assert.ok(await waitUntil(settled, 10_000), 'the shell and its three stages are in its group, asleep');
     const members = membersOf(sh.pid);
     for (const m of members) children.adopt(m.pid);
     return { sh, leader: sh.pid, members };
