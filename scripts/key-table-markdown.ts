@@ -3,11 +3,11 @@
 import { KEY_TABLE } from '../src/ui/key-table.js';
 
 export function keyTableMarkdown(): string {
-  const escape = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const escapeCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const keys = (label: string): string =>
     label
       .split(' ')
       .map((k) => (k === '\\' ? '`\\`' : `\`${k}\``))
       .join(' ');
-  return ['| key | action |', '| --- | --- |', ...KEY_TABLE.map((b) => `| ${keys(b.label)} | ${escape(b.help)} |`)].join('\n');
+  return ['| key | action |', '| --- | --- |', ...KEY_TABLE.map((b) => `| ${keys(b.label)} | ${escapeCell(b.help)} |`)].join('\n');
 }

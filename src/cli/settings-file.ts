@@ -33,7 +33,7 @@ type FileText =
 /** $XDG_CONFIG_HOME/pooltop/config.json, or ~/.config/pooltop/config.json; a relative XDG path is ignored, as the spec says. */
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && xdg.startsWith('/') ? xdg : join(env.HOME && env.HOME.startsWith('/') ? env.HOME : homedir(), '.config');
+  const base = xdg?.startsWith('/') ? xdg : join(env.HOME?.startsWith('/') ? env.HOME : homedir(), '.config');
   return join(base, 'pooltop', 'config.json');
 }
 

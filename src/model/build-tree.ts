@@ -88,7 +88,7 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
     const row = rows[i]!;
     const subtree = size[i]!;
     const hasChildren = subtree > 1;
-    const folded = hasChildren && collapsed !== undefined && collapsed.has(row.pid);
+    const folded = hasChildren && collapsed?.has(row.pid) === true;
     let guide: string;
     if (depth[i] === 0) {
       guide = folded ? GUIDE.foldedRoot : '';

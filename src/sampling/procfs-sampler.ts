@@ -174,7 +174,7 @@ export class ProcfsSampler implements Sampler {
   }
 
   close(): void {
-    this.identities.forEach((identity) => this.release(identity));
+    for (const identity of this.identities.values()) this.release(identity);
     this.identities.clear();
   }
 
@@ -203,7 +203,7 @@ export class ProcfsSampler implements Sampler {
     // Most processes are idle: their stat line (state, times, memory, start time, name) is the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
-    if (identity && identity.info && identity.statText === statText) {
+    if (identity?.info && identity.statText === statText) {
       identity.seen = generation;
       return identity.info;
     }

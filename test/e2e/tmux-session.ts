@@ -261,7 +261,10 @@ export class TmuxSession {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const [child] = childrenOf(this.shell.pid).filter((c) => c.state !== 'Z');
-      if (child) return (this.program = child);
+      if (child) {
+        this.program = child;
+        return child;
+      }
       if (Date.now() >= deadline) throw new Error(`no program process under the pane's shell (PID ${this.shell.pid})`);
       await delay(50);
     }

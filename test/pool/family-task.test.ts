@@ -105,7 +105,14 @@ describe('family task', () => {
     assert.equal(familyCommand(300).diesWithParent, false);
     let seen: FamilyChildStart | undefined;
     let go: ((ok: boolean) => void) | undefined;
-    const run = runFamilyTask(300, (child, g) => ((seen = child), (go = g)), setpriv);
+    const run = runFamilyTask(
+      300,
+      (child, g) => {
+        seen = child;
+        go = g;
+      },
+      setpriv,
+    );
     started.push(run.child);
     assert.ok(seen && go);
     assert.equal(seen.diesWithWorker, true);
