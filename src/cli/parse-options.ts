@@ -11,7 +11,7 @@ import { UserNames } from '../sampling/user-names.js';
 import { DEFAULT_LISTEN, parseListenAddress, type ListenAddress } from './listen-address.js';
 import { UsageError } from './usage-error.js';
 
-export interface CommonOptions {
+interface CommonOptions {
   /** Tree view (`-t`, `--tree`). */
   tree: boolean;
   user: string | null;
@@ -182,7 +182,7 @@ function serveOptions(values: Values): ServeOptions {
 /** The most samples --count takes: over 31 years at one a second. */
 export const MAX_COUNT = 1_000_000_000;
 
-export function parseCount(value: unknown): number {
+function parseCount(value: unknown): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_COUNT) {
     throw new UsageError(`pooltop snapshot: --count must be a number of samples from 1 to ${MAX_COUNT} (got "${sanitizeText(text)}")`);
@@ -190,7 +190,7 @@ export function parseCount(value: unknown): number {
   return Number(text);
 }
 
-export function parseTop(value: unknown): number {
+function parseTop(value: unknown): number {
   if (value === undefined) return DEFAULT_TOP;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) > MAX_TOP) {
@@ -200,7 +200,7 @@ export function parseTop(value: unknown): number {
 }
 
 /** A JavaScript regular expression, tested against whole command lines (case-sensitive, as grep). */
-export function parseMatch(value: unknown): RegExp | null {
+function parseMatch(value: unknown): RegExp | null {
   if (value === undefined) return null;
   const text = String(value);
   try {
@@ -280,9 +280,9 @@ export function parseDelay(value: unknown): number {
 }
 
 /** The most workers `--pool` starts: the pool manager's own limit. */
-export const MAX_POOL = 256;
+const MAX_POOL = 256;
 
-export function parsePoolSize(value: unknown): number | null {
+function parsePoolSize(value: unknown): number | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_POOL) {
@@ -307,7 +307,7 @@ export function parsePids(value: unknown, pidMax = readPidMax()): number[] | nul
 }
 
 /** The largest uid_t that names a user: (uid_t) −1 means "no UID" to setreuid(2) and chown(2). */
-export const MAX_UID = 4_294_967_294;
+const MAX_UID = 4_294_967_294;
 
 /**
  * A user name from passwd, or a UID as ps -u takes one: written as the system writes it (no
@@ -333,7 +333,7 @@ export function parseUser(value: unknown, users = new UserNames(), inUse: (uid: 
   throw new UsageError(`pooltop: -u/--user: no such user "${sanitizeText(text)}"`);
 }
 
-export function parseSortKey(value: unknown): ColumnId {
+function parseSortKey(value: unknown): ColumnId {
   if (value === undefined) return 'cpu';
   const id = parseColumnId(String(value));
   if (!id) {
@@ -344,7 +344,7 @@ export function parseSortKey(value: unknown): ColumnId {
   return id;
 }
 
-export function parseSource(value: unknown): SourceName | null {
+function parseSource(value: unknown): SourceName | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!(SOURCE_NAMES as readonly string[]).includes(text)) {

@@ -20,9 +20,9 @@ import type { SnapshotOptions } from './parse-options.js';
 /** CPU% needs two samples; half a second apart is short enough to wait and long enough to mean something. */
 const DELTA_MS = 500;
 
-export type SnapshotData = SampleRows;
+type SnapshotData = SampleRows;
 
-export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
+async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
     const first = await sampler.sample();
@@ -67,7 +67,7 @@ export function treeJson(rows: readonly ProcessRow[]): string {
 }
 
 /** The summary, the column titles, then the tree: columns, guides and commands. */
-export function snapshotTreeText(data: SnapshotData, width?: number): string {
+function snapshotTreeText(data: SnapshotData, width?: number): string {
   const lines = summaryLines(data.sample);
   const layout = layoutColumns(width ?? 200);
   lines.push(formatHeader(layout).trimEnd());
@@ -78,7 +78,7 @@ export function snapshotTreeText(data: SnapshotData, width?: number): string {
 }
 
 /** The table: a summary like top's, then one line per process; cut to `width` when on a terminal. */
-export function snapshotText({ sample, rows }: SnapshotData, width?: number): string {
+function snapshotText({ sample, rows }: SnapshotData, width?: number): string {
   const lines = summaryLines(sample);
   const layout = layoutColumns(width ?? 200);
   lines.push(formatHeader(layout).trimEnd());

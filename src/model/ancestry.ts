@@ -3,7 +3,7 @@
 import { hasNoParent, type TreeNode } from './tree-links.js';
 
 /** Why the chain of parents stopped. */
-export type AncestryEnd =
+type AncestryEnd =
   /** At a process without a parent: PID 1, a child of PID 0 such as kthreadd, or a self-parent. */
   | { kind: 'root' }
   /** The last process's parent is not in the sample: it exited ("parent 1234 is gone"). */

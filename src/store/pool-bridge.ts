@@ -10,12 +10,12 @@ import type { PoolControl } from './pool-actions.js';
 import { StartedProcesses } from './started-processes.js';
 
 /** "its child 4300 (sleep 8) ended with it": the kernel's parent-death signal, asked for through setpriv. */
-export function killedWithText(child: TaskChild): string {
+function killedWithText(child: TaskChild): string {
   return `its child ${child.pid} (${sanitizeText(child.command)}) ended with it (parent-death signal)`;
 }
 
 /** "its child 4300 (sleep 8) was re-parented to PID 1: an orphan" (it runs on until its sleep ends). */
-export function orphanText(child: TaskChild): string {
+function orphanText(child: TaskChild): string {
   const to = child.ppid === 1 ? 'PID 1' : `PID ${child.ppid} (a subreaper)`;
   return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
 }

@@ -13,7 +13,7 @@ import { confirmKeys, signalMenuKeys } from './signal-menu.js';
 import { sortMenuKeys } from './sort-menu.js';
 import { userMenuKeys } from './user-menu.js';
 
-export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
+type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   main: (key, ctx) => bindingFor(key.name)?.run(ctx),
@@ -37,7 +37,7 @@ const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm',
 /** Cells of a dropped paste shown in the message. */
 const PREVIEW_CELLS = 20;
 
-export function dispatchKey(key: KeyPress, ctx: ActionContext): void {
+function dispatchKey(key: KeyPress, ctx: ActionContext): void {
   const { mode, notify } = ctx.store.getState();
   if (key.name === 'paste' && !TAKES_PASTE.has(mode)) {
     notify(`paste ignored: ${describePaste(key)}; a paste goes only into the search (/) and filter (\\) prompts`, 'warn');

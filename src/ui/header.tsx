@@ -46,7 +46,7 @@ export function Header({ layout }: HeaderProps) {
 type Part = readonly [text: string, style?: Style];
 
 /** The header's lines, each at most `layout.columns` wide: meters left (or above), facts right. */
-export function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: readonly ProcessRow[], layout: ScreenLayout, theme: Theme): string[] {
+function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: readonly ProcessRow[], layout: ScreenLayout, theme: Theme): string[] {
   const half = Math.floor(layout.columns / 2);
   const right = layout.columns - half;
   const cpuLines = cpuMeterLines(sample, layout, theme, half);

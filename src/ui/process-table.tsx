@@ -50,7 +50,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
 }
 
 /** The column titles, the sorted column marked by colour (and by an arrow in monochrome). */
-export function titleLine(layout: RowLayout, sortKey: ColumnId, descending: boolean, theme: Theme, width: number): string {
+function titleLine(layout: RowLayout, sortKey: ColumnId, descending: boolean, theme: Theme, width: number): string {
   const marked = layout.columns.map((c) => (c.id === sortKey && !theme.color ? { ...c, header: c.header + (descending ? '▼' : '▲') } : c));
   const text = fitWidth(formatHeader({ ...layout, columns: marked }), width);
   const base = { color: theme.headerText, backgroundColor: theme.header, inverse: !theme.color };
@@ -84,7 +84,7 @@ export function workerNote(worker: WorkerSnapshot): string {
 }
 
 /** What goes between the guide and the command: how much a fold hides, whether it was orphaned. */
-export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
+function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
   return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
 }
 

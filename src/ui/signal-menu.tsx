@@ -9,7 +9,7 @@ import { useAppStore } from './use-app-store.js';
 
 export const SIGNAL_MENU_WIDTH = 64;
 
-export function signalMenuItems(): { label: string; hint?: string }[] {
+function signalMenuItems(): { label: string; hint?: string }[] {
   return SIGNAL_MENU.map((entry) =>
     entry === SUBTREE
       ? { label: ' -  kill subtree', hint: 'SIGKILL to it and all descendants' }

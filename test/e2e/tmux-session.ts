@@ -326,7 +326,7 @@ export class TmuxSession {
 }
 
 /** The test process's environment less what changes behaviour, plus `extra` (undefined unsets). */
-export function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of UNSET) delete env[name];
   for (const [name, value] of Object.entries(extra)) {
