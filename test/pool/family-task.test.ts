@@ -114,7 +114,7 @@ describe('family task', () => {
       setpriv,
     );
     started.push(run.child);
-    assert.ok(seen && go);
+    assert.ok(seen && go, 'the child announced, with its go');
     assert.equal(seen.diesWithWorker, true);
     go(true);
     await waitFor('setpriv and sh to exec sleep', () => cmdline(seen!.pid) === 'sleep 0.3');
