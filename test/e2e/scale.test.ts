@@ -1,4 +1,4 @@
-// Long runs (issue 6): what the screen keeps in memory per refresh. pooltop's real App, store and
+// Long runs: what the screen keeps in memory per refresh. pooltop's real App, store and
 // Ink — the bundle the monitor loads, dist/ui/ui-bundle.js — draw a changing process table refresh after refresh; the
 // heap left after a full garbage collection must not grow with the number of refreshes — a monitor
 // runs for days, and at -d 10 that is 86,400 refreshes a day. In-process rather than through tmux,
