@@ -11,7 +11,7 @@ import { checkPrivateDirectory } from './private-directory.js';
 import { DEFAULT_SETTINGS, isSettingKey, parseSetting, SETTING_KEYS, type SettingKey, type Settings } from './settings-schema.js';
 import { describeSystemError } from './system-error.js';
 
-/** A settings file is a few hundred bytes; a bigger one is not read (a 600 MB one took 1.1 GB of memory). */
+/** A settings file is a few hundred bytes; a bigger one is not read (a huge one took twice its size in memory). */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 const REFUSED_SUFFIX = 'left as it is; settings of this session will not be saved';

@@ -16,7 +16,7 @@ import { UserNames } from './user-names.js';
 const PROCFS_CAPABILITIES: SourceCapabilities = { startTimePrecisionMs: 0, cpuTime: true };
 /** Bytes of a command line kept: enough for any screen, bounded for the pathological. */
 const CMDLINE_LIMIT = 32 * 1024;
-/** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
+/** PIDs read between two turns of the event loop: a few milliseconds of work, so keys are never kept waiting. */
 const SLICE = 200;
 /**
  * Descriptors of /proc/[pid]/stat kept open between refreshes: a refresh then costs one pread per
@@ -88,8 +88,8 @@ export class ProcfsSampler implements Sampler {
 
   /**
    * The sample, read in slices of PIDs with the event loop let through between them, so a key
-   * pressed during a refresh of thousands of processes is handled within a slice (~2 ms), not
-   * after the whole read (~30 ms at 2,000 processes).
+   * pressed during a refresh of thousands of processes is handled within a slice, not after the
+   * whole read (docs/performance.md).
    */
   async sample(): Promise<Sample> {
     const facts = this.facts.readSync();
