@@ -46,7 +46,8 @@ export class ProcSystemFacts implements SystemFactsReader {
     const cpus = times.length > 0 ? coreUsage(this.previous, times) : idleCores();
     if (times.length > 0) this.previous = times;
     const { memory, swap } = typeof meminfo === 'string' ? parseMeminfo(meminfo) : parseMeminfo('');
-    // Tens of microseconds more a sample (docs/performance.md): diskstats, net/dev, the modes of this /proc/stat.
+    // Tens of microseconds more a sample (docs/performance.md): diskstats, net/dev, the modes of
+    // this /proc/stat.
     const counters = readHostCounters(this.root, typeof stat === 'string' ? stat : '');
     return { cpus, memory, swap, load: loadAverage(), uptime: os.uptime(), counters };
   }

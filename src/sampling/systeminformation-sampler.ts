@@ -1,5 +1,6 @@
 // The process table from systeminformation's si.processes(): it runs `ps` and reads /proc on
-// every call (many times the procfs sampler's CPU: docs/performance.md), so it is a choice, never the default.
+// every call (many times the procfs sampler's CPU: docs/performance.md), so it is a choice,
+// never the default.
 import si from 'systeminformation';
 import { countTasks } from './count-tasks.js';
 import { SysteminformationFacts } from './system-facts.js';

@@ -79,7 +79,7 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
 
   // One table of event → handler, so subscribing and unsubscribing cannot drift apart (each
   // handler takes its own event's arguments, hence the loose type).
-  // biome-ignore lint/suspicious/noExplicitAny: each handler's own parameters, checked where it is defined
+  // biome-ignore lint/suspicious/noExplicitAny: each handler's own arguments, typed where it is defined
   const handlers: [keyof PoolEvents, (...args: any[]) => void][] = [
     ['change', onChange],
     ['worker-start', onStart],
