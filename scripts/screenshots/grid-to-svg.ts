@@ -48,7 +48,7 @@ function sameText(a: Look, b: Look): boolean {
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text safe in XML content and in a double- or single-quoted attribute. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(NOT_XML_CHAR, '\uFFFD')
     .replace(/&/g, '&amp;')

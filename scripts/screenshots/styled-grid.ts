@@ -15,7 +15,7 @@ export interface CellStyle {
   strike: boolean;
 }
 
-export interface Cell {
+interface Cell {
   /** One grapheme, or '' for the second cell of a wide character. */
   text: string;
   style: CellStyle;

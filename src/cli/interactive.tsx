@@ -29,7 +29,7 @@ import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 import { Terminal } from './terminal.js';
 import { cursorAddressingProblem } from './terminal-capability.js';
 
-export const NOT_A_TERMINAL =
+const NOT_A_TERMINAL =
   'pooltop: the interactive monitor needs a terminal on stdin and stdout; use `pooltop snapshot` (or `pooltop snapshot --json`) for a one-off listing';
 
 /** Exit statuses for the signals that end the monitor: 128 + the signal number, as shells report. */
@@ -289,8 +289,8 @@ async function loadUi(): Promise<typeof import('../ui/ui-bundle-entry.js')> {
   const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION, NODE_ENV: process.env.NODE_ENV };
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // React picks its build when it loads: the development build costs 20 % more CPU per refresh
-  // (measured: 43 → 35 ms at 80 processes) for checks a user of the monitor never sees.
+  // React picks its build when it loads: the development build costs a fifth more CPU per refresh
+  // (docs/performance.md) for checks a user of the monitor never sees.
   process.env.NODE_ENV = 'production';
   // chalk (inside Ink) reads --no-color from process.argv and then drops every style, inverse
   // video too, which the monochrome theme needs to show the selection. pooltop has parsed its

@@ -23,7 +23,7 @@ export interface ServerLimits {
   idleMs: number;
 }
 
-export const LIMITS: ServerLimits = { maxConnections: 16, headersTimeoutMs: 5_000, idleMs: 10_000 };
+const LIMITS: ServerLimits = { maxConnections: 16, headersTimeoutMs: 5_000, idleMs: 10_000 };
 
 export interface MetricsServer {
   /** Where it listens (the port the system chose when asked for port 0). */

@@ -13,7 +13,7 @@ import { UserNames } from '../sampling/user-names.js';
 import { DEFAULT_LISTEN, parseListenAddress, type ListenAddress } from './listen-address.js';
 import { UsageError } from './usage-error.js';
 
-export interface CommonOptions {
+interface CommonOptions {
   /** Tree view (`-t`, `--tree`). */
   tree: boolean;
   user: string | null;
@@ -423,7 +423,7 @@ export function parseTop(value: unknown): number {
 }
 
 /** A JavaScript regular expression, tested against whole command lines (case-sensitive, as grep). */
-export function parseMatch(value: unknown): RegExp | null {
+function parseMatch(value: unknown): RegExp | null {
   if (value === undefined) return null;
   const text = String(value);
   try {
@@ -522,9 +522,9 @@ export function parseHighlightSecs(value: unknown): number {
 }
 
 /** The most workers `--pool` starts: the pool manager's own limit. */
-export const MAX_POOL = 256;
+const MAX_POOL = 256;
 
-export function parsePoolSize(value: unknown): number | null {
+function parsePoolSize(value: unknown): number | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_POOL) {
@@ -553,7 +553,7 @@ export function parsePids(value: unknown, pidMax = readPidMax(), processOf: (tid
 }
 
 /** The largest uid_t that names a user: (uid_t) −1 means "no UID" to setreuid(2) and chown(2). */
-export const MAX_UID = 4_294_967_294;
+const MAX_UID = 4_294_967_294;
 
 /**
  * A user name from passwd, or a UID as ps -u takes one: written as the system writes it (no
@@ -579,7 +579,7 @@ export function parseUser(value: unknown, users = new UserNames(), inUse: (uid: 
   throw new UsageError(`pooltop: -u/--user: no such user "${sanitizeText(text)}"`);
 }
 
-export function parseSortKey(value: unknown): ColumnId {
+function parseSortKey(value: unknown): ColumnId {
   if (value === undefined) return 'cpu';
   const id = parseColumnId(String(value));
   if (!id) {
@@ -590,7 +590,7 @@ export function parseSortKey(value: unknown): ColumnId {
   return id;
 }
 
-export function parseSource(value: unknown): SourceName | null {
+function parseSource(value: unknown): SourceName | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!(SOURCE_NAMES as readonly string[]).includes(text)) {

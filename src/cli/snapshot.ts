@@ -24,9 +24,9 @@ import type { SnapshotOptions } from './parse-options.js';
 /** CPU% needs two samples; half a second apart is short enough to wait and long enough to mean something. */
 const DELTA_MS = 500;
 
-export type SnapshotData = SampleRows;
+type SnapshotData = SampleRows;
 
-export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
+async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
     if (options.columns) sampler.wantDetails?.(columnDetails(options.columns));
@@ -91,7 +91,7 @@ export function treeJson(rows: readonly ProcessRow[], columns?: readonly ColumnI
 }
 
 /** The summary, the column titles, then the tree: columns, guides and commands. */
-export function snapshotTreeText(data: SnapshotData, width?: number): string {
+function snapshotTreeText(data: SnapshotData, width?: number): string {
   const lines = summaryLines(data.sample);
   const layout = layoutColumns(width ?? 200, data.columns);
   lines.push(formatHeader(layout).trimEnd());

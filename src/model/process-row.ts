@@ -84,7 +84,7 @@ const OPTIONAL_FIELDS = [
 /**
  * A row spelled out field by field, not `{ ...p, cpu, mem }`: V8 gives a spread copy of this many
  * fields only 4 in-object slots and grows a separate property store for the rest, so the spread
- * took 4.4 ms and ~1.7 KB per row at 2,000 processes (3.4 MB of garbage a refresh), this 0.2 ms.
+ * was far slower and left garbage each refresh (docs/performance.md).
  */
 function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
   const row: ProcessRow = {

@@ -7,7 +7,7 @@ import { linkTree, type TreeNode } from './tree-links.js';
 export function collapseAll<T extends TreeNode>(rows: readonly T[]): Set<number> {
   const { childStart } = linkTree(rows);
   const pids = new Set<number>();
-  for (let i = 0; i < rows.length; i++) if (childStart[i + 1] > childStart[i]) pids.add(rows[i].pid);
+  for (let i = 0; i < rows.length; i++) if (childStart[i + 1]! > childStart[i]!) pids.add(rows[i]!.pid);
   return pids;
 }
 

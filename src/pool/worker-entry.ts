@@ -84,7 +84,7 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
     report(task, cpu0, wall0, { error: problem });
     return;
   }
-  let run;
+  let run: ReturnType<typeof runFamilyTask>;
   try {
     // The child sleeps only once pooltop is sure to hear of it (family-task.ts, GATE).
     run = runFamilyTask(

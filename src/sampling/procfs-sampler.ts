@@ -22,7 +22,7 @@ const PROCFS_CAPABILITIES: SourceCapabilities = {
   fields: SOURCE_FIELDS.procfs,
   threads: true,
 };
-/** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
+/** PIDs read between two turns of the event loop: a few milliseconds of work, so keys are never kept waiting. */
 const SLICE = 200;
 /**
  * Descriptors of /proc/[pid]/stat and statm kept open between refreshes: a refresh then costs two
@@ -103,8 +103,8 @@ export class ProcfsSampler implements Sampler {
 
   /**
    * The sample, read in slices of PIDs with the event loop let through between them, so a key
-   * pressed during a refresh of thousands of processes is handled within a slice (~2 ms), not
-   * after the whole read (~30 ms at 2,000 processes).
+   * pressed during a refresh of thousands of processes is handled within a slice, not after the
+   * whole read (docs/performance.md).
    */
   async sample(request: SampleRequest = {}): Promise<Sample> {
     const facts = this.facts.readSync();
@@ -216,7 +216,7 @@ export class ProcfsSampler implements Sampler {
   }
 
   close(): void {
-    this.identities.forEach((identity) => this.release(identity));
+    for (const identity of this.identities.values()) this.release(identity);
     this.identities.clear();
   }
 
@@ -269,7 +269,7 @@ export class ProcfsSampler implements Sampler {
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
-    if (identity && identity.info && identity.statText === statText && identity.statmText === statmText) {
+    if (identity?.info && identity.statText === statText && identity.statmText === statmText) {
       identity.seen = generation;
       if (this.details.size > 0) identity.info = this.withDetails(pid, identity, identity.info);
       return identity.info;

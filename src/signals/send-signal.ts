@@ -1,7 +1,8 @@
 // Sending a signal to a process: the only call of process.kill in pooltop, and every check before it.
 import { readProcessIdentity, type IdentityReader } from '../platform/process-identity.js';
 import { checkIdentity } from './process-identity.js';
-import { processLabel, shortText } from './process-label.js';
+import { shortText } from '../model/short-text.js';
+import { processLabel } from './process-label.js';
 import type { IdentityCheckKind, SignalOutcome, SignalStatus, SignalTarget } from './signal-outcome.js';
 import { lookupSignal, signalLabel, type SignalInfo, type SignalSpec } from './signal-table.js';
 import { validateTarget } from './validate-target.js';

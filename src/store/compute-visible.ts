@@ -26,7 +26,7 @@ export interface VisibleTable {
 
 const NO_DECORATIONS: ReadonlyMap<number, RowDecoration> = new Map();
 
-export function rowFilterOf(view: ViewState): RowFilter {
+function rowFilterOf(view: ViewState): RowFilter {
   return { user: view.user, pids: view.pids, text: view.filterText };
 }
 

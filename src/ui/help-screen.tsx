@@ -26,7 +26,7 @@ export function helpLines(readonly = false): { key: string; text: string }[] {
 }
 
 /** Always on the help screen's last line, however far it is scrolled. */
-export const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
+const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
 
 export function HelpScreen({ width, height }: { width: number; height: number }) {
   const theme = useTheme();

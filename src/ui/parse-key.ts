@@ -64,7 +64,7 @@ export function parseKey(input: string): KeyPress {
 export function parseKeys(input: string): KeyPress[] {
   // Esc and a key pressed right after it arrive as ESC + key, which reads as Alt+key. pooltop
   // binds no Alt keys, so it is the two presses it most likely was.
-  if (/^\x1b[^\x1b\[O]$/u.test(input)) return [{ name: 'escape', text: '' }, parseKey(input.slice(1))];
+  if (/^\x1b[^\x1b[O]$/u.test(input)) return [{ name: 'escape', text: '' }, parseKey(input.slice(1))];
   if (input.length <= 1 || input.startsWith('\x1b')) return [parseKey(input)];
   return Array.from(input, (char) => parseKey(char));
 }

@@ -19,7 +19,7 @@ import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 /** Worker lines shown at most; the rest are summed up in one line. */
-export const MAX_WORKER_LINES = 8;
+const MAX_WORKER_LINES = 8;
 
 /**
  * Cores the workers keep busy now: the sum of their CPU% over the last refresh. The summary's

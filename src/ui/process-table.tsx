@@ -124,7 +124,7 @@ export function workerNote(worker: WorkerSnapshot): string {
 }
 
 /** What goes between the guide and the command: how much a fold hides, whether it was orphaned. */
-export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
+function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
   return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
 }
 
@@ -145,7 +145,7 @@ interface MadeLine {
  * formats only the rows that changed; a worker's row (its task changes without its row) is always
  * drawn anew. Keyed by PID rather than by row object: a WeakMap keyed by rows held an entry for
  * every row not yet collected, and its table grew to the largest such count between two full
- * collections (to 512 KiB after 2,100 refreshes of 40 changing rows). This one holds at most
+ * collections (docs/performance.md). This one holds at most
  * MADE_LINES_LIMIT entries, one per PID; past that it starts afresh (one refresh draws every line).
  */
 const madeLines = new Map<number, MadeLine>();

@@ -10,7 +10,7 @@ export interface PsRow {
   started: number;
 }
 
-export function psTable(): PsRow[] {
+function psTable(): PsRow[] {
   const text = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,lstart='], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', TZ: process.env.TZ ?? '' } });
   return text
     .trim()

@@ -80,7 +80,7 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
       assert.equal(mine.ppid, p.ppid, `PPID of ${p.pid}`);
     }
     assert.ok(compared >= theirs.length * 0.8 && compared > 10, `compared ${compared} of ${theirs.length}`);
-    assert.ok(ours.has(1) && ours.has(child.pid!));
+    assert.ok(ours.has(1) && ours.has(child.pid!), `PID 1 and the child ${child.pid} among ${ours.size} PIDs`);
   });
 
   it('prints a table like top -b, with -p and -s', async () => {

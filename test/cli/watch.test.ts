@@ -60,6 +60,7 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
 
   it('ends with status 0, and soon, when the reader leaves (| head -n 2)', async () => {
     const started = performance.now();
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${PIPESTATUS[0]}, not JavaScript's
     const shell = spawn('bash', ['-c', 'set -o pipefail; "$0" snapshot --json --watch -d 2 | head -n 2 | wc -l; echo "status ${PIPESTATUS[0]}"', BIN], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

@@ -1,4 +1,4 @@
-// End to end, process churn (issue 6): with ~300 short processes starting and ending every second,
+// End to end, process churn: with ~300 short processes starting and ending every second,
 // every frame pooltop draws is correct — in the flat list and in tree view — and a selected
 // process that exits hands the selection to the nearest row, saying so.
 import assert from 'node:assert/strict';

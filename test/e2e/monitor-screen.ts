@@ -100,7 +100,7 @@ export function selectedRows(capture: string): TableRow[] {
  * background colour or inverse video (the colour theme and --no-color both count), where an
  * ordinary row has the default background throughout.
  */
-export function isHighlighted(line: StyledLine): boolean {
+function isHighlighted(line: StyledLine): boolean {
   const end = line.text.trimEnd().length;
   if (end === 0) return false;
   for (let i = 0; i < end; i++) {

@@ -1,4 +1,4 @@
-// End to end, the live monitor in a real terminal (issue 2): its screen, moving the selection,
+// End to end, the live monitor in a real terminal: its screen, moving the selection,
 // search, help, resizing, and every way out giving the terminal back with the right status.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';

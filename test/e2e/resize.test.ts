@@ -1,4 +1,4 @@
-// End to end, resizing (issue 6): after every resize — random sizes from 1×1 to 200×60, a
+// End to end, resizing: after every resize — random sizes from 1×1 to 200×60, a
 // 1-column and a 1-row terminal, a burst with no pause — pooltop shows a correct screen when the
 // terminal can hold it and the one-line too-small notice when not, keeps running, and quits with 0.
 import assert from 'node:assert/strict';

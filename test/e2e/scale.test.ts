@@ -1,4 +1,4 @@
-// Long runs (issue 6): what the screen keeps in memory per refresh. pooltop's real App, store and
+// Long runs: what the screen keeps in memory per refresh. pooltop's real App, store and
 // Ink — the bundle the monitor loads, dist/ui/ui-bundle.js — draw a changing process table refresh after refresh; the
 // heap left after a full garbage collection must not grow with the number of refreshes — a monitor
 // runs for days, and at -d 10 that is 86,400 refreshes a day. In-process rather than through tmux,
@@ -81,11 +81,11 @@ class SilentStdin extends EventEmitter {
 }
 
 describe('long runs: memory', { timeout: 60_000 }, () => {
+  // Ink 6.8's own measureText and wrapText cache every distinct text they ever laid out, never
+  // evicted (vadimdemedes/ink#986): ~4.7 KiB a refresh here. The bundle replaces both with
+  // bounded caches (src/ui/ink/); this checks the bundle, as the monitor runs it.
   it(
     'retains no memory per refresh: the data on the heap after 900 refreshes is what it was after 300',
-    // Ink 6.8's own measureText and wrapText cache every distinct text they ever laid out, never
-    // evicted (vadimdemedes/ink#986): ~4.7 KiB a refresh here. The bundle replaces both with
-    // bounded caches (src/ui/ink/); this checks the bundle, as the monitor runs it.
     { skip: !existsSync(BUNDLE) && 'no dist/ui/ui-bundle.js: npm run build' },
     async (t) => {
       type Bundle = typeof import('../../src/ui/ui-bundle-entry.js');

@@ -1,4 +1,4 @@
-// End to end, the screenshot script (issue 8): its one-scene form writes the monitor as a
+// End to end, the screenshot script: its one-scene form writes the monitor as a
 // well-formed SVG and as text into a directory of our choosing and leaves no process behind; and
 // the pieces it relies on — the ANSI → SVG renderer, the XML check — on their own.
 import assert from 'node:assert/strict';

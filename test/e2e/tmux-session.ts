@@ -261,7 +261,10 @@ export class TmuxSession {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const [child] = childrenOf(this.shell.pid).filter((c) => c.state !== 'Z');
-      if (child) return (this.program = child);
+      if (child) {
+        this.program = child;
+        return child;
+      }
       if (Date.now() >= deadline) throw new Error(`no program process under the pane's shell (PID ${this.shell.pid})`);
       await delay(50);
     }
@@ -323,7 +326,7 @@ export class TmuxSession {
 }
 
 /** The test process's environment less what changes behaviour, plus `extra` (undefined unsets). */
-export function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of UNSET) delete env[name];
   for (const [name, value] of Object.entries(extra)) {

@@ -1,4 +1,4 @@
-// End to end, the tree view (issue 3): `t` draws the PID/PPID tree from PID 1 with guides, and `a`
+// End to end, the tree view: `t` draws the PID/PPID tree from PID 1 with guides, and `a`
 // shows the ancestry of a process this test started, back to PID 1.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -46,7 +46,7 @@ function assertDepthFirst(lines: readonly TreeLine<Row>[]): void {
   for (const line of lines) {
     assert.ok(line.depth <= path.length, `depth jumps at ${line.row.pid}`);
     path.length = line.depth;
-    if (line.depth > 0) assert.equal(line.row.ppid, path[line.depth - 1].pid, `parent of ${line.row.pid}`);
+    if (line.depth > 0) assert.equal(line.row.ppid, path[line.depth - 1]?.pid, `parent of ${line.row.pid}`);
     path.push(line.row);
   }
 }
@@ -153,7 +153,7 @@ describe('buildTree: inconsistent PPIDs', () => {
       const rows = Array.from({ length: n }, (_, k) => row(k + 1, random(n + 3), random(5)));
       const lines = buildTree(rows, { compare: byCpu });
       assert.deepEqual(pidsOnce(lines), rows.map((r) => r.pid), `round ${round}`);
-      if (rows.some((r) => r.pid === 1)) assert.equal(lines[0].row.pid, 1, 'PID 1 first');
+      if (rows.some((r) => r.pid === 1)) assert.equal(lines[0]?.row.pid, 1, 'PID 1 first');
       // Every non-root line sits under its own parent (a row cut out of a cycle is a root).
       for (const [k, line] of lines.entries()) {
         if (line.depth === 0) continue;
@@ -189,7 +189,7 @@ describe('buildTree: collapse', () => {
   it('counts everything below, collapsed or not, when an ancestor is collapsed too', () => {
     const lines = buildTree(SMALL, { compare: byCpu, collapsed: new Set([1, 10]) });
     assert.deepEqual(view(lines), ['+ 1', '2', '└─ 3']);
-    assert.equal(lines[0].folded, 5);
+    assert.equal(lines[0]?.folded, 5);
   });
 
   it('ignores a collapsed leaf and unknown PIDs', () => {
@@ -211,7 +211,7 @@ describe('buildTree: filter', () => {
     assert.deepEqual(view(lines), ['1', '├─ 20', '└─ 10', '   └─ 12', '2', '└─ 3']);
     assert.deepEqual(lines.map((l) => l.dimmed), [true, false, true, false, true, false]);
     // 20's child 21 does not match: 20 is shown as a leaf.
-    assert.equal(lines[1].hasChildren, false);
+    assert.equal(lines[1]?.hasChildren, false);
   });
 
   it('does not dim an ancestor that matches too', () => {
@@ -226,7 +226,7 @@ describe('buildTree: filter', () => {
       matches: (r) => r.pid === 11 || r.pid === 21,
     });
     assert.deepEqual(view(lines), ['+ 1']);
-    assert.equal(lines[0].folded, 4); // 20, 21, 10, 11
+    assert.equal(lines[0]?.folded, 4); // 20, 21, 10, 11
   });
 
   it('shows nothing when nothing matches', () => {
@@ -242,8 +242,8 @@ describe('buildTree: deep trees without recursion', () => {
     assert.equal(lines.length, 500);
     assertDepthFirst(lines);
     const last = lines[499];
-    assert.equal(last.depth, 499);
-    assert.equal(last.guide, `${'   '.repeat(498)}└─ `);
+    assert.equal(last?.depth, 499);
+    assert.equal(last?.guide, `${'   '.repeat(498)}└─ `);
   });
 
   it('builds a chain 100,000 deep, given in either order', () => {
@@ -251,9 +251,9 @@ describe('buildTree: deep trees without recursion', () => {
     for (const input of [rows, [...rows].reverse()]) {
       const lines = buildTree(input, { compare: byPid });
       assert.equal(lines.length, 100_000);
-      assert.equal(lines[99_999].depth, 99_999);
-      assert.equal(lines[99_999].guide.length, 3 * 99_999);
-      assert.ok(lines[99_999].guide.endsWith('   └─ '));
+      assert.equal(lines[99_999]?.depth, 99_999);
+      assert.equal(lines[99_999]?.guide.length, 3 * 99_999);
+      assert.ok(lines[99_999]?.guide.endsWith('   └─ '));
     }
   });
 
@@ -261,7 +261,7 @@ describe('buildTree: deep trees without recursion', () => {
     const rows = chain(100_000);
     const folded = buildTree(rows, { compare: byPid, collapsed: new Set([2]) });
     assert.deepEqual(view(folded), ['1', '└+ 2']);
-    assert.equal(folded[1].folded, 99_998);
+    assert.equal(folded[1]?.folded, 99_998);
     const filtered = buildTree(rows, { compare: byPid, matches: (r) => r.pid === 100_000 });
     assert.equal(filtered.length, 100_000);
     assert.equal(filtered.filter((l) => !l.dimmed).length, 1);
@@ -271,7 +271,7 @@ describe('buildTree: deep trees without recursion', () => {
     const ring = Array.from({ length: 100_000 }, (_, k) => row(k + 2, k === 0 ? 100_001 : k + 1));
     const lines = buildTree(ring, { compare: byPid });
     assert.equal(lines.length, 100_000);
-    assert.equal(lines[0].row.pid, 2);
-    assert.equal(lines[99_999].depth, 99_999);
+    assert.equal(lines[0]?.row.pid, 2);
+    assert.equal(lines[99_999]?.depth, 99_999);
   });
 });

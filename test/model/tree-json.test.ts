@@ -41,7 +41,7 @@ describe('nestTree', () => {
     const rows = Array.from({ length: 500 }, (_, k) => row(k + 1, k));
     const { roots } = nestTree(rows, byCpu);
     let depth = 0;
-    for (let node = roots[0]; node.children.length > 0; node = node.children[0]) depth++;
+    for (let node = roots[0]?.children[0]; node !== undefined; node = node.children[0]) depth++;
     assert.equal(depth, 499);
     assert.equal(JSON.stringify({ roots }).match(/"pid"/g)?.length, 500);
   });
@@ -51,7 +51,7 @@ describe('nestTree', () => {
     const { roots } = nestTree(rows, byCpu);
     assert.equal(roots.length, 1);
     let count = 1;
-    for (let node = roots[0]; node.children.length > 0; node = node.children[0]) count++;
+    for (let node = roots[0]?.children[0]; node !== undefined; node = node.children[0]) count++;
     assert.equal(count, 100_000);
   });
 });

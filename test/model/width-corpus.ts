@@ -8,7 +8,7 @@ export interface HostileText {
   text: string;
 }
 
-export type HostileClass =
+type HostileClass =
   | 'hangul filler'
   | 'fake row'
   | 'blank look-alike'
@@ -130,5 +130,3 @@ function corpus(): HostileText[] {
 }
 
 export const WIDTH_CORPUS: readonly HostileText[] = corpus();
-
-export const HOSTILE_CLASSES: readonly HostileClass[] = [...new Set(WIDTH_CORPUS.map((h) => h.class))];

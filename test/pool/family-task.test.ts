@@ -105,9 +105,16 @@ describe('family task', () => {
     assert.equal(familyCommand(300).diesWithParent, false);
     let seen: FamilyChildStart | undefined;
     let go: ((ok: boolean) => void) | undefined;
-    const run = runFamilyTask(300, (child, g) => ((seen = child), (go = g)), setpriv);
+    const run = runFamilyTask(
+      300,
+      (child, g) => {
+        seen = child;
+        go = g;
+      },
+      setpriv,
+    );
     started.push(run.child);
-    assert.ok(seen && go);
+    assert.ok(seen && go, 'the child announced, with its go');
     assert.equal(seen.diesWithWorker, true);
     go(true);
     await waitFor('setpriv and sh to exec sleep', () => cmdline(seen!.pid) === 'sleep 0.3');

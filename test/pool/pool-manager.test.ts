@@ -103,7 +103,7 @@ describe('PoolManager with real workers', () => {
     assert.deepEqual(new Set(arrived.map((r) => r.pid)), new Set(pids), 'both workers took tasks');
     const { summary, workers } = pool.snapshot();
     assert.equal(summary.tasksDone, 9);
-    assert.ok(summary.cpuMs > 0 && summary.coresBusy > 0);
+    assert.ok(summary.cpuMs > 0 && summary.coresBusy > 0, `CPU ${summary.cpuMs} ms, ${summary.coresBusy} cores busy`);
     assert.equal(summary.latest.length, 9);
     assert.ok(Object.isFrozen(summary.latest[0]) && Object.isFrozen(results[0]), 'results are read-only');
     assert.deepEqual(
@@ -142,7 +142,7 @@ describe('PoolManager with real workers', () => {
     await waitFor('the first dispatch', () => victim !== null);
     await sleep(100);
     const { pid, taskId } = victim as unknown as { pid: number; taskId: number };
-    assert.ok(pool.isWorker(pid) && pid >= 2 && pid !== process.pid);
+    assert.ok(pool.isWorker(pid) && pid >= 2 && pid !== process.pid, `${pid} is a worker of this pool, not this process`);
     process.kill(pid, 'SIGKILL');
     const results = await batch;
     assert.equal(results.length, 6);
@@ -375,7 +375,7 @@ describe('PoolManager with real workers', () => {
     await waitFor('the child to exec sleep', () => sleeping(child));
     const childTicks = startTicksOf(child);
     assert.equal(ppidOf(child), victim.pid);
-    assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid);
+    assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid, `${victim.pid} is a worker of this pool, not this process`);
     process.kill(victim.pid, 'SIGKILL');
     await waitFor('the exit of the worker', () => exits.length === 1);
 
@@ -466,7 +466,7 @@ describe('PoolManager with real workers', () => {
       const victim = pool.snapshot().workers[0]!;
       const child = victim.child!.pid;
       await waitFor('the child to exec sleep', () => sleeping(child));
-      assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid);
+      assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid, `${victim.pid} is a worker of this pool, not this process`);
       const t0 = performance.now();
       process.kill(victim.pid, 'SIGKILL');
       // Looked at in a tight loop: the last time it was seen alive bounds its life after the kill.
@@ -525,7 +525,7 @@ describe('PoolManager with real workers', () => {
     const batch = pool.submit([{ workload: 'family', arg: 4000 }, { workload: 'family', arg: 50 }]);
     await waitFor('the child', () => pool.snapshot().workers[0]?.child != null);
     const child = pool.snapshot().workers[0]!.child!.pid;
-    assert.ok(child >= 2 && childrenStarted.has(child));
+    assert.ok(child >= 2 && childrenStarted.has(child), `${child} is a child this pool started`);
     process.kill(child, 'SIGTERM');
     const [killed, next] = await batch;
     assert.equal(killed?.value, null);

@@ -88,7 +88,7 @@ describe('ProcSystemFacts on this machine', { skip: process.platform !== 'linux'
     const facts = new ProcSystemFacts().readSync();
     assert.ok(facts.cpus.length >= 1);
     for (const c of facts.cpus) assert.ok(Math.abs(c.user + c.system + c.nice + c.idle - 100) < 0.001);
-    assert.ok(facts.memory.total > 0 && facts.memory.used > 0 && facts.memory.used < facts.memory.total);
+    assert.ok(facts.memory.total > 0 && facts.memory.used > 0 && facts.memory.used < facts.memory.total, `used ${facts.memory.used} of ${facts.memory.total}`);
     assert.ok(facts.uptime > 0);
   });
 

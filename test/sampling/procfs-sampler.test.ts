@@ -21,14 +21,14 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     const sample = await sampler.sample();
     const self = sample.processes.find((p) => p.pid === process.pid);
     const kid = sample.processes.find((p) => p.pid === child.pid);
-    assert.ok(self && kid);
+    assert.ok(self && kid, `this process (${Boolean(self)}) and its child (${Boolean(kid)}) in the sample`);
     assert.equal(kid.ppid, process.pid);
     assert.equal(kid.command, 'sleep 31337');
     assert.equal(kid.name, 'sleep');
     assert.match(kid.state, /^[RS]$/);
     assert.equal(self.ppid, process.ppid);
     assert.equal(self.uid, process.getuid?.());
-    assert.ok(self.rss > 0 && self.vsz > self.rss);
+    assert.ok(self.rss > 0 && self.vsz > self.rss, `RSS ${self.rss}, VSZ ${self.vsz}`);
     assert.ok(self.cpuTime > 0);
     assert.ok(Math.abs(kid.startTime - Date.now()) < 60_000, 'start time is a date near now');
     assert.ok(sample.cpus.length >= 1);

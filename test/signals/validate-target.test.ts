@@ -82,7 +82,7 @@ describe('validateTarget', () => {
 
   it("refuses PIDs above the system's maximum", () => {
     const max = readPidMax();
-    assert.ok(max >= 2 && max <= PID_MAX_LIMIT);
+    assert.ok(max >= 2 && max <= PID_MAX_LIMIT, `pid_max ${max}`);
     // pid_max is one more than the largest PID (proc(5)).
     assert.equal(refused(max).reason, `${max} is above the system's largest PID (${max - 1})`);
     assert.equal(refused(max + 1).kind, 'invalid');

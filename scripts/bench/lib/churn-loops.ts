@@ -46,7 +46,7 @@ interface Ref {
 }
 
 /** Forks since boot, machine-wide (the `processes` line of /proc/stat). */
-export function forksSinceBoot(): number {
+function forksSinceBoot(): number {
   try {
     return Number(/^processes (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1] ?? Number.NaN);
   } catch {

@@ -66,7 +66,7 @@ function titleColumns(titles: string): Column[] | string {
 }
 
 /** Why `line` is not a table row under `columns`, or null when every cell parses. */
-export function rowProblem(line: string, columns: readonly Column[]): string | null {
+function rowProblem(line: string, columns: readonly Column[]): string | null {
   let at = 0;
   for (const column of columns) {
     if (column.id === 'command') {
