@@ -41,11 +41,7 @@ interface Result {
 function fullFrame(screen: string): boolean {
   const lines = screen.split('\n');
   const titles = lines.findIndex((line) => /\bPID\b.*\bCommand\b/.test(line));
-  return (
-    titles >= 0 &&
-    /^\s*\d+\s/.test(lines[titles + 1] ?? '') &&
-    lines.some((line) => /F1\s*Help/.test(line) && /F10\s*Quit/.test(line))
-  );
+  return titles >= 0 && /^\s*\d+\s/.test(lines[titles + 1] ?? '') && lines.some((line) => /F1\s*Help/.test(line) && /F10\s*Quit/.test(line));
 }
 
 function cpuDelta(before: ProcCpu, after: ProcCpu): ProcCpu {
@@ -119,8 +115,7 @@ function ratios(label: string, results: Result[]): string | null {
   const theirs = results.find((r) => r.name === 'htop');
   if (!ours || !theirs) return null;
   const cpu = (r: Result) => r.cpu.selfMs + r.cpu.childrenMs;
-  const times = (a: number | undefined, b: number | undefined) =>
-    a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(1)}×` : '-';
+  const times = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(1)}×` : '-');
   return (
     `${label}: pooltop ÷ htop = CPU ${times(cpu(ours), cpu(theirs))} (sched ${times(ours.cpu.schedMs, theirs.cpu.schedMs)}), ` +
     `peak RSS ${times(ours.memory?.peakRss, theirs.memory?.peakRss)}, ` +
@@ -143,7 +138,12 @@ export default async function bench(print: (line: string) => void): Promise<void
   const withHtop = ensureHtop(print);
   const rcDir = mkdtempSync(join(tmpdir(), 'pooltop-bench-htop-'));
   // A private settings folder: a saved tree view or sort from someone's own use must not change what is measured.
-  const pooltop: Program = { name: 'pooltop', argv: [BIN, '-d', String(DELAY_TENTHS)], env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop-config') }, quitKeys: ['q'] };
+  const pooltop: Program = {
+    name: 'pooltop',
+    argv: [BIN, '-d', String(DELAY_TENTHS)],
+    env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop-config') },
+    quitKeys: ['q'],
+  };
   // HTOPRC: htop reads and writes its settings there instead of the user's ~/.config/htop/htoprc.
   const htop: Program = { name: 'htop', argv: ['htop', '-d', String(DELAY_TENTHS)], env: { HTOPRC: join(rcDir, 'htoprc') }, quitKeys: ['q'] };
   const psList: Program = { ...pooltop, name: 'pooltop --source ps-list', argv: [...pooltop.argv, '--source', 'ps-list'] };
@@ -154,7 +154,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   print('  start-up ms  from asking tmux for the session to the first full frame on screen (titles, a row, key bar)');
   print('  start CPU    CPU ms the program used up to that first frame');
   print('  CPU/refresh  (utime+stime+cutime+cstime over the window) ÷ refreshes; 10 ms ticks');
-  print('  sched/ref    the same from the threads\' schedstat (ns resolution; live threads, no children)');
+  print("  sched/ref    the same from the threads' schedstat (ns resolution; live threads, no children)");
   print('  CPU %        of one core over the window');
   print('  out KiB/ref  bytes written per refresh (wchar of /proc/[pid]/io): its screen output, plus what');
   print('               children it waited for wrote (`ps` into its pipe, for --source ps-list)');

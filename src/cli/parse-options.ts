@@ -150,7 +150,10 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
 function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOptions {
   const watch = values.watch === true;
   if (watch && values.json !== true) throw new UsageError('pooltop snapshot: --watch prints a line of JSON per sample: add --json');
-  for (const [name, given] of [['-d/--delay', values.delay], ['--count', values.count]] as const) {
+  for (const [name, given] of [
+    ['-d/--delay', values.delay],
+    ['--count', values.count],
+  ] as const) {
     if (given !== undefined && !watch) throw new UsageError(`pooltop snapshot: ${name} applies to --watch`);
   }
   return {
@@ -272,9 +275,7 @@ export function parseDelay(value: unknown): number {
   if (value === undefined) return DEFAULT_DELAY_TENTHS;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DELAY_TENTHS) {
-    throw new UsageError(
-      `pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`,
-    );
+    throw new UsageError(`pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`);
   }
   return Number(text);
 }
@@ -299,9 +300,7 @@ export function parsePids(value: unknown, pidMax = readPidMax()): number[] | nul
   const parts = text.split(',').map((p) => p.trim());
   const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max);
   if (parts.length === 0 || bad !== undefined) {
-    throw new UsageError(
-      `pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`,
-    );
+    throw new UsageError(`pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`);
   }
   return [...new Set(parts.map(Number))];
 }
@@ -352,4 +351,3 @@ function parseSource(value: unknown): SourceName | null {
   }
   return text as SourceName;
 }
-

@@ -241,9 +241,7 @@ export async function runPrimesCommand(argv: string[], io: CommandIo): Promise<n
         [
           `1 worker: real ${formatBashTime(one.realMs)}  user ${formatBashTime(one.userMs)}  sys ${formatBashTime(one.sysMs)}`,
           `speedup: ${speedup.toFixed(2)}x on ${parsed.workers} ${plural}; parallel efficiency ${(speedup / parsed.workers).toFixed(2)} (speedup ÷ workers)`,
-          ...(one.realMs < 1000
-            ? ['(little work: starting processes weighs on these figures; try --from 100000000 --to 1000000000 --step 100000000)']
-            : []),
+          ...(one.realMs < 1000 ? ['(little work: starting processes weighs on these figures; try --from 100000000 --to 1000000000 --step 100000000)'] : []),
           '',
         ].join('\n'),
       );

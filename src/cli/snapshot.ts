@@ -97,10 +97,7 @@ function summaryLines(sample: Sample): string[] {
   const lines = [
     `pooltop - ${clock} up ${formatUptime(sample.uptime)}, load average: ${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
     `Tasks: ${t.total} total, ${t.running} running, ${t.sleeping} sleeping, ${t.stopped} stopped, ${t.zombie} zombie`,
-    ...sample.cpus.map(
-      (c, i) =>
-        `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`,
-    ),
+    ...sample.cpus.map((c, i) => `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`),
     `Mem:  ${formatBytes(sample.memory.total)} total, ${formatBytes(sample.memory.used)} used, ${formatBytes(sample.memory.free)} free, ${formatBytes(sample.memory.available)} available`,
     `Swap: ${formatBytes(sample.swap.total)} total, ${formatBytes(sample.swap.used)} used, ${formatBytes(sample.swap.free)} free`,
     '',

@@ -3,20 +3,7 @@
 import { formatBytes, formatCpuTime, formatPercent } from './format.js';
 import type { ProcessRow } from './process-row.js';
 
-export type ColumnId =
-  | 'pid'
-  | 'ppid'
-  | 'user'
-  | 'pri'
-  | 'ni'
-  | 'virt'
-  | 'res'
-  | 'state'
-  | 'cpu'
-  | 'mem'
-  | 'time'
-  | 'core'
-  | 'command';
+export type ColumnId = 'pid' | 'ppid' | 'user' | 'pri' | 'ni' | 'virt' | 'res' | 'state' | 'cpu' | 'mem' | 'time' | 'core' | 'command';
 
 export interface Column {
   id: ColumnId;
@@ -39,15 +26,78 @@ export const COLUMNS: readonly Column[] = [
   { id: 'pid', header: 'PID', width: 7, align: 'right', descending: false, title: 'process ID', value: (r) => r.pid, format: (r) => String(r.pid) },
   { id: 'ppid', header: 'PPID', width: 7, align: 'right', descending: false, title: 'parent process ID', value: (r) => r.ppid, format: (r) => String(r.ppid) },
   { id: 'user', header: 'USER', width: 9, align: 'left', descending: false, title: 'owner', value: (r) => r.user, format: (r) => r.user },
-  { id: 'pri', header: 'PRI', width: 3, align: 'right', descending: false, title: 'kernel priority', value: (r) => r.priority, format: (r) => (r.priority <= -100 ? 'RT' : num(r.priority)) },
+  {
+    id: 'pri',
+    header: 'PRI',
+    width: 3,
+    align: 'right',
+    descending: false,
+    title: 'kernel priority',
+    value: (r) => r.priority,
+    format: (r) => (r.priority <= -100 ? 'RT' : num(r.priority)),
+  },
   { id: 'ni', header: 'NI', width: 3, align: 'right', descending: false, title: 'nice value', value: (r) => r.nice, format: (r) => num(r.nice) },
-  { id: 'virt', header: 'VIRT', width: 5, align: 'right', descending: true, title: 'virtual memory size', value: (r) => r.vsz, format: (r) => formatBytes(r.vsz) },
+  {
+    id: 'virt',
+    header: 'VIRT',
+    width: 5,
+    align: 'right',
+    descending: true,
+    title: 'virtual memory size',
+    value: (r) => r.vsz,
+    format: (r) => formatBytes(r.vsz),
+  },
   { id: 'res', header: 'RES', width: 5, align: 'right', descending: true, title: 'resident memory', value: (r) => r.rss, format: (r) => formatBytes(r.rss) },
-  { id: 'state', header: 'S', width: 1, align: 'left', descending: false, title: 'state (R run, S sleep, D disk, T stopped, Z zombie)', value: (r) => r.state, format: (r) => r.state },
-  { id: 'cpu', header: 'CPU%', width: 5, align: 'right', descending: true, title: 'CPU use over the last interval (100 = one core)', value: (r) => r.cpu, format: (r) => formatPercent(r.cpu) },
-  { id: 'mem', header: 'MEM%', width: 4, align: 'right', descending: true, title: 'resident memory as % of total', value: (r) => r.mem, format: (r) => formatPercent(r.mem) },
-  { id: 'time', header: 'TIME+', width: 9, align: 'right', descending: true, title: 'CPU time used', value: (r) => r.cpuTime, format: (r) => formatCpuTime(r.cpuTime) },
-  { id: 'core', header: 'CPU', width: 3, align: 'right', descending: false, title: 'core the process last ran on', value: (r) => r.processor, format: (r) => (r.processor >= 0 ? String(r.processor) : '-') },
+  {
+    id: 'state',
+    header: 'S',
+    width: 1,
+    align: 'left',
+    descending: false,
+    title: 'state (R run, S sleep, D disk, T stopped, Z zombie)',
+    value: (r) => r.state,
+    format: (r) => r.state,
+  },
+  {
+    id: 'cpu',
+    header: 'CPU%',
+    width: 5,
+    align: 'right',
+    descending: true,
+    title: 'CPU use over the last interval (100 = one core)',
+    value: (r) => r.cpu,
+    format: (r) => formatPercent(r.cpu),
+  },
+  {
+    id: 'mem',
+    header: 'MEM%',
+    width: 4,
+    align: 'right',
+    descending: true,
+    title: 'resident memory as % of total',
+    value: (r) => r.mem,
+    format: (r) => formatPercent(r.mem),
+  },
+  {
+    id: 'time',
+    header: 'TIME+',
+    width: 9,
+    align: 'right',
+    descending: true,
+    title: 'CPU time used',
+    value: (r) => r.cpuTime,
+    format: (r) => formatCpuTime(r.cpuTime),
+  },
+  {
+    id: 'core',
+    header: 'CPU',
+    width: 3,
+    align: 'right',
+    descending: false,
+    title: 'core the process last ran on',
+    value: (r) => r.processor,
+    format: (r) => (r.processor >= 0 ? String(r.processor) : '-'),
+  },
   { id: 'command', header: 'Command', width: 7, align: 'left', descending: false, title: 'command line', value: (r) => r.command, format: (r) => r.command },
 ];
 

@@ -21,8 +21,7 @@ export interface RowLayout {
 
 export function layoutColumns(width: number): RowLayout {
   let columns = [...COLUMNS];
-  const fixedWidth = (cols: readonly Column[]): number =>
-    cols.filter((c) => c.id !== 'command').reduce((sum, c) => sum + c.width + 1, 0);
+  const fixedWidth = (cols: readonly Column[]): number => cols.filter((c) => c.id !== 'command').reduce((sum, c) => sum + c.width + 1, 0);
   for (const id of DROP_ORDER) {
     if (width - fixedWidth(columns) >= MIN_COMMAND) break;
     columns = columns.filter((c) => c.id !== id);
@@ -32,9 +31,7 @@ export function layoutColumns(width: number): RowLayout {
 }
 
 export function formatHeader(layout: RowLayout): string {
-  return layout.columns
-    .map((c) => (c.id === 'command' ? fitWidth(c.header, layout.commandWidth) : fitWidth(c.header, c.width, c.align)))
-    .join(' ');
+  return layout.columns.map((c) => (c.id === 'command' ? fitWidth(c.header, layout.commandWidth) : fitWidth(c.header, c.width, c.align))).join(' ');
 }
 
 /** Each fixed column's cell (everything before the command), fitted to its width. */

@@ -12,11 +12,7 @@ export interface ProcessRow extends ProcessInfo {
  * CPU% of one process between two readings of its cumulative CPU time. A process seen for the
  * first time, or whose PID now names a different process (start time changed), has no delta.
  */
-export function cpuPercent(
-  previous: ProcessInfo | undefined,
-  current: ProcessInfo,
-  elapsedSeconds: number,
-): number {
+export function cpuPercent(previous: ProcessInfo | undefined, current: ProcessInfo, elapsedSeconds: number): number {
   if (current.cpuTime < 0) return current.sourceCpu ?? 0;
   if (!previous || previous.startTime !== current.startTime || previous.cpuTime < 0) return 0;
   if (!(elapsedSeconds > 0)) return 0;

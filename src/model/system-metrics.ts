@@ -29,8 +29,20 @@ export function systemFamilies(sample: Sample, cpuFloor: CounterFloor): MetricFa
       guest.push({ labels: { cpu: id, mode: 'nice' }, value: cpuFloor.value(`${id} guest_nice`, core.guestNice) });
     });
     families.push(
-      { name: 'pooltop_cpu_seconds', type: 'counter', unit: 'seconds', help: 'Seconds each core spent in each mode since boot (/proc/stat; user and nice include guest time).', samples: cpu },
-      { name: 'pooltop_cpu_guest_seconds', type: 'counter', unit: 'seconds', help: 'Seconds each core spent running virtual machines, also counted in the user and nice modes.', samples: guest },
+      {
+        name: 'pooltop_cpu_seconds',
+        type: 'counter',
+        unit: 'seconds',
+        help: 'Seconds each core spent in each mode since boot (/proc/stat; user and nice include guest time).',
+        samples: cpu,
+      },
+      {
+        name: 'pooltop_cpu_guest_seconds',
+        type: 'counter',
+        unit: 'seconds',
+        help: 'Seconds each core spent running virtual machines, also counted in the user and nice modes.',
+        samples: guest,
+      },
     );
   }
   families.push(
@@ -47,7 +59,8 @@ export function systemFamilies(sample: Sample, cpuFloor: CounterFloor): MetricFa
     gauge('pooltop_load5', 'Load average over 5 minutes.', load[1]),
     gauge('pooltop_load15', 'Load average over 15 minutes.', load[2]),
   );
-  if (counters && counters.bootTime > 0) families.push(gauge('pooltop_boot_time_seconds', 'When the machine booted, in seconds since the epoch (btime).', counters.bootTime, 'seconds'));
+  if (counters && counters.bootTime > 0)
+    families.push(gauge('pooltop_boot_time_seconds', 'When the machine booted, in seconds since the epoch (btime).', counters.bootTime, 'seconds'));
   const other = Math.max(0, tasks.total - tasks.running - tasks.sleeping - tasks.stopped - tasks.zombie);
   families.push(
     {

@@ -86,11 +86,7 @@ export function familyOutcome(pid: number, code: number | null, signal: NodeJS.S
  * worker leaves it behind, an orphan. The child goes on to sleep when `announce` calls `go`
  * (once the report is on its way); `go(false)` ends it instead.
  */
-export function runFamilyTask(
-  ms: number,
-  announce: (child: FamilyChildStart, go: (ok: boolean) => void) => void,
-  setpriv: string | null = null,
-): FamilyRun {
+export function runFamilyTask(ms: number, announce: (child: FamilyChildStart, go: (ok: boolean) => void) => void, setpriv: string | null = null): FamilyRun {
   const { file, args, command, gated, diesWithParent, env } = familyCommand(ms, setpriv);
   const child = spawn(file, args, { stdio: [gated ? 'pipe' : 'ignore', 'ignore', 'ignore'], ...(env ? { env } : {}) });
   // EPIPE when the child is gone before its line: its exit is reported anyway.

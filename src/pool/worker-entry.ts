@@ -98,16 +98,18 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
   }
   const { child, done } = run;
   familyChild = child;
-  done.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error: errorText(error) }),
-  ).then((outcome) => {
-    familyChild = null;
-    if (child.pid !== undefined) {
-      send({ type: 'child-exit', pid: process.pid, taskId: task.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode });
-    }
-    report(task, cpu0, wall0, outcome);
-  });
+  done
+    .then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: errorText(error) }),
+    )
+    .then((outcome) => {
+      familyChild = null;
+      if (child.pid !== undefined) {
+        send({ type: 'child-exit', pid: process.pid, taskId: task.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode });
+      }
+      report(task, cpu0, wall0, outcome);
+    });
 }
 
 process.on('message', (raw: unknown) => {

@@ -80,7 +80,11 @@ export class WorkerSupervisor {
     private readonly hooks: SupervisorHooks,
     private readonly stats: PoolStats,
   ) {
-    this.children = new ChildWatch(events, () => hooks.changed(), (pid) => this.workerOf(pid) !== undefined);
+    this.children = new ChildWatch(
+      events,
+      () => hooks.changed(),
+      (pid) => this.workerOf(pid) !== undefined,
+    );
   }
 
   /** A new run, with these settings: workers are counted from 1 again. */
@@ -114,7 +118,10 @@ export class WorkerSupervisor {
   }
 
   /** Forks a worker; when that fails, `failed` hears why (at once, or on the next tick: see below). */
-  spawn(trap = this.settings.trap, failed: (cause: string) => void = (cause) => this.events.emit('problem', `could not start a worker: ${cause}`)): Worker | null {
+  spawn(
+    trap = this.settings.trap,
+    failed: (cause: string) => void = (cause) => this.events.emit('problem', `could not start a worker: ${cause}`),
+  ): Worker | null {
     const index = this.nextIndex++;
     let child: ChildProcess;
     try {

@@ -250,13 +250,7 @@ export class ProcfsSampler implements Sampler {
     return info;
   }
 
-  private readIdentity(
-    dir: string,
-    comm: string,
-    startTicks: number,
-    ppid: number,
-    pid: number,
-  ): Identity | typeof GONE | typeof DENIED {
+  private readIdentity(dir: string, comm: string, startTicks: number, ppid: number, pid: number): Identity | typeof GONE | typeof DENIED {
     const status = readProcFile(`${dir}/status`);
     if (status === GONE) return GONE;
     const uid = typeof status === 'string' ? parseStatusUid(status) : -1;

@@ -31,9 +31,7 @@ export const SIGNAL_MENU: readonly (SignalInfo | typeof SUBTREE)[] = [...SIGNALS
 /** Tagged processes still there, else the selected one; none once every tagged process has exited. */
 export function signalTargets(state: AppState): PendingTarget[] {
   if (state.tags.size > 0) {
-    return state.rows
-      .filter((r) => state.tags.get(r.pid) === r.startTime)
-      .map((r) => ({ pid: r.pid, startTime: r.startTime, command: r.command }));
+    return state.rows.filter((r) => state.tags.get(r.pid) === r.startTime).map((r) => ({ pid: r.pid, startTime: r.startTime, command: r.command }));
   }
   if (state.tagsGone) return [];
   const row = selectedRow(state);

@@ -38,7 +38,7 @@ export function Footer({ width }: { width: number }) {
           {label}
         </Text>
         {shown}
-        <Text inverse>{' '}</Text>
+        <Text inverse> </Text>
         <Text dimColor>{hint}</Text>
       </Text>
     );

@@ -158,11 +158,7 @@ function infoLines(sample: Sample, theme: Theme): Part[][] {
       [String(t.zombie), { color: t.zombie > 0 ? theme.zombie : undefined, bold: true }],
       [' zombie'],
     ],
-    [
-      ['Load average: ', { color: theme.label }],
-      [l1.toFixed(2), { bold: true }],
-      [` ${l5.toFixed(2)} ${l15.toFixed(2)}`],
-    ],
+    [['Load average: ', { color: theme.label }], [l1.toFixed(2), { bold: true }], [` ${l5.toFixed(2)} ${l15.toFixed(2)}`]],
     [
       ['Uptime: ', { color: theme.label }],
       [formatUptime(sample.uptime), { bold: true }],

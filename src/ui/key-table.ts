@@ -55,7 +55,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['-'], label: '-', help: 'tree view: collapse the selected subtree', run: ({ store }) => store.getState().collapseSelected() },
   { keys: ['+', '='], label: '+', help: 'tree view: expand the selected subtree', run: ({ store }) => store.getState().expandSelected() },
   { keys: ['*'], label: '*', help: 'tree view: collapse or expand all', run: ({ store }) => store.getState().toggleCollapseAll() },
-  { keys: ['a'], label: 'a', help: 'ancestry: the chain of parents of the selected process back to PID 1', run: ({ store }) => store.getState().openAncestry() },
+  {
+    keys: ['a'],
+    label: 'a',
+    help: 'ancestry: the chain of parents of the selected process back to PID 1',
+    run: ({ store }) => store.getState().openAncestry(),
+  },
   {
     keys: ['k', 'f9'],
     label: 'k F9',
@@ -87,7 +92,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['W'], label: 'W', help: 'show / hide the pool panel', run: ({ store }) => store.getState().togglePoolPanel() },
   { keys: [' '], label: 'Space', help: 'tag / untag the selected process (and move down)', run: ({ store }) => store.getState().toggleTag() },
   { keys: ['c'], label: 'c', help: 'tag the selected process and all its descendants', run: ({ store }) => store.getState().tagWithDescendants() },
-  { keys: ['U'], label: 'U', help: 'untag all (once the tagged processes have exited, keys act on the selection again)', run: ({ store }) => store.getState().untagAll() },
+  {
+    keys: ['U'],
+    label: 'U',
+    help: 'untag all (once the tagged processes have exited, keys act on the selection again)',
+    run: ({ store }) => store.getState().untagAll(),
+  },
   {
     keys: ['f6'],
     label: 'F6',
@@ -103,7 +113,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['I'], label: 'I', help: 'invert the sort order', run: ({ store }) => store.getState().invertSort() },
   { keys: ['u'], label: 'u', help: "show one user's processes (pick from a list)", run: ({ store }) => openUserMenu(store) },
   { keys: ['Z'], label: 'Z', help: 'freeze / unfreeze the screen (sampling goes on)', run: ({ store }) => store.getState().toggleFreeze() },
-  { keys: ['F'], label: 'F', help: 'follow the selected process: it keeps its screen line as others move', run: ({ store }) => store.getState().toggleFollow() },
+  {
+    keys: ['F'],
+    label: 'F',
+    help: 'follow the selected process: it keeps its screen line as others move',
+    run: ({ store }) => store.getState().toggleFollow(),
+  },
   {
     keys: ['h', '?', 'f1'],
     label: 'h ? F1',

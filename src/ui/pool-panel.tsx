@@ -92,7 +92,10 @@ export function taskText(task: Task | null): string {
 function orphansText(children: PoolSnapshot['summary']['children']): string {
   const orphans = (children ?? []).filter((c) => c.orphaned);
   if (orphans.length === 0) return '';
-  const pids = orphans.slice(0, 3).map((c) => c.pid).join(', ');
+  const pids = orphans
+    .slice(0, 3)
+    .map((c) => c.pid)
+    .join(', ');
   return ` · ${orphans.length} orphan${orphans.length > 1 ? 's' : ''} (PID ${pids}${orphans.length > 3 ? ', …' : ''})`;
 }
 

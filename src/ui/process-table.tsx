@@ -116,7 +116,15 @@ export function cachedRowLine(row: ProcessRow, layout: RowLayout, look: RowLook)
   const guide = look.decoration?.guide ?? '';
   const folded = look.decoration?.folded ?? 0;
   const made = madeLines.get(row.pid);
-  if (made && made.row === row && made.layout === layout && made.theme === look.theme && made.flags === flags && made.guide === guide && made.folded === folded) {
+  if (
+    made &&
+    made.row === row &&
+    made.layout === layout &&
+    made.theme === look.theme &&
+    made.flags === flags &&
+    made.guide === guide &&
+    made.folded === folded
+  ) {
     return made.line;
   }
   const line = rowLine(row, layout, look);
@@ -162,7 +170,8 @@ export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): stri
   const dim = decoration?.dimmed ?? false;
   let line = '';
   for (const cell of cells) {
-    line += cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
+    line +=
+      cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
     line += ' ';
   }
   line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });

@@ -117,9 +117,18 @@ describe('parseCommand', () => {
   it('reads serve: where to listen, the interval, which processes, the pool', () => {
     assert.deepEqual(parseCommand(['serve'], {}), {
       kind: 'serve',
-      options: { listen: { host: '127.0.0.1', port: 9256 }, delayMs: 1000, selection: { pids: null, user: null, match: null, top: 10 }, pool: null, source: null },
+      options: {
+        listen: { host: '127.0.0.1', port: 9256 },
+        delayMs: 1000,
+        selection: { pids: null, user: null, match: null, top: 10 },
+        pool: null,
+        source: null,
+      },
     });
-    const command = parseCommand(['serve', '--listen', '[::1]:9300', '-d', '20', '-p', '1,2', '-u', 'root', '--match', '^node ', '--top', '0', '--pool', '2', '--source', 'procfs'], {});
+    const command = parseCommand(
+      ['serve', '--listen', '[::1]:9300', '-d', '20', '-p', '1,2', '-u', 'root', '--match', '^node ', '--top', '0', '--pool', '2', '--source', 'procfs'],
+      {},
+    );
     assert.equal(command.kind, 'serve');
     if (command.kind !== 'serve') return;
     assert.deepEqual(command.options.listen, { host: '::1', port: 9300 });

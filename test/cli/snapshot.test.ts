@@ -39,7 +39,22 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
     const p = doc.processes.find((x) => x.pid === child.pid);
     assert.ok(p, 'the test child is listed');
     assert.deepEqual(Object.keys(p), [
-      'pid', 'ppid', 'user', 'state', 'priority', 'nice', 'threads', 'vsz', 'rss', 'cpu', 'mem', 'time', 'processor', 'startTime', 'name', 'command',
+      'pid',
+      'ppid',
+      'user',
+      'state',
+      'priority',
+      'nice',
+      'threads',
+      'vsz',
+      'rss',
+      'cpu',
+      'mem',
+      'time',
+      'processor',
+      'startTime',
+      'name',
+      'command',
     ]);
     assert.equal(p.ppid, process.pid);
     assert.equal(p.command, 'sleep 424242');

@@ -100,7 +100,11 @@ function isHighlighted(line: StyledLine): boolean {
 
 /** The screen's text without colours, whichever way it was captured. */
 export function plain(capture: string): string {
-  return capture.includes('\x1b') ? parseStyledCapture(capture).map((l) => l.text).join('\n') : capture;
+  return capture.includes('\x1b')
+    ? parseStyledCapture(capture)
+        .map((l) => l.text)
+        .join('\n')
+    : capture;
 }
 
 /** The non-blank lines of a screen. */

@@ -35,7 +35,12 @@ const TREE = /[├└]─ /;
 function sortedTitle(capture: string): string | null {
   const line = parseStyledCapture(capture).find((l) => ANY_TITLES.test(l.text));
   const titles = line?.styles[0]?.bg;
-  return line ? [...line.text].filter((_, i) => line.styles[i]?.bg !== titles).join('').trim() : null;
+  return line
+    ? [...line.text]
+        .filter((_, i) => line.styles[i]?.bg !== titles)
+        .join('')
+        .trim()
+    : null;
 }
 const sortedBy = (title: string) => (capture: string) => sortedTitle(capture) === title;
 

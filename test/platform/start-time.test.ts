@@ -42,7 +42,10 @@ describe('start times', () => {
     const row = new ProcfsSampler().readProcesses().processes.find((p) => p.pid === process.pid);
     const identity = readProcessIdentity(process.pid);
     const table = readPidTable();
-    assert.ok(row && typeof identity === 'object' && Array.isArray(table), `a row (${Boolean(row)}), an identity (${typeof identity}) and a table (${Array.isArray(table)})`);
+    assert.ok(
+      row && typeof identity === 'object' && Array.isArray(table),
+      `a row (${Boolean(row)}), an identity (${typeof identity}) and a table (${Array.isArray(table)})`,
+    );
     assert.equal(identity.startTime, row.startTime);
     assert.equal(table.find((n) => n.pid === process.pid)?.startTime, row.startTime);
     assert.ok(Math.abs(row.startTime - (Date.now() - process.uptime() * 1000)) < 2000, 'a date: now minus our uptime');

@@ -40,7 +40,9 @@ describe('/proc/stat core times', () => {
 
 describe('/proc/meminfo', () => {
   it('reads memory and swap in bytes; used is total minus available', () => {
-    const { memory, swap } = parseMeminfo('MemTotal: 1000 kB\nMemFree: 200 kB\nMemAvailable: 600 kB\nBuffers: 10 kB\nCached: 300 kB\nSReclaimable: 50 kB\nSwapTotal: 100 kB\nSwapFree: 40 kB\n');
+    const { memory, swap } = parseMeminfo(
+      'MemTotal: 1000 kB\nMemFree: 200 kB\nMemAvailable: 600 kB\nBuffers: 10 kB\nCached: 300 kB\nSReclaimable: 50 kB\nSwapTotal: 100 kB\nSwapFree: 40 kB\n',
+    );
     assert.deepEqual(memory, { total: 1024000, used: 409600, free: 204800, available: 614400, buffers: 10240, cached: 358400 });
     assert.deepEqual(swap, { total: 102400, used: 61440, free: 40960 });
   });

@@ -76,7 +76,10 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
         }
       });
     const fds = () => links().filter((l) => l.target.startsWith('/proc/')).length;
-    const childStatFds = () => links().filter((l) => l.target === `/proc/${child.pid}/stat`).map((l) => l.fd);
+    const childStatFds = () =>
+      links()
+        .filter((l) => l.target === `/proc/${child.pid}/stat`)
+        .map((l) => l.fd);
     const before = fds();
     const othersBefore = before - sampler.openStatFiles;
     const kept = childStatFds();
@@ -172,7 +175,10 @@ describe('ProcfsSampler against a fake /proc', () => {
     mkdirSync(join(root, 'self'));
     const sampler = new ProcfsSampler({ root, passwdPath: join(root, 'passwd') });
     const { processes, unreadable } = sampler.readProcesses();
-    assert.deepEqual(processes.map((p) => p.pid), [1]);
+    assert.deepEqual(
+      processes.map((p) => p.pid),
+      [1],
+    );
     assert.equal(unreadable, 1);
     const init = processes[0]!;
     assert.equal(init.command, '/sbin/init');

@@ -21,7 +21,9 @@ describe('process.kill call sites', () => {
     const found: string[] = [];
     for (const path of sources(src)) {
       // Comments may mention process.kill; only code counts.
-      const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(path, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const _ of code.matchAll(KILL_CALL)) found.push(relative(src, path));
     }
     assert.deepEqual(found, ['signals/send-signal.ts']);
@@ -30,7 +32,12 @@ describe('process.kill call sites', () => {
   });
 
   it('never import tree-kill, which signals PIDs no check has seen (see src/signals/kill-tree.ts)', () => {
-    const users = sources(src).filter((path) => /from\s+['"]tree-kill['"]|require\(\s*['"]tree-kill['"]\s*\)|import\(\s*['"]tree-kill['"]/.test(readFileSync(path, 'utf8')));
-    assert.deepEqual(users.map((path) => relative(src, path)), []);
+    const users = sources(src).filter((path) =>
+      /from\s+['"]tree-kill['"]|require\(\s*['"]tree-kill['"]\s*\)|import\(\s*['"]tree-kill['"]/.test(readFileSync(path, 'utf8')),
+    );
+    assert.deepEqual(
+      users.map((path) => relative(src, path)),
+      [],
+    );
   });
 });

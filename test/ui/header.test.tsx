@@ -31,7 +31,14 @@ describe('Header', () => {
 
   it('shows each core percentage and fills the bar in proportion', async () => {
     const store = createAppStore();
-    store.getState().applySample(sample([info(1)], { cpus: [{ user: 50, system: 0, nice: 0, idle: 50 }, { user: 0, system: 0, nice: 0, idle: 100 }] }));
+    store.getState().applySample(
+      sample([info(1)], {
+        cpus: [
+          { user: 50, system: 0, nice: 0, idle: 50 },
+          { user: 0, system: 0, nice: 0, idle: 100 },
+        ],
+      }),
+    );
     const { lastFrame, unmount } = renderWithStore(<Header layout={computeLayout(100, 40, 2)} />, store);
     const [busy, idle] = plain(await waitForFrame(lastFrame, /Swp\[/)).split('\n');
     assert.match(busy ?? '', /50\.0%\]/);

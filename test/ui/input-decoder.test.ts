@@ -82,9 +82,7 @@ describe('InputDecoder', () => {
   });
 
   it('removes escape sequences and control characters from the pasted text and counts the characters as pasted', () => {
-    assert.deepEqual(decode([PASTE_START, 'a\tb', '\x1b[31m', 'red', '\x1b[0m', '\x1b]0;title\x07', '日本\n', PASTE_END]), [
-      'paste "abred日本" 28',
-    ]);
+    assert.deepEqual(decode([PASTE_START, 'a\tb', '\x1b[31m', 'red', '\x1b[0m', '\x1b]0;title\x07', '日本\n', PASTE_END]), ['paste "abred日本" 28']);
     assert.deepEqual(decode([PASTE_START, '\x1b[200~', 'x', PASTE_END]), ['paste "x" 7'], 'a start marker inside a paste is text');
   });
 
