@@ -29,7 +29,7 @@ import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
 import { Terminal } from './terminal.js';
 import { cursorAddressingProblem } from './terminal-capability.js';
 
-const NOT_A_TERMINAL =
+export const NOT_A_TERMINAL =
   'pooltop: the interactive monitor needs a terminal on stdin and stdout; use `pooltop snapshot` (or `pooltop snapshot --json`) for a one-off listing';
 
 /** Exit statuses for the signals that end the monitor: 128 + the signal number, as shells report. */

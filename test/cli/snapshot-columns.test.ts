@@ -22,7 +22,7 @@ function startSleep(detached: boolean): number {
 
 const PS_FIELDS = ['pgid', 'sid', 'tty', 'tpgid', 'nlwp', 'min_flt', 'maj_flt', 'wchan:60', 'etimes', 'comm', 'lstart'] as const;
 
-function ps(pid: number): Record<string, string> {
+function ps(pid: number) {
   const out = execFileSync('ps', ['-o', PS_FIELDS.map((f) => `${f}=`).join(','), '-p', String(pid)], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   const cells = out.trim().split(/\s+/);
   const lstart = cells.slice(10).join(' ');

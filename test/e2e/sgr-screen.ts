@@ -5,7 +5,7 @@ import { applySgr as applyFullSgr, PLAIN_STYLE } from '../../scripts/screenshots
 /** A colour as tmux reports it: a palette index 0–255, an RGB string "#rrggbb", or null for the default. */
 type Colour = number | string | null;
 
-interface CellStyle {
+export interface CellStyle {
   fg: Colour;
   bg: Colour;
   bold: boolean;
@@ -60,6 +60,13 @@ export function parseStyledCapture(capture: string): StyledLine[] {
   }
   if (text !== '') lines.push({ text, styles });
   return lines;
+}
+
+/** The text of a -e capture with every escape sequence removed. */
+export function stripSgr(capture: string): string {
+  return parseStyledCapture(capture)
+    .map((l) => l.text)
+    .join('\n');
 }
 
 /** One SGR sequence applied to the style so far: the screenshot renderer's parser, kept to the fields tests read. */
