@@ -17,8 +17,8 @@ import {
   type Fields,
 } from './recording-fields.js';
 
-export const RECORDING_FORMAT = 'pooltop-recording';
-export const RECORDING_VERSION = 1;
+const RECORDING_FORMAT = 'pooltop-recording';
+const RECORDING_VERSION = 1;
 
 /** What the first record says about the whole recording. */
 export interface RecordingHeader {
@@ -51,7 +51,7 @@ export interface RecordedFrame {
  * an object of the fields only some sources or some rows have (the source's own CPU% and MEM%,
  * the stat line's groups and faults, a thread's process), present when one of them is.
  */
-export const PROCESS_FIELDS = [
+const PROCESS_FIELDS = [
   'pid', 'ppid', 'uid', 'user', 'state', 'priority', 'nice', 'threads', 'vsz', 'rss', 'shared',
   'startTime', 'cpuTime', 'processor', 'name', 'command', 'kernelThread', 'extra',
 ] as const;
@@ -128,7 +128,9 @@ function extraOf(p: ProcessInfo): Extra | null {
   let extra: Record<string, unknown> | null = null;
   for (const key of [...EXTRA_NUMBERS, ...EXTRA_TEXTS]) {
     const value = p[key];
-    if (value !== undefined) (extra ??= {})[key] = value;
+    if (value === undefined) continue;
+    extra ??= {};
+    extra[key] = value;
   }
   return extra as Extra | null;
 }

@@ -120,7 +120,7 @@ function awaitChild(task: Task, cpu0: NodeJS.CpuUsage, wall0: number, child: Chi
 function runPipeline(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
   const problem = taskSpecProblem(task);
   if (problem !== null) return report(task, cpu0, wall0, { error: problem });
-  let run;
+  let run: ReturnType<typeof runPipelineTask>;
   try {
     run = runPipelineTask(task.arg);
   } catch (error) {

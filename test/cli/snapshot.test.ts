@@ -52,6 +52,7 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
   it("prints the system meters this machine has, and why not the others", async () => {
     const r = await runBin(['snapshot', '--json']);
     assert.equal(r.code, 0, r.stderr);
+    // biome-ignore lint/suspicious/noExplicitAny: the document as parsed, its shape being what is checked
     const doc = JSON.parse(r.stdout) as Record<string, any>;
     assert.ok(doc.disks.devices.length >= 1, 'a whole disk');
     assert.deepEqual(Object.keys(doc.disks.total), ['readBytesPerSecond', 'writeBytesPerSecond']);

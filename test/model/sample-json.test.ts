@@ -4,6 +4,9 @@ import { snapshotJson } from '../../src/model/sample-json.js';
 import type { HostCounters } from '../../src/sampling/host-counters.js';
 import { sample } from './fixtures.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the document as parsed, its shape being what is checked
+type Json = Record<string, any>;
+
 const counters = (read: number, received: number): HostCounters => ({
   bootTime: 0,
   cpus: [],
@@ -24,7 +27,7 @@ describe('snapshot JSON: the system meters', () => {
         gpus: [{ name: 'card0 (amdgpu)', utilization: 37, memoryUsedBytes: 1, memoryTotalBytes: 2, celsius: null }],
         missing: {},
       },
-    }) as Record<string, any>;
+    }) as Json;
     assert.deepEqual(doc.disks, { total: { readBytesPerSecond: 2000, writeBytesPerSecond: 0 }, devices: [{ device: 'nvme0n1', readBytesPerSecond: 2000, writeBytesPerSecond: 0 }] });
     assert.deepEqual(doc.network.total, { receiveBytesPerSecond: 10_000, transmitBytesPerSecond: 0 });
     assert.equal(doc.battery[0].secondsLeft, 14400);

@@ -15,7 +15,7 @@ export const HEADER: RecordingHeader = {
   writer: 'pooltop test',
 };
 
-export function poolSnapshot(at: number): PoolSnapshot {
+function poolSnapshot(at: number): PoolSnapshot {
   return {
     workers: [
       { index: 1, pid: 4250, state: 'busy', task: { id: 7, workload: 'primes', method: 'naive', arg: 1_003_000_000 }, taskSince: at - 500, tasksDone: 3, cpuMs: 2500, trap: false, procState: 'R', startedAt: at - 9000, child: null },
@@ -48,7 +48,10 @@ export function syntheticFrames(count: number, extra: (i: number) => Partial<Pro
     for (let pid = 100 + Math.max(0, i - 30); pid <= 100 + i; pid++) {
       // The same object while nothing changes, as the procfs sampler hands back.
       let p = idle.get(pid);
-      if (!p) idle.set(pid, (p = info(pid, { name: `job${pid}`, command: `job ${pid} --sleep` })));
+      if (!p) {
+        p = info(pid, { name: `job${pid}`, command: `job ${pid} --sleep` });
+        idle.set(pid, p);
+      }
       processes.push(p);
     }
     for (const e of extra(i)) processes.push(info(e.pid ?? 9000 + i, e));

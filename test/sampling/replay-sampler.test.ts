@@ -92,7 +92,10 @@ describe('the replay sampler', () => {
   it('steps back, jumps a minute, goes to a time, and measures CPU% since the recorded sample before', async () => {
     const replay = new ReplaySampler(path);
     replay.pause();
-    const at = async (): Promise<number> => (await replay.sample(), replay.status().index);
+    const at = async (): Promise<number> => {
+      await replay.sample();
+      return replay.status().index;
+    };
     replay.seekTo(HEADER.started + 1000 + 100_000);
     assert.equal(await at(), 100);
     replay.step(-1);
