@@ -308,7 +308,7 @@ function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOption
   };
 }
 
-export function parseColorScheme(value: unknown): SchemeName | null {
+function parseColorScheme(value: unknown): SchemeName | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!isSchemeName(text)) throw new UsageError(`pooltop: --color-scheme must be one of ${SCHEME_NAMES.join(', ')} (got "${sanitizeText(text)}")`);
@@ -316,7 +316,7 @@ export function parseColorScheme(value: unknown): SchemeName | null {
 }
 
 /** `--columns pid,user,cpu`: column IDs or their ps and htop names, comma-separated. */
-export function parseColumns(value: unknown): ColumnId[] | null {
+function parseColumns(value: unknown): ColumnId[] | null {
   if (value === undefined) return null;
   const text = String(value);
   const parts = text.split(',').map((p) => p.trim());
@@ -349,7 +349,7 @@ function serveOptions(values: Values): ServeOptions {
 /** The most samples --count takes: over 31 years at one a second. */
 export const MAX_COUNT = 1_000_000_000;
 
-export function parseCount(value: unknown, command = 'pooltop snapshot'): number {
+function parseCount(value: unknown, command = 'pooltop snapshot'): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_COUNT) {
     throw new UsageError(`${command}: --count must be a number of samples from 1 to ${MAX_COUNT} (got "${sanitizeText(text)}")`);
@@ -413,7 +413,7 @@ function parseWithFile(argv: readonly string[], options: Options, command: strin
   }
 }
 
-export function parseTop(value: unknown): number {
+function parseTop(value: unknown): number {
   if (value === undefined) return DEFAULT_TOP;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) > MAX_TOP) {
@@ -511,7 +511,7 @@ function withHighlightDefault(argv: readonly string[]): string[] {
   return argv.map((arg) => (arg === '-H' || arg === '--highlight-changes' ? `--highlight-changes=${DEFAULT_HIGHLIGHT_SECS}` : arg));
 }
 
-export function parseHighlightSecs(value: unknown): number {
+function parseHighlightSecs(value: unknown): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HIGHLIGHT_SECS) {
     throw new UsageError(

@@ -102,7 +102,7 @@ function snapshotTreeText(data: SnapshotData, width?: number): string {
 }
 
 /** The table: a summary like top's, then one line per process; cut to `width` when on a terminal. */
-export function snapshotText({ sample, rows, columns }: SnapshotData, width?: number): string {
+function snapshotText({ sample, rows, columns }: SnapshotData, width?: number): string {
   const lines = summaryLines(sample);
   const layout = layoutColumns(width ?? 200, columns);
   lines.push(formatHeader(layout).trimEnd());

@@ -2,13 +2,13 @@
 // per device and in total, for the meters and snapshot --json.
 import type { DiskCounters, HostCounters, NetworkCounters } from '../sampling/host-counters.js';
 
-export interface DiskRate {
+interface DiskRate {
   device: string;
   readBytesPerSecond: number;
   writeBytesPerSecond: number;
 }
 
-export interface NetworkRate {
+interface NetworkRate {
   device: string;
   receiveBytesPerSecond: number;
   transmitBytesPerSecond: number;

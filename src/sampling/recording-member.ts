@@ -25,9 +25,9 @@ export const MEMBER_HEADER_BYTES = 10 + 2 + 4 + EXTRA_DATA;
 const NODE_HEADER = 10;
 const TRAILER = 8;
 /** A member larger than this is damage, not a sample: a key frame of 10,000 processes is ~300 kB. */
-export const MAX_MEMBER_BYTES = 64 * 1024 * 1024;
+const MAX_MEMBER_BYTES = 64 * 1024 * 1024;
 /** What one member may inflate to: a gzip bomb stops here. */
-export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
 
 export interface MemberInfo {
   kind: MemberKind;

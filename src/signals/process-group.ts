@@ -21,7 +21,7 @@ export interface GroupMember {
 export type GroupCheck = { ok: true; pgid: number; members: GroupMember[] } | { ok: false; status: 'invalid' | 'protected' | 'gone' | 'reused' | 'failed'; reason: string };
 
 /** Where the group's members are listed from; tests inject one. */
-export type GroupLister = () => readonly ProcessNode[] | { error: string };
+type GroupLister = () => readonly ProcessNode[] | { error: string };
 
 export interface GroupOptions {
   listProcesses?: GroupLister;

@@ -68,7 +68,7 @@ export function applyAffinity(store: AppStore, refreshSoon: () => void): void {
 }
 
 /** "0-2,5" → {0, 1, 2, 5}; null for text that is not such a list. */
-export function parseCpuList(list: string): Set<number> | null {
+function parseCpuList(list: string): Set<number> | null {
   if (!/^\d{1,4}(-\d{1,4})?(,\d{1,4}(-\d{1,4})?)*$/.test(list)) return null;
   const cpus = new Set<number>();
   for (const part of list.split(',')) {

@@ -31,7 +31,7 @@ function rowFilterOf(view: ViewState): RowFilter {
 }
 
 /** The rows without the kinds of thread the view hides (the same array when it hides none of them). */
-export function withoutHiddenThreads(rows: readonly ProcessRow[], view: Pick<ViewState, 'hideKernelThreads' | 'hideUserlandThreads'>): readonly ProcessRow[] {
+function withoutHiddenThreads(rows: readonly ProcessRow[], view: Pick<ViewState, 'hideKernelThreads' | 'hideUserlandThreads'>): readonly ProcessRow[] {
   const hidden = (row: ProcessRow): boolean => (view.hideKernelThreads && row.kernelThread) || (view.hideUserlandThreads && row.threadOf !== undefined);
   return rows.some(hidden) ? rows.filter((row) => !hidden(row)) : rows;
 }

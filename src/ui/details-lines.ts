@@ -7,7 +7,7 @@ import { displayWidth } from '../model/text-width.js';
 import type { OpenFile } from '../platform/process-details.js';
 import type { DetailsState } from '../store/details-slice.js';
 
-export type DetailsLineKind = 'title' | 'heading' | 'text' | 'note';
+type DetailsLineKind = 'title' | 'heading' | 'text' | 'note';
 
 export interface DetailsLine {
   text: string;

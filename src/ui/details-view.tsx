@@ -11,7 +11,7 @@ import type { KeyPress } from './parse-key.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
-export const DETAILS_HINT = 'Esc back · ↑↓ PgUp PgDn scroll · k signal · ] [ nice · i I/O · a CPUs · s strace · e env · l files';
+const DETAILS_HINT = 'Esc back · ↑↓ PgUp PgDn scroll · k signal · ] [ nice · i I/O · a CPUs · s strace · e env · l files';
 
 export function DetailsView({ width, height }: { width: number; height: number }) {
   const theme = useTheme();

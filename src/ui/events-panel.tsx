@@ -9,12 +9,12 @@ import type { KeyPress } from './parse-key.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
-export function eventText(event: LabEvent): string {
+function eventText(event: LabEvent): string {
   return `${eventClock(event.at)}  ${event.text}`;
 }
 
 /** "events: 12:01:03.250  worker 2 (PID 4251) was killed by SIGKILL after 4.1 s   (14, E lists them)". */
-export function eventLine(events: readonly LabEvent[], width: number): string {
+function eventLine(events: readonly LabEvent[], width: number): string {
   const last = events.at(-1);
   if (last === undefined) return '';
   const count = `   (${events.length}: E lists them)`;
@@ -33,7 +33,7 @@ export function EventLine({ width }: { width: number }) {
 }
 
 /** The list's lines: the dropped count, then every event kept, oldest first. */
-export function eventsLines(events: readonly LabEvent[], dropped: number): string[] {
+function eventsLines(events: readonly LabEvent[], dropped: number): string[] {
   const lines = events.map(eventText);
   if (dropped > 0) lines.unshift(`(${dropped} older events dropped)`);
   return lines.length > 0 ? lines : ['no events yet: start a pool (w) or a program (pooltop run)'];

@@ -24,7 +24,7 @@ export interface ScreenMap {
 }
 
 /** Rows or entries one notch of the wheel moves (htop's default is 10 lines; 3 keeps the place in view). */
-export const WHEEL_STEP = 3;
+const WHEEL_STEP = 3;
 
 /** Sends a key by name through whoever has the keyboard, as if typed. */
 export type SendKey = (name: string) => void;

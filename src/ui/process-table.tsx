@@ -66,7 +66,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
 }
 
 /** htop's marks of the sort direction, after the sorted column's title. */
-export const SORT_MARK = { descending: '▽', ascending: '△' } as const;
+const SORT_MARK = { descending: '▽', ascending: '△' } as const;
 
 /**
  * The column titles, the sorted column marked by colour and, in colour and monochrome alike, by
@@ -273,7 +273,7 @@ function stateColor(state: string, theme: Theme): string | undefined {
 }
 
 /** The chosen columns, with `J`'s job-control columns (those not chosen already) before the command. */
-export function withJobColumns(columns: readonly ColumnId[], jobColumns: boolean): readonly ColumnId[] {
+function withJobColumns(columns: readonly ColumnId[], jobColumns: boolean): readonly ColumnId[] {
   if (!jobColumns) return columns;
   const extra = JOB_COLUMNS.filter((id) => !columns.includes(id));
   if (extra.length === 0) return columns;

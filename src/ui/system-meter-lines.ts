@@ -15,7 +15,7 @@ export function formatRate(bytesPerSecond: number): string {
 }
 
 /** "2.30 GHz", or "0.80–3.40 GHz" when the cores differ. */
-export function formatFrequency(mhz: readonly number[]): string {
+function formatFrequency(mhz: readonly number[]): string {
   const lo = Math.min(...mhz);
   const hi = Math.max(...mhz);
   const ghz = (n: number): string => (n / 1000).toFixed(2);

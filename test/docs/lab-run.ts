@@ -142,7 +142,7 @@ export class LabRun {
 }
 
 /** CPU time `pid` has used (utime + stime, clock ticks), or null once it is gone. */
-export function cpuTicks(pid: number): number | null {
+function cpuTicks(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
