@@ -84,7 +84,8 @@ const where = (file: string, i: Import): string => `${relative(ROOT, file)}:${i.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   platform: [],
-  sampling: ['platform'],
+  // model for the recording format's decoder (pure, so no I/O comes with it), which the replay sampler reads through.
+  sampling: ['platform', 'model'],
   model: ['sampling', 'pool'],
   signals: ['model', 'platform'],
   pool: ['model', 'platform', 'signals'],

@@ -2,7 +2,7 @@
 // so what reaches the pool panel has exactly the shape and ranges a live pool gives it.
 import type { ChildSnapshot, PoolSnapshot, PoolSummary, WorkerSnapshot } from '../pool/pool-snapshot.js';
 import type { Task, TaskResult, WorkloadChoice } from '../pool/task.js';
-import { isWorkloadName } from '../pool/workloads.js';
+import { isWorkloadName } from '../pool/workload-names.js';
 import {
   readBoolean,
   readChoice,

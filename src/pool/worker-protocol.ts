@@ -1,7 +1,7 @@
 // The IPC messages between the pool manager and a worker, and guards for each direction.
 import type { PrimeMethod } from './next-prime.js';
 import type { Task } from './task.js';
-import { isWorkloadName } from './workloads.js';
+import { isWorkloadName } from './workload-names.js';
 
 /** Cumulative CPU of the worker process since it started (process.cpuUsage()), in microseconds. */
 export interface CpuTotals {

@@ -5,6 +5,7 @@ import { COUNTER_THREADS, counterText, countWithThreads } from './shared-counter
 import { sleepFor } from './sleep-task.js';
 import { sumOfSquares } from './sum-of-squares.js';
 import type { TaskSpec, WorkloadName } from './task.js';
+import { isWorkloadName } from './workload-names.js';
 
 export interface WorkloadInfo {
   name: WorkloadName;
@@ -20,7 +21,7 @@ export const MAX_FAMILY_MS = 10_000;
 /** 2^31 − 1 is prime, so next_prime of anything up to it stays in V8's fast 32-bit integers. */
 export const MAX_PRIME_ARG = 2 ** 31 - 1;
 
-export const MAX_THREAD_INCREMENTS = 50_000_000;
+const MAX_THREAD_INCREMENTS = 50_000_000;
 
 export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   primes: { name: 'primes', summary: 'next_prime(n): the smallest prime >= n (CPU-bound)', minArg: 2, maxArg: MAX_PRIME_ARG },
@@ -42,10 +43,6 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
 /** The workloads a worker runs with its event loop free, waiting for a child process (family-task.ts). */
 export function isChildWorkload(workload: WorkloadName): workload is 'family' | 'zombie' {
   return workload === 'family' || workload === 'zombie';
-}
-
-export function isWorkloadName(value: unknown): value is WorkloadName {
-  return typeof value === 'string' && Object.hasOwn(WORKLOADS, value);
 }
 
 /** Why `spec` is not a task the pool can run, or null when it is. Specs may come from anywhere. */

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { getPriority, setPriority } from 'node:os';
 import { readProcessIdentity, type IdentityReader } from '../platform/process-identity.js';
+import { describeIoPriority } from '../model/io-priority-text.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { checkIdentity } from './process-identity.js';
 import { processLabel } from './process-label.js';
@@ -91,9 +92,6 @@ export function ioPriorityArgs(priority: IoPriority): string[] {
   }
 }
 
-export function describeIoPriority(priority: IoPriority): string {
-  return 'level' in priority ? `${priority.ioClass} ${priority.level}` : priority.ioClass;
-}
 
 /** Sets the I/O priority through util-linux's ionice (Node has no ioprio_set). */
 export function setIoPriority(target: SignalTarget, priority: IoPriority, tool = 'ionice'): ChangeOutcome {

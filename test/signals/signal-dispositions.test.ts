@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDispositions, shortDisposition } from '../../src/signals/signal-dispositions.js';
+import { shortDisposition } from '../../src/model/short-disposition.js';
+import { describeDispositions } from '../../src/signals/signal-dispositions.js';
 
 describe('describeDispositions', () => {
   const all = describeDispositions({ caught: [15], ignored: [2], blocked: [10], pending: [10] });
