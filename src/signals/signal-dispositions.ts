@@ -83,7 +83,6 @@ export function describeDispositions(masks: SignalMasks): SignalDisposition[] {
   });
 }
 
-/** The short note for one signal (the signal menu's column), '' when it acts by default. */
 /** The dispositions of process `pid` as /proc/PID/status shows them now; null when it cannot be read. */
 export function readDispositions(pid: number): SignalDisposition[] | null {
   const masks = readSignalMasks(pid);
