@@ -45,7 +45,7 @@ export function App({ ctx }: AppProps) {
   const overDetails = useAppStore((s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'));
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
-  const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters) : 0));
+  const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters, s.sample?.counters !== undefined) : 0));
   const full = useMemo(() => computeLayout(columns, rows, cores, (hasPool ? 1 : 0) + meterLines), [columns, rows, cores, hasPool, meterLines]);
   // The events line, once pooltop has started a process, takes one line of the table.
   const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;

@@ -69,7 +69,7 @@ export function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: rea
   const cpuLines = cpuMeterLines(sample, layout, theme, half, graph);
   const memLines = [memoryMeter(sample, half - 1, theme), swapMeter(sample, half - 1, theme)];
   const info = [...infoLines(sample, theme, extras), ...poolLine(pool, rows, theme)];
-  if (extras?.graphs.meters) info.push(...systemMeterLines(extras.history.rates, extras.meters, theme));
+  if (extras?.graphs.meters) info.push(...systemMeterLines(extras.history.rates, extras.meters, theme, sample.counters !== undefined));
   const out: string[] = [];
   const left = layout.meterColumns === 1 ? [...cpuLines, ...memLines] : memLines;
   if (layout.meterColumns !== 1) out.push(...cpuLines);

@@ -20,7 +20,15 @@ export interface SetupEntry {
 /** The refresh intervals + and - step through, in tenths of a second, up to -d's limit. */
 export const DELAY_STEPS: readonly number[] = [1, 2, 3, 5, 10, 15, 20, 30, 50, 100, 150, 300, 600];
 
-type State = Pick<AppState, 'view' | 'colorScheme' | 'delayTenths'>;
+type State = Pick<AppState, 'view' | 'colorScheme' | 'delayTenths' | 'graphs'>;
+
+/** The display options after the tree view and the interval: htop's F2 "Display options" and "Meters", each also a key. */
+const DISPLAY_TOGGLES: readonly { label: string; hint: string; on(state: State): boolean; toggle(state: AppState): void }[] = [
+  { label: 'Hide kthreads', hint: 'kernel threads hidden, as htop (K)', on: (s) => s.view.hideKernelThreads, toggle: (s) => s.toggleKernelThreads() },
+  { label: 'Hide threads', hint: 'user threads hidden; a row per thread when off (H)', on: (s) => s.view.hideUserlandThreads, toggle: (s) => s.toggleUserlandThreads() },
+  { label: 'CPU graphs', hint: "each core's bar with its history (G)", on: (s) => s.graphs.cpuMeter === 'graph', toggle: (s) => s.toggleCpuGraph() },
+  { label: 'Graphs panel', hint: 'every core, memory, swap and the pool over time (g)', on: (s) => s.graphs.panel, toggle: (s) => s.toggleGraphsPanel() },
+];
 
 /** Shown columns first in the order drawn (the command last), then the others in the registry's order. */
 export function columnEntryIds(columns: readonly ColumnId[]): ColumnId[] {
@@ -33,6 +41,7 @@ export function setupEntries(section: number, state: State): SetupEntry[] {
     return [
       { label: 'Tree view', hint: 'the PID/PPID family tree (t, F5)', on: state.view.tree },
       { label: 'Update interval', hint: `${(state.delayTenths / 10).toFixed(1)} s (+ and - change it, Enter steps up)` },
+      ...DISPLAY_TOGGLES.map((t) => ({ label: t.label, hint: t.hint, on: t.on(state) })),
     ];
   }
   if (section === COLUMNS_SECTION) {
@@ -47,6 +56,7 @@ export function activateEntry(store: AppStore, section: number, index: number): 
   if (section === 0) {
     if (index === 0) state.toggleTree();
     else if (index === 1) stepDelay(store, 1, true);
+    else DISPLAY_TOGGLES[index - 2]?.toggle(state);
     return;
   }
   if (section === COLUMNS_SECTION) {

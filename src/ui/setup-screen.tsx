@@ -32,7 +32,8 @@ export function SetupScreen({ width, height }: { width: number; height: number }
   const view = useAppStore((s) => s.view);
   const colorScheme = useAppStore((s) => s.colorScheme);
   const delayTenths = useAppStore((s) => s.delayTenths);
-  const entries = setupEntries(setup.section, { view, colorScheme, delayTenths });
+  const graphs = useAppStore((s) => s.graphs);
+  const entries = setupEntries(setup.section, { view, colorScheme, delayTenths, graphs });
   const listHeight = Math.max(2, height - 1);
   const rows = listHeight - 1;
   const top = listTop(setup.item, rows);

@@ -28,16 +28,21 @@ function hoursMinutes(seconds: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** Lines systemMeterLines gives: the I/O line where rates are known, one for the rest where any is known. */
-export function systemMeterLineCount(rates: HostRates | null, meters: SystemMeters): number {
+/**
+ * Lines systemMeterLines gives: the I/O line where the source reads the counters (from its first
+ * sample on, "-" until a second gives rates: the rows below do not move down a second after the
+ * first frame), one for the rest where any is known.
+ */
+export function systemMeterLineCount(rates: HostRates | null, meters: SystemMeters, counters = rates !== null): number {
   const facts = meters.cpuFrequency || meters.temperatures || meters.battery || meters.gpus;
-  return (rates ? 1 : 0) + (facts ? 1 : 0);
+  return (rates || counters ? 1 : 0) + (facts ? 1 : 0);
 }
 
-export function systemMeterLines(rates: HostRates | null, meters: SystemMeters, theme: Theme): Part[][] {
+export function systemMeterLines(rates: HostRates | null, meters: SystemMeters, theme: Theme, counters = rates !== null): Part[][] {
   const lines: Part[][] = [];
   const label = { color: theme.label };
   const bold = { bold: true };
+  if (!rates && counters) lines.push([['Disk: ', label], ['-', bold], [' read, '], ['-', bold], [' written  '], ['Net: ', label], ['-', bold], [' in, '], ['-', bold], [' out']]);
   if (rates) {
     const d = rates.diskTotal;
     const n = rates.networkTotal;

@@ -2,10 +2,11 @@
 // a minute, go to a time, speed), the recorded pool and messages, hostile recorded names made
 // harmless, and the keys that act on processes or the pool refused.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { REPLAY_REFUSES } from '../../src/ui/dispatch-key.js';
 import { formatClock } from '../../src/model/replay-time.js';
 import type { RecordedFrame } from '../../src/model/recording-codec.js';
@@ -97,6 +98,11 @@ describe('pooltop replay', { timeout: 120_000 }, () => {
     session = await startPooltop(['--pool', '1', '-d', '3', '--record', path]);
     await session.waitFor('pool started: 1 workers', { description: 'the pool started' });
     await session.waitFor(/pooltop-worker 1/, { description: 'the worker in the table' });
+    // A message goes into the recording with the sample after it: quit once two more were written.
+    for (const written of [statSync(path).size, -1]) {
+      const from = written < 0 ? statSync(path).size : written;
+      for (const end = Date.now() + 10_000; statSync(path).size <= from && Date.now() < end; ) await delay(50);
+    }
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
     await session.kill();

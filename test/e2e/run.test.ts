@@ -72,7 +72,7 @@ describe('pooltop run', () => {
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
     // Long lines wrap at the pane's width.
-    const screen = plain(await session.capture()).replace(/\s+/g, ' ');
+    const screen = plain(await session.capture({ joined: true })).replace(/\s+/g, ' ');
     assert.match(screen, /counted 2 loops, all positive: True/, "the program's output, printed after the monitor");
     assert.match(screen, new RegExp(`pooltop run: PID ${program.pid} python3 \\S+ \\S+ exited with status 0`));
     const times = /real\s+(\d+)m(\d+\.\d{3})s\s+user\s+(\d+)m(\d+\.\d{3})s\s+sys\s+(\d+)m(\d+\.\d{3})s/.exec(screen);
@@ -95,7 +95,7 @@ describe('pooltop run', () => {
     await session.sendKeys('q');
     // SIGTERM to its group: Python ends with 128 + 15, as a shell would report it.
     assert.equal(await session.waitForExit(15_000), 143);
-    assert.match(plain(await session.capture()).replace(/\s+/g, ' '), new RegExp(`pooltop run: PID ${program.pid} .* was killed by SIGTERM \\(15\\)`));
+    assert.match(plain(await session.capture({ joined: true })).replace(/\s+/g, ' '), new RegExp(`pooltop run: PID ${program.pid} .* was killed by SIGTERM \\(15\\)`));
     assert.deepEqual([program, ...workers].filter(isRunning).map((p) => p.pid), [], 'none of the group is left');
   });
 

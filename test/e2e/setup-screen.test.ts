@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
-const titles = (capture: string): string[] => (stripSgr(capture).split('\n').find((l) => ANY_TITLES.test(l)) ?? '').trim().split(/\s+/);
+// The titles without the sort column's ▽ / △ mark.
+const titles = (capture: string): string[] => (stripSgr(capture).split('\n').find((l) => ANY_TITLES.test(l)) ?? '').replace(/[▽△]/g, ' ').trim().split(/\s+/);
 const titleBackground = (capture: string) => parseStyledCapture(capture).find((l) => ANY_TITLES.test(l.text))?.styles.at(-1)?.bg;
 
 /** Presses `key` and waits for the highlighted setup entry to read `label`. */
@@ -43,8 +44,8 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     await s.waitFor(/\[x\] PID\s+process ID/, { description: 'the Columns section' });
     await s.sendKeys('Right');
     await entry(s, ['End'], /\[ \] COMM\b/);
-    // The shown columns come first (13), then the others: PGRP is the 14th entry.
-    await entry(s, ['Home', ...Array<string>(13).fill('Down')], /\[ \] PGRP\b/);
+    // The shown columns come first (14), then the others: PGRP is the 15th entry.
+    await entry(s, ['Home', ...Array<string>(14).fill('Down')], /\[ \] PGRP\b/);
     await s.sendKeys('Enter');
     await s.waitFor(/\[x\] PGRP\b/, { description: 'PGRP added' });
     // Added before Command (always the last); F7 moves it left of CPU.
@@ -61,13 +62,13 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     await s.sendKeys('Enter');
     await s.waitFor(/\(•\) light-terminal\b/, { description: 'light-terminal chosen' });
     await s.sendKeys('Escape');
-    const expected = ['PID', 'PPID', 'USER', 'PRI', 'NI', 'RES', 'S', 'CPU%', 'MEM%', 'TIME+', 'PGRP', 'CPU', 'Command'];
+    const expected = ['PID', 'PPID', 'USER', 'PRI', 'NI', 'RES', 'SHR', 'S', 'CPU%', 'MEM%', 'TIME+', 'PGRP', 'CPU', 'Command'];
     const shown = await s.waitFor((c) => titles(c).join(' ') === expected.join(' '), { colors: true, description: 'the chosen columns' });
     assert.equal(titleBackground(shown), hexTo256('#1f5fa8'), "the light-terminal scheme's title colour (256 colours here)");
     await s.sendKeys('q');
     assert.equal(await s.waitForExit(), 0);
     const saved = JSON.parse(readFileSync(join(home, 'pooltop', 'config.json'), 'utf8'));
-    assert.deepEqual(saved, { columns: ['pid', 'ppid', 'user', 'pri', 'ni', 'res', 'state', 'cpu', 'mem', 'time', 'pgrp', 'core', 'command'], colorScheme: 'light-terminal' });
+    assert.deepEqual(saved, { columns: ['pid', 'ppid', 'user', 'pri', 'ni', 'res', 'shr', 'state', 'cpu', 'mem', 'time', 'pgrp', 'core', 'command'], colorScheme: 'light-terminal' });
     await s.kill();
 
     session = await startPooltop(['-s', 'pid'], { env: { XDG_CONFIG_HOME: home } });

@@ -178,8 +178,9 @@ export class TmuxSession {
   }
 
   /** The screen as text, one line per terminal row (trailing blanks trimmed); with `colors`, including SGR sequences (see sgr-screen.ts). */
-  async capture(options: { colors?: boolean } = {}): Promise<string> {
-    return this.tmux('capture-pane', '-p', ...(options.colors ? ['-e'] : []), '-t', this.pane);
+  /** The screen's text; `joined`: lines the terminal wrapped are one line again (tmux -J), as a program printed them. */
+  async capture(options: { colors?: boolean; joined?: boolean } = {}): Promise<string> {
+    return this.tmux('capture-pane', '-p', ...(options.colors ? ['-e'] : []), ...(options.joined ? ['-J'] : []), '-t', this.pane);
   }
 
   /** Polls the screen every ~100 ms until `condition` holds; returns that screen, or fails with the last one. */

@@ -89,4 +89,22 @@ describe('the setup screen', () => {
     await frame(/\(•\) nord/);
     unmount();
   });
+
+  it("toggles the display options htop's F2 has, each as its key does: kernel and user threads, CPU graphs, the graphs panel", async () => {
+    const { store, press, frame, changes, unmount } = await setup();
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup open');
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'in Display options');
+    await frame(/\[x\] Hide kthreads/);
+    await press(KEYS.down + KEYS.down, () => store.getState().setup.item === 2, 'on Hide kernel threads');
+    await press('\r', () => !store.getState().view.hideKernelThreads, 'kernel threads shown');
+    await press(KEYS.down, () => store.getState().setup.item === 3, 'on Hide userland threads');
+    await press(' ', () => !store.getState().view.hideUserlandThreads, 'user threads shown');
+    await press(KEYS.down, () => store.getState().setup.item === 4, 'on CPU meters as graphs');
+    await press('\r', () => store.getState().graphs.cpuMeter === 'graph', 'CPU meters as graphs');
+    await press(KEYS.down, () => store.getState().setup.item === 5, 'on Graphs panel');
+    await press('\r', () => store.getState().graphs.panel, 'graphs panel on');
+    await frame(/\[ \] Hide kthreads[\s\S]*\[x\] Graphs panel/);
+    assert.deepEqual(Object.keys(changes.values()).sort(), ['cpuMeter', 'graphsPanel', 'hideKernelThreads', 'hideUserlandThreads'], 'saved as the keys save them');
+    unmount();
+  });
 });
