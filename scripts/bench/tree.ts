@@ -32,10 +32,25 @@ function syntheticRows(count: number): ProcessRow[] {
     const pid = rows.length + 1;
     const busy = pick(20) === 0;
     rows.push({
-      pid, ppid, uid: kernel ? 0 : 1000, user: kernel ? 'root' : 'ann', state: busy ? 'R' : 'S',
-      priority: 20, nice: 0, threads: 1, vsz: pick(1 << 30), rss: pick(1 << 26), shared: 0, startTime: 0,
-      cpuTime: pick(10_000) / 10, processor: pick(8), name: command.split(' ', 1)[0] ?? command, command,
-      kernelThread: kernel, cpu: busy ? pick(1000) / 10 : pick(3) === 0 ? pick(20) / 10 : 0, mem: pick(100) / 10,
+      pid,
+      ppid,
+      uid: kernel ? 0 : 1000,
+      user: kernel ? 'root' : 'ann',
+      state: busy ? 'R' : 'S',
+      priority: 20,
+      nice: 0,
+      threads: 1,
+      vsz: pick(1 << 30),
+      rss: pick(1 << 26),
+      shared: 0,
+      startTime: 0,
+      cpuTime: pick(10_000) / 10,
+      processor: pick(8),
+      name: command.split(' ', 1)[0] ?? command,
+      command,
+      kernelThread: kernel,
+      cpu: busy ? pick(1000) / 10 : pick(3) === 0 ? pick(20) / 10 : 0,
+      mem: pick(100) / 10,
     });
     return pid;
   };

@@ -37,7 +37,11 @@ export interface MetricsServer {
 export function startMetricsServer(address: ListenAddress, exporter: MetricsExporter, limits = LIMITS): Promise<MetricsServer> {
   const server = createServer(
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default).
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.headersTimeoutMs * 2, connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) },
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.headersTimeoutMs * 2,
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
     (request, response) => answer(request, response, exporter),
   );
   server.maxConnections = limits.maxConnections;

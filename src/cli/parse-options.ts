@@ -210,7 +210,12 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       source: null,
       color: !noColor,
       delayMs: DEFAULT_DELAY_TENTHS * 100,
-      given: { delay: false, sortKey: values['sort-key'] !== undefined, tree: values.tree === true, color: values.color === true || values['no-color'] === true },
+      given: {
+        delay: false,
+        sortKey: values['sort-key'] !== undefined,
+        tree: values.tree === true,
+        color: values.color === true || values['no-color'] === true,
+      },
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
       pool: null,
       metricsListen: null,
@@ -238,7 +243,8 @@ function runCommand(rest: readonly string[], env: NodeJS.ProcessEnv): Command {
   const program = split >= 0 ? rest.slice(split + 1) : rest[0]?.startsWith('-') ? [] : rest;
   if (ours.includes('-h') || ours.includes('--help')) return { kind: 'help', text: 'run' };
   const [file, ...args] = program;
-  if (file === undefined || file === '') throw new UsageError('pooltop run: name the program to run after --: pooltop run -- python3 pool.py (see pooltop run --help)');
+  if (file === undefined || file === '')
+    throw new UsageError('pooltop run: name the program to run after --: pooltop run -- python3 pool.py (see pooltop run --help)');
   const command = monitorCommand(ours, env, { file, args });
   if (command.kind === 'monitor' && command.options.pool !== null) {
     // Pool workers reaped during the run would be counted in its user and sys times.
@@ -286,7 +292,10 @@ function monitorCommand(argv: readonly string[], env: NodeJS.ProcessEnv, run: Mo
 function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOptions {
   const watch = values.watch === true;
   if (watch && values.json !== true) throw new UsageError('pooltop snapshot: --watch prints a line of JSON per sample: add --json');
-  for (const [name, given] of [['-d/--delay', values.delay], ['--count', values.count]] as const) {
+  for (const [name, given] of [
+    ['-d/--delay', values.delay],
+    ['--count', values.count],
+  ] as const) {
     if (given !== undefined && !watch) throw new UsageError(`pooltop snapshot: ${name} applies to --watch`);
   }
   const details = values.details === true;
@@ -495,9 +504,7 @@ export function parseDelay(value: unknown): number {
   if (value === undefined) return DEFAULT_DELAY_TENTHS;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DELAY_TENTHS) {
-    throw new UsageError(
-      `pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`,
-    );
+    throw new UsageError(`pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`);
   }
   return Number(text);
 }
@@ -545,9 +552,7 @@ export function parsePids(value: unknown, pidMax = readPidMax(), processOf: (tid
   const parts = text.split(',').map((p) => p.trim());
   const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max);
   if (parts.length === 0 || bad !== undefined) {
-    throw new UsageError(
-      `pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`,
-    );
+    throw new UsageError(`pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`);
   }
   return [...new Set(parts.map((part) => processOf(Number(part)) ?? Number(part)))];
 }
@@ -598,4 +603,3 @@ function parseSource(value: unknown): SourceName | null {
   }
   return text as SourceName;
 }
-

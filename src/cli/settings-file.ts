@@ -25,10 +25,7 @@ export interface LoadedSettings {
   saveAllowed: boolean;
 }
 
-type FileText =
-  | { status: 'missing' }
-  | { status: 'ok'; text: string; mode: number }
-  | { status: 'refused'; reason: string };
+type FileText = { status: 'missing' } | { status: 'ok'; text: string; mode: number } | { status: 'refused'; reason: string };
 
 /** $XDG_CONFIG_HOME/pooltop/config.json, or ~/.config/pooltop/config.json; a relative XDG path is ignored, as the spec says. */
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {

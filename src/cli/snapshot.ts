@@ -132,10 +132,7 @@ function summaryLines(sample: Sample): string[] {
   const lines = [
     `pooltop - ${clock} up ${formatUptime(sample.uptime)}, load average: ${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
     `Tasks: ${t.total} total${states}; as htop counts: ${htop}${t.runningThreads === null ? '' : `; ${t.runningThreads} running`}`,
-    ...sample.cpus.map(
-      (c, i) =>
-        `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`,
-    ),
+    ...sample.cpus.map((c, i) => `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`),
     `Mem:  ${formatBytes(m.total)} total, ${[...memory, `${formatBytes(m.free)} free`, `${formatBytes(m.available)} available`].join(', ')}`,
     `Swap: ${formatBytes(sample.swap.total)} total, ${formatBytes(sample.swap.used)} used, ${formatBytes(sample.swap.free)} free`,
     '',

@@ -44,7 +44,11 @@ export function hostRates(before: HostCounters | undefined, after: HostCounters 
   const oldNets = byDevice(before.networks);
   const networks = after.networks.map((n): NetworkRate => {
     const old = oldNets.get(n.device);
-    return { device: n.device, receiveBytesPerSecond: rate(n.receiveBytes, old?.receiveBytes), transmitBytesPerSecond: rate(n.transmitBytes, old?.transmitBytes) };
+    return {
+      device: n.device,
+      receiveBytesPerSecond: rate(n.receiveBytes, old?.receiveBytes),
+      transmitBytesPerSecond: rate(n.transmitBytes, old?.transmitBytes),
+    };
   });
   const diskTotal = { readBytesPerSecond: 0, writeBytesPerSecond: 0 };
   for (const d of disks) {

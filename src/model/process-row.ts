@@ -16,11 +16,7 @@ export interface ProcessRow extends ProcessInfo {
  * first time, or whose PID now names a different process (start time changed), has no delta.
  * Without CPU time it is the source's own figure, or NaN (unknown) where the source has none.
  */
-export function cpuPercent(
-  previous: ProcessInfo | undefined,
-  current: ProcessInfo,
-  elapsedSeconds: number,
-): number {
+export function cpuPercent(previous: ProcessInfo | undefined, current: ProcessInfo, elapsedSeconds: number): number {
   if (current.cpuTime < 0) return current.sourceCpu ?? Number.NaN;
   if (!previous || previous.startTime !== current.startTime || previous.cpuTime < 0) return 0;
   if (!(elapsedSeconds > 0)) return 0;
@@ -77,8 +73,21 @@ export function ioRates(previous: ProcessInfo | undefined, current: ProcessInfo,
 const rowOf = new WeakMap<ProcessInfo, ProcessRow>();
 
 const OPTIONAL_FIELDS = [
-  'pgrp', 'session', 'tty', 'tpgid', 'minorFaults', 'majorFaults', 'userTime', 'systemTime',
-  'ioReadBytes', 'ioWriteBytes', 'cgroup', 'oomScore', 'contextSwitches', 'wchan', 'exe',
+  'pgrp',
+  'session',
+  'tty',
+  'tpgid',
+  'minorFaults',
+  'majorFaults',
+  'userTime',
+  'systemTime',
+  'ioReadBytes',
+  'ioWriteBytes',
+  'cgroup',
+  'oomScore',
+  'contextSwitches',
+  'wchan',
+  'exe',
 ] as const satisfies readonly (keyof ProcessInfo)[];
 
 /**

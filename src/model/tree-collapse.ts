@@ -31,11 +31,7 @@ export function expandNode(collapsed: ReadonlySet<number>, pid: number): Readonl
 }
 
 /** Show everything below `pid`: it and all its descendants expanded. */
-export function expandSubtree<T extends TreeNode>(
-  rows: readonly T[],
-  collapsed: ReadonlySet<number>,
-  pid: number,
-): ReadonlySet<number> {
+export function expandSubtree<T extends TreeNode>(rows: readonly T[], collapsed: ReadonlySet<number>, pid: number): ReadonlySet<number> {
   if (collapsed.size === 0) return collapsed;
   const next = new Set(collapsed);
   next.delete(pid);

@@ -265,7 +265,11 @@ function readOpenFiles(dir: string): OpenFile[] | null {
     return null;
   }
   const files: OpenFile[] = [];
-  for (const name of names.map(Number).filter(Number.isInteger).sort((a, b) => a - b).slice(0, DETAILS_LIST_LIMIT)) {
+  for (const name of names
+    .map(Number)
+    .filter(Number.isInteger)
+    .sort((a, b) => a - b)
+    .slice(0, DETAILS_LIST_LIMIT)) {
     const target = link(`${dir}/fd/${name}`);
     if (target === null) continue;
     files.push({ fd: name, target, ...classifyFdTarget(target), access: accessMode(text(readProcFile(`${dir}/fdinfo/${name}`, 1024))) });
@@ -281,7 +285,11 @@ function readThreads(dir: string): ThreadDetails[] {
     return [];
   }
   const threads: ThreadDetails[] = [];
-  for (const tid of names.map(Number).filter(Number.isInteger).sort((a, b) => a - b).slice(0, DETAILS_LIST_LIMIT)) {
+  for (const tid of names
+    .map(Number)
+    .filter(Number.isInteger)
+    .sort((a, b) => a - b)
+    .slice(0, DETAILS_LIST_LIMIT)) {
     const stat = parseProcStat(text(readProcFile(`${dir}/task/${tid}/stat`, 4096)) ?? '');
     if (stat) threads.push({ tid, name: stat.comm, state: stat.state, cpuTime: (stat.utime + stat.stime) / CLK_TCK });
   }

@@ -7,12 +7,7 @@ import type { Tick } from './next-prime.js';
  * this is the only way a long task notices its parent died. Reading the clock and getppid cost
  * well under a microsecond, against about a millisecond of work between ticks (docs/performance.md).
  */
-export function livenessTick(
-  parentGone: () => boolean,
-  onGone: () => void,
-  everyMs = 50,
-  now: () => number = () => performance.now(),
-): Tick {
+export function livenessTick(parentGone: () => boolean, onGone: () => void, everyMs = 50, now: () => number = () => performance.now()): Tick {
   let next = now() + everyMs;
   return () => {
     const t = now();

@@ -80,16 +80,10 @@ export function parseFromWorker(message: unknown): FromWorker | null {
     case 'result': {
       const value = m['value'];
       const valueOk = (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string';
-      return valueOk && isId(m['taskId']) && isCount(m['cpuMs']) && isCount(m['wallMs']) && isCpuTotals(m['usage'])
-        ? (m as FromWorker)
-        : null;
+      return valueOk && isId(m['taskId']) && isCount(m['cpuMs']) && isCount(m['wallMs']) && isCpuTotals(m['usage']) ? (m as FromWorker) : null;
     }
     case 'failed':
-      return typeof m['error'] === 'string' &&
-        isId(m['taskId']) &&
-        isCount(m['cpuMs']) &&
-        isCount(m['wallMs']) &&
-        isCpuTotals(m['usage'])
+      return typeof m['error'] === 'string' && isId(m['taskId']) && isCount(m['cpuMs']) && isCount(m['wallMs']) && isCpuTotals(m['usage'])
         ? (m as FromWorker)
         : null;
     case 'trapped':

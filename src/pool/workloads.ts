@@ -30,12 +30,32 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   // Capped so that a child orphaned by its worker's death ends by itself within seconds.
   family: { name: 'family', summary: 'start a child process that sleeps n ms and wait for it (a two-level tree)', minArg: 0, maxArg: MAX_FAMILY_MS },
   // n increments per thread; 50 million keeps the counter (4 threads) far below 2^31.
-  threads: { name: 'threads', summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
+  threads: {
+    name: 'threads',
+    summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`,
+    minArg: 1,
+    maxArg: MAX_THREAD_INCREMENTS,
+  },
   'threads-atomic': { name: 'threads-atomic', summary: `the same with Atomics.add: exact, none lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
-  deadlock: { name: 'deadlock', summary: 'two threads take two locks in opposite order and wait for each other n ms (then the worker ends them)', minArg: 100, maxArg: 3_600_000 },
-  semaphore: { name: 'semaphore', summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`, minArg: 0, maxArg: 60_000 },
+  deadlock: {
+    name: 'deadlock',
+    summary: 'two threads take two locks in opposite order and wait for each other n ms (then the worker ends them)',
+    minArg: 100,
+    maxArg: 3_600_000,
+  },
+  semaphore: {
+    name: 'semaphore',
+    summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`,
+    minArg: 0,
+    maxArg: 60_000,
+  },
   // Capped as family: its two processes end by themselves within a moment of the reader's n ms, orphaned or not.
-  pipeline: { name: 'pipeline', summary: 'a writer process fills a pipe that a slow reader empties for n ms: the writer blocks (S, pipe_write)', minArg: 100, maxArg: MAX_FAMILY_MS },
+  pipeline: {
+    name: 'pipeline',
+    summary: 'a writer process fills a pipe that a slow reader empties for n ms: the writer blocks (S, pipe_write)',
+    minArg: 100,
+    maxArg: MAX_FAMILY_MS,
+  },
   // As family, capped alike: the child that does not reap is itself a family child.
   zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };

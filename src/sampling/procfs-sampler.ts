@@ -5,7 +5,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
 import { parseCmdline, parseProcStat, parseStatm, parseStatusUid } from '../platform/parse-proc.js';
-import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, readProcLink, readWholeProcFile, type ReadResult } from '../platform/proc-file.js';
+import {
+  closeProcFile,
+  DENIED,
+  GONE,
+  openProcFile,
+  readOpenProcFile,
+  readProcFile,
+  readProcLink,
+  readWholeProcFile,
+  type ReadResult,
+} from '../platform/proc-file.js';
 import { parseCgroup, parseContextSwitches, parseInteger, parseIoBytes, parseWchan } from '../platform/parse-proc-details.js';
 import { PROC_ROOT } from '../platform/procfs.js';
 import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
@@ -367,13 +377,7 @@ export class ProcfsSampler implements Sampler {
     return same ? info : { ...info, ...fresh };
   }
 
-  private readIdentity(
-    dir: string,
-    comm: string,
-    startTicks: number,
-    ppid: number,
-    pid: number,
-  ): Identity | typeof GONE | typeof DENIED {
+  private readIdentity(dir: string, comm: string, startTicks: number, ppid: number, pid: number): Identity | typeof GONE | typeof DENIED {
     const status = readProcFile(`${dir}/status`);
     if (status === GONE) return GONE;
     const uid = typeof status === 'string' ? parseStatusUid(status) : -1;

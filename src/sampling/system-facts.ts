@@ -93,7 +93,17 @@ function siMemory(mem: { total: number; free: number; available: number; buffers
     return { total, used, shared: Number.NaN, compressed: 0, buffers, cached, free, available, usedConvention: 'htop' };
   }
   const unknown = Number.NaN;
-  return { total, used: Math.max(0, total - available), shared: unknown, compressed: unknown, buffers: unknown, cached: unknown, free, available, usedConvention: 'total-available' };
+  return {
+    total,
+    used: Math.max(0, total - available),
+    shared: unknown,
+    compressed: unknown,
+    buffers: unknown,
+    cached: unknown,
+    free,
+    available,
+    usedConvention: 'total-available',
+  };
 }
 
 function idleCores(): CpuUsage[] {

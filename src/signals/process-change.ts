@@ -92,7 +92,6 @@ export function ioPriorityArgs(priority: IoPriority): string[] {
   }
 }
 
-
 /** Sets the I/O priority through util-linux's ionice (Node has no ioprio_set). */
 export function setIoPriority(target: SignalTarget, priority: IoPriority, tool = 'ionice'): ChangeOutcome {
   const checked = checkChangeTarget(target);
@@ -120,7 +119,11 @@ function runTool(checked: { pid: number; label: string }, tool: string, args: st
   if (result.status !== 0) {
     const said = sanitizeText((result.stderr || result.stdout || '').trim().split('\n').pop() ?? '').slice(0, 120);
     const denied = /not permitted|permission denied/i.test(said);
-    return { pid, status: denied ? 'not-permitted' : 'failed', text: `${denied ? 'not permitted' : 'failed'}: ${what} for ${label}${said ? ` (${tool}: ${said})` : ''}` };
+    return {
+      pid,
+      status: denied ? 'not-permitted' : 'failed',
+      text: `${denied ? 'not permitted' : 'failed'}: ${what} for ${label}${said ? ` (${tool}: ${said})` : ''}`,
+    };
   }
   return { pid, status: 'sent', text: `${what}: ${label}` };
 }

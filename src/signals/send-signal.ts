@@ -82,11 +82,7 @@ export function sendSignal(target: SignalTarget, signal: SignalSpec, options: Se
 }
 
 /** Sends `signal` to each target in turn; one outcome per target, in order. */
-export function sendSignals(
-  targets: readonly SignalTarget[],
-  signal: SignalSpec,
-  options: SendOptions = {},
-): SignalOutcome[] {
+export function sendSignals(targets: readonly SignalTarget[], signal: SignalSpec, options: SendOptions = {}): SignalOutcome[] {
   return targets.map((target) => sendSignal(target, signal, options));
 }
 

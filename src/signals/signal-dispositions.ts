@@ -21,10 +21,24 @@ export interface SignalDisposition {
 
 // signal(7)'s default actions for the signals the menu does not list.
 const DEFAULTS: Readonly<Record<string, DefaultAction>> = {
-  SIGILL: 'core', SIGTRAP: 'core', SIGBUS: 'core', SIGFPE: 'core', SIGSEGV: 'core', SIGPIPE: 'terminate',
-  SIGSTKFLT: 'terminate', SIGCHLD: 'ignore', SIGTTIN: 'stop', SIGTTOU: 'stop', SIGURG: 'ignore',
-  SIGXCPU: 'core', SIGXFSZ: 'core', SIGVTALRM: 'terminate', SIGPROF: 'terminate', SIGIO: 'terminate',
-  SIGPWR: 'terminate', SIGSYS: 'core',
+  SIGILL: 'core',
+  SIGTRAP: 'core',
+  SIGBUS: 'core',
+  SIGFPE: 'core',
+  SIGSEGV: 'core',
+  SIGPIPE: 'terminate',
+  SIGSTKFLT: 'terminate',
+  SIGCHLD: 'ignore',
+  SIGTTIN: 'stop',
+  SIGTTOU: 'stop',
+  SIGURG: 'ignore',
+  SIGXCPU: 'core',
+  SIGXFSZ: 'core',
+  SIGVTALRM: 'terminate',
+  SIGPROF: 'terminate',
+  SIGIO: 'terminate',
+  SIGPWR: 'terminate',
+  SIGSYS: 'core',
 };
 
 const EFFECT: Readonly<Record<DefaultAction, string>> = {
@@ -88,4 +102,3 @@ export function readDispositions(pid: number): SignalDisposition[] | null {
   const masks = readSignalMasks(pid);
   return masks ? describeDispositions(masks) : null;
 }
-

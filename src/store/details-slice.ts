@@ -100,7 +100,18 @@ export const createDetailsSlice: SliceCreator<DetailsSlice> = (set, get) => ({
       mode: 'details',
       menuIndex: 0,
       focusPid: row.pid,
-      details: { target, data: null, ioPriority: null, users: null, dispositions: null, exited: false, threadCpu: new Map(), ioRate: null, readAt: 0, scroll: 0 },
+      details: {
+        target,
+        data: null,
+        ioPriority: null,
+        users: null,
+        dispositions: null,
+        exited: false,
+        threadCpu: new Map(),
+        ioRate: null,
+        readAt: 0,
+        scroll: 0,
+      },
     });
   },
 

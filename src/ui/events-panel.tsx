@@ -50,7 +50,10 @@ export function EventsPanel({ width, height }: { width: number; height: number }
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">
-        {fitWidth(`Events of pooltop's processes, oldest first (${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length})   ↑ ↓ PgUp PgDn Home End; Esc closes`, width)}
+        {fitWidth(
+          `Events of pooltop's processes, oldest first (${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length})   ↑ ↓ PgUp PgDn Home End; Esc closes`,
+          width,
+        )}
       </Text>
       {lines.slice(top, top + room).map((line, i) => (
         <Text key={top + i} wrap="truncate">

@@ -35,7 +35,14 @@ export interface MenuClicks {
   last: { list: string; index: number } | null;
 }
 
-export function handleMouse(report: MouseReport, double: boolean, ctx: ActionContext, map: ScreenMap, send: SendKey, clicks: MenuClicks = { last: null }): void {
+export function handleMouse(
+  report: MouseReport,
+  double: boolean,
+  ctx: ActionContext,
+  map: ScreenMap,
+  send: SendKey,
+  clicks: MenuClicks = { last: null },
+): void {
   const state = ctx.store.getState();
   const mode = state.mode;
   // A click never answers a question nor types into a prompt.

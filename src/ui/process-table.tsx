@@ -82,7 +82,8 @@ export function titleLine(layout: RowLayout, sortKey: ColumnId, descending: bool
     const column = layout.columns[at]!;
     const start = layout.columns.slice(0, at).reduce((n, c) => n + c.width + 1, 0);
     // Titles are ASCII, so cells and string indices agree here.
-    const end = column.align === 'right' || column.header.length >= column.width ? start + Math.max(column.width, column.header.length) : start + column.header.length;
+    const end =
+      column.align === 'right' || column.header.length >= column.width ? start + Math.max(column.width, column.header.length) : start + column.header.length;
     text = header.slice(0, end) + mark + header.slice(end + 1);
   }
   text = fitWidth(text, width);
@@ -237,7 +238,8 @@ export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): stri
   const dim = decoration?.dimmed ?? false;
   let line = '';
   for (const cell of cells) {
-    line += cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
+    line +=
+      cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
     line += ' ';
   }
   line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });

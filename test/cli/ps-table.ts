@@ -11,7 +11,10 @@ export interface PsRow {
 }
 
 function psTable(): PsRow[] {
-  const text = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,lstart='], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', TZ: process.env.TZ ?? '' } });
+  const text = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,lstart='], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C', TZ: process.env.TZ ?? '' },
+  });
   return text
     .trim()
     .split('\n')

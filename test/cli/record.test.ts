@@ -35,7 +35,8 @@ afterEach(() => {
 });
 
 const sink = (): Writable & { text: string } => {
-  const out = new Writable({ write: (chunk, _e, done) => {
+  const out = new Writable({
+    write: (chunk, _e, done) => {
       out.text += String(chunk);
       done();
     },

@@ -42,14 +42,30 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
     const p = doc.processes.find((x) => x.pid === child.pid);
     assert.ok(p, 'the test child is listed');
     assert.deepEqual(Object.keys(p), [
-      'pid', 'ppid', 'user', 'state', 'priority', 'nice', 'threads', 'vsz', 'rss', 'shared', 'cpu', 'mem', 'time', 'processor', 'startTime', 'name', 'command',
+      'pid',
+      'ppid',
+      'user',
+      'state',
+      'priority',
+      'nice',
+      'threads',
+      'vsz',
+      'rss',
+      'shared',
+      'cpu',
+      'mem',
+      'time',
+      'processor',
+      'startTime',
+      'name',
+      'command',
     ]);
     assert.equal(p.ppid, process.pid);
     assert.equal(p.command, 'sleep 424242');
     assert.equal(p.state, 'S');
   });
 
-  it("prints the system meters this machine has, and why not the others", async () => {
+  it('prints the system meters this machine has, and why not the others', async () => {
     const r = await runBin(['snapshot', '--json']);
     assert.equal(r.code, 0, r.stderr);
     // biome-ignore lint/suspicious/noExplicitAny: the document as parsed, its shape being what is checked

@@ -92,7 +92,10 @@ describe('terminal capability', () => {
 
   it('says why the monitor cannot draw, in one line naming pooltop snapshot, or nothing', () => {
     install('pooltop-nocup', entry(withCup(-1)));
-    assert.match(cursorAddressingProblem({ ...env, TERM: 'dumb' }) ?? '', /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/);
+    assert.match(
+      cursorAddressingProblem({ ...env, TERM: 'dumb' }) ?? '',
+      /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/,
+    );
     assert.match(cursorAddressingProblem({ ...env, TERM: 'pooltop-nocup' }) ?? '', /TERM=pooltop-nocup cannot move the cursor/);
     assert.match(cursorAddressingProblem({ ...env }) ?? '', /^pooltop: TERM is not set/);
     assert.match(cursorAddressingProblem({ ...env, TERM: '' }) ?? '', /^pooltop: TERM is not set/);

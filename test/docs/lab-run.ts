@@ -109,7 +109,9 @@ export class LabRun {
       if (left <= 0) break;
       await Promise.race([new Promise<void>((wake) => this.waiters.push(wake)), delay(Math.min(left, 200))]);
     }
-    throw new Error(`${found.length} of ${count} lines matching ${pattern} within ${timeoutMs} ms; output:\n${this.output()}\nstderr:\n${this.stderr.join('\n')}`);
+    throw new Error(
+      `${found.length} of ${count} lines matching ${pattern} within ${timeoutMs} ms; output:\n${this.output()}\nstderr:\n${this.stderr.join('\n')}`,
+    );
   }
 
   /** Waits until the program and everything it started have ended; returns the program's status. */

@@ -17,8 +17,16 @@ afterEach(async () => {
   const alive = workers.filter(isRunning);
   for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker outlived pooltop');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'no worker outlived pooltop',
+  );
 });
 
 /** pooltop's worker children, once there are `n` of them. */
@@ -49,7 +57,10 @@ describe('the pool in a 120×40 terminal', () => {
     workers = await workersOf(session, 2);
     const pids = workers.map((w) => w.pid);
     const pooltop = (await session.programProcess())!;
-    assert.ok(workers.every((w) => w.ppid === pooltop.pid), 'the workers are pooltop children');
+    assert.ok(
+      workers.every((w) => w.ppid === pooltop.pid),
+      'the workers are pooltop children',
+    );
     await session.waitFor((s) => workerStates(s, pids).every((st) => st === 'R'), { description: 'both workers in state R', timeoutMs: 8000 });
     assert.match(plain(await session.capture()), /Pool: 2 workers/);
     // Its own workers' rows, by PID: other pooltops on the machine have rows titled the same. A
@@ -74,7 +85,11 @@ describe('the pool in a 120×40 terminal', () => {
 
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
-    assert.deepEqual((await waitUntilGone(workers, 3000)).map((w) => w.pid), [], 'q ends every worker');
+    assert.deepEqual(
+      (await waitUntilGone(workers, 3000)).map((w) => w.pid),
+      [],
+      'q ends every worker',
+    );
   });
 
   it('z on a worker pauses it with no question asked, r resumes it', async () => {
@@ -115,12 +130,20 @@ describe('the pool in a 120×40 terminal', () => {
     const pooltop = (await session.programProcess())!;
     assert.ok(signalProcess(pooltop, 'SIGKILL'));
     const alive = await waitUntilGone(workers, 2000);
-    assert.deepEqual(alive.map((w) => w.pid), [], 'every worker is gone within two seconds');
+    assert.deepEqual(
+      alive.map((w) => w.pid),
+      [],
+      'every worker is gone within two seconds',
+    );
   });
 
   it('a worker that cannot be added for want of file descriptors says so (EMFILE), not the worker limit', async () => {
     // A low open-file limit for pooltop alone, set by the shell that starts it.
-    session = await TmuxSession.start({ cwd: REPO_ROOT, label: 'emfile', command: ['sh', '-c', 'ulimit -n 64 && exec "$0" "$@"', POOLTOP_BIN, '--pool', '1', '-d', '5'] });
+    session = await TmuxSession.start({
+      cwd: REPO_ROOT,
+      label: 'emfile',
+      command: ['sh', '-c', 'ulimit -n 64 && exec "$0" "$@"', POOLTOP_BIN, '--pool', '1', '-d', '5'],
+    });
     await session.waitFor(hasMainScreen, { timeoutMs: 15_000, description: "pooltop's first full screen" });
     workers = await workersOf(session, 1);
     const pooltop = await session.programProcess();

@@ -82,7 +82,11 @@ function installExitHooks(): void {
     for (const session of open) session.killSync();
   };
   process.on('exit', killAll);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.once(signal, () => {
       killAll();
       process.exit(code);
@@ -133,16 +137,35 @@ export class TmuxSession {
     const columns = options.columns ?? 120;
     const rows = options.rows ?? 40;
     const args = [
-      '-u', '-L', socket, '-f', config,
-      'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows),
-      '-c', options.cwd ?? process.cwd(),
-      '-e', `E2E_BANNER=${BANNER}`,
-      '-e', `E2E_STATUS_FILE=${join(dir, 'status')}`,
+      '-u',
+      '-L',
+      socket,
+      '-f',
+      config,
+      'new-session',
+      '-d',
+      '-s',
+      'e2e',
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      '-c',
+      options.cwd ?? process.cwd(),
+      '-e',
+      `E2E_BANNER=${BANNER}`,
+      '-e',
+      `E2E_STATUS_FILE=${join(dir, 'status')}`,
       // pooltop remembers settings between runs: each session gets a fresh, private config folder.
-      '-e', `XDG_CONFIG_HOME=${options.env?.XDG_CONFIG_HOME ?? join(dir, 'config')}`,
+      '-e',
+      `XDG_CONFIG_HOME=${options.env?.XDG_CONFIG_HOME ?? join(dir, 'config')}`,
       ...(options.term ? ['-e', `TERM=${options.term}`] : []),
-      '-P', '-F', '#{pane_id} #{pane_pid} #{pid} #{socket_path}',
-      '--', ...(options.interactiveShell ? ['bash', '--norc', '--noprofile', '-i', '-c', WRAPPER, 'bash'] : ['sh', '-c', WRAPPER, 'sh']), ...options.command,
+      '-P',
+      '-F',
+      '#{pane_id} #{pane_pid} #{pid} #{socket_path}',
+      '--',
+      ...(options.interactiveShell ? ['bash', '--norc', '--noprofile', '-i', '-c', WRAPPER, 'bash'] : ['sh', '-c', WRAPPER, 'sh']),
+      ...options.command,
     ];
     let out: string;
     try {

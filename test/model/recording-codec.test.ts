@@ -24,7 +24,10 @@ describe('recording records', () => {
     const process = info(70, { rss: Number.NaN, shared: Number.NaN, pgrp: 70, session: 60, tty: 34816, tpgid: 70, userTime: 1.5, cgroup: '0::/user.slice' });
     const thread = info(71, { threadOf: 70, name: 'worker', pgrp: 70, ioReadBytes: -1 });
     const frames: RecordedFrame[] = [0, 1, 2].map((n) => ({
-      sample: sample([process, n === 1 ? { ...thread, cpuTime: 2 } : n === 2 ? { ...thread, pgrp: 71 } : thread], { time: 1_700_000_000_000 + n * 1000, monotonic: n * 1000 }),
+      sample: sample([process, n === 1 ? { ...thread, cpuTime: 2 } : n === 2 ? { ...thread, pgrp: 71 } : thread], {
+        time: 1_700_000_000_000 + n * 1000,
+        monotonic: n * 1000,
+      }),
       pool: null,
       events: [],
     }));
@@ -34,7 +37,10 @@ describe('recording records', () => {
     }
     const hostile = new RecordEncoder().encode(frames[0]!, true) as { processes: unknown[][] };
     (hostile.processes[0]![17] as Record<string, unknown>).__proto__x = 1;
-    assert.throws(() => new RecordDecoder(HEADER).decode(viaText(hostile)), (e) => e instanceof RecordingError && /unknown field/.test(e.message));
+    assert.throws(
+      () => new RecordDecoder(HEADER).decode(viaText(hostile)),
+      (e) => e instanceof RecordingError && /unknown field/.test(e.message),
+    );
   });
 
   it('gives back every field of every frame through key frames and deltas', () => {
@@ -75,7 +81,10 @@ describe('recording records', () => {
   it('keeps the order /proc lists processes in (by PID as text) without listing it', () => {
     const pids = [1, 10, 11205, 2, 20, 3];
     const first = sample(pids.map((pid) => info(pid)));
-    const second = sample([...pids, 4].sort((a, b) => (String(a) < String(b) ? -1 : 1)).map((pid) => info(pid)), { time: first.time + 1000 });
+    const second = sample(
+      [...pids, 4].sort((a, b) => (String(a) < String(b) ? -1 : 1)).map((pid) => info(pid)),
+      { time: first.time + 1000 },
+    );
     const frames: RecordedFrame[] = [first, second].map((s) => ({ sample: s, pool: null, events: [] }));
     const encoder = new RecordEncoder();
     encoder.encode(frames[0]!, true);

@@ -11,7 +11,19 @@ const counters = (read: number, received: number): HostCounters => ({
   bootTime: 0,
   cpus: [],
   disks: [{ device: 'nvme0n1', readBytes: read, writtenBytes: 0, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }],
-  networks: [{ device: 'wlan0', receiveBytes: received, transmitBytes: 0, receivePackets: 0, transmitPackets: 0, receiveErrors: 0, transmitErrors: 0, receiveDrops: 0, transmitDrops: 0 }],
+  networks: [
+    {
+      device: 'wlan0',
+      receiveBytes: received,
+      transmitBytes: 0,
+      receivePackets: 0,
+      transmitPackets: 0,
+      receiveErrors: 0,
+      transmitErrors: 0,
+      receiveDrops: 0,
+      transmitDrops: 0,
+    },
+  ],
 });
 
 describe('snapshot JSON: the system meters', () => {
@@ -28,7 +40,10 @@ describe('snapshot JSON: the system meters', () => {
         missing: {},
       },
     }) as Json;
-    assert.deepEqual(doc.disks, { total: { readBytesPerSecond: 2000, writeBytesPerSecond: 0 }, devices: [{ device: 'nvme0n1', readBytesPerSecond: 2000, writeBytesPerSecond: 0 }] });
+    assert.deepEqual(doc.disks, {
+      total: { readBytesPerSecond: 2000, writeBytesPerSecond: 0 },
+      devices: [{ device: 'nvme0n1', readBytesPerSecond: 2000, writeBytesPerSecond: 0 }],
+    });
     assert.deepEqual(doc.network.total, { receiveBytesPerSecond: 10_000, transmitBytesPerSecond: 0 });
     assert.equal(doc.battery[0].secondsLeft, 14400);
     assert.equal(doc.gpus[0].utilization, 37);
@@ -37,7 +52,10 @@ describe('snapshot JSON: the system meters', () => {
   });
 
   it("a virtual machine's: no keys for what it lacks, and the reasons", () => {
-    const doc = snapshotJson({ sample: sample([]), rows: [], meters: { missing: { battery: 'no battery in /sys/class/power_supply' } } }) as Record<string, unknown>;
+    const doc = snapshotJson({ sample: sample([]), rows: [], meters: { missing: { battery: 'no battery in /sys/class/power_supply' } } }) as Record<
+      string,
+      unknown
+    >;
     for (const key of ['disks', 'network', 'cpuFrequency', 'temperatures', 'battery', 'gpus']) assert.equal(key in doc, false, key);
     assert.deepEqual(doc.unavailable, { battery: 'no battery in /sys/class/power_supply' });
   });

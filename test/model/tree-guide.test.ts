@@ -82,7 +82,7 @@ describe('fitGuide', () => {
     assert.equal(fitGuide(guide, -5), '');
   });
 
-  it('shows a folded line\'s mark when elided', () => {
+  it("shows a folded line's mark when elided", () => {
     const guide = GUIDE.pass.repeat(50) + GUIDE.lastFoldedBranch;
     assert.ok(fitGuide(guide, 20).endsWith('└+ '));
     assert.equal(fitGuide(GUIDE.foldedRoot, 1), '+');

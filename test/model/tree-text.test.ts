@@ -17,12 +17,7 @@ const columns = (r: Row): string => `${String(r.pid).padStart(5)} ${r.user.padEn
 describe('treeText', () => {
   it('prints the columns, the guide and the command', () => {
     const lines = buildTree([row(1, 0, '/sbin/init'), row(42, 1, 'bash'), row(43, 42, 'vim x'), row(44, 1, 'cron')], { compare: byPid });
-    assert.deepEqual(treeText(lines, columns), [
-      '    1 ann   /sbin/init',
-      '   42 ann   ├─ bash',
-      '   43 ann   │  └─ vim x',
-      '   44 ann   └─ cron',
-    ]);
+    assert.deepEqual(treeText(lines, columns), ['    1 ann   /sbin/init', '   42 ann   ├─ bash', '   43 ann   │  └─ vim x', '   44 ann   └─ cron']);
   });
 
   it('makes escape sequences in the command and the columns visible instead of acted on', () => {

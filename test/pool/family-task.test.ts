@@ -97,7 +97,9 @@ describe('family task', () => {
     await assert.rejects(run.done, /was killed by SIGTERM/);
   });
 
-  it('with setpriv, starts the child through setpriv --pdeathsig KILL, which execs it in the same process', { skip: !findSetpriv() && 'no setpriv here' }, async () => {
+  it('with setpriv, starts the child through setpriv --pdeathsig KILL, which execs it in the same process', {
+    skip: !findSetpriv() && 'no setpriv here',
+  }, async () => {
     const setpriv = findSetpriv()!;
     const command = familyCommand(300, setpriv, 4321);
     assert.deepEqual([command.file, ...command.args.slice(0, 2)], [setpriv, '--pdeathsig', 'KILL']);

@@ -56,7 +56,10 @@ describe("each worker's IPC channel", () => {
     await pool.start(1);
     const before = pool.snapshot().workers[0]!.ipcBytes ?? 0;
     assert.ok(before > 20, `its ready message counted (${before} bytes)`);
-    await pool.submit([{ workload: 'sleep', arg: 10 }, { workload: 'sleep', arg: 10 }]);
+    await pool.submit([
+      { workload: 'sleep', arg: 10 },
+      { workload: 'sleep', arg: 10 },
+    ]);
     const after = pool.snapshot().workers[0]!.ipcBytes ?? 0;
     // Two tasks out (~50 bytes each) and two results in (~150 each).
     assert.ok(after - before > 200 && after - before < 2000, `${after - before} bytes for two tasks`);
@@ -115,7 +118,10 @@ describe('threads workloads', () => {
     const base = threadCount(pid);
     const seen = { threads: 0 };
     // While the task runs the worker is one process with 4 more threads (its /proc task list).
-    const batch = pool.submit([{ workload: 'threads', arg: 5_000_000 }, { workload: 'threads-atomic', arg: 1_000_000 }]);
+    const batch = pool.submit([
+      { workload: 'threads', arg: 5_000_000 },
+      { workload: 'threads-atomic', arg: 1_000_000 },
+    ]);
     await waitFor(
       'the counting threads',
       () => {

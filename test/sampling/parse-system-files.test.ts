@@ -41,7 +41,7 @@ describe('/proc/stat core times', () => {
 });
 
 describe('/proc/meminfo', () => {
-  it("splits memory as htop does: used, shared, buffers, cache apart; swap used without the swap cache", () => {
+  it('splits memory as htop does: used, shared, buffers, cache apart; swap used without the swap cache', () => {
     const { memory, swap } = parseMeminfo(
       'MemTotal: 1000 kB\nMemFree: 200 kB\nMemAvailable: 600 kB\nBuffers: 10 kB\nCached: 300 kB\nSwapCached: 5 kB\nShmem: 40 kB\nSReclaimable: 50 kB\nSwapTotal: 100 kB\nSwapFree: 40 kB\n',
     );

@@ -9,7 +9,10 @@ describe('describeDispositions', () => {
 
   it('names each of signals 1–31 once, in order', () => {
     assert.equal(all[0]!.name, 'SIGHUP');
-    assert.deepEqual(all.map((d) => d.number), [...all.map((d) => d.number)].sort((a, b) => a - b));
+    assert.deepEqual(
+      all.map((d) => d.number),
+      [...all.map((d) => d.number)].sort((a, b) => a - b),
+    );
     assert.equal(new Set(all.map((d) => d.number)).size, all.length);
     assert.ok(all.length >= 30);
   });
