@@ -4,13 +4,13 @@ import { KEY_TABLE, type KeyBinding } from '../src/ui/key-table.js';
 import { REPLAY_KEY_TABLE } from '../src/ui/replay-keys.js';
 
 export function keyTableMarkdown(table: readonly KeyBinding[] = KEY_TABLE): string {
-  const escape = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const escapeCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const keys = (label: string): string =>
     label
       .split(' ')
       .map((k) => (k === '\\' ? '`\\`' : `\`${k}\``))
       .join(' ');
-  return ['| key | action |', '| --- | --- |', ...table.map((b) => `| ${keys(b.label)} | ${escape(b.help)} |`)].join('\n');
+  return ['| key | action |', '| --- | --- |', ...table.map((b) => `| ${keys(b.label)} | ${escapeCell(b.help)} |`)].join('\n');
 }
 
 /** The keys of a replay, looked up before the main table while one runs. */

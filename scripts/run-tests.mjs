@@ -26,16 +26,23 @@ const isUnder = (file, dir) => {
   const path = relative(dir, resolve(file));
   return path === '' || (!path.startsWith('..') && !isAbsolute(path));
 };
-const files = (roots.length > 0 ? roots : ['test'])
-  .flatMap((root) => collect(root, []))
-  .filter((file) => !excluded.some((dir) => isUnder(file, dir)));
+const files = (roots.length > 0 ? roots : ['test']).flatMap((root) => collect(root, [])).filter((file) => !excluded.some((dir) => isUnder(file, dir)));
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...(flags.some((f) => f.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']), ...flags, ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-timeout=120000',
+    ...(flags.some((f) => f.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']),
+    ...flags,
+    ...files,
+  ],
   { stdio: 'inherit', env: { ...process.env, POOLTOP_TEST: '1', TSX_TSCONFIG_PATH: 'tsconfig.test.json' } },
 );
 process.exit(result.status ?? 1);

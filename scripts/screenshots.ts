@@ -33,7 +33,12 @@ if (values.list) {
   process.exit(0);
 }
 
-const wanted = values.only ? values.only.split(',').map((n) => n.trim()).filter(Boolean) : SCENES.map((s) => s.name);
+const wanted = values.only
+  ? values.only
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean)
+  : SCENES.map((s) => s.name);
 const unknown = wanted.filter((name) => !SCENES.some((s) => s.name === name));
 if (unknown.length > 0) {
   console.error(`screenshots: no scene named ${unknown.join(', ')}; the scenes are ${SCENES.map((s) => s.name).join(', ')}`);

@@ -73,7 +73,9 @@ async function main(): Promise<number> {
 
   print('pooltop soak');
   for (const line of machineFacts()) print(`  ${line}`);
-  print(`  run:       ${nodeFlags.length > 0 ? `node ${nodeFlags.join(' ')} ` : ''}pooltop ${args.join(' ')} at ${SIZE.width}×${SIZE.height} for ${minutes} min, a sample every ${every} s`);
+  print(
+    `  run:       ${nodeFlags.length > 0 ? `node ${nodeFlags.join(' ')} ` : ''}pooltop ${args.join(' ')} at ${SIZE.width}×${SIZE.height} for ${minutes} min, a sample every ${every} s`,
+  );
   print(`  churn:     ${loops} loop(s); tree view toggled every ${treeEvery || '∞'} s`);
 
   // pooltop saves its settings on exit: a private folder keeps the user's own file untouched.
@@ -116,7 +118,10 @@ async function main(): Promise<number> {
         const memory = readProcessMemory(pane.process.pid);
         const cpu = readCpu(pane.process.pid);
         if (!memory || !cpu || !pane.process.alive) {
-          const last = tmux.capture(pane).split('\n').filter((line) => line.trim() !== '');
+          const last = tmux
+            .capture(pane)
+            .split('\n')
+            .filter((line) => line.trim() !== '');
           // V8's out-of-memory report: its verdict first, then the native stack under it.
           const fatal = last.findIndex((line) => /FATAL ERROR|Error:/.test(line));
           const shown = fatal >= 0 ? last.slice(Math.max(0, fatal - 4), fatal + 2) : last.slice(-12);
@@ -139,7 +144,12 @@ async function main(): Promise<number> {
           if (problems.length === 0) torn++;
           else if (!shownBad) {
             shownBad = true;
-            print(screen.split('\n').map((line) => `    | ${line}`).join('\n'));
+            print(
+              screen
+                .split('\n')
+                .map((line) => `    | ${line}`)
+                .join('\n'),
+            );
           }
         }
         const sample: Sample = { t: (now - started) / 1000, memory, workers: descendantsMemory(pane.process.pid), cpu: cpuPercent, problems, tree };
@@ -235,7 +245,9 @@ function report(
   print(`pooltop CPU: mean ${fixed(cpu.reduce((a, b) => a + b, 0) / cpu.length, 1)} % of a core, max ${fixed(Math.max(...cpu), 1)} %`);
   print(`churn: ${fixed(run.churnRate, 0)} processes started per second on the machine over the run`);
   const bad = samples.filter((s) => s.problems.length > 0);
-  print(`frames checked: ${samples.length} (${run.torn} torn captures, right 50 ms later), with problems: ${bad.length}${bad.length > 0 ? ` (first at ${fixed(bad[0]!.t, 0)} s: ${bad[0]!.problems[0]})` : ''}`);
+  print(
+    `frames checked: ${samples.length} (${run.torn} torn captures, right 50 ms later), with problems: ${bad.length}${bad.length > 0 ? ` (first at ${fixed(bad[0]!.t, 0)} s: ${bad[0]!.problems[0]})` : ''}`,
+  );
   print(`pooltop quit on q: ${run.exitedCleanly ? 'yes' : 'NO (had to be signalled)'}; churn processes left: ${run.leftover}`);
 }
 

@@ -9,7 +9,9 @@ async function main(argv: string[]): Promise<number> {
   const command = parseCommand(argv);
   switch (command.kind) {
     case 'help':
-      process.stdout.write({ monitor: MONITOR_HELP, snapshot: SNAPSHOT_HELP, serve: SERVE_HELP, record: RECORD_HELP, replay: REPLAY_HELP, run: RUN_HELP }[command.text]);
+      process.stdout.write(
+        { monitor: MONITOR_HELP, snapshot: SNAPSHOT_HELP, serve: SERVE_HELP, record: RECORD_HELP, replay: REPLAY_HELP, run: RUN_HELP }[command.text],
+      );
       return 0;
     case 'version':
       process.stdout.write(`pooltop ${version()}\n`);

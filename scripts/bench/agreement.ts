@@ -16,7 +16,11 @@ function startKnownProcesses(): number[] {
   const commands: string[][] = [
     ['nice', '-n', '7', 'sleep', '600'],
     ['setpriv', '--euid', '65534', 'sleep', '600'],
-    [process.execPath, '-e', 'const { Worker } = require("node:worker_threads"); new Worker("setInterval(() => {}, 1000)", { eval: true }); setInterval(() => {}, 1000)'],
+    [
+      process.execPath,
+      '-e',
+      'const { Worker } = require("node:worker_threads"); new Worker("setInterval(() => {}, 1000)", { eval: true }); setInterval(() => {}, 1000)',
+    ],
   ];
   const pids: number[] = [];
   for (const [command, ...args] of commands) {
@@ -43,10 +47,12 @@ export default async function bench(print: (line: string) => void): Promise<void
     const after = readPs();
     const json = JSON.parse(text) as { processes: Record<string, unknown>[] };
     // ps itself and pooltop's own processes change while they are being read.
-    const skip = new Set<number>([...before.keys(), ...after.keys()].filter((pid) => {
-      const row = before.get(pid) ?? after.get(pid);
-      return row !== undefined && /(^|\/)(ps|pooltop|node) /.test(`${row.command} `) && !known.includes(pid);
-    }));
+    const skip = new Set<number>(
+      [...before.keys(), ...after.keys()].filter((pid) => {
+        const row = before.get(pid) ?? after.get(pid);
+        return row !== undefined && /(^|\/)(ps|pooltop|node) /.test(`${row.command} `) && !known.includes(pid);
+      }),
+    );
     const rows = compare(json, before, after, skip).map((r) => [r.field, `${r.agree}/${r.compared}`, String(r.unknown), r.worst]);
     print('');
     print(`--source ${source}: ${json.processes.length} processes`);

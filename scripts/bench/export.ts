@@ -91,7 +91,10 @@ async function scrapeRows(label: string, args: string[]): Promise<string[][]> {
   try {
     await sleep(settings.warmup * 1000);
     const rows: string[][] = [];
-    for (const [format, accept] of [['text', undefined], ['OpenMetrics', OPENMETRICS]] as const) {
+    for (const [format, accept] of [
+      ['text', undefined],
+      ['OpenMetrics', OPENMETRICS],
+    ] as const) {
       const times: number[] = [];
       const cached: number[] = [];
       let bytes = 0;
@@ -102,7 +105,16 @@ async function scrapeRows(label: string, args: string[]): Promise<string[][]> {
         bytes = first.bytes;
         cached.push((await scrape(serve.url, accept)).ms);
       }
-      rows.push([label, `${args.join(' ') || '(defaults)'}`, format, fixed(median(times), 1), fixed(percentile(times, 90), 1), fixed(Math.max(...times), 1), fixed(median(cached), 1), (bytes / 1024).toFixed(1)]);
+      rows.push([
+        label,
+        `${args.join(' ') || '(defaults)'}`,
+        format,
+        fixed(median(times), 1),
+        fixed(percentile(times, 90), 1),
+        fixed(Math.max(...times), 1),
+        fixed(median(cached), 1),
+        (bytes / 1024).toFixed(1),
+      ]);
     }
     return rows;
   } finally {

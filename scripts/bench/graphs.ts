@@ -30,7 +30,15 @@ function rows(label: string, processes: number, results: Result[]): string[][] {
   return results.map((r) => {
     const refreshes = r.windowMs / 1000;
     const cpuMs = r.cpu.selfMs + r.cpu.childrenMs;
-    return [label, r.name, String(processes), fixed(cpuMs / refreshes, 1), fixed(r.cpu.schedMs / refreshes, 2), fixed((cpuMs / r.windowMs) * 100, 1), mebibytes(r.memory?.peakRss)];
+    return [
+      label,
+      r.name,
+      String(processes),
+      fixed(cpuMs / refreshes, 1),
+      fixed(r.cpu.schedMs / refreshes, 2),
+      fixed((cpuMs / r.windowMs) * 100, 1),
+      mebibytes(r.memory?.peakRss),
+    ];
   });
 }
 
@@ -40,7 +48,18 @@ function hourOfHistory(cores: number): { rings: number; heap: number } {
   const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const store = createAppStore();
   const pool = {
-    workers: [1, 2].map((i) => ({ index: i, pid: 90_000 + i, state: 'busy', task: null, taskSince: null, tasksDone: 0, cpuMs: 0, trap: false, procState: 'R', startedAt: 0 })),
+    workers: [1, 2].map((i) => ({
+      index: i,
+      pid: 90_000 + i,
+      state: 'busy',
+      task: null,
+      taskSince: null,
+      tasksDone: 0,
+      cpuMs: 0,
+      trap: false,
+      procState: 'R',
+      startedAt: 0,
+    })),
     summary: { phase: 'running', workers: 2 },
   } as unknown as PoolSnapshot;
   store.getState().setPool(pool);
@@ -48,8 +67,17 @@ function hourOfHistory(cores: number): { rings: number; heap: number } {
   const memory = { total: 8e9, used: 2e9, shared: 0, compressed: 0, free: 5e9, available: 6e9, buffers: 0, cached: 0, usedConvention: 'htop' as const };
   for (let t = 0; t <= HISTORY_CAPACITY; t++) {
     const sample: Sample = {
-      time: t * 1000, monotonic: t * 1000, cpus, memory, swap: { total: 0, used: 0, free: 0, cached: 0 }, load: [0, 0, 0], uptime: t,
-      tasks: { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0, threads: 0, userProcesses: 0, userThreads: 0, kernelThreads: 0, runningThreads: 0 }, processes: [], unreadable: 0, source: 'procfs',
+      time: t * 1000,
+      monotonic: t * 1000,
+      cpus,
+      memory,
+      swap: { total: 0, used: 0, free: 0, cached: 0 },
+      load: [0, 0, 0],
+      uptime: t,
+      tasks: { total: 0, running: 0, sleeping: 0, stopped: 0, zombie: 0, threads: 0, userProcesses: 0, userThreads: 0, kernelThreads: 0, runningThreads: 0 },
+      processes: [],
+      unreadable: 0,
+      source: 'procfs',
       capabilities: { startTimePrecisionMs: 0, cpuTime: true },
     };
     store.getState().applySample(sample);
@@ -72,7 +100,13 @@ export default async function bench(print: (line: string) => void): Promise<void
     { name: 'pooltop, graphs and meters off', argv: [BIN, '-d', '10'], env: { XDG_CONFIG_HOME: off }, quitKeys: ['q'] },
   ];
   if (withHtop) programs.push({ name: 'htop', argv: ['htop', '-d', '10'], env: { HTOPRC: join(root, 'htoprc') }, quitKeys: ['q'] });
-  programs.push({ name: 'btop (1 s)', argv: ['btop'], env: { XDG_CONFIG_HOME: join(root, 'btop') }, quitKeys: ['q'], ready: (screen) => /\bPid:?\b|\bPID\b/i.test(screen) && /cpu/i.test(screen) });
+  programs.push({
+    name: 'btop (1 s)',
+    argv: ['btop'],
+    env: { XDG_CONFIG_HOME: join(root, 'btop') },
+    quitKeys: ['q'],
+    ready: (screen) => /\bPid:?\b|\bPID\b/i.test(screen) && /cpu/i.test(screen),
+  });
 
   print(`All at once, each in its own 160×50 tmux session, a 1 s refresh, a ${settings.seconds} s window opened ${settings.warmup} s after start-up;`);
   print('CPU from /proc/[pid]/stat (utime+stime+cutime+cstime; 10 ms ticks) per second, sched from schedstat.');

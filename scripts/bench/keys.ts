@@ -101,9 +101,6 @@ export default async function bench(print: (line: string) => void): Promise<void
     tmux.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  for (const line of formatTable(
-    ['processes', 'seen', 'key ms p50', 'p90', 'max', 'loop p99', 'loop max', 'render p50', 'render max', 'RSS'],
-    rows,
-  ))
+  for (const line of formatTable(['processes', 'seen', 'key ms p50', 'p90', 'max', 'loop p99', 'loop max', 'render p50', 'render max', 'RSS'], rows))
     print(line);
 }

@@ -44,11 +44,7 @@ export interface Result {
 function fullFrame(screen: string): boolean {
   const lines = screen.split('\n');
   const titles = lines.findIndex((line) => /\bPID\b.*\bCommand\b/.test(line));
-  return (
-    titles >= 0 &&
-    /^\s*\d+\s/.test(lines[titles + 1] ?? '') &&
-    lines.some((line) => /F1\s*Help/.test(line) && /F10\s*Quit/.test(line))
-  );
+  return titles >= 0 && /^\s*\d+\s/.test(lines[titles + 1] ?? '') && lines.some((line) => /F1\s*Help/.test(line) && /F10\s*Quit/.test(line));
 }
 
 function cpuDelta(before: ProcCpu, after: ProcCpu): ProcCpu {
@@ -118,7 +114,28 @@ function rows(label: string, processes: number, results: Result[]): string[][] {
 }
 
 /** The same 20 columns in both: pooltop's IDs, and htop's field numbers as its htoprc writes them (its enum less one). */
-const TWENTY_COLUMNS = ['pid', 'ppid', 'pgrp', 'sid', 'tty', 'tpgid', 'user', 'pri', 'ni', 'virt', 'res', 'shr', 'state', 'cpu', 'mem', 'time', 'nlwp', 'minflt', 'majflt', 'command'];
+const TWENTY_COLUMNS = [
+  'pid',
+  'ppid',
+  'pgrp',
+  'sid',
+  'tty',
+  'tpgid',
+  'user',
+  'pri',
+  'ni',
+  'virt',
+  'res',
+  'shr',
+  'state',
+  'cpu',
+  'mem',
+  'time',
+  'nlwp',
+  'minflt',
+  'majflt',
+  'command',
+];
 const TWENTY_HTOP_FIELDS = '0 3 4 5 6 7 48 17 18 38 39 40 2 46 47 49 50 9 11 1';
 const TWENTY = ' 20 columns';
 
@@ -127,8 +144,7 @@ function ratios(label: string, results: Result[], names: { pooltop: Program; hto
   const theirs = results.find((r) => r.name === names.htop.name);
   if (!ours || !theirs) return null;
   const cpu = (r: Result) => r.cpu.selfMs + r.cpu.childrenMs;
-  const times = (a: number | undefined, b: number | undefined) =>
-    a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(1)}×` : '-';
+  const times = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(1)}×` : '-');
   return (
     `${label}: pooltop ÷ htop = CPU ${times(cpu(ours), cpu(theirs))} (sched ${times(ours.cpu.schedMs, theirs.cpu.schedMs)}), ` +
     `peak RSS ${times(ours.memory?.peakRss, theirs.memory?.peakRss)}, ` +
@@ -175,7 +191,10 @@ export default async function bench(print: (line: string) => void): Promise<void
   const psList: Program = { ...pooltop, name: 'pooltop --source ps-list', argv: [...pooltop.argv, '--source', 'ps-list'] };
   // The 20 columns: the plain pair's settings plus the columns, each in a settings file of its own.
   mkdirSync(join(rcDir, 'pooltop20-config', 'pooltop'), { recursive: true, mode: 0o700 });
-  writeFileSync(join(rcDir, 'pooltop20-config', 'pooltop', 'config.json'), JSON.stringify({ hideKernelThreads: true, hideUserlandThreads: true, columns: TWENTY_COLUMNS }));
+  writeFileSync(
+    join(rcDir, 'pooltop20-config', 'pooltop', 'config.json'),
+    JSON.stringify({ hideKernelThreads: true, hideUserlandThreads: true, columns: TWENTY_COLUMNS }),
+  );
   writeFileSync(join(rcDir, 'htoprc20'), `hide_kernel_threads=1\nhide_userland_threads=1\nfields=${TWENTY_HTOP_FIELDS}\n`);
   const twenty = {
     pooltop: { ...plain.pooltop, name: `pooltop${TWENTY}`, env: { XDG_CONFIG_HOME: join(rcDir, 'pooltop20-config') } },
@@ -189,7 +208,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   print('  start-up ms  from asking tmux for the session to the first full frame on screen (titles, a row, key bar)');
   print('  start CPU    CPU ms the program used up to that first frame');
   print('  CPU/refresh  (utime+stime+cutime+cstime over the window) ÷ refreshes; 10 ms ticks');
-  print('  sched/ref    the same from the threads\' schedstat (ns resolution; live threads, no children)');
+  print("  sched/ref    the same from the threads' schedstat (ns resolution; live threads, no children)");
   print('  CPU %        of one core over the window');
   print('  out KiB/ref  bytes written per refresh (wchar of /proc/[pid]/io): its screen output, plus what');
   print('               children it waited for wrote (`ps` into its pipe, for --source ps-list)');
@@ -204,7 +223,10 @@ export default async function bench(print: (line: string) => void): Promise<void
       const processes = countProcesses();
       const results = await runTogether(programs, settings.seconds);
       table.push(...rows(label, processes, results));
-      for (const [suffix, names] of [['', plain], [TWENTY, twenty]] as const) {
+      for (const [suffix, names] of [
+        ['', plain],
+        [TWENTY, twenty],
+      ] as const) {
         const ratio = ratios(`${label}${suffix}`, results, names);
         if (ratio) summary.push(ratio);
       }

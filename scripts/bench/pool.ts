@@ -163,6 +163,7 @@ export default async function bench(print: (line: string) => void): Promise<void
   }
 
   // 4. Worker start-up and stop: fork + Node boot + ready message.
+  // biome-ignore lint/complexity/noUselessLoneBlockStatements: one block per section, as in 1 to 3
   {
     print('start-up (fork to every worker ready) and stop (SIGTERM to all exited):');
     for (const n of [1, cores, 8]) {

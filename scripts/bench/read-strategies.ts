@@ -1,4 +1,4 @@
-// Ways to read the process table from /proc, measured side by side (issue 7): the synchronous
+// Ways to read the process table from /proc, measured side by side: the synchronous
 // reads pooltop uses (open/read/close into one reused buffer), fs.readFileSync per file, async
 // fs.promises reads batched per slice, and the synchronous reads moved to a worker thread. For
 // each: wall time per table, CPU of all threads, and the main thread's busy time — what keeps a

@@ -31,13 +31,7 @@ interface Timing {
  * Times `run` `count` times after `warmup` untimed calls, `gapMs` apart (untimed); returns medians
  * (children: mean).
  */
-async function time(
-  what: string,
-  count: number,
-  warmup: number,
-  run: () => Promise<number | null> | number | null,
-  gapMs = 0,
-): Promise<Timing> {
+async function time(what: string, count: number, warmup: number, run: () => Promise<number | null> | number | null, gapMs = 0): Promise<Timing> {
   for (let i = 0; i < warmup; i++) {
     await run();
     if (gapMs > 0) await sleep(gapMs);
@@ -77,8 +71,30 @@ async function measureAll(heavy: boolean): Promise<Timing[]> {
   const timings: Timing[] = [];
   const procFacts = new ProcSystemFacts();
   const siFacts = new SysteminformationFacts();
-  timings.push(await time('system facts, /proc', samples(10), 1, async () => (await procFacts.read(), null), SI_LOAD_CACHE_MS + 100));
-  timings.push(await time('system facts, si', samples(10), 1, async () => (await siFacts.read(), null), SI_LOAD_CACHE_MS + 100));
+  timings.push(
+    await time(
+      'system facts, /proc',
+      samples(10),
+      1,
+      async () => {
+        await procFacts.read();
+        return null;
+      },
+      SI_LOAD_CACHE_MS + 100,
+    ),
+  );
+  timings.push(
+    await time(
+      'system facts, si',
+      samples(10),
+      1,
+      async () => {
+        await siFacts.read();
+        return null;
+      },
+      SI_LOAD_CACHE_MS + 100,
+    ),
+  );
   const procfs = new ProcfsSampler();
   timings.push(await timeSampler(procfs, samples(20)));
 
@@ -86,9 +102,7 @@ async function measureAll(heavy: boolean): Promise<Timing[]> {
   timings.push(await time('procfs readProcesses(), warm', samples(30), 2, () => table.readProcesses().processes.length));
   table.close();
   // Cold: a new sampler reads status and cmdline of every process, as at start-up.
-  timings.push(
-    await time('procfs readProcesses(), cold', samples(heavy ? 5 : 10), 0, () => new ProcfsSampler().readProcesses().processes.length),
-  );
+  timings.push(await time('procfs readProcesses(), cold', samples(heavy ? 5 : 10), 0, () => new ProcfsSampler().readProcesses().processes.length));
 
   timings.push(await timeSampler(await createSampler('ps-list'), samples(heavy ? 10 : 20)));
   timings.push(await timeSampler(await createSampler('systeminformation'), samples(heavy ? 5 : 10)));
@@ -96,21 +110,30 @@ async function measureAll(heavy: boolean): Promise<Timing[]> {
 }
 
 export default async function bench(print: (line: string) => void): Promise<void> {
-  print('Per call: wall = elapsed time; CPU = this process\'s user+system CPU (process.cpuUsage, all');
+  print("Per call: wall = elapsed time; CPU = this process's user+system CPU (process.cpuUsage, all");
   print('threads); child CPU = CPU of the children the call waited for (cutime+cstime, 10 ms ticks,');
   print('so a mean): `sh -c "cat /proc/stat | grep cpu"` run by systeminformation\'s currentLoad() on');
   print('every sample of every source, `ps` for ps-list and systeminformation, and for systeminformation');
   print('a shell running one `cat` per process. total = CPU + child CPU. Wall and CPU are medians.');
   print('sample() calls are 300 ms apart (600 ms for systeminformation): closer calls would be served');
-  print('from systeminformation\'s result caches (200 ms for the load, 500 ms for processes()).');
-  print('system facts = the meters\' per-core load, memory, swap, load and uptime alone: read from /proc');
+  print("from systeminformation's result caches (200 ms for the load, 500 ms for processes()).");
+  print("system facts = the meters' per-core load, memory, swap, load and uptime alone: read from /proc");
   print('(what procfs and, on Linux, ps-list use) or from systeminformation (what its own source uses).');
   print('"warm" table reads reuse per-PID identity (status, cmdline) cached by earlier reads; "cold" is');
-  print('a fresh sampler\'s first read, as at start-up.');
+  print("a fresh sampler's first read, as at start-up.");
   const rows: string[][] = [];
   const add = (label: string, timings: Timing[]) => {
     for (const t of timings) {
-      rows.push([label, t.what, t.processes === null ? '-' : String(t.processes), String(t.count), fixed(t.wallMs, 2), fixed(t.cpuMs, 2), fixed(t.childMs, 1), fixed(t.cpuMs + t.childMs, 1)]);
+      rows.push([
+        label,
+        t.what,
+        t.processes === null ? '-' : String(t.processes),
+        String(t.count),
+        fixed(t.wallMs, 2),
+        fixed(t.cpuMs, 2),
+        fixed(t.childMs, 1),
+        fixed(t.cpuMs + t.childMs, 1),
+      ]);
     }
   };
 

@@ -93,10 +93,16 @@ async function timeKeys(tmux: TmuxServer, pane: Pane, delayMs: number): Promise<
     const before = selectedPid(captureColors(tmux, pane));
     const sent = performance.now();
     tmux.sendKeys(pane, 'Down');
-    const ms = await until(tmux, pane, sent, (c) => {
-      const now = selectedPid(c);
-      return now !== null && now !== before;
-    }, true);
+    const ms = await until(
+      tmux,
+      pane,
+      sent,
+      (c) => {
+        const now = selectedPid(c);
+        return now !== null && now !== before;
+      },
+      true,
+    );
     down.push(ms ?? Number.POSITIVE_INFINITY);
   }
   for (let i = 0; i < PRESSES; i++) {
@@ -174,11 +180,15 @@ export default async function bench(print: (line: string) => void): Promise<void
       ? `!! only ${top} extra processes fit (bound by ${limits.bound}), not ${TARGET}: the top row is at ${top}.`
       : `Room for ${limits.headroom} more processes (bound by ${limits.bound}): ${TARGET} will be started.`,
   );
-  print(`pooltop -d 10 and -d 2 -s pid, alone in a ${SIZE.width}×${SIZE.height} tmux terminal; a ${WINDOW_SECONDS} s window ${WARMUP_MS / 1000} s after the first full frame:`);
+  print(
+    `pooltop -d 10 and -d 2 -s pid, alone in a ${SIZE.width}×${SIZE.height} tmux terminal; a ${WINDOW_SECONDS} s window ${WARMUP_MS / 1000} s after the first full frame:`,
+  );
   print('  frames/s    frames written per second (each ESC [?2026h Ink writes, read through tmux pipe-pane): the refresh achieved');
   print('  interval    median and longest time between two frames, ms');
-  print('  CPU/frame   pooltop\'s utime+stime+cutime+cstime over the window ÷ frames, ms; CPU % of one core');
-  print(`  Down, /     ms from tmux send-keys until capture-pane shows the effect (the highlight moves; the search prompt), ${PRESSES} presses each, median and max`);
+  print("  CPU/frame   pooltop's utime+stime+cutime+cstime over the window ÷ frames, ms; CPU % of one core");
+  print(
+    `  Down, /     ms from tmux send-keys until capture-pane shows the effect (the highlight moves; the search prompt), ${PRESSES} presses each, median and max`,
+  );
   print('  peak RSS    VmHWM at the end of the run (after the key presses)');
   print('  frame       the screen at the end of the window checked line by line (frame-check.ts)');
 
@@ -208,7 +218,24 @@ export default async function bench(print: (line: string) => void): Promise<void
   }
 
   print('');
-  const header = ['processes', 'seen', '-d', 'target/s', 'frames/s', 'interval', 'max', 'CPU/frame', 'CPU %', 'Down med', 'Down max', '/ med', '/ max', 'start-up ms', 'peak RSS', 'frame'];
+  const header = [
+    'processes',
+    'seen',
+    '-d',
+    'target/s',
+    'frames/s',
+    'interval',
+    'max',
+    'CPU/frame',
+    'CPU %',
+    'Down med',
+    'Down max',
+    '/ med',
+    '/ max',
+    'start-up ms',
+    'peak RSS',
+    'frame',
+  ];
   const rows = runs.map((r) => [
     r.label,
     String(r.processes),

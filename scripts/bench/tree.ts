@@ -5,6 +5,7 @@ import { containsText } from '../../src/model/filter-rows.js';
 import type { ProcessRow } from '../../src/model/process-row.js';
 import { compareRows } from '../../src/model/sort-rows.js';
 import { collapseAll } from '../../src/model/tree-collapse.js';
+import { median } from './lib/median.js';
 
 const SIZES = [2_000, 20_000];
 const RUNS = 21;
@@ -31,10 +32,25 @@ function syntheticRows(count: number): ProcessRow[] {
     const pid = rows.length + 1;
     const busy = pick(20) === 0;
     rows.push({
-      pid, ppid, uid: kernel ? 0 : 1000, user: kernel ? 'root' : 'ann', state: busy ? 'R' : 'S',
-      priority: 20, nice: 0, threads: 1, vsz: pick(1 << 30), rss: pick(1 << 26), shared: 0, startTime: 0,
-      cpuTime: pick(10_000) / 10, processor: pick(8), name: command.split(' ')[0], command,
-      kernelThread: kernel, cpu: busy ? pick(1000) / 10 : pick(3) === 0 ? pick(20) / 10 : 0, mem: pick(100) / 10,
+      pid,
+      ppid,
+      uid: kernel ? 0 : 1000,
+      user: kernel ? 'root' : 'ann',
+      state: busy ? 'R' : 'S',
+      priority: 20,
+      nice: 0,
+      threads: 1,
+      vsz: pick(1 << 30),
+      rss: pick(1 << 26),
+      shared: 0,
+      startTime: 0,
+      cpuTime: pick(10_000) / 10,
+      processor: pick(8),
+      name: command.split(' ', 1)[0] ?? command,
+      command,
+      kernelThread: kernel,
+      cpu: busy ? pick(1000) / 10 : pick(3) === 0 ? pick(20) / 10 : 0,
+      mem: pick(100) / 10,
     });
     return pid;
   };
@@ -51,21 +67,16 @@ function syntheticRows(count: number): ProcessRow[] {
   }
   const sessions: number[] = [1];
   while (rows.length < count) {
-    const parent = sessions[pick(sessions.length)];
+    const parent = sessions[pick(sessions.length)]!;
     const pid = add(parent, `service-${rows.length} --flag`);
     if (sessions.length < count / 20 && pick(3) === 0) sessions.push(pid);
   }
   // /proc lists by PID; a sampler may not, so time a shuffled order as the worse case.
   for (let i = rows.length - 1; i > 0; i--) {
     const j = pick(i + 1);
-    [rows[i], rows[j]] = [rows[j], rows[i]];
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
   }
   return rows;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function time(run: () => unknown): number {

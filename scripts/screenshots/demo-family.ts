@@ -47,7 +47,8 @@ export async function startDemoFamily(env: NodeJS.ProcessEnv): Promise<DemoFamil
     launcher.on('close', resolve);
   });
   const rootPid = Number(out.trim());
-  if (status !== 0 || !Number.isInteger(rootPid) || rootPid < 2) throw new Error(`the demo family did not start (status ${status}, output ${JSON.stringify(out)})`);
+  if (status !== 0 || !Number.isInteger(rootPid) || rootPid < 2)
+    throw new Error(`the demo family did not start (status ${status}, output ${JSON.stringify(out)})`);
   const root = readProc(rootPid);
   if (!root) throw new Error(`the demo family's shell (PID ${rootPid}) ended at once`);
 

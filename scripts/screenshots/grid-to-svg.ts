@@ -48,7 +48,7 @@ function sameText(a: Look, b: Look): boolean {
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text safe in XML content and in a double- or single-quoted attribute. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(NOT_XML_CHAR, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -106,7 +106,10 @@ export function gridToSvg(grid: StyledGrid, options: SvgOptions = {}): string {
       // A wide character's second cell ('') belongs to the run: extend over it.
       while (last + 1 < end && row[last + 1]!.text === '') last++;
       if (first <= last && !look.hidden) {
-        const text = row.slice(first, last + 1).map((cell) => cell.text).join('');
+        const text = row
+          .slice(first, last + 1)
+          .map((cell) => cell.text)
+          .join('');
         const attrs = [`x="${x(first)}"`, `textLength="${num((last - first + 1) * cw)}"`, 'lengthAdjust="spacingAndGlyphs"'];
         if (look.fg !== DEFAULT_FOREGROUND) attrs.push(`fill="${look.fg}"`);
         if (look.bold) attrs.push('font-weight="bold"');

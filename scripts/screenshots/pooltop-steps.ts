@@ -36,7 +36,10 @@ export async function searchFor(session: TmuxSession, text: string, pid: number)
 /** Home, then Down until the selection is on `pid` (which must be on the table). */
 export async function selectPid(session: TmuxSession, pid: number): Promise<void> {
   await session.sendKeys('Home');
-  let screen = await session.waitFor((s) => selectedRows(s)[0]?.line === readTable(s)?.rows[0]?.line, { colors: true, description: 'the selection on the first row' });
+  let screen = await session.waitFor((s) => selectedRows(s)[0]?.line === readTable(s)?.rows[0]?.line, {
+    colors: true,
+    description: 'the selection on the first row',
+  });
   for (let step = 0; selectedRows(screen)[0]?.pid !== pid; step++) {
     const rows = readTable(screen)?.rows ?? [];
     if (step > rows.length || !rows.some((r) => r.pid === pid)) throw new Error(`PID ${pid} is not on the table; last screen:\n${plain(screen)}`);
@@ -53,10 +56,13 @@ export async function selectPid(session: TmuxSession, pid: number): Promise<void
  */
 export async function preferCalm(session: TmuxSession, percent: number, budgetMs: number): Promise<void> {
   try {
-    await session.waitFor((s) => {
-      const meters = coreMeters(s);
-      return meters.length > 0 && meters.every((m) => m < percent);
-    }, { timeoutMs: budgetMs });
+    await session.waitFor(
+      (s) => {
+        const meters = coreMeters(s);
+        return meters.length > 0 && meters.every((m) => m < percent);
+      },
+      { timeoutMs: budgetMs },
+    );
   } catch (error) {
     if (!(error instanceof Error) || !error.message.startsWith('waitFor timed out')) throw error;
     console.log(`  (the cores stayed at ${percent}% or more for ${budgetMs / 1000} s: other programs are busy; captured anyway)`);

@@ -22,9 +22,22 @@ export interface ScreenCapture {
 export async function captureScreen(session: TmuxSession): Promise<ScreenCapture> {
   const marker = `--- screenshots ${randomBytes(8).toString('hex')} ---`;
   const out = await session.tmux(
-    'capture-pane', '-p', '-e', '-N', '-t', session.pane, ';',
-    'display-message', '-p', '--', marker, ';',
-    'capture-pane', '-p', '-t', session.pane,
+    'capture-pane',
+    '-p',
+    '-e',
+    '-N',
+    '-t',
+    session.pane,
+    ';',
+    'display-message',
+    '-p',
+    '--',
+    marker,
+    ';',
+    'capture-pane',
+    '-p',
+    '-t',
+    session.pane,
   );
   const at = out.indexOf(`\n${marker}\n`);
   if (at < 0) throw new Error('tmux did not print both captures');
@@ -44,13 +57,19 @@ export interface WrittenScene {
 export function writeScene(dir: string, file: string, capture: ScreenCapture, size: { columns: number; rows: number }, title: string): WrittenScene {
   const grid = parseStyledCapture(capture.styled, size.columns, size.rows);
   const drawn = gridText(grid);
-  const expected = capture.text.replace(/\n$/, '').split('\n').map((l) => l.trimEnd()).join('\n');
+  const expected = capture.text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
   const drawnLines = drawn.replace(/\n+$/, '').split('\n');
   const expectedLines = expected.replace(/\n+$/, '').split('\n');
   const differs = drawnLines.findIndex((line, i) => line !== expectedLines[i]);
   if (differs >= 0 || drawnLines.length !== expectedLines.length) {
     const line = differs >= 0 ? differs : Math.min(drawnLines.length, expectedLines.length);
-    throw new Error(`${file}: the rendered grid differs from capture-pane -p at line ${line + 1}:\n  grid: ${JSON.stringify(drawnLines[line])}\n  text: ${JSON.stringify(expectedLines[line])}`);
+    throw new Error(
+      `${file}: the rendered grid differs from capture-pane -p at line ${line + 1}:\n  grid: ${JSON.stringify(drawnLines[line])}\n  text: ${JSON.stringify(expectedLines[line])}`,
+    );
   }
   const svg = gridToSvg(grid, { title });
   const error = xmlWellFormednessError(svg);

@@ -15,7 +15,7 @@ export interface CellStyle {
   strike: boolean;
 }
 
-export interface Cell {
+interface Cell {
   /** One grapheme, or '' for the second cell of a wide character. */
   text: string;
   style: CellStyle;
@@ -29,7 +29,15 @@ export interface StyledGrid {
 }
 
 export const PLAIN_STYLE: Readonly<CellStyle> = Object.freeze({
-  fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, inverse: false, hidden: false, strike: false,
+  fg: null,
+  bg: null,
+  bold: false,
+  dim: false,
+  italic: false,
+  underline: false,
+  inverse: false,
+  hidden: false,
+  strike: false,
 });
 
 const segmenter = new Intl.Segmenter();
@@ -105,7 +113,14 @@ export function parseStyledCapture(capture: string, columns: number, rows: numbe
 
 /** The grid's text, one line per row with trailing blanks removed: what `capture-pane -p` prints. */
 export function gridText(grid: StyledGrid): string {
-  return grid.cells.map((row) => row.map((c) => c.text).join('').trimEnd()).join('\n');
+  return grid.cells
+    .map((row) =>
+      row
+        .map((c) => c.text)
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** `current` after one SGR sequence's parameters (`1;38;5;208`, `38:2::255:0:0`, '' for reset). */

@@ -13,20 +13,43 @@ export const DEFAULT_FOREGROUND = '#d4d4d4';
  * ANSI 0–15 as a widely used dark theme (VS Code's terminal) draws them: black is dark enough to
  * read on the green and cyan bars, blue light enough to read on the dark page.
  */
-export const ANSI_16: readonly string[] = [
-  '#000000', '#cd3131', '#0dbc79', '#e5e510', '#2472c8', '#bc3fbc', '#11a8cd', '#e5e5e5',
-  '#666666', '#f14c4c', '#23d18b', '#f5f543', '#3b8eea', '#d670d6', '#29b8db', '#ffffff',
+const ANSI_16: readonly string[] = [
+  '#000000',
+  '#cd3131',
+  '#0dbc79',
+  '#e5e510',
+  '#2472c8',
+  '#bc3fbc',
+  '#11a8cd',
+  '#e5e5e5',
+  '#666666',
+  '#f14c4c',
+  '#23d18b',
+  '#f5f543',
+  '#3b8eea',
+  '#d670d6',
+  '#29b8db',
+  '#ffffff',
 ];
 
 /** xterm's 6×6×6 cube levels for indexes 16–231. */
 const CUBE_LEVELS = [0, 95, 135, 175, 215, 255];
 
 function hex(r: number, g: number, b: number): string {
-  return '#' + [r, g, b].map((n) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0')).join('');
+  return (
+    '#' +
+    [r, g, b]
+      .map((n) =>
+        Math.max(0, Math.min(255, Math.round(n)))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+  );
 }
 
 /** The RGB of palette index `n` (0–255); out-of-range indexes read as the default foreground. */
-export function paletteColour(n: number): string {
+function paletteColour(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 255) return DEFAULT_FOREGROUND;
   if (n < 16) return ANSI_16[n]!;
   if (n < 232) {

@@ -28,7 +28,7 @@ function mean(values: readonly number[]): number {
 }
 
 /** Least-squares slope of value over t, bytes per second; NaN with fewer than two points. */
-export function slope(points: readonly Point[]): number {
+function slope(points: readonly Point[]): number {
   if (points.length < 2) return Number.NaN;
   const mt = mean(points.map((p) => p.t));
   const mv = mean(points.map((p) => p.value));

@@ -52,7 +52,14 @@ function parseAccept(accept: string): MediaRange[] {
     const params = new Map<string, string>();
     for (const p of rest) {
       const eq = p.indexOf('=');
-      if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+      if (eq > 0)
+        params.set(
+          p.slice(0, eq).trim().toLowerCase(),
+          p
+            .slice(eq + 1)
+            .trim()
+            .replace(/^"(.*)"$/, '$1'),
+        );
     }
     const q = params.has('q') ? Number(params.get('q')) : 1;
     ranges.push({ type: type.toLowerCase(), params, q: Number.isFinite(q) && q >= 0 && q <= 1 ? q : 0 });

@@ -289,8 +289,8 @@ async function loadUi(): Promise<typeof import('../ui/ui-bundle-entry.js')> {
   const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION, NODE_ENV: process.env.NODE_ENV };
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // React picks its build when it loads: the development build costs 20 % more CPU per refresh
-  // (measured: 43 → 35 ms at 80 processes) for checks a user of the monitor never sees.
+  // React picks its build when it loads: the development build costs a fifth more CPU per refresh
+  // (docs/performance.md) for checks a user of the monitor never sees.
   process.env.NODE_ENV = 'production';
   // chalk (inside Ink) reads --no-color from process.argv and then drops every style, inverse
   // video too, which the monochrome theme needs to show the selection. pooltop has parsed its

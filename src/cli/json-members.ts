@@ -2,7 +2,7 @@
 // parsing (and re-printing) the others: JSON.parse would turn 12345678901234567890 into
 // 12345678901234567000 and 1e400 into Infinity, and assigning `__proto__` drops the key.
 
-export interface JsonMember {
+interface JsonMember {
   /** The key as JSON.parse reads it (escapes decoded). */
   key: string;
   /** Where the key's opening quote is, and where its closing quote ends. */

@@ -25,7 +25,8 @@ export function parseListenAddress(value: unknown, option: string): ListenAddres
   if (port > 65535) throw bad('the port is above 65535');
   const host = v6 ?? (other === 'localhost' ? '127.0.0.1' : (other ?? ''));
   if (host === '') throw bad('give the address to listen on; 0.0.0.0 is every IPv4 address');
-  if (v6 !== undefined ? isIP(host) !== 6 : isIP(host) !== 4) throw bad(v6 !== undefined ? 'not an IPv6 address' : 'not an IPv4 address (IPv6 goes in brackets)');
+  if (v6 !== undefined ? isIP(host) !== 6 : isIP(host) !== 4)
+    throw bad(v6 !== undefined ? 'not an IPv6 address' : 'not an IPv4 address (IPv6 goes in brackets)');
   return { host, port };
 }
 

@@ -98,9 +98,26 @@ export class MetricsExporter {
     const sample = this.latest;
     if (sample === null) return [];
     const families: MetricFamily[] = [
-      { name: 'pooltop_build', type: 'info', help: 'The pooltop version that exports these metrics.', samples: [{ labels: { version: this.version }, value: 1 }] },
-      { name: 'pooltop_sample_timestamp_seconds', type: 'gauge', unit: 'seconds', help: 'When the sample these metrics come from was taken, in seconds since the epoch.', samples: [{ value: sample.time / 1000 }] },
-      { name: 'pooltop_sample_interval_seconds', type: 'gauge', unit: 'seconds', help: 'How often pooltop samples the system (-d).', samples: [{ value: this.options.intervalMs / 1000 }] },
+      {
+        name: 'pooltop_build',
+        type: 'info',
+        help: 'The pooltop version that exports these metrics.',
+        samples: [{ labels: { version: this.version }, value: 1 }],
+      },
+      {
+        name: 'pooltop_sample_timestamp_seconds',
+        type: 'gauge',
+        unit: 'seconds',
+        help: 'When the sample these metrics come from was taken, in seconds since the epoch.',
+        samples: [{ value: sample.time / 1000 }],
+      },
+      {
+        name: 'pooltop_sample_interval_seconds',
+        type: 'gauge',
+        unit: 'seconds',
+        help: 'How often pooltop samples the system (-d).',
+        samples: [{ value: this.options.intervalMs / 1000 }],
+      },
       ...systemFamilies(sample, this.cpuFloor),
       ...processFamilies(this.chooser.choose(deriveRows(this.previous, sample))),
     ];

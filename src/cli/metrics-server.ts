@@ -23,7 +23,7 @@ export interface ServerLimits {
   idleMs: number;
 }
 
-export const LIMITS: ServerLimits = { maxConnections: 16, headersTimeoutMs: 5_000, idleMs: 10_000 };
+const LIMITS: ServerLimits = { maxConnections: 16, headersTimeoutMs: 5_000, idleMs: 10_000 };
 
 export interface MetricsServer {
   /** Where it listens (the port the system chose when asked for port 0). */
@@ -37,7 +37,11 @@ export interface MetricsServer {
 export function startMetricsServer(address: ListenAddress, exporter: MetricsExporter, limits = LIMITS): Promise<MetricsServer> {
   const server = createServer(
     // Node checks these timeouts every connectionsCheckingInterval (30 s by default).
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.headersTimeoutMs * 2, connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) },
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.headersTimeoutMs * 2,
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
     (request, response) => answer(request, response, exporter),
   );
   server.maxConnections = limits.maxConnections;

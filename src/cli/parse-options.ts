@@ -13,7 +13,7 @@ import { UserNames } from '../sampling/user-names.js';
 import { DEFAULT_LISTEN, parseListenAddress, type ListenAddress } from './listen-address.js';
 import { UsageError } from './usage-error.js';
 
-export interface CommonOptions {
+interface CommonOptions {
   /** Tree view (`-t`, `--tree`). */
   tree: boolean;
   user: string | null;
@@ -210,7 +210,12 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       source: null,
       color: !noColor,
       delayMs: DEFAULT_DELAY_TENTHS * 100,
-      given: { delay: false, sortKey: values['sort-key'] !== undefined, tree: values.tree === true, color: values.color === true || values['no-color'] === true },
+      given: {
+        delay: false,
+        sortKey: values['sort-key'] !== undefined,
+        tree: values.tree === true,
+        color: values.color === true || values['no-color'] === true,
+      },
       noColorEnv: env.NO_COLOR !== undefined && env.NO_COLOR !== '',
       pool: null,
       metricsListen: null,
@@ -238,7 +243,8 @@ function runCommand(rest: readonly string[], env: NodeJS.ProcessEnv): Command {
   const program = split >= 0 ? rest.slice(split + 1) : rest[0]?.startsWith('-') ? [] : rest;
   if (ours.includes('-h') || ours.includes('--help')) return { kind: 'help', text: 'run' };
   const [file, ...args] = program;
-  if (file === undefined || file === '') throw new UsageError('pooltop run: name the program to run after --: pooltop run -- python3 pool.py (see pooltop run --help)');
+  if (file === undefined || file === '')
+    throw new UsageError('pooltop run: name the program to run after --: pooltop run -- python3 pool.py (see pooltop run --help)');
   const command = monitorCommand(ours, env, { file, args });
   if (command.kind === 'monitor' && command.options.pool !== null) {
     // Pool workers reaped during the run would be counted in its user and sys times.
@@ -286,7 +292,10 @@ function monitorCommand(argv: readonly string[], env: NodeJS.ProcessEnv, run: Mo
 function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOptions {
   const watch = values.watch === true;
   if (watch && values.json !== true) throw new UsageError('pooltop snapshot: --watch prints a line of JSON per sample: add --json');
-  for (const [name, given] of [['-d/--delay', values.delay], ['--count', values.count]] as const) {
+  for (const [name, given] of [
+    ['-d/--delay', values.delay],
+    ['--count', values.count],
+  ] as const) {
     if (given !== undefined && !watch) throw new UsageError(`pooltop snapshot: ${name} applies to --watch`);
   }
   const details = values.details === true;
@@ -308,7 +317,7 @@ function snapshotOptions(values: Values, env: NodeJS.ProcessEnv): SnapshotOption
   };
 }
 
-export function parseColorScheme(value: unknown): SchemeName | null {
+function parseColorScheme(value: unknown): SchemeName | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!isSchemeName(text)) throw new UsageError(`pooltop: --color-scheme must be one of ${SCHEME_NAMES.join(', ')} (got "${sanitizeText(text)}")`);
@@ -316,7 +325,7 @@ export function parseColorScheme(value: unknown): SchemeName | null {
 }
 
 /** `--columns pid,user,cpu`: column IDs or their ps and htop names, comma-separated. */
-export function parseColumns(value: unknown): ColumnId[] | null {
+function parseColumns(value: unknown): ColumnId[] | null {
   if (value === undefined) return null;
   const text = String(value);
   const parts = text.split(',').map((p) => p.trim());
@@ -349,7 +358,7 @@ function serveOptions(values: Values): ServeOptions {
 /** The most samples --count takes: over 31 years at one a second. */
 export const MAX_COUNT = 1_000_000_000;
 
-export function parseCount(value: unknown, command = 'pooltop snapshot'): number {
+function parseCount(value: unknown, command = 'pooltop snapshot'): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_COUNT) {
     throw new UsageError(`${command}: --count must be a number of samples from 1 to ${MAX_COUNT} (got "${sanitizeText(text)}")`);
@@ -413,7 +422,7 @@ function parseWithFile(argv: readonly string[], options: Options, command: strin
   }
 }
 
-export function parseTop(value: unknown): number {
+function parseTop(value: unknown): number {
   if (value === undefined) return DEFAULT_TOP;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) > MAX_TOP) {
@@ -423,7 +432,7 @@ export function parseTop(value: unknown): number {
 }
 
 /** A JavaScript regular expression, tested against whole command lines (case-sensitive, as grep). */
-export function parseMatch(value: unknown): RegExp | null {
+function parseMatch(value: unknown): RegExp | null {
   if (value === undefined) return null;
   const text = String(value);
   try {
@@ -495,9 +504,7 @@ export function parseDelay(value: unknown): number {
   if (value === undefined) return DEFAULT_DELAY_TENTHS;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DELAY_TENTHS) {
-    throw new UsageError(
-      `pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`,
-    );
+    throw new UsageError(`pooltop: -d/--delay must be an integer number of tenths of a second from 1 to ${MAX_DELAY_TENTHS} (got "${sanitizeText(text)}")`);
   }
   return Number(text);
 }
@@ -511,7 +518,7 @@ function withHighlightDefault(argv: readonly string[]): string[] {
   return argv.map((arg) => (arg === '-H' || arg === '--highlight-changes' ? `--highlight-changes=${DEFAULT_HIGHLIGHT_SECS}` : arg));
 }
 
-export function parseHighlightSecs(value: unknown): number {
+function parseHighlightSecs(value: unknown): number {
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_HIGHLIGHT_SECS) {
     throw new UsageError(
@@ -522,9 +529,9 @@ export function parseHighlightSecs(value: unknown): number {
 }
 
 /** The most workers `--pool` starts: the pool manager's own limit. */
-export const MAX_POOL = 256;
+const MAX_POOL = 256;
 
-export function parsePoolSize(value: unknown): number | null {
+function parsePoolSize(value: unknown): number | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_POOL) {
@@ -545,15 +552,13 @@ export function parsePids(value: unknown, pidMax = readPidMax(), processOf: (tid
   const parts = text.split(',').map((p) => p.trim());
   const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > max);
   if (parts.length === 0 || bad !== undefined) {
-    throw new UsageError(
-      `pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`,
-    );
+    throw new UsageError(`pooltop: -p/--pid takes a comma-separated list of PIDs from 1 to ${max} (got "${sanitizeText(bad ?? text)}")`);
   }
   return [...new Set(parts.map((part) => processOf(Number(part)) ?? Number(part)))];
 }
 
 /** The largest uid_t that names a user: (uid_t) −1 means "no UID" to setreuid(2) and chown(2). */
-export const MAX_UID = 4_294_967_294;
+const MAX_UID = 4_294_967_294;
 
 /**
  * A user name from passwd, or a UID as ps -u takes one: written as the system writes it (no
@@ -579,7 +584,7 @@ export function parseUser(value: unknown, users = new UserNames(), inUse: (uid: 
   throw new UsageError(`pooltop: -u/--user: no such user "${sanitizeText(text)}"`);
 }
 
-export function parseSortKey(value: unknown): ColumnId {
+function parseSortKey(value: unknown): ColumnId {
   if (value === undefined) return 'cpu';
   const id = parseColumnId(String(value));
   if (!id) {
@@ -590,7 +595,7 @@ export function parseSortKey(value: unknown): ColumnId {
   return id;
 }
 
-export function parseSource(value: unknown): SourceName | null {
+function parseSource(value: unknown): SourceName | null {
   if (value === undefined) return null;
   const text = String(value);
   if (!(SOURCE_NAMES as readonly string[]).includes(text)) {
@@ -598,4 +603,3 @@ export function parseSource(value: unknown): SourceName | null {
   }
   return text as SourceName;
 }
-

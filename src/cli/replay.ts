@@ -8,7 +8,7 @@ import type { ReplayOptions } from './parse-options.js';
 import { describeSystemError } from './system-error.js';
 import { UsageError } from './usage-error.js';
 
-export function openReplay(file: string): ReplaySampler {
+function openReplay(file: string): ReplaySampler {
   try {
     return new ReplaySampler(file);
   } catch (error) {

@@ -167,12 +167,7 @@ export function timeText(ms: number): string {
 /** What `pooltop run` prints on stderr when it exits: how the program ended, then real/user/sys as bash's `time`. */
 export function runReport(label: string, pid: number, end: ProgramEnd): string {
   const cpu = (ms: number | null): string => (ms === null ? '?' : timeText(ms));
-  const lines = [
-    `pooltop run: PID ${pid} ${label} ${endText(end)}`,
-    `real\t${timeText(end.realMs)}`,
-    `user\t${cpu(end.userMs)}`,
-    `sys\t${cpu(end.systemMs)}`,
-  ];
+  const lines = [`pooltop run: PID ${pid} ${label} ${endText(end)}`, `real\t${timeText(end.realMs)}`, `user\t${cpu(end.userMs)}`, `sys\t${cpu(end.systemMs)}`];
   if (end.userMs === null) lines.push('(user and sys need /proc: this system has none)');
   if (end.othersReaped > 0) lines.push(`(user and sys include ${end.othersReaped} pool worker${end.othersReaped > 1 ? 's' : ''} that exited during the run)`);
   return `${lines.join('\n')}\n`;

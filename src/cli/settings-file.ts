@@ -11,7 +11,7 @@ import { checkPrivateDirectory } from './private-directory.js';
 import { DEFAULT_SETTINGS, isSettingKey, parseSetting, SETTING_KEYS, type SettingKey, type Settings } from './settings-schema.js';
 import { describeSystemError } from './system-error.js';
 
-/** A settings file is a few hundred bytes; a bigger one is not read (a 600 MB one took 1.1 GB of memory). */
+/** A settings file is a few hundred bytes; a bigger one is not read (a huge one took twice its size in memory). */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 const REFUSED_SUFFIX = 'left as it is; settings of this session will not be saved';
@@ -25,15 +25,12 @@ export interface LoadedSettings {
   saveAllowed: boolean;
 }
 
-type FileText =
-  | { status: 'missing' }
-  | { status: 'ok'; text: string; mode: number }
-  | { status: 'refused'; reason: string };
+type FileText = { status: 'missing' } | { status: 'ok'; text: string; mode: number } | { status: 'refused'; reason: string };
 
 /** $XDG_CONFIG_HOME/pooltop/config.json, or ~/.config/pooltop/config.json; a relative XDG path is ignored, as the spec says. */
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && xdg.startsWith('/') ? xdg : join(env.HOME && env.HOME.startsWith('/') ? env.HOME : homedir(), '.config');
+  const base = xdg?.startsWith('/') ? xdg : join(env.HOME?.startsWith('/') ? env.HOME : homedir(), '.config');
   return join(base, 'pooltop', 'config.json');
 }
 

@@ -21,7 +21,7 @@ interface SettingSpec<T> {
 
 const flag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
-export const SETTINGS = {
+const SETTINGS = {
   sortKey: {
     default: 'cpu',
     parse: (value) => (typeof value === 'string' ? parseColumnId(value) : undefined),

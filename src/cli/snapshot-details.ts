@@ -33,14 +33,29 @@ export async function runSnapshotDetails(options: Pick<SnapshotOptions, 'pids' |
   return details.some((d) => 'exited' in d) ? 1 : 0;
 }
 
-function detailsJson(data: ProcessDetails, before: ProcessDetails | null, seconds: number, names: UserNames, ioPriority: string | null): Record<string, unknown> {
+function detailsJson(
+  data: ProcessDetails,
+  before: ProcessDetails | null,
+  seconds: number,
+  names: UserNames,
+  ioPriority: string | null,
+): Record<string, unknown> {
   const rates = before ? detailsRates(before, data, seconds) : null;
   return {
     ...data,
     startTime: new Date(data.startTime).toISOString(),
     user: { real: names.name(data.uid.real), effective: names.name(data.uid.effective) },
     ioPriority,
-    signals: data.signals ? describeDispositions(data.signals).map(({ name, number, disposition, blocked, pending, text }) => ({ name, number, disposition, blocked, pending, text })) : null,
+    signals: data.signals
+      ? describeDispositions(data.signals).map(({ name, number, disposition, blocked, pending, text }) => ({
+          name,
+          number,
+          disposition,
+          blocked,
+          pending,
+          text,
+        }))
+      : null,
     ioRate: rates?.ioRate ?? null,
     threads: data.threads.map((t) => ({ ...t, cpuPercent: rates ? Math.round((rates.threadCpu.get(t.tid) ?? 0) * 10) / 10 : null })),
     environment: data.environment,

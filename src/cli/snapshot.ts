@@ -24,9 +24,9 @@ import type { SnapshotOptions } from './parse-options.js';
 /** CPU% needs two samples; half a second apart is short enough to wait and long enough to mean something. */
 const DELTA_MS = 500;
 
-export type SnapshotData = SampleRows;
+type SnapshotData = SampleRows;
 
-export async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
+async function takeSnapshot(options: SnapshotOptions): Promise<SnapshotData> {
   const sampler = await createSampler(options.source ?? undefined);
   try {
     if (options.columns) sampler.wantDetails?.(columnDetails(options.columns));
@@ -91,7 +91,7 @@ export function treeJson(rows: readonly ProcessRow[], columns?: readonly ColumnI
 }
 
 /** The summary, the column titles, then the tree: columns, guides and commands. */
-export function snapshotTreeText(data: SnapshotData, width?: number): string {
+function snapshotTreeText(data: SnapshotData, width?: number): string {
   const lines = summaryLines(data.sample);
   const layout = layoutColumns(width ?? 200, data.columns);
   lines.push(formatHeader(layout).trimEnd());
@@ -102,7 +102,7 @@ export function snapshotTreeText(data: SnapshotData, width?: number): string {
 }
 
 /** The table: a summary like top's, then one line per process; cut to `width` when on a terminal. */
-export function snapshotText({ sample, rows, columns }: SnapshotData, width?: number): string {
+function snapshotText({ sample, rows, columns }: SnapshotData, width?: number): string {
   const lines = summaryLines(sample);
   const layout = layoutColumns(width ?? 200, columns);
   lines.push(formatHeader(layout).trimEnd());
@@ -132,10 +132,7 @@ function summaryLines(sample: Sample): string[] {
   const lines = [
     `pooltop - ${clock} up ${formatUptime(sample.uptime)}, load average: ${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
     `Tasks: ${t.total} total${states}; as htop counts: ${htop}${t.runningThreads === null ? '' : `; ${t.runningThreads} running`}`,
-    ...sample.cpus.map(
-      (c, i) =>
-        `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`,
-    ),
+    ...sample.cpus.map((c, i) => `%Cpu${i}: ${pct(c.user)} us, ${pct(c.system)} sy, ${pct(c.nice)} ni, ${pct(c.idle)} id`),
     `Mem:  ${formatBytes(m.total)} total, ${[...memory, `${formatBytes(m.free)} free`, `${formatBytes(m.available)} available`].join(', ')}`,
     `Swap: ${formatBytes(sample.swap.total)} total, ${formatBytes(sample.swap.used)} used, ${formatBytes(sample.swap.free)} free`,
     '',

@@ -3,7 +3,7 @@
 import { hasNoParent, treeParent, type TreeNode } from './tree-links.js';
 
 /** Why the chain of parents stopped. */
-export type AncestryEnd =
+type AncestryEnd =
   /** At a process without a parent: PID 1, a child of PID 0 such as kthreadd, or a self-parent. */
   | { kind: 'root' }
   /** The last process's parent is not in the sample: it exited ("parent 1234 is gone"). */
@@ -55,15 +55,15 @@ export function descendants<T extends TreeNode>(rows: readonly T[], pid: number)
   }
   const found: number[] = [];
   const seen = new Set<number>([pid]);
-  // `found` doubles as the queue: the PIDs still to expand are those after `next`.
-  for (let next = -1; next < found.length; next++) {
-    const below = children.get(next < 0 ? pid : found[next]);
-    if (!below) continue;
-    for (const child of below) {
+  const expand = (parent: number): void => {
+    for (const child of children.get(parent) ?? []) {
       if (seen.has(child)) continue;
       seen.add(child);
       found.push(child);
     }
-  }
+  };
+  expand(pid);
+  // `found` doubles as the queue: an array's for-of also visits what is pushed during it.
+  for (const parent of found) expand(parent);
   return found;
 }

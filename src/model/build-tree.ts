@@ -44,6 +44,9 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
   const shown = options.matches ? markShown(rows, parent, options.matches) : null;
   const isShown = (i: number): boolean => shown === null || shown[i] !== HIDDEN;
 
+  // Every index below is a row's (0 ≤ i < n) and every typed array is n long (childStart n + 1),
+  // as linkTree built them: the `!` on their reads records that, not a guess.
+
   // Pass 1: the whole shown forest in pre-order, ignoring collapse, so each subtree is one
   // contiguous run of `order` whose length is its size: folding is then skipping that run.
   const order = new Int32Array(n);
@@ -51,17 +54,17 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
   const isLast = new Uint8Array(n);
   const stack = new Int32Array(n);
   let top = 0;
-  for (let k = roots.length - 1; k >= 0; k--) if (isShown(roots[k])) stack[top++] = roots[k];
+  for (let k = roots.length - 1; k >= 0; k--) if (isShown(roots[k]!)) stack[top++] = roots[k]!;
   let count = 0;
   while (top > 0) {
-    const i = stack[--top];
+    const i = stack[--top]!;
     order[count++] = i;
     // Pushed in reverse so the first child is popped first; the first pushed is the last shown.
     let last = true;
-    for (let c = childStart[i + 1] - 1; c >= childStart[i]; c--) {
-      const child = childList[c];
+    for (let c = childStart[i + 1]! - 1; c >= childStart[i]!; c--) {
+      const child = childList[c]!;
       if (!isShown(child)) continue;
-      depth[child] = depth[i] + 1;
+      depth[child] = depth[i]! + 1;
       isLast[child] = last ? 1 : 0;
       last = false;
       stack[top++] = child;
@@ -71,8 +74,9 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
   // Subtree sizes: in reverse pre-order every child is counted before its parent.
   const size = new Int32Array(n).fill(1);
   for (let k = count - 1; k > 0; k--) {
-    const i = order[k];
-    if (parent[i] >= 0) size[parent[i]] += size[i];
+    const i = order[k]!;
+    const p = parent[i]!;
+    if (p >= 0) size[p]! += size[i]!;
   }
 
   // Pass 2: the lines, skipping folded runs. A parent's line always comes before its children's,
@@ -80,16 +84,17 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
   const childPrefix: string[] = new Array<string>(n);
   const lines: TreeLine<T>[] = [];
   for (let k = 0; k < count; ) {
-    const i = order[k];
-    const row = rows[i];
-    const hasChildren = size[i] > 1;
-    const folded = hasChildren && collapsed !== undefined && collapsed.has(row.pid);
+    const i = order[k]!;
+    const row = rows[i]!;
+    const subtree = size[i]!;
+    const hasChildren = subtree > 1;
+    const folded = hasChildren && collapsed?.has(row.pid) === true;
     let guide: string;
     if (depth[i] === 0) {
       guide = folded ? GUIDE.foldedRoot : '';
       childPrefix[i] = '';
     } else {
-      const prefix = childPrefix[parent[i]];
+      const prefix = childPrefix[parent[i]!]!;
       const last = isLast[i] === 1;
       guide = prefix + (last ? (folded ? GUIDE.lastFoldedBranch : GUIDE.lastBranch) : folded ? GUIDE.foldedBranch : GUIDE.branch);
       // Long prefixes are joined, not copied (V8 cons strings), so deep trees stay linear.
@@ -97,13 +102,13 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
     }
     lines.push({
       row,
-      depth: depth[i],
+      depth: depth[i]!,
       guide,
       dimmed: shown !== null && shown[i] !== MATCH,
-      folded: folded ? size[i] - 1 : 0,
+      folded: folded ? subtree - 1 : 0,
       hasChildren,
     });
-    k += folded ? size[i] : 1;
+    k += folded ? subtree : 1;
   }
   return lines;
 }
@@ -111,11 +116,11 @@ export function buildTree<T extends TreeNode>(rows: readonly T[], options: TreeO
 /** Which rows the filter shows: the matches, and every ancestor of a match so the tree stays connected. */
 function markShown<T extends TreeNode>(rows: readonly T[], parent: Int32Array, matches: (row: T) => boolean): Uint8Array {
   const shown = new Uint8Array(rows.length);
-  for (let i = 0; i < rows.length; i++) if (matches(rows[i])) shown[i] = MATCH;
+  for (let i = 0; i < rows.length; i++) if (matches(rows[i]!)) shown[i] = MATCH;
   for (let i = 0; i < rows.length; i++) {
     if (shown[i] !== MATCH) continue;
     // Stop at the first row already shown: its ancestors are marked, or will be from it.
-    for (let p = parent[i]; p >= 0 && shown[p] === HIDDEN; p = parent[p]) shown[p] = ANCESTOR;
+    for (let p = parent[i]!; p >= 0 && shown[p] === HIDDEN; p = parent[p]!) shown[p] = ANCESTOR;
   }
   return shown;
 }

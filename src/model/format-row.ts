@@ -34,9 +34,14 @@ export function layoutColumns(width: number, ids: readonly ColumnId[] = DEFAULT_
   const hasCommand = ids.includes('command');
   let columns = ids.filter((id) => id !== 'command').map(column);
   if (hasCommand) columns.push(column('command'));
-  const fixedWidth = (cols: readonly Column[]): number =>
-    cols.filter((c) => c.id !== 'command').reduce((sum, c) => sum + c.width + 1, 0);
-  const droppable = [...DROP_ORDER, ...columns.map((c) => c.id).filter((id) => id !== 'pid' && id !== 'command' && !DROP_ORDER.includes(id)).reverse()];
+  const fixedWidth = (cols: readonly Column[]): number => cols.filter((c) => c.id !== 'command').reduce((sum, c) => sum + c.width + 1, 0);
+  const droppable = [
+    ...DROP_ORDER,
+    ...columns
+      .map((c) => c.id)
+      .filter((id) => id !== 'pid' && id !== 'command' && !DROP_ORDER.includes(id))
+      .reverse(),
+  ];
   const need = hasCommand ? MIN_COMMAND : 0;
   for (const id of droppable) {
     if (width - fixedWidth(columns) >= need) break;
@@ -58,9 +63,7 @@ export function columnAt(layout: RowLayout, x: number): Column | undefined {
 }
 
 export function formatHeader(layout: RowLayout): string {
-  const titles = layout.columns
-    .map((c) => (c.id === 'command' ? fitWidth(c.header, layout.commandWidth) : fitWidth(c.header, c.width, c.align)))
-    .join(' ');
+  const titles = layout.columns.map((c) => (c.id === 'command' ? fitWidth(c.header, layout.commandWidth) : fitWidth(c.header, c.width, c.align))).join(' ');
   return layout.hasCommand ? titles : titles + ' ';
 }
 
@@ -141,6 +144,8 @@ export function commandCellWidth(command: string, guide = ''): number {
 
 /** The whole row as one line. */
 export function formatRow(row: ProcessRow, layout: RowLayout, guide = '', marker = '', offset = 0): string {
-  const cell = layout.hasCommand ? formatCommand(row.command, layout.commandWidth, guide, marker, offset) : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
+  const cell = layout.hasCommand
+    ? formatCommand(row.command, layout.commandWidth, guide, marker, offset)
+    : { guide: '', marker: '', text: ' '.repeat(layout.commandWidth) };
   return formatPrefix(row, layout) + cell.guide + cell.marker + cell.text;
 }

@@ -33,9 +33,7 @@ export function formatCpuTime(seconds: number): string {
 export function formatUptime(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const days = Math.floor(s / 86400);
-  const clock = [Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60]
-    .map((n) => String(n).padStart(2, '0'))
-    .join(':');
+  const clock = [Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, '0')).join(':');
   if (days === 0) return clock;
   return `${days} day${days === 1 ? '' : 's'}, ${clock}`;
 }

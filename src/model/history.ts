@@ -10,9 +10,9 @@ import { TimeRing } from './time-ring.js';
 /** Samples kept: an hour at the default refresh of 1 s (six minutes at -d 1). */
 export const HISTORY_CAPACITY = 3600;
 /** A worker's sparkline needs its last minute; ten are kept, for the longest zoom. */
-export const WORKER_CAPACITY = 600;
+const WORKER_CAPACITY = 600;
 /** Marks under the pool graph: the newest are kept. */
-export const MARK_CAPACITY = 256;
+const MARK_CAPACITY = 256;
 /** Channels per core in the CPU ring, bottom segment first: nice, user, system (as the meter stacks them). */
 export const CPU_CHANNELS = 3;
 
@@ -98,7 +98,10 @@ export function recordSample(history: History, { sample, base, pool, cpuOf }: Re
       if (percent === undefined) continue;
       busy += percent;
       let ring = workers.get(w.pid);
-      if (!ring) workers.set(w.pid, (ring = new TimeRing(WORKER_CAPACITY, 1)));
+      if (!ring) {
+        ring = new TimeRing(WORKER_CAPACITY, 1);
+        workers.set(w.pid, ring);
+      }
       ring.push(now, [percent / 100]);
     }
     history.pool.push(now, [busy / 100]);

@@ -2,13 +2,13 @@
 // per device and in total, for the meters and snapshot --json.
 import type { DiskCounters, HostCounters, NetworkCounters } from '../sampling/host-counters.js';
 
-export interface DiskRate {
+interface DiskRate {
   device: string;
   readBytesPerSecond: number;
   writeBytesPerSecond: number;
 }
 
-export interface NetworkRate {
+interface NetworkRate {
   device: string;
   receiveBytesPerSecond: number;
   transmitBytesPerSecond: number;
@@ -44,7 +44,11 @@ export function hostRates(before: HostCounters | undefined, after: HostCounters 
   const oldNets = byDevice(before.networks);
   const networks = after.networks.map((n): NetworkRate => {
     const old = oldNets.get(n.device);
-    return { device: n.device, receiveBytesPerSecond: rate(n.receiveBytes, old?.receiveBytes), transmitBytesPerSecond: rate(n.transmitBytes, old?.transmitBytes) };
+    return {
+      device: n.device,
+      receiveBytesPerSecond: rate(n.receiveBytes, old?.receiveBytes),
+      transmitBytesPerSecond: rate(n.transmitBytes, old?.transmitBytes),
+    };
   });
   const diskTotal = { readBytesPerSecond: 0, writeBytesPerSecond: 0 };
   for (const d of disks) {

@@ -1,7 +1,7 @@
 // Metric families written in the Prometheus text exposition format (0.0.4) or in OpenMetrics 1.0
 // text: names, HELP, TYPE (and OpenMetrics' UNIT) lines, escaped label values, and `# EOF`.
 
-export type MetricType = 'counter' | 'gauge' | 'info';
+type MetricType = 'counter' | 'gauge' | 'info';
 
 export type ExpositionFormat = 'prometheus' | 'openmetrics';
 

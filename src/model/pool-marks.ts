@@ -11,7 +11,7 @@ export interface PoolMark {
 }
 
 /** The character each mark is drawn with, and the words of the legend. */
-export const MARK_CHARS: Record<PoolMarkKind, string> = { paused: 'P', resumed: 'R', ended: 'X', started: '+' };
+const MARK_CHARS: Record<PoolMarkKind, string> = { paused: 'P', resumed: 'R', ended: 'X', started: '+' };
 export const MARK_LEGEND = 'P paused R resumed X ended + new';
 
 /** The changes from `before` to `after`; none for the first snapshot of a pool. */

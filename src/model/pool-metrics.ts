@@ -52,7 +52,7 @@ export function poolFamilies(snapshot: PoolSnapshot, totals: PoolTotals): Metric
       name: 'pooltop_pool_cpu_seconds',
       type: 'counter',
       unit: 'seconds',
-      help: 'CPU time of all the pool\'s workers, those that have exited included; its rate is the cores the pool keeps busy.',
+      help: "CPU time of all the pool's workers, those that have exited included; its rate is the cores the pool keeps busy.",
       samples: [{ value: totals.cpuSeconds }],
     },
     {

@@ -5,7 +5,7 @@ import type { WorkerExit } from '../pool/pool-events.js';
 import type { PoolSummary } from '../pool/pool-snapshot.js';
 import type { TaskResult, WorkloadName } from '../pool/task.js';
 
-export type TaskOutcome = 'ok' | 'error';
+type TaskOutcome = 'ok' | 'error';
 
 export interface TasksDone {
   workload: WorkloadName;

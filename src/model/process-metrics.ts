@@ -10,9 +10,7 @@ import { sanitizeText } from './sanitize.js';
 export const COMMAND_LABEL_LIMIT = 200;
 
 export function processFamilies({ chosen, matching }: ChosenProcesses): MetricFamily[] {
-  const labels = chosen.map(
-    (r): Labels => ({ pid: String(r.pid), name: sanitizeText(r.name), user: sanitizeText(r.user) }),
-  );
+  const labels = chosen.map((r): Labels => ({ pid: String(r.pid), name: sanitizeText(r.name), user: sanitizeText(r.user) }));
   const each = (read: (r: ProcessRow) => number | null) =>
     chosen.flatMap((r, i) => {
       const value = read(r);

@@ -16,11 +16,7 @@ export interface ProcessRow extends ProcessInfo {
  * first time, or whose PID now names a different process (start time changed), has no delta.
  * Without CPU time it is the source's own figure, or NaN (unknown) where the source has none.
  */
-export function cpuPercent(
-  previous: ProcessInfo | undefined,
-  current: ProcessInfo,
-  elapsedSeconds: number,
-): number {
+export function cpuPercent(previous: ProcessInfo | undefined, current: ProcessInfo, elapsedSeconds: number): number {
   if (current.cpuTime < 0) return current.sourceCpu ?? Number.NaN;
   if (!previous || previous.startTime !== current.startTime || previous.cpuTime < 0) return 0;
   if (!(elapsedSeconds > 0)) return 0;
@@ -77,14 +73,27 @@ export function ioRates(previous: ProcessInfo | undefined, current: ProcessInfo,
 const rowOf = new WeakMap<ProcessInfo, ProcessRow>();
 
 const OPTIONAL_FIELDS = [
-  'pgrp', 'session', 'tty', 'tpgid', 'minorFaults', 'majorFaults', 'userTime', 'systemTime',
-  'ioReadBytes', 'ioWriteBytes', 'cgroup', 'oomScore', 'contextSwitches', 'wchan', 'exe',
+  'pgrp',
+  'session',
+  'tty',
+  'tpgid',
+  'minorFaults',
+  'majorFaults',
+  'userTime',
+  'systemTime',
+  'ioReadBytes',
+  'ioWriteBytes',
+  'cgroup',
+  'oomScore',
+  'contextSwitches',
+  'wchan',
+  'exe',
 ] as const satisfies readonly (keyof ProcessInfo)[];
 
 /**
  * A row spelled out field by field, not `{ ...p, cpu, mem }`: V8 gives a spread copy of this many
  * fields only 4 in-object slots and grows a separate property store for the rest, so the spread
- * took 4.4 ms and ~1.7 KB per row at 2,000 processes (3.4 MB of garbage a refresh), this 0.2 ms.
+ * was far slower and left garbage each refresh (docs/performance.md).
  */
 function toRow(p: ProcessInfo, cpu: number, mem: number): ProcessRow {
   const row: ProcessRow = {

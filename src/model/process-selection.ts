@@ -44,8 +44,8 @@ export class ProcessChooser {
       if (!this.matches(row.command)) continue;
       candidates.push(row);
     }
-    // Sorting 2,000 rows took 2.3 ms (a loaded machine), keeping the 10 best in one pass 0.13 ms;
-    // the pass costs up to `top` moves a row, so a large --top sorts instead.
+    // Keeping the `top` best in one pass is far cheaper than sorting every match
+    // (docs/performance.md), but it costs up to `top` moves a row, so a large --top sorts instead.
     const chosen = top * 8 < candidates.length ? busiest(candidates, top) : candidates.sort(byCpu).slice(0, top);
     return { chosen, matching: candidates.length };
   }

@@ -2,18 +2,8 @@
 // so what reaches the pool panel has exactly the shape and ranges a live pool gives it.
 import type { ChildSnapshot, PoolSnapshot, PoolSummary, WorkerSnapshot } from '../pool/pool-snapshot.js';
 import type { Task, TaskResult, WorkloadChoice } from '../pool/task.js';
-import { isWorkloadName } from '../pool/workloads.js';
-import {
-  readBoolean,
-  readChoice,
-  readInteger,
-  readList,
-  readNullable,
-  readNumber,
-  readObject,
-  readString,
-  RecordingError,
-} from './recording-fields.js';
+import { isWorkloadName } from '../pool/workload-names.js';
+import { readBoolean, readChoice, readInteger, readList, readNullable, readNumber, readObject, readString, RecordingError } from './recording-fields.js';
 
 const PID_LIMIT = 2 ** 31 - 1;
 const TEXT_LIMIT = 4096;
@@ -71,7 +61,12 @@ function readResult(value: unknown, path: string): TaskResult {
     taskId: readInteger(r.taskId, `${path}.taskId`),
     workload: workload.workload,
     arg: readNumber(r.arg, `${path}.arg`, -Number.MAX_SAFE_INTEGER),
-    value: r.value === null ? null : typeof r.value === 'string' ? readString(r.value, `${path}.value`, TEXT_LIMIT) : readNumber(r.value, `${path}.value`, -Number.MAX_VALUE, Number.MAX_VALUE),
+    value:
+      r.value === null
+        ? null
+        : typeof r.value === 'string'
+          ? readString(r.value, `${path}.value`, TEXT_LIMIT)
+          : readNumber(r.value, `${path}.value`, -Number.MAX_VALUE, Number.MAX_VALUE),
     error: readNullable(r.error, (e) => readString(e, `${path}.error`, TEXT_LIMIT)),
     pid: readInteger(r.pid, `${path}.pid`, 0, PID_LIMIT),
     workerIndex: readInteger(r.workerIndex, `${path}.workerIndex`),

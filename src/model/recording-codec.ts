@@ -17,8 +17,8 @@ import {
   type Fields,
 } from './recording-fields.js';
 
-export const RECORDING_FORMAT = 'pooltop-recording';
-export const RECORDING_VERSION = 1;
+const RECORDING_FORMAT = 'pooltop-recording';
+const RECORDING_VERSION = 1;
 
 /** What the first record says about the whole recording. */
 export interface RecordingHeader {
@@ -51,9 +51,25 @@ export interface RecordedFrame {
  * an object of the fields only some sources or some rows have (the source's own CPU% and MEM%,
  * the stat line's groups and faults, a thread's process), present when one of them is.
  */
-export const PROCESS_FIELDS = [
-  'pid', 'ppid', 'uid', 'user', 'state', 'priority', 'nice', 'threads', 'vsz', 'rss', 'shared',
-  'startTime', 'cpuTime', 'processor', 'name', 'command', 'kernelThread', 'extra',
+const PROCESS_FIELDS = [
+  'pid',
+  'ppid',
+  'uid',
+  'user',
+  'state',
+  'priority',
+  'nice',
+  'threads',
+  'vsz',
+  'rss',
+  'shared',
+  'startTime',
+  'cpuTime',
+  'processor',
+  'name',
+  'command',
+  'kernelThread',
+  'extra',
 ] as const;
 
 type ProcessField = (typeof PROCESS_FIELDS)[number];
@@ -61,12 +77,40 @@ type TupleField = Exclude<ProcessField, 'extra'>;
 
 /** The optional numeric fields of a process, recorded in `extra` when present. */
 const EXTRA_NUMBERS = [
-  'sourceCpu', 'sourceMem', 'pgrp', 'session', 'tty', 'tpgid', 'minorFaults', 'majorFaults', 'userTime', 'systemTime',
-  'ioReadBytes', 'ioWriteBytes', 'oomScore', 'contextSwitches', 'threadOf',
+  'sourceCpu',
+  'sourceMem',
+  'pgrp',
+  'session',
+  'tty',
+  'tpgid',
+  'minorFaults',
+  'majorFaults',
+  'userTime',
+  'systemTime',
+  'ioReadBytes',
+  'ioWriteBytes',
+  'oomScore',
+  'contextSwitches',
+  'threadOf',
 ] as const satisfies readonly (keyof ProcessInfo)[];
 /** The optional text fields (raw, untrusted, sanitized on screen like the rest). */
 const EXTRA_TEXTS = ['cgroup', 'wchan', 'exe'] as const satisfies readonly (keyof ProcessInfo)[];
-const SOURCE_FIELDS: readonly SourceField[] = ['user', 'state', 'priority', 'nice', 'threads', 'virt', 'res', 'shr', 'cpu', 'mem', 'time', 'core', 'start', 'command'];
+const SOURCE_FIELDS: readonly SourceField[] = [
+  'user',
+  'state',
+  'priority',
+  'nice',
+  'threads',
+  'virt',
+  'res',
+  'shr',
+  'cpu',
+  'mem',
+  'time',
+  'core',
+  'start',
+  'command',
+];
 
 const PID_LIMIT = 2 ** 31 - 1;
 const UID_LIMIT = 2 ** 32 - 1;
@@ -128,7 +172,9 @@ function extraOf(p: ProcessInfo): Extra | null {
   let extra: Record<string, unknown> | null = null;
   for (const key of [...EXTRA_NUMBERS, ...EXTRA_TEXTS]) {
     const value = p[key];
-    if (value !== undefined) (extra ??= {})[key] = value;
+    if (value === undefined) continue;
+    extra ??= {};
+    extra[key] = value;
   }
   return extra as Extra | null;
 }
@@ -148,8 +194,23 @@ export function headerRecord(header: RecordingHeader): object {
 
 function processTuple(p: ProcessInfo): unknown[] {
   const tuple: unknown[] = [
-    p.pid, p.ppid, p.uid, p.user, p.state, p.priority, p.nice, p.threads, p.vsz, p.rss, p.shared,
-    p.startTime, p.cpuTime, p.processor, p.name, p.command, p.kernelThread,
+    p.pid,
+    p.ppid,
+    p.uid,
+    p.user,
+    p.state,
+    p.priority,
+    p.nice,
+    p.threads,
+    p.vsz,
+    p.rss,
+    p.shared,
+    p.startTime,
+    p.cpuTime,
+    p.processor,
+    p.name,
+    p.command,
+    p.kernelThread,
   ];
   const extra = extraOf(p);
   if (extra) tuple.push(extra);
@@ -265,7 +326,9 @@ export function readHeader(value: unknown): RecordingHeader {
     capabilities: {
       startTimePrecisionMs: readNumber(caps.startTimePrecisionMs, 'header.capabilities.startTimePrecisionMs', 0, 86_400_000),
       cpuTime: readBoolean(caps.cpuTime, 'header.capabilities.cpuTime'),
-      ...(caps.fields === undefined ? {} : { fields: readList(caps.fields, 'header.capabilities.fields', 64).map((f, i) => readChoice(f, `header.capabilities.fields[${i}]`, SOURCE_FIELDS)) }),
+      ...(caps.fields === undefined
+        ? {}
+        : { fields: readList(caps.fields, 'header.capabilities.fields', 64).map((f, i) => readChoice(f, `header.capabilities.fields[${i}]`, SOURCE_FIELDS)) }),
       ...(caps.threads === undefined ? {} : { threads: readBoolean(caps.threads, 'header.capabilities.threads') }),
     },
     intervalMs: readInteger(h.intervalMs, 'header.intervalMs', 1, 86_400_000),
@@ -276,7 +339,8 @@ export function readHeader(value: unknown): RecordingHeader {
 
 function readProcess(value: unknown, path: string): ProcessInfo {
   const t = readList(value, path, PROCESS_FIELDS.length);
-  if (t.length < PROCESS_FIELDS.length - 1) throw new RecordingError(`${path} has ${t.length} fields (${PROCESS_FIELDS.length - 1} or ${PROCESS_FIELDS.length})`);
+  if (t.length < PROCESS_FIELDS.length - 1)
+    throw new RecordingError(`${path} has ${t.length} fields (${PROCESS_FIELDS.length - 1} or ${PROCESS_FIELDS.length})`);
   const f = (i: number): unknown => PROCESS_READERS[PROCESS_FIELDS[i]!](t[i], `${path}.${PROCESS_FIELDS[i]}`);
   const p: ProcessInfo = {
     pid: f(0) as number,
@@ -334,8 +398,14 @@ function readCounters(value: unknown): HostCounters {
   const cpuKeys = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal', 'guest', 'guestNice'] as const;
   const diskKeys = ['readsCompleted', 'writesCompleted', 'readBytes', 'writtenBytes', 'ioTimeSeconds'] as const;
   const netKeys = [
-    'receiveBytes', 'receivePackets', 'receiveErrors', 'receiveDrops',
-    'transmitBytes', 'transmitPackets', 'transmitErrors', 'transmitDrops',
+    'receiveBytes',
+    'receivePackets',
+    'receiveErrors',
+    'receiveDrops',
+    'transmitBytes',
+    'transmitPackets',
+    'transmitErrors',
+    'transmitDrops',
   ] as const;
   const device = (o: Fields, path: string): string => readString(o.device, `${path}.device`, 256);
   return {

@@ -46,7 +46,11 @@ export function snapshotJson({ sample, rows, columns, previous, meters }: Sample
       },
       network: {
         total: { receiveBytesPerSecond: r(rates.networkTotal.receiveBytesPerSecond), transmitBytesPerSecond: r(rates.networkTotal.transmitBytesPerSecond) },
-        interfaces: rates.networks.map((n) => ({ device: n.device, receiveBytesPerSecond: r(n.receiveBytesPerSecond), transmitBytesPerSecond: r(n.transmitBytesPerSecond) })),
+        interfaces: rates.networks.map((n) => ({
+          device: n.device,
+          receiveBytesPerSecond: r(n.receiveBytesPerSecond),
+          transmitBytesPerSecond: r(n.transmitBytesPerSecond),
+        })),
       },
     }),
     ...(meters?.cpuFrequency && { cpuFrequency: meters.cpuFrequency }),

@@ -77,7 +77,10 @@ const bmpKinds = new Uint8Array(0x10000);
 function kindOf(code: number, char: string): number {
   if (code > 0xffff) return classify(code, char);
   const known = bmpKinds[code]!;
-  return known !== 0 ? known : (bmpKinds[code] = classify(code, char));
+  if (known !== 0) return known;
+  const kind = classify(code, char);
+  bmpKinds[code] = kind;
+  return kind;
 }
 
 function classify(code: number, char: string): number {

@@ -12,13 +12,7 @@ export function rowMatchesSearch(row: ProcessRow, query: string): boolean {
  * Index of the next row matching `query`, starting at `from` (inclusive when `includeFrom`) and
  * moving by `direction`, wrapping around the ends; -1 when nothing matches.
  */
-export function findMatch(
-  rows: readonly ProcessRow[],
-  query: string,
-  from: number,
-  direction: 1 | -1 = 1,
-  includeFrom = true,
-): number {
+export function findMatch(rows: readonly ProcessRow[], query: string, from: number, direction: 1 | -1 = 1, includeFrom = true): number {
   const n = rows.length;
   if (n === 0 || query === '') return -1;
   const start = ((from % n) + n) % n;

@@ -29,18 +29,40 @@ export function systemFamilies(sample: Sample, cpuFloor: CounterFloor): MetricFa
       guest.push({ labels: { cpu: id, mode: 'nice' }, value: cpuFloor.value(`${id} guest_nice`, core.guestNice) });
     });
     families.push(
-      { name: 'pooltop_cpu_seconds', type: 'counter', unit: 'seconds', help: 'Seconds each core spent in each mode since boot (/proc/stat; user and nice include guest time).', samples: cpu },
-      { name: 'pooltop_cpu_guest_seconds', type: 'counter', unit: 'seconds', help: 'Seconds each core spent running virtual machines, also counted in the user and nice modes.', samples: guest },
+      {
+        name: 'pooltop_cpu_seconds',
+        type: 'counter',
+        unit: 'seconds',
+        help: 'Seconds each core spent in each mode since boot (/proc/stat; user and nice include guest time).',
+        samples: cpu,
+      },
+      {
+        name: 'pooltop_cpu_guest_seconds',
+        type: 'counter',
+        unit: 'seconds',
+        help: 'Seconds each core spent running virtual machines, also counted in the user and nice modes.',
+        samples: guest,
+      },
     );
   }
   families.push(
     gauge('pooltop_memory_total_bytes', 'Memory the kernel manages (MemTotal).', memory.total, 'bytes'),
-    gauge('pooltop_memory_used_bytes', 'Memory programs hold, as htop counts its "used" part: total less free, buffers, Cached and SReclaimable (and the zswap pool).', memory.used, 'bytes'),
+    gauge(
+      'pooltop_memory_used_bytes',
+      'Memory programs hold, as htop counts its "used" part: total less free, buffers, Cached and SReclaimable (and the zswap pool).',
+      memory.used,
+      'bytes',
+    ),
     gauge('pooltop_memory_shared_bytes', 'Memory in tmpfs and shared memory (Shmem), apart from used and cached as htop shows it.', memory.shared, 'bytes'),
     gauge('pooltop_memory_free_bytes', 'Memory not used for anything (MemFree).', memory.free, 'bytes'),
     gauge('pooltop_memory_available_bytes', 'Memory available to start new programs without swapping (MemAvailable).', memory.available, 'bytes'),
     gauge('pooltop_memory_buffers_bytes', 'Memory in block device buffers (Buffers).', memory.buffers, 'bytes'),
-    gauge('pooltop_memory_cached_bytes', 'Memory in the page cache and reclaimable slab, shared memory apart (Cached + SReclaimable - Shmem).', memory.cached, 'bytes'),
+    gauge(
+      'pooltop_memory_cached_bytes',
+      'Memory in the page cache and reclaimable slab, shared memory apart (Cached + SReclaimable - Shmem).',
+      memory.cached,
+      'bytes',
+    ),
     gauge('pooltop_swap_total_bytes', 'Swap space (SwapTotal).', swap.total, 'bytes'),
     gauge('pooltop_swap_used_bytes', 'Swap space in use, less what is also in memory (SwapTotal - SwapFree - SwapCached, as htop).', swap.used, 'bytes'),
     gauge('pooltop_swap_free_bytes', 'Swap space unused (SwapFree).', swap.free, 'bytes'),
@@ -48,7 +70,8 @@ export function systemFamilies(sample: Sample, cpuFloor: CounterFloor): MetricFa
     gauge('pooltop_load5', 'Load average over 5 minutes.', load[1]),
     gauge('pooltop_load15', 'Load average over 15 minutes.', load[2]),
   );
-  if (counters && counters.bootTime > 0) families.push(gauge('pooltop_boot_time_seconds', 'When the machine booted, in seconds since the epoch (btime).', counters.bootTime, 'seconds'));
+  if (counters && counters.bootTime > 0)
+    families.push(gauge('pooltop_boot_time_seconds', 'When the machine booted, in seconds since the epoch (btime).', counters.bootTime, 'seconds'));
   const { running, sleeping, stopped, zombie } = tasks;
   if (running !== null && sleeping !== null && stopped !== null && zombie !== null) {
     families.push({

@@ -7,7 +7,7 @@ import { linkTree, type TreeNode } from './tree-links.js';
 export function collapseAll<T extends TreeNode>(rows: readonly T[]): Set<number> {
   const { childStart } = linkTree(rows);
   const pids = new Set<number>();
-  for (let i = 0; i < rows.length; i++) if (childStart[i + 1] > childStart[i]) pids.add(rows[i].pid);
+  for (let i = 0; i < rows.length; i++) if (childStart[i + 1]! > childStart[i]!) pids.add(rows[i]!.pid);
   return pids;
 }
 
@@ -31,11 +31,7 @@ export function expandNode(collapsed: ReadonlySet<number>, pid: number): Readonl
 }
 
 /** Show everything below `pid`: it and all its descendants expanded. */
-export function expandSubtree<T extends TreeNode>(
-  rows: readonly T[],
-  collapsed: ReadonlySet<number>,
-  pid: number,
-): ReadonlySet<number> {
+export function expandSubtree<T extends TreeNode>(rows: readonly T[], collapsed: ReadonlySet<number>, pid: number): ReadonlySet<number> {
   if (collapsed.size === 0) return collapsed;
   const next = new Set(collapsed);
   next.delete(pid);

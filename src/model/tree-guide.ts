@@ -23,7 +23,7 @@ export const GUIDE = {
 } as const;
 
 /** Cells per level of a guide. */
-export const LEVEL_WIDTH = 3;
+const LEVEL_WIDTH = 3;
 
 /** Starts the marker that replaces the outer levels of a guide too deep for its width. */
 export const ELISION = '⋯';

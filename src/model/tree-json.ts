@@ -18,11 +18,12 @@ export interface ProcessForest<T> {
 export function nestTree<T extends TreeNode>(rows: readonly T[], compare: Compare<T>): ProcessForest<T> {
   const { childStart, childList, roots } = linkTree(rows, compare);
   const nodes: NestedProcess<T>[] = rows.map((row) => ({ ...row, children: [] }));
-  for (let i = 0; i < nodes.length; i++) {
-    const children = nodes[i].children;
-    for (let c = childStart[i]; c < childStart[i + 1]; c++) children.push(nodes[childList[c]]);
+  // linkTree's indices are rows' (see TreeLinks), so each names a node.
+  const node = (i: number): NestedProcess<T> => nodes[i]!;
+  for (const [i, { children }] of nodes.entries()) {
+    for (const child of childList.subarray(childStart[i], childStart[i + 1])) children.push(node(child));
   }
-  return { roots: Array.from(roots, (i) => nodes[i]) };
+  return { roots: Array.from(roots, node) };
 }
 
 /**
@@ -36,16 +37,16 @@ export function forestToJson<T extends TreeNode>(forest: ProcessForest<T>): stri
   const parts: string[] = ['{"roots":['];
   // Each frame is a list of siblings being written and the index of the next one.
   const frames: { list: readonly NestedProcess<T>[]; next: number }[] = [{ list: forest.roots, next: 0 }];
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1];
-    if (frame.next === frame.list.length) {
+  for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
+    const sibling = frame.list[frame.next];
+    if (sibling === undefined) {
       // Closes the children array and its node, or for the outermost frame `roots` and the object.
       parts.push(']}');
       frames.pop();
       continue;
     }
-    if (frame.next > 0) parts.push(',');
-    const { children, ...fields } = frame.list[frame.next++];
+    if (frame.next++ > 0) parts.push(',');
+    const { children, ...fields } = sibling;
     const head = jsonSafe(JSON.stringify(fields));
     parts.push(head === '{}' ? '{"children":[' : `${head.slice(0, -1)},"children":[`);
     frames.push({ list: children, next: 0 });

@@ -50,44 +50,47 @@ export function hasNoParent(row: TreeNode): boolean {
  */
 export function linkTree<T extends TreeNode>(rows: readonly T[], compare?: Compare<T>): TreeLinks<T> {
   const n = rows.length;
+  // Every index below is a row's (0 ≤ i < n) and each typed array is n long (childStart n + 1,
+  // childList its last count): the `!` on their reads records that, not a guess. Plain index
+  // loops, not entries(): this runs each refresh over every process.
   const indexOf = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    const pid = rows[i].pid;
+    const pid = rows[i]!.pid;
     if (!indexOf.has(pid)) indexOf.set(pid, i);
   }
 
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const row = rows[i];
+    const row = rows[i]!;
     parent[i] = hasNoParent(row) ? -1 : (indexOf.get(treeParent(row)) ?? -1);
   }
   const cycleRoots = breakCycles(rows, parent);
 
   // Children as one flat array grouped by parent (counting sort), cheaper than n small arrays.
   const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) childStart[parent[i] + 1]++;
-  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i];
-  const childList = new Int32Array(childStart[n]);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childStart[parent[i]! + 1]!++;
+  for (let i = 0; i < n; i++) childStart[i + 1]! += childStart[i]!;
+  const childList = new Int32Array(childStart[n]!);
   const fill = childStart.slice(0, n);
-  for (let i = 0; i < n; i++) if (parent[i] >= 0) childList[fill[parent[i]]++] = i;
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i;
 
   const rootList: number[] = [];
-  for (let i = 0; i < n; i++) if (parent[i] < 0) rootList.push(i);
+  for (let i = 0; i < n; i++) if (parent[i]! < 0) rootList.push(i);
   const roots = Int32Array.from(rootList);
 
   if (compare) {
-    const byRow = (a: number, b: number): number => compare(rows[a], rows[b]);
+    const byRow = (a: number, b: number): number => compare(rows[a]!, rows[b]!);
     for (let i = 0; i < n; i++) {
-      const start = childStart[i];
-      const end = childStart[i + 1];
+      const start = childStart[i]!;
+      const end = childStart[i + 1]!;
       if (end - start > 1) childList.subarray(start, end).sort(byRow);
     }
     roots.sort(byRow);
   }
   // init heads the tree as in htop and pstree, whatever the sort says.
-  const init = roots.findIndex((i) => rows[i].pid === 1);
+  const init = roots.findIndex((i) => rows[i]!.pid === 1);
   if (init > 0) {
-    const first = roots[init];
+    const first = roots[init]!;
     roots.copyWithin(1, 0, init);
     roots[0] = first;
   }
@@ -118,10 +121,7 @@ function breakCycles<T extends TreeNode>(rows: readonly T[], parent: Int32Array)
       if (state[i] === ON_WALK) {
         // The walk came back to i: the rows from i's place in the walk onwards form the cycle.
         let cut = i;
-        for (let k = walkIndex[i] + 1; k < walk.length; k++) {
-          const member = walk[k];
-          if (rows[member].pid < rows[cut].pid) cut = member;
-        }
+        for (const member of walk.slice(walkIndex[i]! + 1)) if (rows[member]!.pid < rows[cut]!.pid) cut = member;
         parent[cut] = -1;
         cycleRoots.push(cut);
         break;
@@ -129,8 +129,9 @@ function breakCycles<T extends TreeNode>(rows: readonly T[], parent: Int32Array)
       state[i] = ON_WALK;
       walkIndex[i] = walk.length;
       walk.push(i);
-      if (parent[i] < 0) break;
-      i = parent[i];
+      const up = parent[i]!;
+      if (up < 0) break;
+      i = up;
     }
     for (const w of walk) state[w] = ROOTED;
   }

@@ -110,7 +110,12 @@ function statusNumber(text: string, key: string, index: number): number {
   const at = text.indexOf(`\n${key}:`);
   if (at < 0) return -1;
   const end = text.indexOf('\n', at + 1);
-  const value = Number(text.slice(at + key.length + 2, end < 0 ? undefined : end).trim().split(/\s+/)[index]);
+  const value = Number(
+    text
+      .slice(at + key.length + 2, end < 0 ? undefined : end)
+      .trim()
+      .split(/\s+/)[index],
+  );
   return Number.isInteger(value) ? value : -1;
 }
 

@@ -28,7 +28,7 @@ export interface OpenFile {
   access: 'read' | 'write' | 'read-write' | null;
 }
 
-export interface ThreadDetails {
+interface ThreadDetails {
   tid: number;
   name: string;
   state: string;
@@ -81,7 +81,7 @@ export interface ProcessDetails {
 }
 
 /** At most this many open files and threads are listed (a server may have 100,000 sockets). */
-export const DETAILS_LIST_LIMIT = 1000;
+const DETAILS_LIST_LIMIT = 1000;
 
 const STATUS_LIMIT = 16 * 1024;
 // As ps: a command line is read whole, up to 128 KiB (ARG_MAX-sized lines exist).
@@ -237,7 +237,7 @@ export function accessMode(fdinfo: string | null): OpenFile['access'] {
 }
 
 /** NAME=value entries of /proc/PID/environ. */
-export function parseEnviron(environ: string | null): string[] | null {
+function parseEnviron(environ: string | null): string[] | null {
   if (environ === null) return null;
   return environ.split('\0').filter((entry) => entry.length > 0);
 }
@@ -265,7 +265,11 @@ function readOpenFiles(dir: string): OpenFile[] | null {
     return null;
   }
   const files: OpenFile[] = [];
-  for (const name of names.map(Number).filter(Number.isInteger).sort((a, b) => a - b).slice(0, DETAILS_LIST_LIMIT)) {
+  for (const name of names
+    .map(Number)
+    .filter(Number.isInteger)
+    .sort((a, b) => a - b)
+    .slice(0, DETAILS_LIST_LIMIT)) {
     const target = link(`${dir}/fd/${name}`);
     if (target === null) continue;
     files.push({ fd: name, target, ...classifyFdTarget(target), access: accessMode(text(readProcFile(`${dir}/fdinfo/${name}`, 1024))) });
@@ -281,7 +285,11 @@ function readThreads(dir: string): ThreadDetails[] {
     return [];
   }
   const threads: ThreadDetails[] = [];
-  for (const tid of names.map(Number).filter(Number.isInteger).sort((a, b) => a - b).slice(0, DETAILS_LIST_LIMIT)) {
+  for (const tid of names
+    .map(Number)
+    .filter(Number.isInteger)
+    .sort((a, b) => a - b)
+    .slice(0, DETAILS_LIST_LIMIT)) {
     const stat = parseProcStat(text(readProcFile(`${dir}/task/${tid}/stat`, 4096)) ?? '');
     if (stat) threads.push({ tid, name: stat.comm, state: stat.state, cpuTime: (stat.utime + stat.stime) / CLK_TCK });
   }

@@ -1,7 +1,7 @@
 // One process's /proc/[pid]/stat read now, and what the pool and the signal checks take from it:
 // its state and CPU time (a worker), its parent and start ticks (a family task's child).
 import { parseProcStat, type ProcStat } from './parse-proc.js';
-import { DENIED, GONE, readProcFile } from './proc-file.js';
+import { DENIED, type GONE, readProcFile } from './proc-file.js';
 import { ticksToMs } from './kernel-units.js';
 import { PROC_ROOT } from './procfs.js';
 

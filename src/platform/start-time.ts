@@ -53,7 +53,8 @@ export function readBootTimeMs(root = PROC_ROOT): number {
  */
 const BOOT_TIME_KEY = Symbol.for('pooltop.bootTimeMs');
 const shared = globalThis as { [BOOT_TIME_KEY]?: number };
-export const BOOT_TIME_MS = HAS_PROCFS ? (shared[BOOT_TIME_KEY] ??= readBootTimeMs()) : 0;
+if (HAS_PROCFS) shared[BOOT_TIME_KEY] ??= readBootTimeMs();
+export const BOOT_TIME_MS = shared[BOOT_TIME_KEY] ?? 0;
 
 /**
  * The boot time now: BOOT_TIME_MS unless the wall clock has been stepped since it was read (a

@@ -5,7 +5,8 @@ export type PrimeMethod = 'naive' | 'sqrt';
 /** Called between blocks of divisors so a long task can notice, e.g., that its parent died. */
 export type Tick = () => void;
 
-// ~1.4 ms of divisions on a 2020s core: often enough for a 50 ms check, rare enough to cost nothing.
+// About a millisecond of divisions (docs/performance.md): often enough for a 50 ms check, rare
+// enough to cost nothing.
 const BLOCK = 1 << 20;
 
 const noTick: Tick = () => {};

@@ -46,7 +46,7 @@ export interface PipelineRun {
 }
 
 /** "pipeline: 3.6 MB/s …": a task's value (the pool panel reads it back: src/ui/pool-panel.tsx). */
-export function pipelineText(bytes: number, ms: number): string {
+function pipelineText(bytes: number, ms: number): string {
   const rate = ms > 0 ? bytes / (ms / 1000) : 0;
   return `pipeline: ${(rate / 1e6).toFixed(2)} MB/s through the pipe (${bytes} bytes in ${ms} ms): the reader's pace`;
 }

@@ -28,7 +28,7 @@ export interface PoolOptions {
   parentDeathSignal?: boolean;
 }
 
-export interface DispatchInfo {
+interface DispatchInfo {
   task: Task;
   workerIndex: number;
   pid: number;
@@ -53,7 +53,7 @@ export interface WorkerExit {
   killedWith?: readonly TaskChild[];
 }
 
-export interface ChildExit {
+interface ChildExit {
   child: TaskChild;
   /** How it ended, when its worker was still there to wait for it; null when the pool only saw it gone. */
   code: number | null;
@@ -61,7 +61,7 @@ export interface ChildExit {
   signal: string | null;
 }
 
-export interface TrapReport {
+interface TrapReport {
   index: number;
   pid: number;
   signal: 'SIGTERM' | 'SIGINT';

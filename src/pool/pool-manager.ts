@@ -15,7 +15,7 @@ import { WorkerSupervisor } from './worker-supervisor.js';
 
 export const MAX_WORKERS = 256;
 
-export type { ChildExit, DispatchInfo, PoolEvents, PoolOptions, SubmitOptions, TaskChild, TrapReport, WorkerExit } from './pool-events.js';
+export type { PoolEvents, PoolOptions, SubmitOptions } from './pool-events.js';
 
 export class PoolManager extends EventEmitter<PoolEvents> {
   private phase: PoolPhase = 'idle';

@@ -26,7 +26,13 @@ export const FAMILY_STREAM_MS = 8000;
  * deadlock, a zombie, a child to find and kill), or the semaphore's hold, which makes a task of
  * about 3 holds.
  */
-const FIXED_STREAM_ARG: Partial<Record<WorkloadName, number>> = { family: FAMILY_STREAM_MS, zombie: FAMILY_STREAM_MS, deadlock: FAMILY_STREAM_MS, semaphore: 1000, pipeline: 5000 };
+const FIXED_STREAM_ARG: Partial<Record<WorkloadName, number>> = {
+  family: FAMILY_STREAM_MS,
+  zombie: FAMILY_STREAM_MS,
+  deadlock: FAMILY_STREAM_MS,
+  semaphore: 1000,
+  pipeline: 5000,
+};
 
 type CostModel = 'naive' | 'sqrt' | 'sumsq' | 'sleep' | 'fixed' | 'threads' | 'threads-atomic';
 

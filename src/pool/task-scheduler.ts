@@ -81,7 +81,7 @@ export class TaskScheduler {
     });
     const promise = new Promise<TaskResult[]>((resolve, reject) => {
       const batch: Batch = { firstId: tasks[0]?.id ?? 0, results: new Array(tasks.length), remaining: tasks.length, resolve, reject, onResult };
-      tasks.forEach((task) => this.batchOf.set(task.id, batch));
+      for (const task of tasks) this.batchOf.set(task.id, batch);
     });
     // A caller that fires and forgets must not crash the process when a stop rejects its batch.
     promise.catch(() => {});

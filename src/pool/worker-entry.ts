@@ -84,7 +84,7 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
     report(task, cpu0, wall0, { error: problem });
     return;
   }
-  let run;
+  let run: ReturnType<typeof runFamilyTask>;
   try {
     // The child sleeps only once pooltop is sure to hear of it (family-task.ts, GATE).
     run = runFamilyTask(
@@ -104,23 +104,25 @@ function runFamily(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
 /** Reports the task once `done` settles, with the event loop free meanwhile; `child` is ended with us if we must leave. */
 function awaitChild(task: Task, cpu0: NodeJS.CpuUsage, wall0: number, child: ChildProcess, done: Promise<string>, announced: boolean): void {
   familyChild = child;
-  done.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error: errorText(error) }),
-  ).then((outcome) => {
-    familyChild = null;
-    if (announced && child.pid !== undefined) {
-      send({ type: 'child-exit', pid: process.pid, taskId: task.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode });
-    }
-    report(task, cpu0, wall0, outcome);
-  });
+  done
+    .then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: errorText(error) }),
+    )
+    .then((outcome) => {
+      familyChild = null;
+      if (announced && child.pid !== undefined) {
+        send({ type: 'child-exit', pid: process.pid, taskId: task.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode });
+      }
+      report(task, cpu0, wall0, outcome);
+    });
 }
 
 /** A pipeline task: its two stages run under a shell the worker waits for (not announced: the shell is not a family child). */
 function runPipeline(task: Task, cpu0: NodeJS.CpuUsage, wall0: number): void {
   const problem = taskSpecProblem(task);
   if (problem !== null) return report(task, cpu0, wall0, { error: problem });
-  let run;
+  let run: ReturnType<typeof runPipelineTask>;
   try {
     run = runPipelineTask(task.arg);
   } catch (error) {

@@ -5,7 +5,10 @@
 export function exitText(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   const how = signal !== null ? `was killed by ${signal}` : `exited with status ${String(code)}`;
   // A Node crash ends with its stack and "Node.js v20…": the error line is the one to show.
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^(at |Node\.js v|\d+: 0x|-----|<---)/.test(l));
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^(at |Node\.js v|\d+: 0x|-----|<---)/.test(l));
   const why = lines.findLast((l) => /error/i.test(l)) ?? lines.at(-1);
   return why === undefined ? how : `${how}: ${why.length > 160 ? `${why.slice(0, 160)}…` : why}`;
 }

@@ -1,7 +1,7 @@
 // The IPC messages between the pool manager and a worker, and guards for each direction.
 import type { PrimeMethod } from './next-prime.js';
 import type { Task } from './task.js';
-import { isWorkloadName } from './workloads.js';
+import { isWorkloadName } from './workload-names.js';
 
 /** Cumulative CPU of the worker process since it started (process.cpuUsage()), in microseconds. */
 export interface CpuTotals {
@@ -80,16 +80,10 @@ export function parseFromWorker(message: unknown): FromWorker | null {
     case 'result': {
       const value = m['value'];
       const valueOk = (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string';
-      return valueOk && isId(m['taskId']) && isCount(m['cpuMs']) && isCount(m['wallMs']) && isCpuTotals(m['usage'])
-        ? (m as FromWorker)
-        : null;
+      return valueOk && isId(m['taskId']) && isCount(m['cpuMs']) && isCount(m['wallMs']) && isCpuTotals(m['usage']) ? (m as FromWorker) : null;
     }
     case 'failed':
-      return typeof m['error'] === 'string' &&
-        isId(m['taskId']) &&
-        isCount(m['cpuMs']) &&
-        isCount(m['wallMs']) &&
-        isCpuTotals(m['usage'])
+      return typeof m['error'] === 'string' && isId(m['taskId']) && isCount(m['cpuMs']) && isCount(m['wallMs']) && isCpuTotals(m['usage'])
         ? (m as FromWorker)
         : null;
     case 'trapped':

@@ -92,7 +92,11 @@ export class WorkerSupervisor {
     private readonly hooks: SupervisorHooks,
     private readonly stats: PoolStats,
   ) {
-    this.children = new ChildWatch(events, () => hooks.changed(), (pid) => this.workerOf(pid) !== undefined);
+    this.children = new ChildWatch(
+      events,
+      () => hooks.changed(),
+      (pid) => this.workerOf(pid) !== undefined,
+    );
   }
 
   /** A new run, with these settings: workers are counted from 1 again. */
@@ -126,7 +130,10 @@ export class WorkerSupervisor {
   }
 
   /** Forks a worker; when that fails, `failed` hears why (at once, or on the next tick: see below). */
-  spawn(trap = this.settings.trap, failed: (cause: string) => void = (cause) => this.events.emit('problem', `could not start a worker: ${cause}`)): Worker | null {
+  spawn(
+    trap = this.settings.trap,
+    failed: (cause: string) => void = (cause) => this.events.emit('problem', `could not start a worker: ${cause}`),
+  ): Worker | null {
     const index = this.nextIndex++;
     let child: ChildProcess;
     try {
@@ -373,7 +380,12 @@ export class WorkerSupervisor {
         const child = this.children.confirm({ pid, startTicks, command, workerIndex: worker.index, workerPid: worker.pid, taskId, diesWithWorker }, reaped);
         if (child === null) return;
         // The zombie's parent starts it and it exits ZOMBIE_AFTER_MS later: the wait it is owed starts then.
-        if (!reaped) worker.taskChild = { pid: child.pid, since: child.since, ...(worker.task?.workload === 'zombie' ? { zombieSince: child.since + ZOMBIE_AFTER_MS } : {}) };
+        if (!reaped)
+          worker.taskChild = {
+            pid: child.pid,
+            since: child.since,
+            ...(worker.task?.workload === 'zombie' ? { zombieSince: child.since + ZOMBIE_AFTER_MS } : {}),
+          };
         this.children.announce(child);
         return;
       }

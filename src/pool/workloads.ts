@@ -5,6 +5,7 @@ import { COUNTER_THREADS, counterText, countWithThreads } from './shared-counter
 import { sleepFor } from './sleep-task.js';
 import { sumOfSquares } from './sum-of-squares.js';
 import type { TaskSpec, WorkloadName } from './task.js';
+import { isWorkloadName } from './workload-names.js';
 
 export interface WorkloadInfo {
   name: WorkloadName;
@@ -20,7 +21,7 @@ export const MAX_FAMILY_MS = 10_000;
 /** 2^31 − 1 is prime, so next_prime of anything up to it stays in V8's fast 32-bit integers. */
 export const MAX_PRIME_ARG = 2 ** 31 - 1;
 
-export const MAX_THREAD_INCREMENTS = 50_000_000;
+const MAX_THREAD_INCREMENTS = 50_000_000;
 
 export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   primes: { name: 'primes', summary: 'next_prime(n): the smallest prime >= n (CPU-bound)', minArg: 2, maxArg: MAX_PRIME_ARG },
@@ -29,12 +30,32 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
   // Capped so that a child orphaned by its worker's death ends by itself within seconds.
   family: { name: 'family', summary: 'start a child process that sleeps n ms and wait for it (a two-level tree)', minArg: 0, maxArg: MAX_FAMILY_MS },
   // n increments per thread; 50 million keeps the counter (4 threads) far below 2^31.
-  threads: { name: 'threads', summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
+  threads: {
+    name: 'threads',
+    summary: `${COUNTER_THREADS} threads add 1 to a shared counter n times each, unsynchronised: updates are lost`,
+    minArg: 1,
+    maxArg: MAX_THREAD_INCREMENTS,
+  },
   'threads-atomic': { name: 'threads-atomic', summary: `the same with Atomics.add: exact, none lost`, minArg: 1, maxArg: MAX_THREAD_INCREMENTS },
-  deadlock: { name: 'deadlock', summary: 'two threads take two locks in opposite order and wait for each other n ms (then the worker ends them)', minArg: 100, maxArg: 3_600_000 },
-  semaphore: { name: 'semaphore', summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`, minArg: 0, maxArg: 60_000 },
+  deadlock: {
+    name: 'deadlock',
+    summary: 'two threads take two locks in opposite order and wait for each other n ms (then the worker ends them)',
+    minArg: 100,
+    maxArg: 3_600_000,
+  },
+  semaphore: {
+    name: 'semaphore',
+    summary: `${SEMAPHORE_THREADS} threads share ${SEMAPHORE_PERMITS} permits, each held n ms: at most ${SEMAPHORE_PERMITS} at once`,
+    minArg: 0,
+    maxArg: 60_000,
+  },
   // Capped as family: its two processes end by themselves within a moment of the reader's n ms, orphaned or not.
-  pipeline: { name: 'pipeline', summary: 'a writer process fills a pipe that a slow reader empties for n ms: the writer blocks (S, pipe_write)', minArg: 100, maxArg: MAX_FAMILY_MS },
+  pipeline: {
+    name: 'pipeline',
+    summary: 'a writer process fills a pipe that a slow reader empties for n ms: the writer blocks (S, pipe_write)',
+    minArg: 100,
+    maxArg: MAX_FAMILY_MS,
+  },
   // As family, capped alike: the child that does not reap is itself a family child.
   zombie: { name: 'zombie', summary: 'as family, but the child leaves a grandchild unreaped for n ms: state Z, <defunct>', minArg: 0, maxArg: MAX_FAMILY_MS },
 };
@@ -42,10 +63,6 @@ export const WORKLOADS: Readonly<Record<WorkloadName, WorkloadInfo>> = {
 /** The workloads a worker runs with its event loop free, waiting for a child process (family-task.ts). */
 export function isChildWorkload(workload: WorkloadName): workload is 'family' | 'zombie' {
   return workload === 'family' || workload === 'zombie';
-}
-
-export function isWorkloadName(value: unknown): value is WorkloadName {
-  return typeof value === 'string' && Object.hasOwn(WORKLOADS, value);
 }
 
 /** Why `spec` is not a task the pool can run, or null when it is. Specs may come from anywhere. */

@@ -3,7 +3,7 @@ import { HAS_PROCFS } from '../platform/procfs.js';
 import { ProcfsSampler } from './procfs-sampler.js';
 import type { Sampler, SourceName } from './types.js';
 
-export function defaultSource(): SourceName {
+function defaultSource(): SourceName {
   return HAS_PROCFS ? 'procfs' : 'ps-list';
 }
 

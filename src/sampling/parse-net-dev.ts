@@ -23,7 +23,11 @@ export function parseNetDev(text: string): NetworkCounters[] {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
     const device = line.slice(0, colon).trim();
-    const f = line.slice(colon + 1).trim().split(/\s+/).map(Number);
+    const f = line
+      .slice(colon + 1)
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     if (device === '' || f.length < 16 || !f.every(Number.isFinite)) continue;
     out.push({
       device,

@@ -5,7 +5,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { CLK_TCK, PAGE_SIZE } from '../platform/kernel-units.js';
 import { parseCmdline, parseProcStat, parseStatm, parseStatusUid } from '../platform/parse-proc.js';
-import { closeProcFile, DENIED, GONE, openProcFile, readOpenProcFile, readProcFile, readProcLink, readWholeProcFile, type ReadResult } from '../platform/proc-file.js';
+import {
+  closeProcFile,
+  DENIED,
+  GONE,
+  openProcFile,
+  readOpenProcFile,
+  readProcFile,
+  readProcLink,
+  readWholeProcFile,
+  type ReadResult,
+} from '../platform/proc-file.js';
 import { parseCgroup, parseContextSwitches, parseInteger, parseIoBytes, parseWchan } from '../platform/parse-proc-details.js';
 import { PROC_ROOT } from '../platform/procfs.js';
 import { BOOT_TIME_MS, readBootTimeMs, startTimeFromTicks } from '../platform/start-time.js';
@@ -22,7 +32,7 @@ const PROCFS_CAPABILITIES: SourceCapabilities = {
   fields: SOURCE_FIELDS.procfs,
   threads: true,
 };
-/** PIDs read between two turns of the event loop: ~2 ms of work, so keys are never kept waiting. */
+/** PIDs read between two turns of the event loop: a few milliseconds of work, so keys are never kept waiting. */
 const SLICE = 200;
 /**
  * Descriptors of /proc/[pid]/stat and statm kept open between refreshes: a refresh then costs two
@@ -103,8 +113,8 @@ export class ProcfsSampler implements Sampler {
 
   /**
    * The sample, read in slices of PIDs with the event loop let through between them, so a key
-   * pressed during a refresh of thousands of processes is handled within a slice (~2 ms), not
-   * after the whole read (~30 ms at 2,000 processes).
+   * pressed during a refresh of thousands of processes is handled within a slice, not after the
+   * whole read (docs/performance.md).
    */
   async sample(request: SampleRequest = {}): Promise<Sample> {
     const facts = this.facts.readSync();
@@ -216,7 +226,7 @@ export class ProcfsSampler implements Sampler {
   }
 
   close(): void {
-    this.identities.forEach((identity) => this.release(identity));
+    for (const identity of this.identities.values()) this.release(identity);
     this.identities.clear();
   }
 
@@ -269,7 +279,7 @@ export class ProcfsSampler implements Sampler {
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
     // again, unparsed and unallocated, which keeps a refresh's garbage to what changed.
-    if (identity && identity.info && identity.statText === statText && identity.statmText === statmText) {
+    if (identity?.info && identity.statText === statText && identity.statmText === statmText) {
       identity.seen = generation;
       if (this.details.size > 0) identity.info = this.withDetails(pid, identity, identity.info);
       return identity.info;
@@ -367,13 +377,7 @@ export class ProcfsSampler implements Sampler {
     return same ? info : { ...info, ...fresh };
   }
 
-  private readIdentity(
-    dir: string,
-    comm: string,
-    startTicks: number,
-    ppid: number,
-    pid: number,
-  ): Identity | typeof GONE | typeof DENIED {
+  private readIdentity(dir: string, comm: string, startTicks: number, ppid: number, pid: number): Identity | typeof GONE | typeof DENIED {
     const status = readProcFile(`${dir}/status`);
     if (status === GONE) return GONE;
     const uid = typeof status === 'string' ? parseStatusUid(status) : -1;

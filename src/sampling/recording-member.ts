@@ -25,9 +25,9 @@ export const MEMBER_HEADER_BYTES = 10 + 2 + 4 + EXTRA_DATA;
 const NODE_HEADER = 10;
 const TRAILER = 8;
 /** A member larger than this is damage, not a sample: a key frame of 10,000 processes is ~300 kB. */
-export const MAX_MEMBER_BYTES = 64 * 1024 * 1024;
+const MAX_MEMBER_BYTES = 64 * 1024 * 1024;
 /** What one member may inflate to: a gzip bomb stops here. */
-export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
 
 export interface MemberInfo {
   kind: MemberKind;
@@ -60,7 +60,7 @@ export function readMemberHeader(bytes: Uint8Array): MemberInfo | string {
   if (bytes.length < MEMBER_HEADER_BYTES) return 'a record cut short';
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, MEMBER_HEADER_BYTES);
   if (b[3] !== 0x04 || b.readUInt16LE(10) !== 4 + EXTRA_DATA || b[12] !== SI1 || b[13] !== SI2 || b.readUInt16LE(14) !== EXTRA_DATA) {
-    return 'a gzip member without pooltop\'s record header';
+    return "a gzip member without pooltop's record header";
   }
   if (b[16] !== EXTRA_VERSION) return `a record header of version ${b[16]}`;
   const kind = KIND_CODES[b[17]!];

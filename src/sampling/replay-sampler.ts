@@ -6,7 +6,7 @@ import { RecordingError } from '../model/recording-fields.js';
 import { RecordingIndex } from './recording-index.js';
 import type { Sample, Sampler, SourceCapabilities, SourceName } from './types.js';
 
-export const REPLAY_SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 16];
+const REPLAY_SPEEDS: readonly number[] = [0.5, 1, 2, 4, 8, 16];
 /** When nothing moves (paused, or at the end), how often the poller still looks. */
 const IDLE_MS = 1000;
 
@@ -25,9 +25,7 @@ export interface ReplayStatus {
 }
 
 /** What the monitor gets with each sample besides it: the recorded pool and the news since the last shown. */
-export interface ReplayFrameListener {
-  (frame: { pool: RecordedFrame['pool']; events: readonly RecordedEvent[] }, status: ReplayStatus): void;
-}
+export type ReplayFrameListener = (frame: { pool: RecordedFrame['pool']; events: readonly RecordedEvent[] }, status: ReplayStatus) => void;
 
 interface Loaded {
   index: number;

@@ -12,8 +12,20 @@ export const SOURCE_FIELDS: Readonly<Record<SourceName, readonly ProcessField[]>
 
 /** The columns' titles, as the help lists them. */
 const TITLES: Readonly<Record<ProcessField, string>> = {
-  user: 'USER', state: 'S', priority: 'PRI', nice: 'NI', threads: 'threads', virt: 'VIRT', res: 'RES', shr: 'SHR',
-  cpu: 'CPU%', mem: 'MEM%', time: 'TIME+', core: 'CPU', start: 'START', command: 'Command',
+  user: 'USER',
+  state: 'S',
+  priority: 'PRI',
+  nice: 'NI',
+  threads: 'threads',
+  virt: 'VIRT',
+  res: 'RES',
+  shr: 'SHR',
+  cpu: 'CPU%',
+  mem: 'MEM%',
+  time: 'TIME+',
+  core: 'CPU',
+  start: 'START',
+  command: 'Command',
 };
 
 /** A source's fields in a few words: "every column", "all but SHR TIME+", "only USER MEM%". */

@@ -1,8 +1,8 @@
 // Per-core load, memory, swap, load average and uptime: the parts of a Sample that are not the
-// process table. On Linux read straight from /proc/stat and /proc/meminfo (~0.1 ms); elsewhere
-// from systeminformation. Measured: si.currentLoad() runs `sh -c "cat /proc/stat | grep cpu"`
-// on every call (5.6 ms CPU with its child) and waits 500 ms on its first, which was half of
-// pooltop's start-up, so it stays off the Linux path.
+// process table. On Linux read straight from /proc/stat and /proc/meminfo; elsewhere from
+// systeminformation, whose si.currentLoad() runs `sh -c "cat /proc/stat | grep cpu"` on every
+// call and waits on its first, which was half of pooltop's start-up (docs/performance.md), so it
+// stays off the Linux path.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { readHostCounters, type HostCounters } from './host-counters.js';
@@ -48,7 +48,8 @@ export class ProcSystemFacts implements SystemFactsReader {
     const cpus = times.length > 0 ? coreUsage(this.previous, times) : idleCores();
     if (times.length > 0) this.previous = times;
     const { memory, swap } = typeof meminfo === 'string' ? parseMeminfo(meminfo) : parseMeminfo('');
-    // ~60 µs more a sample (a loaded 2-core machine): diskstats, net/dev, the modes of this /proc/stat.
+    // Tens of microseconds more a sample (docs/performance.md): diskstats, net/dev, the modes of
+    // this /proc/stat.
     const counters = readHostCounters(this.root, typeof stat === 'string' ? stat : '');
     const procsRunning = typeof stat === 'string' ? parseProcsRunning(stat) : null;
     return { cpus, memory, swap, load: loadAverage(), uptime: os.uptime(), procsRunning, counters };
@@ -92,7 +93,17 @@ function siMemory(mem: { total: number; free: number; available: number; buffers
     return { total, used, shared: Number.NaN, compressed: 0, buffers, cached, free, available, usedConvention: 'htop' };
   }
   const unknown = Number.NaN;
-  return { total, used: Math.max(0, total - available), shared: unknown, compressed: unknown, buffers: unknown, cached: unknown, free, available, usedConvention: 'total-available' };
+  return {
+    total,
+    used: Math.max(0, total - available),
+    shared: unknown,
+    compressed: unknown,
+    buffers: unknown,
+    cached: unknown,
+    free,
+    available,
+    usedConvention: 'total-available',
+  };
 }
 
 function idleCores(): CpuUsage[] {

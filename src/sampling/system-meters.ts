@@ -35,7 +35,6 @@ export interface Gpu {
 }
 
 export type MeterName = 'cpuFrequency' | 'temperatures' | 'battery' | 'gpus';
-export const METER_NAMES: readonly MeterName[] = ['cpuFrequency', 'temperatures', 'battery', 'gpus'];
 
 /** A reader's answer: the data, or the reason this machine has none (for the user to read). */
 export type Reading<T> = { value: T } | { missing: string };

@@ -1,5 +1,5 @@
 // The process table from systeminformation's si.processes(): it runs `ps` and reads /proc on
-// every call (~70 ms CPU at 75 processes, ~1.4 s at 2,000), so it is a choice, never the default.
+// every call (many times the procfs sampler's CPU: docs/performance.md), so it is a choice, never the default.
 // What it gives is converted to pooltop's scales; what it does not give (threads, CPU time, the
 // core, SHR, the state of idle kernel threads) is unknown, not made up.
 import os from 'node:os';

@@ -15,11 +15,7 @@ const ANSWER = ' — y to send, any other key cancels';
  * a shell (or on PID 1) then `z` would otherwise pause a whole tree, or the machine, on one key.
  * An unknown signal needs no question: it will be refused anyway.
  */
-export function needsConfirmation(
-  signal: SignalSpec,
-  targets: readonly { pid: number }[],
-  startedByPooltop: (pid: number) => boolean,
-): boolean {
+export function needsConfirmation(signal: SignalSpec, targets: readonly { pid: number }[], startedByPooltop: (pid: number) => boolean): boolean {
   const info = lookupSignal(signal);
   if (!info) return false;
   let others = 0;

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { getPriority, setPriority } from 'node:os';
 import { readProcessIdentity, type IdentityReader } from '../platform/process-identity.js';
+import { describeIoPriority } from '../model/io-priority-text.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { checkIdentity } from './process-identity.js';
 import { processLabel } from './process-label.js';
@@ -91,10 +92,6 @@ export function ioPriorityArgs(priority: IoPriority): string[] {
   }
 }
 
-export function describeIoPriority(priority: IoPriority): string {
-  return 'level' in priority ? `${priority.ioClass} ${priority.level}` : priority.ioClass;
-}
-
 /** Sets the I/O priority through util-linux's ionice (Node has no ioprio_set). */
 export function setIoPriority(target: SignalTarget, priority: IoPriority, tool = 'ionice'): ChangeOutcome {
   const checked = checkChangeTarget(target);
@@ -122,7 +119,11 @@ function runTool(checked: { pid: number; label: string }, tool: string, args: st
   if (result.status !== 0) {
     const said = sanitizeText((result.stderr || result.stdout || '').trim().split('\n').pop() ?? '').slice(0, 120);
     const denied = /not permitted|permission denied/i.test(said);
-    return { pid, status: denied ? 'not-permitted' : 'failed', text: `${denied ? 'not permitted' : 'failed'}: ${what} for ${label}${said ? ` (${tool}: ${said})` : ''}` };
+    return {
+      pid,
+      status: denied ? 'not-permitted' : 'failed',
+      text: `${denied ? 'not permitted' : 'failed'}: ${what} for ${label}${said ? ` (${tool}: ${said})` : ''}`,
+    };
   }
   return { pid, status: 'sent', text: `${what}: ${label}` };
 }

@@ -18,10 +18,12 @@ export interface GroupMember {
   comm: string;
 }
 
-export type GroupCheck = { ok: true; pgid: number; members: GroupMember[] } | { ok: false; status: 'invalid' | 'protected' | 'gone' | 'reused' | 'failed'; reason: string };
+export type GroupCheck =
+  | { ok: true; pgid: number; members: GroupMember[] }
+  | { ok: false; status: 'invalid' | 'protected' | 'gone' | 'reused' | 'failed'; reason: string };
 
 /** Where the group's members are listed from; tests inject one. */
-export type GroupLister = () => readonly ProcessNode[] | { error: string };
+type GroupLister = () => readonly ProcessNode[] | { error: string };
 
 export interface GroupOptions {
   listProcesses?: GroupLister;
@@ -43,17 +45,23 @@ const pgrpOf = (pid: number): number | null => {
  * refused too: what is sent is what the user saw. Members that have exited since are fine.
  */
 export function checkGroup(input: unknown, signal: SignalInfo, expected?: readonly GroupMember[], options: GroupOptions = {}): GroupCheck {
-  if (typeof input !== 'number' || !Number.isSafeInteger(input)) return { ok: false, status: 'invalid', reason: `not a process group: ${String(input).slice(0, 24)}` };
+  if (typeof input !== 'number' || !Number.isSafeInteger(input))
+    return { ok: false, status: 'invalid', reason: `not a process group: ${String(input).slice(0, 24)}` };
   const pgid = input;
   if (pgid < 2) return { ok: false, status: 'invalid', reason: `${pgid} is not a group pooltop signals (0 is its own, below names everyone, 1 is init's)` };
   if (pgid >= readPidMax()) return { ok: false, status: 'invalid', reason: `${pgid} is above the system's largest PID` };
   const own = pgrpOf(process.pid);
-  if (own === null) return { ok: false, status: 'failed', reason: 'cannot read pooltop\'s own process group from /proc' };
+  if (own === null) return { ok: false, status: 'failed', reason: "cannot read pooltop's own process group from /proc" };
   if (pgid === own) return { ok: false, status: 'protected', reason: `group ${pgid} is pooltop's own` };
   const { ancestors, sessionLeader } = readAncestorChain();
   if (ancestors.length > 0 && pgrpOf(ancestors[0]!) === pgid) return { ok: false, status: 'protected', reason: `group ${pgid} is pooltop's parent's` };
   for (const pid of sessionLeader === null ? ancestors : [...ancestors, sessionLeader]) {
-    if (pgrpOf(pid) === pgid) return { ok: false, status: 'protected', reason: `group ${pgid} holds ${pid}, ${pid === sessionLeader ? "pooltop's session leader" : 'an ancestor of pooltop'}` };
+    if (pgrpOf(pid) === pgid)
+      return {
+        ok: false,
+        status: 'protected',
+        reason: `group ${pgid} holds ${pid}, ${pid === sessionLeader ? "pooltop's session leader" : 'an ancestor of pooltop'}`,
+      };
   }
   const table = (options.listProcesses ?? readPidTable)();
   if (!Array.isArray(table)) return { ok: false, status: 'failed', reason: (table as { error: string }).error };
@@ -97,14 +105,32 @@ export function sendToGroup(pgid: number, spec: SignalSpec, expected: readonly G
   if ('status' in result && result.status !== 'sent') {
     if ('reason' in result) return refusal(pgid, signal, result);
     const { status, errno } = result;
-    return { pid: pgid, signal: signal.name, status, text: `${status === 'gone' ? 'already gone' : status === 'not-permitted' ? 'not permitted' : 'failed'} (${errno}): ${shown} to group ${pgid}`, identityCheck: 'exact', errno };
+    return {
+      pid: pgid,
+      signal: signal.name,
+      status,
+      text: `${status === 'gone' ? 'already gone' : status === 'not-permitted' ? 'not permitted' : 'failed'} (${errno}): ${shown} to group ${pgid}`,
+      identityCheck: 'exact',
+      errno,
+    };
   }
   const count = (result as { members: GroupMember[] }).members.length;
-  return { pid: pgid, signal: signal.name, status: 'sent', text: `sent ${shown} to process group ${pgid} (${count === 1 ? '1 process' : `${count} processes`}), as Ctrl-C would`, identityCheck: 'exact' };
+  return {
+    pid: pgid,
+    signal: signal.name,
+    status: 'sent',
+    text: `sent ${shown} to process group ${pgid} (${count === 1 ? '1 process' : `${count} processes`}), as Ctrl-C would`,
+    identityCheck: 'exact',
+  };
 }
 
 /** Checks the group again immediately before the one kill(-pgid) in pooltop. */
-function deliverToGroup(pgid: number, signal: SignalInfo, expected: readonly GroupMember[], options: GroupOptions): { status: 'sent'; members: GroupMember[] } | Extract<GroupCheck, { ok: false }> | { status: 'not-permitted' | 'gone' | 'failed'; errno: string } {
+function deliverToGroup(
+  pgid: number,
+  signal: SignalInfo,
+  expected: readonly GroupMember[],
+  options: GroupOptions,
+): { status: 'sent'; members: GroupMember[] } | Extract<GroupCheck, { ok: false }> | { status: 'not-permitted' | 'gone' | 'failed'; errno: string } {
   const group = checkGroup(pgid, signal, expected, options);
   if (!group.ok) return group;
   try {
@@ -117,5 +143,11 @@ function deliverToGroup(pgid: number, signal: SignalInfo, expected: readonly Gro
 
 function refusal(pgid: number, signal: SignalInfo, check: Extract<GroupCheck, { ok: false }>): SignalOutcome {
   const lead = check.status === 'gone' ? 'already gone' : check.status === 'failed' ? 'failed' : 'refused';
-  return { pid: Number.isSafeInteger(pgid) ? pgid : null, signal: signal.name, status: check.status, text: `${lead}: ${check.reason}`, identityCheck: 'unchecked' };
+  return {
+    pid: Number.isSafeInteger(pgid) ? pgid : null,
+    signal: signal.name,
+    status: check.status,
+    text: `${lead}: ${check.reason}`,
+    identityCheck: 'unchecked',
+  };
 }

@@ -27,12 +27,7 @@ export type IdentityCheck =
  * source computes start times as the platform does (its startTimePrecisionMs is 0): compared to
  * the tick. Otherwise a whole-second value is taken as coming from a second-resolution source.
  */
-export function checkIdentity(
-  pid: number,
-  rowStartTime: number,
-  exact = false,
-  read: IdentityReader = readProcessIdentity,
-): IdentityCheck {
+export function checkIdentity(pid: number, rowStartTime: number, exact = false, read: IdentityReader = readProcessIdentity): IdentityCheck {
   // 0 is how sources say "cannot tell"; a negative or non-finite value is no better.
   if (!Number.isFinite(rowStartTime) || rowStartTime <= 0) return { verdict: 'unchecked', why: 'no-start-time' };
   const identity = read(pid);

@@ -1,7 +1,8 @@
 // Sending a signal to a process: the only call of process.kill in pooltop, and every check before it.
 import { readProcessIdentity, type IdentityReader } from '../platform/process-identity.js';
 import { checkIdentity } from './process-identity.js';
-import { processLabel, shortText } from './process-label.js';
+import { shortText } from '../model/short-text.js';
+import { processLabel } from './process-label.js';
 import type { IdentityCheckKind, SignalOutcome, SignalStatus, SignalTarget } from './signal-outcome.js';
 import { lookupSignal, signalLabel, type SignalInfo, type SignalSpec } from './signal-table.js';
 import { validateTarget } from './validate-target.js';
@@ -81,11 +82,7 @@ export function sendSignal(target: SignalTarget, signal: SignalSpec, options: Se
 }
 
 /** Sends `signal` to each target in turn; one outcome per target, in order. */
-export function sendSignals(
-  targets: readonly SignalTarget[],
-  signal: SignalSpec,
-  options: SendOptions = {},
-): SignalOutcome[] {
+export function sendSignals(targets: readonly SignalTarget[], signal: SignalSpec, options: SendOptions = {}): SignalOutcome[] {
   return targets.map((target) => sendSignal(target, signal, options));
 }
 

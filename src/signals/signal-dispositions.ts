@@ -2,10 +2,10 @@
 // handler, ignores it, blocks it or has it pending — the half of the signal menu that says why
 // a signal did or did not end a process.
 import { constants } from 'node:os';
-import type { SignalMasks } from '../platform/process-details.js';
+import { readSignalMasks, type SignalMasks } from '../platform/process-details.js';
 import { SIGNALS, type DefaultAction } from './signal-table.js';
 
-export type Disposition = 'uncatchable' | 'caught' | 'ignored' | 'default';
+type Disposition = 'uncatchable' | 'caught' | 'ignored' | 'default';
 
 export interface SignalDisposition {
   name: string;
@@ -21,10 +21,24 @@ export interface SignalDisposition {
 
 // signal(7)'s default actions for the signals the menu does not list.
 const DEFAULTS: Readonly<Record<string, DefaultAction>> = {
-  SIGILL: 'core', SIGTRAP: 'core', SIGBUS: 'core', SIGFPE: 'core', SIGSEGV: 'core', SIGPIPE: 'terminate',
-  SIGSTKFLT: 'terminate', SIGCHLD: 'ignore', SIGTTIN: 'stop', SIGTTOU: 'stop', SIGURG: 'ignore',
-  SIGXCPU: 'core', SIGXFSZ: 'core', SIGVTALRM: 'terminate', SIGPROF: 'terminate', SIGIO: 'terminate',
-  SIGPWR: 'terminate', SIGSYS: 'core',
+  SIGILL: 'core',
+  SIGTRAP: 'core',
+  SIGBUS: 'core',
+  SIGFPE: 'core',
+  SIGSEGV: 'core',
+  SIGPIPE: 'terminate',
+  SIGSTKFLT: 'terminate',
+  SIGCHLD: 'ignore',
+  SIGTTIN: 'stop',
+  SIGTTOU: 'stop',
+  SIGURG: 'ignore',
+  SIGXCPU: 'core',
+  SIGXFSZ: 'core',
+  SIGVTALRM: 'terminate',
+  SIGPROF: 'terminate',
+  SIGIO: 'terminate',
+  SIGPWR: 'terminate',
+  SIGSYS: 'core',
 };
 
 const EFFECT: Readonly<Record<DefaultAction, string>> = {
@@ -83,7 +97,8 @@ export function describeDispositions(masks: SignalMasks): SignalDisposition[] {
   });
 }
 
-/** The short note for one signal (the signal menu's column), '' when it acts by default. */
-export function shortDisposition(dispositions: readonly SignalDisposition[], name: string): string {
-  return dispositions.find((d) => d.name === name)?.short ?? '';
+/** The dispositions of process `pid` as /proc/PID/status shows them now; null when it cannot be read. */
+export function readDispositions(pid: number): SignalDisposition[] | null {
+  const masks = readSignalMasks(pid);
+  return masks ? describeDispositions(masks) : null;
 }

@@ -2,7 +2,7 @@
 import { readAncestorChain } from '../platform/ancestor-chain.js';
 import { readPidMax } from '../platform/pid-max.js';
 import { isThreadOf } from '../platform/process-threads.js';
-import { shortText } from './process-label.js';
+import { shortText } from '../model/short-text.js';
 import type { DefaultAction, SignalInfo } from './signal-table.js';
 
 export type TargetCheck =

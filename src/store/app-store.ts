@@ -20,7 +20,20 @@ import { createTagsSlice, type TagsSlice } from './tags-slice.js';
 import { createViewSlice, type ViewSlice } from './view-slice.js';
 import type { ViewOptions } from './view-state.js';
 
-export type AppState = TableSlice & NavigationSlice & ViewSlice & ModesSlice & TagsSlice & MessagesSlice & PoolSlice & DetailsSlice & AccessSlice & TraceSlice & SetupSlice & ReplaySlice & EventsSlice & HistorySlice;
+export type AppState = TableSlice &
+  NavigationSlice &
+  ViewSlice &
+  ModesSlice &
+  TagsSlice &
+  MessagesSlice &
+  PoolSlice &
+  DetailsSlice &
+  AccessSlice &
+  TraceSlice &
+  SetupSlice &
+  ReplaySlice &
+  EventsSlice &
+  HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */

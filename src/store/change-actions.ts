@@ -51,7 +51,11 @@ export function applyIoPriority(store: AppStore, priority: IoPriority, refreshSo
   const request = state.changeRequest;
   state.closeChange();
   if (!request) return;
-  report(store, withPrecision(state, request.targets).map((t) => setIoPriority(t, priority)), 'I/O priority');
+  report(
+    store,
+    withPrecision(state, request.targets).map((t) => setIoPriority(t, priority)),
+    'I/O priority',
+  );
   refreshSoon();
 }
 
@@ -63,12 +67,16 @@ export function applyAffinity(store: AppStore, refreshSoon: () => void): void {
   const cpus = request.cpus.flatMap((on, i) => (on ? [i] : []));
   if (cpus.length === 0) return state.notify('tick at least one CPU (Space), then Enter', 'warn');
   state.closeChange();
-  report(store, withPrecision(state, request.targets).map((t) => setAffinity(t, cpus)), 'affinity');
+  report(
+    store,
+    withPrecision(state, request.targets).map((t) => setAffinity(t, cpus)),
+    'affinity',
+  );
   refreshSoon();
 }
 
 /** "0-2,5" → {0, 1, 2, 5}; null for text that is not such a list. */
-export function parseCpuList(list: string): Set<number> | null {
+function parseCpuList(list: string): Set<number> | null {
   if (!/^\d{1,4}(-\d{1,4})?(,\d{1,4}(-\d{1,4})?)*$/.test(list)) return null;
   const cpus = new Set<number>();
   for (const part of list.split(',')) {
@@ -85,6 +93,9 @@ function withPrecision(state: AppState, targets: readonly PendingTarget[]): Sign
 
 function report(store: AppStore, outcomes: readonly ChangeOutcome[], what: string): void {
   const sent = outcomes.filter((o) => o.status === 'sent').length;
-  const text = outcomes.length === 1 ? outcomes[0]!.text : `${what}: ${sent} of ${outcomes.length} changed${sent < outcomes.length ? `; ${outcomes.find((o) => o.status !== 'sent')!.text}` : ''}`;
+  const text =
+    outcomes.length === 1
+      ? outcomes[0]!.text
+      : `${what}: ${sent} of ${outcomes.length} changed${sent < outcomes.length ? `; ${outcomes.find((o) => o.status !== 'sent')!.text}` : ''}`;
   store.getState().notify(text, sent === 0 ? 'error' : sent < outcomes.length ? 'warn' : 'info', 'signal');
 }

@@ -26,12 +26,12 @@ export interface VisibleTable {
 
 const NO_DECORATIONS: ReadonlyMap<number, RowDecoration> = new Map();
 
-export function rowFilterOf(view: ViewState): RowFilter {
+function rowFilterOf(view: ViewState): RowFilter {
   return { user: view.user, pids: view.pids, text: view.filterText };
 }
 
 /** The rows without the kinds of thread the view hides (the same array when it hides none of them). */
-export function withoutHiddenThreads(rows: readonly ProcessRow[], view: Pick<ViewState, 'hideKernelThreads' | 'hideUserlandThreads'>): readonly ProcessRow[] {
+function withoutHiddenThreads(rows: readonly ProcessRow[], view: Pick<ViewState, 'hideKernelThreads' | 'hideUserlandThreads'>): readonly ProcessRow[] {
   const hidden = (row: ProcessRow): boolean => (view.hideKernelThreads && row.kernelThread) || (view.hideUserlandThreads && row.threadOf !== undefined);
   return rows.some(hidden) ? rows.filter((row) => !hidden(row)) : rows;
 }

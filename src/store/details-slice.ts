@@ -7,7 +7,7 @@ import type { SliceCreator } from './app-store.js';
 import type { PendingTarget } from './modes-slice.js';
 import { selectedRow } from './navigation-slice.js';
 
-export interface DetailsRead {
+interface DetailsRead {
   data: ProcessDetails | null;
   /** The names of its real and effective users. */
   users?: { real: string; effective: string };
@@ -35,7 +35,7 @@ export interface DetailsState {
 }
 
 /** The open I/O priority or affinity menu: whom it changes, and the CPUs ticked in the affinity menu. */
-export interface ChangeRequest {
+interface ChangeRequest {
   targets: readonly PendingTarget[];
   /** Where Esc or Enter goes back to. */
   origin: 'main' | 'details';
@@ -100,7 +100,18 @@ export const createDetailsSlice: SliceCreator<DetailsSlice> = (set, get) => ({
       mode: 'details',
       menuIndex: 0,
       focusPid: row.pid,
-      details: { target, data: null, ioPriority: null, users: null, dispositions: null, exited: false, threadCpu: new Map(), ioRate: null, readAt: 0, scroll: 0 },
+      details: {
+        target,
+        data: null,
+        ioPriority: null,
+        users: null,
+        dispositions: null,
+        exited: false,
+        threadCpu: new Map(),
+        ioRate: null,
+        readAt: 0,
+        scroll: 0,
+      },
     });
   },
 

@@ -54,7 +54,12 @@ export const createHistorySlice =
  * The history with `sample` (CPU% since `base`) recorded, for the table slice to set with the
  * sample itself (one store update a refresh); the rows give the workers' CPU%.
  */
-export function historyAfter(state: Pick<HistorySlice, 'history'> & { pool: PoolSnapshot | null }, sample: Sample, base: Sample | null, rows: readonly ProcessRow[]): Partial<HistorySlice> {
+export function historyAfter(
+  state: Pick<HistorySlice, 'history'> & { pool: PoolSnapshot | null },
+  sample: Sample,
+  base: Sample | null,
+  rows: readonly ProcessRow[],
+): Partial<HistorySlice> {
   const workers = new Set(state.pool?.workers.map((w) => w.pid));
   const cpu = new Map<number, number>();
   if (workers.size > 0) for (const row of rows) if (workers.has(row.pid)) cpu.set(row.pid, row.cpu);

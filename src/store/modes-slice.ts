@@ -5,7 +5,24 @@ import type { GroupMember } from '../signals/process-group.js';
 import type { SliceCreator } from './app-store.js';
 
 /** Which screen or prompt has the keyboard. */
-export type Mode = 'main' | 'help' | 'search' | 'filter' | 'user' | 'sort' | 'ancestry' | 'signal' | 'confirm' | 'pool' | 'details' | 'ionice' | 'affinity' | 'strace' | 'setup' | 'goto' | 'events';
+export type Mode =
+  | 'main'
+  | 'help'
+  | 'search'
+  | 'filter'
+  | 'user'
+  | 'sort'
+  | 'ancestry'
+  | 'signal'
+  | 'confirm'
+  | 'pool'
+  | 'details'
+  | 'ionice'
+  | 'affinity'
+  | 'strace'
+  | 'setup'
+  | 'goto'
+  | 'events';
 
 /** A process a signal will go to, fixed when the menu opened (with the start time the row showed). */
 export interface PendingTarget {

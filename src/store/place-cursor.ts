@@ -23,12 +23,7 @@ export interface Placement {
  * if the PID is gone it takes the row now at its old index (the nearest one). Scrolling is the
  * least that keeps the row visible, or, when following, keeps the row on the same screen line.
  */
-export function placeCursor(
-  pids: readonly number[],
-  cursor: Cursor,
-  pageSize: number,
-  follow: boolean,
-): Placement {
+export function placeCursor(pids: readonly number[], cursor: Cursor, pageSize: number, follow: boolean): Placement {
   const count = pids.length;
   if (count === 0) {
     const empty: Cursor = { pid: null, index: 0, scrollTop: 0 };

@@ -11,12 +11,12 @@ import type { PoolControl } from './pool-actions.js';
 import { StartedProcesses } from './started-processes.js';
 
 /** "its child 4300 (sleep 8) ended with it": the kernel's parent-death signal, asked for through setpriv. */
-export function killedWithText(child: TaskChild): string {
+function killedWithText(child: TaskChild): string {
   return `its child ${child.pid} (${sanitizeText(child.command)}) ended with it (parent-death signal)`;
 }
 
 /** "its child 4300 (sleep 8) was re-parented to PID 1: an orphan" (it runs on until its sleep ends). */
-export function orphanText(child: TaskChild): string {
+function orphanText(child: TaskChild): string {
   const to = child.ppid === 1 ? 'PID 1' : `PID ${child.ppid} (a subreaper)`;
   return `its child ${child.pid} (${sanitizeText(child.command)}) was re-parented to ${to}: an orphan`;
 }
@@ -99,6 +99,7 @@ export function connectPool(store: AppStore, pool: PoolControl & EventEmitter<Po
 
   // One table of event → handler, so subscribing and unsubscribing cannot drift apart (each
   // handler takes its own event's arguments, hence the loose type).
+  // biome-ignore lint/suspicious/noExplicitAny: each handler's own arguments, typed where it is defined
   const handlers: [keyof PoolEvents, (...args: any[]) => void][] = [
     ['change', onChange],
     ['worker-start', onStart],

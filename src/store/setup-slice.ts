@@ -3,7 +3,7 @@
 import { DEFAULT_SCHEME, type SchemeName } from '../model/scheme-names.js';
 import type { SliceCreator } from './app-store.js';
 
-export interface SetupCursor {
+interface SetupCursor {
   /** The section highlighted on the left (display options, columns, colours). */
   section: number;
   /** The entry highlighted in that section. */

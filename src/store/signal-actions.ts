@@ -2,8 +2,7 @@
 // selected one in place of tags that are gone), ask when the policy says so, send through
 // src/signals, report.
 import { descendants } from '../model/ancestry.js';
-import { readSignalMasks } from '../platform/process-details.js';
-import { describeDispositions } from '../signals/signal-dispositions.js';
+import { readDispositions } from '../signals/signal-dispositions.js';
 import { confirmationPrompt, needsConfirmation, subtreePrompt } from '../signals/confirm-policy.js';
 import { killTree } from '../signals/kill-tree.js';
 import { checkGroup, groupMembersText, sendToGroup } from '../signals/process-group.js';
@@ -89,8 +88,8 @@ export function openSignalMenu(store: AppStore): void {
   }
   const start = SIGNAL_MENU.findIndex((entry) => entry !== SUBTREE && entry.name === 'SIGTERM');
   // One process: beside each signal, whether it catches, ignores or blocks it (/proc/PID/status).
-  const masks = targets.length === 1 ? readSignalMasks(targets[0]!.pid) : null;
-  const dispositions = masks ? { dispositions: describeDispositions(masks) } : {};
+  const read = targets.length === 1 ? readDispositions(targets[0]!.pid) : null;
+  const dispositions = read ? { dispositions: read } : {};
   state.openSignal({ targets, digits: '', signal: null, prompt: '', origin: fromDetails ? 'details' : 'main', ...dispositions }, 'signal');
   store.getState().setMenuIndex(Math.max(0, start));
 }

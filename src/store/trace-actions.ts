@@ -21,13 +21,18 @@ export function createTraceControl(store: AppStore, tool = 'strace'): TraceContr
       const state = store.getState();
       if (state.refuseInReadonly('strace')) return;
       const targets = changeTargets(state);
-      if (targets.length !== 1) return state.notify(targets.length === 0 ? 'no process selected' : 'strace follows one process: untag (U) and select it', 'warn');
+      if (targets.length !== 1)
+        return state.notify(targets.length === 0 ? 'no process selected' : 'strace follows one process: untag (U) and select it', 'warn');
       stop();
       const exact = state.sample?.capabilities.startTimePrecisionMs === 0;
-      const started = ProcessTrace.start({ ...targets[0]!, exactStartTime: exact }, {
-        lines: (lines) => store.getState().addTraceLines(lines),
-        ended: (text) => store.getState().endTrace(text),
-      }, tool);
+      const started = ProcessTrace.start(
+        { ...targets[0]!, exactStartTime: exact },
+        {
+          lines: (lines) => store.getState().addTraceLines(lines),
+          ended: (text) => store.getState().endTrace(text),
+        },
+        tool,
+      );
       if (!started.ok) return state.notify(started.text, 'warn');
       current = started.trace;
       store.getState().beginTrace(started.trace.pid, state.mode === 'details' ? 'details' : 'main');

@@ -2,9 +2,9 @@
 import type { SliceCreator } from './app-store.js';
 
 /** Lines kept: the view shows the newest, and a busy process prints thousands a second. */
-export const TRACE_LINES_KEPT = 2000;
+const TRACE_LINES_KEPT = 2000;
 
-export interface TraceState {
+interface TraceState {
   pid: number;
   lines: readonly string[];
   /** Set when strace has ended: why, in words. */

@@ -42,7 +42,9 @@ export function App({ ctx }: AppProps) {
   const cores = useAppStore((s) => s.sample?.cpus.length ?? 1);
   const mode = useAppStore((s) => s.mode);
   // A menu opened from the details view is drawn beside it, not beside the table.
-  const overDetails = useAppStore((s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'));
+  const overDetails = useAppStore(
+    (s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'),
+  );
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
   const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
   const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters, s.sample?.counters !== undefined) : 0));
@@ -123,11 +125,7 @@ export function App({ ctx }: AppProps) {
             {mode === 'ionice' && <IoPriorityMenu height={tableHeight} />}
             {mode === 'affinity' && <AffinityMenu height={tableHeight} />}
             {panelWidth > 0 && <Box width={1} />}
-            {overDetails ? (
-              <DetailsView width={tableWidth} height={tableHeight} />
-            ) : (
-              <ProcessTable width={tableWidth} height={layout.pageSize} />
-            )}
+            {overDetails ? <DetailsView width={tableWidth} height={tableHeight} /> : <ProcessTable width={tableWidth} height={layout.pageSize} />}
           </>
         )}
       </Box>

@@ -1,7 +1,7 @@
 // The I/O priority menu (`i`, htop's) and the CPU affinity menu (`a` in the details view): side
 // panels like the signal menu; Enter applies to the processes the menu was opened for.
 import { applyAffinity, applyIoPriority, IO_PRIORITY_MENU } from '../store/change-actions.js';
-import { describeIoPriority } from '../signals/process-change.js';
+import { describeIoPriority } from '../model/io-priority-text.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
 import type { KeyPress } from './parse-key.js';

@@ -7,7 +7,7 @@ import { displayWidth } from '../model/text-width.js';
 import type { OpenFile } from '../platform/process-details.js';
 import type { DetailsState } from '../store/details-slice.js';
 
-export type DetailsLineKind = 'title' | 'heading' | 'text' | 'note';
+type DetailsLineKind = 'title' | 'heading' | 'text' | 'note';
 
 export interface DetailsLine {
   text: string;
@@ -64,7 +64,9 @@ export function detailsLines(details: DetailsState, width: number, now = Date.no
   add(`state ${data.state} — ${STATE_MEANINGS[data.state] ?? 'unknown state'}`);
   add(`waits in ${data.wchan === null ? '-' : sanitizeText(data.wchan)}`);
   add(`context switches ${data.voluntarySwitches ?? '-'} voluntary (it waited), ${data.involuntarySwitches ?? '-'} involuntary (preempted)`);
-  add(`nice ${data.nice}   priority ${data.priority}   policy ${POLICIES[data.policy] ?? `policy ${data.policy}`}   last CPU ${data.processor}   TIME+ ${formatCpuTime(data.cpuTime)}`);
+  add(
+    `nice ${data.nice}   priority ${data.priority}   policy ${POLICIES[data.policy] ?? `policy ${data.policy}`}   last CPU ${data.processor}   TIME+ ${formatCpuTime(data.cpuTime)}`,
+  );
   add(`CPU affinity ${data.cpusAllowed ?? '-'}   I/O priority ${details.ioPriority === null ? '-' : details.ioPriority}`);
   add(`cgroup ${data.cgroup === null ? '-' : sanitizeText(data.cgroup)}   OOM score ${data.oomScore ?? '-'} (adj ${data.oomScoreAdj ?? '-'})`);
 
@@ -74,13 +76,17 @@ export function detailsLines(details: DetailsState, width: number, now = Date.no
 
   heading('Memory');
   const bytes = (n: number | null): string => (n === null ? '-' : formatBytes(n));
-  add(`VIRT ${bytes(data.memory.virt)}   RES ${bytes(data.memory.res)}   SHR ${bytes(data.memory.shr)}   swap ${bytes(data.memory.swap)}   PSS ${bytes(data.memory.pss)}`);
+  add(
+    `VIRT ${bytes(data.memory.virt)}   RES ${bytes(data.memory.res)}   SHR ${bytes(data.memory.shr)}   swap ${bytes(data.memory.swap)}   PSS ${bytes(data.memory.pss)}`,
+  );
 
   heading('I/O');
   if (!data.io) add("not permitted (another user's process: /proc/PID/io needs root)", 'note');
   else {
     const rate = details.ioRate;
-    add(`read ${formatBytes(data.io.readBytes)} from disk${rate ? ` (${formatBytes(rate.read)}/s)` : ''}   written ${formatBytes(data.io.writeBytes)}${rate ? ` (${formatBytes(rate.write)}/s)` : ''}`);
+    add(
+      `read ${formatBytes(data.io.readBytes)} from disk${rate ? ` (${formatBytes(rate.read)}/s)` : ''}   written ${formatBytes(data.io.writeBytes)}${rate ? ` (${formatBytes(rate.write)}/s)` : ''}`,
+    );
     add(`read() ${formatBytes(data.io.rchar)}   write() ${formatBytes(data.io.wchar)} (all reads and writes, cache and pipes too)`);
   }
 
@@ -88,11 +94,13 @@ export function detailsLines(details: DetailsState, width: number, now = Date.no
   add(`${'TID'.padStart(7)} S  CPU%   TIME+  name`, 'note');
   for (const t of data.threads) {
     const cpu = details.threadCpu.get(t.tid);
-    add(`${String(t.tid).padStart(7)} ${t.state} ${(cpu === undefined ? '-' : formatPercent(cpu)).padStart(5)} ${formatCpuTime(t.cpuTime).padStart(7)}  ${sanitizeText(t.name)}`);
+    add(
+      `${String(t.tid).padStart(7)} ${t.state} ${(cpu === undefined ? '-' : formatPercent(cpu)).padStart(5)} ${formatCpuTime(t.cpuTime).padStart(7)}  ${sanitizeText(t.name)}`,
+    );
   }
 
   heading('Open files');
-  if (data.files === null) add('not permitted (another user\'s process)', 'note');
+  if (data.files === null) add("not permitted (another user's process)", 'note');
   else for (const f of data.files) add(describeFile(f, data.files));
 
   heading('Environment');
@@ -103,7 +111,10 @@ export function detailsLines(details: DetailsState, width: number, now = Date.no
 
 /** Where a section starts in `lines`, for the jump keys. */
 export function sectionLine(lines: readonly DetailsLine[], section: DetailsSection): number {
-  return Math.max(0, lines.findIndex((l) => l.kind === 'heading' && l.text === section));
+  return Math.max(
+    0,
+    lines.findIndex((l) => l.kind === 'heading' && l.text === section),
+  );
 }
 
 function describeFile(file: OpenFile, all: readonly OpenFile[]): string {

@@ -11,7 +11,7 @@ import type { KeyPress } from './parse-key.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
-export const DETAILS_HINT = 'Esc back · ↑↓ PgUp PgDn scroll · k signal · ] [ nice · i I/O · a CPUs · s strace · e env · l files';
+const DETAILS_HINT = 'Esc back · ↑↓ PgUp PgDn scroll · k signal · ] [ nice · i I/O · a CPUs · s strace · e env · l files';
 
 export function DetailsView({ width, height }: { width: number; height: number }) {
   const theme = useTheme();
@@ -21,7 +21,13 @@ export function DetailsView({ width, height }: { width: number; height: number }
   const room = Math.max(1, height - 1);
   const top = Math.min(details.scroll, Math.max(0, lines.length - room));
   const style = (line: DetailsLine) =>
-    line.kind === 'heading' ? { bold: true, color: theme.color ? 'cyan' : undefined } : line.kind === 'note' ? { dimColor: true } : line.kind === 'title' ? { bold: true } : {};
+    line.kind === 'heading'
+      ? { bold: true, color: theme.color ? 'cyan' : undefined }
+      : line.kind === 'note'
+        ? { dimColor: true }
+        : line.kind === 'title'
+          ? { bold: true }
+          : {};
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">

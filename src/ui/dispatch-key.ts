@@ -1,6 +1,6 @@
 // Routes keys to whoever has the keyboard: the main key table, or the open prompt, menu or screen;
 // pastes only to a prompt; and what came in with a key that opened a signal menu or question, nowhere.
-import { shortText } from '../signals/process-label.js';
+import { shortText } from '../model/short-text.js';
 import type { Mode } from '../store/modes-slice.js';
 import type { ActionContext } from './action-context.js';
 import { ancestryKeys } from './ancestry-panel.js';
@@ -19,7 +19,7 @@ import { sortMenuKeys } from './sort-menu.js';
 import { traceKeys } from './trace-view.js';
 import { userMenuKeys } from './user-menu.js';
 
-export type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
+type ModeHandler = (key: KeyPress, ctx: ActionContext) => void;
 
 const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   main: mainKeys,

@@ -9,12 +9,12 @@ import type { KeyPress } from './parse-key.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
-export function eventText(event: LabEvent): string {
+function eventText(event: LabEvent): string {
   return `${eventClock(event.at)}  ${event.text}`;
 }
 
 /** "events: 12:01:03.250  worker 2 (PID 4251) was killed by SIGKILL after 4.1 s   (14, E lists them)". */
-export function eventLine(events: readonly LabEvent[], width: number): string {
+function eventLine(events: readonly LabEvent[], width: number): string {
   const last = events.at(-1);
   if (last === undefined) return '';
   const count = `   (${events.length}: E lists them)`;
@@ -33,7 +33,7 @@ export function EventLine({ width }: { width: number }) {
 }
 
 /** The list's lines: the dropped count, then every event kept, oldest first. */
-export function eventsLines(events: readonly LabEvent[], dropped: number): string[] {
+function eventsLines(events: readonly LabEvent[], dropped: number): string[] {
   const lines = events.map(eventText);
   if (dropped > 0) lines.unshift(`(${dropped} older events dropped)`);
   return lines.length > 0 ? lines : ['no events yet: start a pool (w) or a program (pooltop run)'];
@@ -50,7 +50,10 @@ export function EventsPanel({ width, height }: { width: number; height: number }
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">
-        {fitWidth(`Events of pooltop's processes, oldest first (${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length})   ↑ ↓ PgUp PgDn Home End; Esc closes`, width)}
+        {fitWidth(
+          `Events of pooltop's processes, oldest first (${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length})   ↑ ↓ PgUp PgDn Home End; Esc closes`,
+          width,
+        )}
       </Text>
       {lines.slice(top, top + room).map((line, i) => (
         <Text key={top + i} wrap="truncate">

@@ -34,11 +34,13 @@ export function footerKeys(width: number, replaying = false): { item: (typeof BA
     shown.add(item);
   }
   let x = 0;
-  return items.filter((item) => shown.has(item)).map((item) => {
-    const at = { item, x, cells: cellsOf(item), key: item.keyName };
-    x += at.cells;
-    return at;
-  });
+  return items
+    .filter((item) => shown.has(item))
+    .map((item) => {
+      const at = { item, x, cells: cellsOf(item), key: item.keyName };
+      x += at.cells;
+      return at;
+    });
 }
 
 export function Footer({ width }: { width: number }) {
@@ -75,7 +77,7 @@ export function Footer({ width }: { width: number }) {
           {label}
         </Text>
         {shown}
-        <Text inverse>{' '}</Text>
+        <Text inverse> </Text>
         <Text dimColor>{hint}</Text>
       </Text>
     );

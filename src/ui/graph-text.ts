@@ -9,7 +9,7 @@ import { styled } from './sgr.js';
 import type { Theme } from './theme.js';
 
 /** One row of cells as text, each run of one segment in that segment's colour. */
-export function styleGraphRow(row: readonly GraphCell[], colors: readonly (string | undefined)[]): string {
+function styleGraphRow(row: readonly GraphCell[], colors: readonly (string | undefined)[]): string {
   let out = '';
   let run = '';
   let color: string | undefined;
@@ -32,7 +32,15 @@ export interface GraphView {
 }
 
 /** `channels` of `ring` stacked, `width` cells by `height` rows, as styled lines (top first). */
-export function ringGraph(ring: TimeRing, channels: readonly number[], colors: readonly (string | undefined)[], width: number, height: number, view: GraphView, max = 1): string[] {
+export function ringGraph(
+  ring: TimeRing,
+  channels: readonly number[],
+  colors: readonly (string | undefined)[],
+  width: number,
+  height: number,
+  view: GraphView,
+  max = 1,
+): string[] {
   if (width <= 0 || height <= 0) return [];
   const points = timeBuckets(ring, channels, view.now, view.spanMs, width * pointsPerCell(view.style));
   if (max !== 1) for (let i = 0; i < points.length; i++) points[i] = points[i]! / max;

@@ -98,9 +98,7 @@ export function graphsPanelLines(
 ): string[] {
   const view = graphView(history, graphs);
   const label = (text: string, w: number): string => styled(text.padStart(w), { color: theme.label });
-  const lines: string[] = [
-    styled(fitWidth(`Graphs · ${spanText(graphs.spanSeconds)} · { shorter, } longer, G graph meters, g hides`, width), { dim: true }),
-  ];
+  const lines: string[] = [styled(fitWidth(`Graphs · ${spanText(graphs.spanSeconds)} · { shorter, } longer, G graph meters, g hides`, width), { dim: true })];
   const tail = tailLines(history, meters);
   const labelWidth = labelWidthFor(cores);
   const grid = coreGrid(cores, width, Math.max(1, height - 1 - tail), labelWidth);
@@ -121,7 +119,8 @@ export function graphsPanelLines(
     }
     lines.push(...rowLines);
   }
-  if (grid.shown < cores) lines.push(styled(cutToWidth(`${' '.repeat(labelWidth)} … and ${cores - grid.shown} more cores (a taller terminal shows them)`, width), { dim: true }));
+  if (grid.shown < cores)
+    lines.push(styled(cutToWidth(`${' '.repeat(labelWidth)} … and ${cores - grid.shown} more cores (a taller terminal shows them)`, width), { dim: true }));
   const memText = memory ? `${formatBytes(memory.used)}/${formatBytes(memory.total)}` : '';
   const swapText = memory ? (memory.swapTotal > 0 ? `${formatBytes(memory.swapUsed)}/${formatBytes(memory.swapTotal)}` : 'no swap') : '';
   lines.push(graphLine('Mem', memText, width, labelWidth, theme, (w) => ringGraph(history.memory, [0], [theme.memory], w, 1, view)[0] ?? ''));

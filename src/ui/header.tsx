@@ -62,7 +62,14 @@ export interface HeaderExtras {
 }
 
 /** The header's lines, each at most `layout.columns` wide: meters left (or above), facts right. */
-export function headerLines(sample: Sample, pool: PoolSnapshot | null, rows: readonly ProcessRow[], layout: ScreenLayout, theme: Theme, extras?: HeaderExtras): string[] {
+export function headerLines(
+  sample: Sample,
+  pool: PoolSnapshot | null,
+  rows: readonly ProcessRow[],
+  layout: ScreenLayout,
+  theme: Theme,
+  extras?: HeaderExtras,
+): string[] {
   const half = Math.floor(layout.columns / 2);
   const right = layout.columns - half;
   const graph = extras && extras.graphs.cpuMeter === 'graph' ? { history: extras.history, view: graphView(extras.history, extras.graphs) } : null;
@@ -121,7 +128,10 @@ function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half:
         { fraction: cpu.system / 100, color: theme.system, char: theme.color ? '|' : '#' },
       ];
       const graphWidth = graph ? Math.floor((width - labelWidth(sample) - 2) / 2) : 0;
-      let meter = meterLine({ label: String(index), labelWidth: labelWidth(sample), width: width - (graphWidth > 0 ? graphWidth + 1 : 0), segments, text: `${busy.toFixed(1)}%` }, theme);
+      let meter = meterLine(
+        { label: String(index), labelWidth: labelWidth(sample), width: width - (graphWidth > 0 ? graphWidth + 1 : 0), segments, text: `${busy.toFixed(1)}%` },
+        theme,
+      );
       if (graph && graphWidth > 0) meter += ` ${coreGraph(graph.history, index, graphWidth, 1, graph.view, theme)[0] ?? ''}`;
       // Each meter sits in a cell one wider than itself; the last one needs no gap after it.
       line += c < perRow - 1 && (c + 1) * rows + r < n ? meter + ' ' : meter;
@@ -189,7 +199,10 @@ function poolLine(pool: PoolSnapshot | null, rows: readonly ProcessRow[], theme:
  */
 function taskLines(sample: Sample, theme: Theme): Part[][] {
   const t = sample.tasks;
-  const first: Part[] = [['Tasks: ', { color: theme.label }], [String(t.userProcesses), { bold: true }]];
+  const first: Part[] = [
+    ['Tasks: ', { color: theme.label }],
+    [String(t.userProcesses), { bold: true }],
+  ];
   if (t.userThreads !== null) first.push([', '], [String(t.userThreads), { bold: true }], [' thr']);
   if (t.kernelThreads !== null) first.push([', '], [String(t.kernelThreads), { bold: true }], [' kthr']);
   if (t.runningThreads !== null) first.push(['; '], [String(t.runningThreads), { color: theme.running, bold: true }], [' running']);
@@ -214,15 +227,7 @@ function infoLines(sample: Sample, theme: Theme, extras?: HeaderExtras): Part[][
   const [l1, l5, l15] = sample.load;
   return [
     ...taskLines(sample, theme),
-    [
-      ['Load average: ', { color: theme.label }],
-      [l1.toFixed(2), { bold: true }],
-      [` ${l5.toFixed(2)} ${l15.toFixed(2)}`],
-    ],
-    [
-      ['Uptime: ', { color: theme.label }],
-      [formatUptime(sample.uptime), { bold: true }],
-      ...span,
-    ],
+    [['Load average: ', { color: theme.label }], [l1.toFixed(2), { bold: true }], [` ${l5.toFixed(2)} ${l15.toFixed(2)}`]],
+    [['Uptime: ', { color: theme.label }], [formatUptime(sample.uptime), { bold: true }], ...span],
   ];
 }

@@ -17,7 +17,12 @@ export function helpLines(readonly = false): { key: string; text: string }[] {
     { key: '', text: 'CPU meters: user (green) · system (red) · nice (blue); in monochrome | # *' },
     { key: '', text: 'States: R running · S sleeping · D disk wait · T stopped · Z zombie · I idle' },
     { key: '', text: '' },
-    ...(readonly ? [{ key: '', text: 'Read-only mode (--readonly): the keys marked "disabled" change nothing.' }, { key: '', text: '' }] : []),
+    ...(readonly
+      ? [
+          { key: '', text: 'Read-only mode (--readonly): the keys marked "disabled" change nothing.' },
+          { key: '', text: '' },
+        ]
+      : []),
     ...KEY_TABLE.map((b) => ({ key: b.label.padEnd(width), text: readonly && b.changes ? `(disabled: read-only) ${b.help}` : b.help })),
     { key: '', text: '' },
     { key: '', text: 'In a replay (pooltop replay FILE), where signals, renice, the details and the pool are off:' },
@@ -26,7 +31,7 @@ export function helpLines(readonly = false): { key: string; text: string }[] {
 }
 
 /** Always on the help screen's last line, however far it is scrolled. */
-export const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
+const HELP_HINT = 'Press any key to return (↑ ↓ PgUp PgDn scroll).';
 
 export function HelpScreen({ width, height }: { width: number; height: number }) {
   const theme = useTheme();

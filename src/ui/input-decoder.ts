@@ -139,6 +139,11 @@ function pasteKey(raw: string, length: number): KeyPress {
   return {
     name: 'paste',
     text: raw.replace(PASTED_SEQUENCES, '').replace(CONTROLS, ''),
-    paste: { preview: Array.from(raw.slice(0, PREVIEW * 2)).slice(0, PREVIEW).join(''), length },
+    paste: {
+      preview: Array.from(raw.slice(0, PREVIEW * 2))
+        .slice(0, PREVIEW)
+        .join(''),
+      length,
+    },
   };
 }

@@ -24,7 +24,7 @@ export interface ScreenMap {
 }
 
 /** Rows or entries one notch of the wheel moves (htop's default is 10 lines; 3 keeps the place in view). */
-export const WHEEL_STEP = 3;
+const WHEEL_STEP = 3;
 
 /** Sends a key by name through whoever has the keyboard, as if typed. */
 export type SendKey = (name: string) => void;
@@ -35,7 +35,14 @@ export interface MenuClicks {
   last: { list: string; index: number } | null;
 }
 
-export function handleMouse(report: MouseReport, double: boolean, ctx: ActionContext, map: ScreenMap, send: SendKey, clicks: MenuClicks = { last: null }): void {
+export function handleMouse(
+  report: MouseReport,
+  double: boolean,
+  ctx: ActionContext,
+  map: ScreenMap,
+  send: SendKey,
+  clicks: MenuClicks = { last: null },
+): void {
   const state = ctx.store.getState();
   const mode = state.mode;
   // A click never answers a question nor types into a prompt.

@@ -21,12 +21,9 @@ const REPORT = /^\x1b\[<(\d{1,3});(\d{1,4});(\d{1,4})([Mm])/;
 /** The start of a report, its end still to come. */
 const PARTIAL = /^\x1b\[<[\d;]{0,14}$/;
 /** A report gone wrong: through its first byte that has no place in one. */
-const BROKEN = /^\x1b\[<[\d;]*[^]?/;
+const BROKEN = /^\x1b\[<[\d;]*[\s\S]?/;
 
-export type MouseScan =
-  | { kind: 'report'; report: MouseReport | null; length: number }
-  | { kind: 'partial' }
-  | { kind: 'broken'; length: number };
+export type MouseScan = { kind: 'report'; report: MouseReport | null; length: number } | { kind: 'partial' } | { kind: 'broken'; length: number };
 
 /**
  * What `text` (which starts with MOUSE_START) holds: a report and its length (report null for

@@ -14,17 +14,49 @@ export interface KeyPress {
 }
 
 const SEQUENCES: Record<string, string> = {
-  '[A': 'up', '[B': 'down', '[C': 'right', '[D': 'left',
-  OA: 'up', OB: 'down', OC: 'right', OD: 'left',
-  '[H': 'home', '[F': 'end', OH: 'home', OF: 'end',
-  '[1~': 'home', '[7~': 'home', '[4~': 'end', '[8~': 'end',
-  '[2~': 'insert', '[3~': 'delete',
-  '[5~': 'pageup', '[6~': 'pagedown', '[[5~': 'pageup', '[[6~': 'pagedown',
-  OP: 'f1', OQ: 'f2', OR: 'f3', OS: 'f4',
-  '[11~': 'f1', '[12~': 'f2', '[13~': 'f3', '[14~': 'f4',
-  '[[A': 'f1', '[[B': 'f2', '[[C': 'f3', '[[D': 'f4', '[[E': 'f5',
-  '[15~': 'f5', '[17~': 'f6', '[18~': 'f7', '[19~': 'f8', '[20~': 'f9', '[21~': 'f10',
-  '[23~': 'f11', '[24~': 'f12',
+  '[A': 'up',
+  '[B': 'down',
+  '[C': 'right',
+  '[D': 'left',
+  OA: 'up',
+  OB: 'down',
+  OC: 'right',
+  OD: 'left',
+  '[H': 'home',
+  '[F': 'end',
+  OH: 'home',
+  OF: 'end',
+  '[1~': 'home',
+  '[7~': 'home',
+  '[4~': 'end',
+  '[8~': 'end',
+  '[2~': 'insert',
+  '[3~': 'delete',
+  '[5~': 'pageup',
+  '[6~': 'pagedown',
+  '[[5~': 'pageup',
+  '[[6~': 'pagedown',
+  OP: 'f1',
+  OQ: 'f2',
+  OR: 'f3',
+  OS: 'f4',
+  '[11~': 'f1',
+  '[12~': 'f2',
+  '[13~': 'f3',
+  '[14~': 'f4',
+  '[[A': 'f1',
+  '[[B': 'f2',
+  '[[C': 'f3',
+  '[[D': 'f4',
+  '[[E': 'f5',
+  '[15~': 'f5',
+  '[17~': 'f6',
+  '[18~': 'f7',
+  '[19~': 'f8',
+  '[20~': 'f9',
+  '[21~': 'f10',
+  '[23~': 'f11',
+  '[24~': 'f12',
   '[Z': 'S-tab',
 };
 
@@ -64,7 +96,7 @@ export function parseKey(input: string): KeyPress {
 export function parseKeys(input: string): KeyPress[] {
   // Esc and a key pressed right after it arrive as ESC + key, which reads as Alt+key. pooltop
   // binds no Alt keys, so it is the two presses it most likely was.
-  if (/^\x1b[^\x1b\[O]$/u.test(input)) return [{ name: 'escape', text: '' }, parseKey(input.slice(1))];
+  if (/^\x1b[^\x1b[O]$/u.test(input)) return [{ name: 'escape', text: '' }, parseKey(input.slice(1))];
   if (input.length <= 1 || input.startsWith('\x1b')) return [parseKey(input)];
   return Array.from(input, (char) => parseKey(char));
 }

@@ -11,7 +11,7 @@ import { useAppStore } from './use-app-store.js';
 
 export const POOL_MENU_WIDTH = 58;
 
-export function poolMenuItems(pool: AppState['pool'], plan: AppState['poolPlan']): PanelItem[] {
+function poolMenuItems(pool: AppState['pool'], plan: AppState['poolPlan']): PanelItem[] {
   const running = pool?.summary.phase === 'running';
   const item = (entry: PoolMenuEntry): PanelItem => {
     switch (entry.kind) {

@@ -19,7 +19,7 @@ import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
 /** Worker lines shown at most; the rest are summed up in one line. */
-export const MAX_WORKER_LINES = 8;
+const MAX_WORKER_LINES = 8;
 
 /**
  * Cores the workers keep busy now: the sum of their CPU% over the last refresh. The summary's
@@ -83,8 +83,13 @@ export function poolPanelLines(pool: PoolSnapshot, rows: readonly ProcessRow[], 
     ),
   );
   const spark = over ? (pid: number) => sparkline(workerPoints(over, pid)) : null;
-  lines.push(styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done', spark ? fitWidth('last 60 s', SPARK_WIDTH) : null), width), { dim: true }));
-  for (const worker of pool.workers.slice(0, MAX_WORKER_LINES)) lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now, spark ? spark(worker.pid) : null), width));
+  lines.push(
+    styled(fitWidth(workerColumns('#', 'PID', 'S', 'CPU', 'CPU%', 'task', 'for', 'done', spark ? fitWidth('last 60 s', SPARK_WIDTH) : null), width), {
+      dim: true,
+    }),
+  );
+  for (const worker of pool.workers.slice(0, MAX_WORKER_LINES))
+    lines.push(fitWidth(workerLine(worker, byPid.get(worker.pid), now, spark ? spark(worker.pid) : null), width));
   if (pool.workers.length > MAX_WORKER_LINES) lines.push(fitWidth(`    … and ${pool.workers.length - MAX_WORKER_LINES} more workers`, width));
   const lesson = lessonLine(s.latest);
   if (lesson !== null) lines.push(fitWidth(lesson, width));
@@ -125,7 +130,11 @@ function workerLine(worker: WorkerSnapshot, row: ProcessRow | undefined, now: nu
   const task = worker.task && worker.child ? `${taskText(worker.task)} → ${worker.child.pid}` : taskText(worker.task);
   const doing = worker.state === 'paused' ? `${task} (paused)` : worker.task ? task : worker.state;
   const since = worker.taskSince !== null && worker.task ? `${((now - worker.taskSince) / 1000).toFixed(1)}s` : '';
-  return workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone), spark) + (worker.trap ? '  trap' : '') + ipcText(worker, now);
+  return (
+    workerColumns(String(worker.index), String(worker.pid), state, core, cpu, doing, since, String(worker.tasksDone), spark) +
+    (worker.trap ? '  trap' : '') +
+    ipcText(worker, now)
+  );
 }
 
 /** "  IPC 41 B/s": the average rate through the worker's IPC channel since it started. */
@@ -137,7 +146,17 @@ function ipcText(worker: WorkerSnapshot, now: number): string {
 }
 
 /** One line of the worker list; the titles go through it too, so they sit over their values. */
-function workerColumns(index: string, pid: string, state: string, core: string, cpu: string, task: string, since: string, done: string, spark: string | null): string {
+function workerColumns(
+  index: string,
+  pid: string,
+  state: string,
+  core: string,
+  cpu: string,
+  task: string,
+  since: string,
+  done: string,
+  spark: string | null,
+): string {
   return `${index.padStart(5)} ${pid.padStart(7)} ${state.padEnd(1)} ${core.padStart(3)} ${cpu.padStart(5)} ${spark !== null ? ` ${spark}` : ''} ${fitWidth(task, 29)} ${since.padStart(7)} ${done.padStart(6)}`;
 }
 
@@ -154,7 +173,10 @@ export function taskText(task: Task | null): string {
 function orphansText(children: PoolSnapshot['summary']['children']): string {
   const orphans = (children ?? []).filter((c) => c.orphaned);
   if (orphans.length === 0) return '';
-  const pids = orphans.slice(0, 3).map((c) => c.pid).join(', ');
+  const pids = orphans
+    .slice(0, 3)
+    .map((c) => c.pid)
+    .join(', ');
   return ` · ${orphans.length} orphan${orphans.length > 1 ? 's' : ''} (PID ${pids}${orphans.length > 3 ? ', …' : ''})`;
 }
 
@@ -167,7 +189,12 @@ function lessonLine(results: readonly TaskResult[]): string | null {
   for (let i = results.length - 1; i >= 0; i--) {
     const r = results[i]!;
     // Only a value of the very shape the worker makes is shown: nothing else from IPC reaches the screen.
-    if (r.workload === 'pipeline' && typeof r.value === 'string' && /^pipeline: \d+\.\d\d MB\/s through the pipe \(\d+ bytes in \d+ ms\): the reader's pace$/.test(r.value)) return r.value;
+    if (
+      r.workload === 'pipeline' &&
+      typeof r.value === 'string' &&
+      /^pipeline: \d+\.\d\d MB\/s through the pipe \(\d+ bytes in \d+ ms\): the reader's pace$/.test(r.value)
+    )
+      return r.value;
     if (r.workload !== 'threads' && r.workload !== 'threads-atomic') continue;
     const match = typeof r.value === 'string' ? /^expected (\d+) counted (\d+) lost (-?\d+)$/.exec(r.value) : null;
     if (!match) continue;

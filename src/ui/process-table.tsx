@@ -66,7 +66,7 @@ export function ProcessTable({ width, height }: ProcessTableProps) {
 }
 
 /** htop's marks of the sort direction, after the sorted column's title. */
-export const SORT_MARK = { descending: '▽', ascending: '△' } as const;
+const SORT_MARK = { descending: '▽', ascending: '△' } as const;
 
 /**
  * The column titles, the sorted column marked by colour and, in colour and monochrome alike, by
@@ -82,7 +82,8 @@ export function titleLine(layout: RowLayout, sortKey: ColumnId, descending: bool
     const column = layout.columns[at]!;
     const start = layout.columns.slice(0, at).reduce((n, c) => n + c.width + 1, 0);
     // Titles are ASCII, so cells and string indices agree here.
-    const end = column.align === 'right' || column.header.length >= column.width ? start + Math.max(column.width, column.header.length) : start + column.header.length;
+    const end =
+      column.align === 'right' || column.header.length >= column.width ? start + Math.max(column.width, column.header.length) : start + column.header.length;
     text = header.slice(0, end) + mark + header.slice(end + 1);
   }
   text = fitWidth(text, width);
@@ -124,7 +125,7 @@ export function workerNote(worker: WorkerSnapshot): string {
 }
 
 /** What goes between the guide and the command: how much a fold hides, whether it was orphaned. */
-export function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
+function rowMarker(decoration: RowDecoration | undefined, orphan: boolean): string {
   return (decoration && decoration.folded > 0 ? `[+${decoration.folded}] ` : '') + (orphan ? '(orphan) ' : '');
 }
 
@@ -145,7 +146,7 @@ interface MadeLine {
  * formats only the rows that changed; a worker's row (its task changes without its row) is always
  * drawn anew. Keyed by PID rather than by row object: a WeakMap keyed by rows held an entry for
  * every row not yet collected, and its table grew to the largest such count between two full
- * collections (to 512 KiB after 2,100 refreshes of 40 changing rows). This one holds at most
+ * collections (docs/performance.md). This one holds at most
  * MADE_LINES_LIMIT entries, one per PID; past that it starts afresh (one refresh draws every line).
  */
 const madeLines = new Map<number, MadeLine>();
@@ -237,7 +238,8 @@ export function rowLine(row: ProcessRow, layout: RowLayout, look: RowLook): stri
   const dim = decoration?.dimmed ?? false;
   let line = '';
   for (const cell of cells) {
-    line += cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
+    line +=
+      cell.id === 'state' ? styled(cell.text, { color: stateColor(cell.text, theme), bold: cell.text === 'R' && theme.color }) : styled(cell.text, { dim });
     line += ' ';
   }
   line += styled(command.guide, { color: theme.guide, dim: dim && !theme.color });
@@ -273,7 +275,7 @@ function stateColor(state: string, theme: Theme): string | undefined {
 }
 
 /** The chosen columns, with `J`'s job-control columns (those not chosen already) before the command. */
-export function withJobColumns(columns: readonly ColumnId[], jobColumns: boolean): readonly ColumnId[] {
+function withJobColumns(columns: readonly ColumnId[], jobColumns: boolean): readonly ColumnId[] {
   if (!jobColumns) return columns;
   const extra = JOB_COLUMNS.filter((id) => !columns.includes(id));
   if (extra.length === 0) return columns;

@@ -26,7 +26,13 @@ function onReplay(act: (replay: ReplayControl) => void): (ctx: ActionContext) =>
 
 export const REPLAY_KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['z'], label: 'z', help: 'pause the replay', footer: { key: 'z', word: 'Pause', order: 9.2 }, run: onReplay((r) => r.pause()) },
-  { keys: ['r'], label: 'r', help: 'play the replay (from the start again at its end)', footer: { key: 'r', word: 'Play', order: 9.3 }, run: onReplay((r) => r.play()) },
+  {
+    keys: ['r'],
+    label: 'r',
+    help: 'play the replay (from the start again at its end)',
+    footer: { key: 'r', word: 'Play', order: 9.3 },
+    run: onReplay((r) => r.play()),
+  },
   { keys: ['['], label: '[', help: 'one sample back (pauses)', run: onReplay((r) => r.step(-1)) },
   { keys: [']'], label: ']', help: 'one sample forward (pauses)', run: onReplay((r) => r.step(1)) },
   { keys: ['{'], label: '{', help: 'one minute back', run: onReplay((r) => r.jump(-MINUTE_MS)) },
@@ -41,8 +47,20 @@ export const REPLAY_KEY_TABLE: readonly KeyBinding[] = [
       store.getState().setMode('goto');
     },
   },
-  { keys: ['f7', '('], label: 'F7 (', help: 'slower: halve the speed (down to ½×)', footer: { key: 'F7', word: 'Slower', order: 7 }, run: onReplay((r) => r.changeSpeed(-1)) },
-  { keys: ['f8', ')'], label: 'F8 )', help: 'faster: double the speed (up to 16×)', footer: { key: 'F8', word: 'Faster', order: 8 }, run: onReplay((r) => r.changeSpeed(1)) },
+  {
+    keys: ['f7', '('],
+    label: 'F7 (',
+    help: 'slower: halve the speed (down to ½×)',
+    footer: { key: 'F7', word: 'Slower', order: 7 },
+    run: onReplay((r) => r.changeSpeed(-1)),
+  },
+  {
+    keys: ['f8', ')'],
+    label: 'F8 )',
+    help: 'faster: double the speed (up to 16×)',
+    footer: { key: 'F8', word: 'Faster', order: 8 },
+    run: onReplay((r) => r.changeSpeed(1)),
+  },
 ];
 
 export function replayBindingFor(name: string): KeyBinding | undefined {

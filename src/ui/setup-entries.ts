@@ -25,7 +25,12 @@ type State = Pick<AppState, 'view' | 'colorScheme' | 'delayTenths' | 'graphs'>;
 /** The display options after the tree view and the interval: htop's F2 "Display options" and "Meters", each also a key. */
 const DISPLAY_TOGGLES: readonly { label: string; hint: string; on(state: State): boolean; toggle(state: AppState): void }[] = [
   { label: 'Hide kthreads', hint: 'kernel threads hidden, as htop (K)', on: (s) => s.view.hideKernelThreads, toggle: (s) => s.toggleKernelThreads() },
-  { label: 'Hide threads', hint: 'user threads hidden; a row per thread when off (H)', on: (s) => s.view.hideUserlandThreads, toggle: (s) => s.toggleUserlandThreads() },
+  {
+    label: 'Hide threads',
+    hint: 'user threads hidden; a row per thread when off (H)',
+    on: (s) => s.view.hideUserlandThreads,
+    toggle: (s) => s.toggleUserlandThreads(),
+  },
   { label: 'CPU graphs', hint: "each core's bar with its history (G)", on: (s) => s.graphs.cpuMeter === 'graph', toggle: (s) => s.toggleCpuGraph() },
   { label: 'Graphs panel', hint: 'every core, memory, swap and the pool over time (g)', on: (s) => s.graphs.panel, toggle: (s) => s.toggleGraphsPanel() },
 ];

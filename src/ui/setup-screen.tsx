@@ -19,7 +19,7 @@ export function listTop(index: number, rows: number): number {
   return Math.max(0, index - rows + 1);
 }
 
-export function setupHint(section: number): string {
+function setupHint(section: number): string {
   const common = '↑ ↓ move · ← → Tab switch list · Esc F10 done';
   if (section === COLUMNS_SECTION) return `Enter/Space add or remove · F7 [ left · F8 ] right · F9 Del remove · ${common}`;
   if (section === 0) return `Enter/Space toggle · + - interval · ${common}`;

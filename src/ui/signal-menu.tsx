@@ -1,6 +1,7 @@
 // The signal panel (`k`, F9): each signal with its number and meaning, SIGTERM first highlighted;
 // typing a number jumps to that signal, Enter sends, Esc cancels. Also the `y` confirmation.
-import { shortDisposition, type SignalDisposition } from '../signals/signal-dispositions.js';
+import { shortDisposition } from '../model/short-disposition.js';
+import type { SignalDisposition } from '../signals/signal-dispositions.js';
 import { SIGNAL_MENU, SUBTREE, answerConfirmation, requestSignal, toggleGroupSend } from '../store/signal-actions.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
@@ -11,7 +12,7 @@ import { useAppStore } from './use-app-store.js';
 export const SIGNAL_MENU_WIDTH = 64;
 
 /** The menu's entries; with the target's dispositions, each signal it does not take by default says how. */
-export function signalMenuItems(dispositions?: readonly SignalDisposition[]): { label: string; hint?: string }[] {
+function signalMenuItems(dispositions?: readonly SignalDisposition[]): { label: string; hint?: string }[] {
   return SIGNAL_MENU.map((entry) => {
     if (entry === SUBTREE) return { label: ' -  kill subtree', hint: 'SIGKILL to it and all descendants' };
     const note = dispositions ? shortDisposition(dispositions, entry.name) : '';

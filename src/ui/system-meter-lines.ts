@@ -15,7 +15,7 @@ export function formatRate(bytesPerSecond: number): string {
 }
 
 /** "2.30 GHz", or "0.80–3.40 GHz" when the cores differ. */
-export function formatFrequency(mhz: readonly number[]): string {
+function formatFrequency(mhz: readonly number[]): string {
   const lo = Math.min(...mhz);
   const hi = Math.max(...mhz);
   const ghz = (n: number): string => (n / 1000).toFixed(2);
@@ -42,7 +42,8 @@ export function systemMeterLines(rates: HostRates | null, meters: SystemMeters, 
   const lines: Part[][] = [];
   const label = { color: theme.label };
   const bold = { bold: true };
-  if (!rates && counters) lines.push([['Disk: ', label], ['-', bold], [' read, '], ['-', bold], [' written  '], ['Net: ', label], ['-', bold], [' in, '], ['-', bold], [' out']]);
+  if (!rates && counters)
+    lines.push([['Disk: ', label], ['-', bold], [' read, '], ['-', bold], [' written  '], ['Net: ', label], ['-', bold], [' in, '], ['-', bold], [' out']]);
   if (rates) {
     const d = rates.diskTotal;
     const n = rates.networkTotal;
@@ -73,7 +74,11 @@ export function systemMeterLines(rates: HostRates | null, meters: SystemMeters, 
   }
   for (const b of meters.battery ?? []) {
     const left = b.secondsLeft !== null ? `, ${hoursMinutes(b.secondsLeft)} ${b.state === 'charging' ? 'to full' : 'left'}` : '';
-    add(['Bat: ', label], [`${b.percent.toFixed(0)}%`, { bold: true, color: b.percent <= 10 && b.state === 'discharging' ? theme.error : undefined }], [` ${b.state}${left}`]);
+    add(
+      ['Bat: ', label],
+      [`${b.percent.toFixed(0)}%`, { bold: true, color: b.percent <= 10 && b.state === 'discharging' ? theme.error : undefined }],
+      [` ${b.state}${left}`],
+    );
   }
   for (const g of meters.gpus ?? []) {
     const memory = g.memoryUsedBytes !== null && g.memoryTotalBytes !== null ? ` ${formatBytes(g.memoryUsedBytes)}/${formatBytes(g.memoryTotalBytes)}` : '';

@@ -6,7 +6,7 @@ import { schemeTheme, type ColorDepth } from './color-schemes.js';
 import { MONO_THEME, ThemeContext } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 
-export interface ThemeRootProps {
+interface ThemeRootProps {
   depth: ColorDepth;
   /** Colour is off for this run: every scheme draws as monochrome. */
   monochrome: boolean;

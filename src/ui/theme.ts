@@ -79,9 +79,7 @@ export const COLOR_THEME: Theme = {
   color: true,
 };
 
-export const MONO_THEME: Theme = Object.fromEntries(
-  Object.keys(COLOR_THEME).map((k) => [k, k === 'color' ? false : undefined]),
-) as unknown as Theme;
+export const MONO_THEME: Theme = Object.fromEntries(Object.keys(COLOR_THEME).map((k) => [k, k === 'color' ? false : undefined])) as unknown as Theme;
 
 export const ThemeContext = createContext<Theme>(COLOR_THEME);
 

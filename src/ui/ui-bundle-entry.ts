@@ -1,8 +1,8 @@
 // Everything the interactive monitor needs from Ink, React and the screen, as the one entry point
 // scripts/bundle-ui.mjs bundles into dist/ui/ui-bundle.js. Loading Ink's ~60 modules, React and
-// es-toolkit's whole compat build (Ink imports one function from it) took 400 ms and 30 MB; the
-// bundle loads in ~100 ms. Loading it installs the run-time patch to Ink's frame output, or throws
-// saying why it could not (src/ui/ink/, docs/ink-patches.md).
+// es-toolkit's whole compat build (Ink imports one function from it) took four times as long as
+// the bundle does (docs/performance.md). Loading it installs the run-time patch to Ink's frame
+// output, or throws saying why it could not (src/ui/ink/, docs/ink-patches.md).
 import { installFastOutput } from './ink/fast-output.js';
 import { forgetMeasuredTexts } from './ink/measure-text.js';
 import { forgetWrappedTexts } from './ink/wrap-text.js';

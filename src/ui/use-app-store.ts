@@ -6,7 +6,7 @@ import type { AppState, AppStore } from '../store/app-store.js';
 
 export const StoreContext = createContext<AppStore | null>(null);
 
-export function useAppStoreApi(): AppStore {
+function useAppStoreApi(): AppStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('pooltop: component rendered outside StoreContext');
   return store;

@@ -13,10 +13,7 @@ export function UserMenu({ height }: { height: number }) {
   const index = useAppStore((s) => s.menuIndex);
   const rows = useAppStore((s) => s.rows);
   const current = useAppStore((s) => s.view.user);
-  const items = [
-    { label: 'All users', marked: current === null },
-    ...userChoices(rows).map((u) => ({ label: sanitizeText(u), marked: u === current })),
-  ];
+  const items = [{ label: 'All users', marked: current === null }, ...userChoices(rows).map((u) => ({ label: sanitizeText(u), marked: u === current }))];
   return <SidePanel title="Show processes of" items={items} index={index} height={height} width={USER_MENU_WIDTH} />;
 }
 

@@ -52,10 +52,13 @@ describe('batch command reports', () => {
 
   it('warns when the pool’s workers lacked cores, and says so when there are more workers than cores', () => {
     const short = compareReport(times(9000, 12_600, 0.7), times(9000, 8910, 0.99), 2, 2, '--more');
-    assert.match(short.warnings[0]!, /^the 2 workers got 0\.70 of a core each while on a task \(other programs had the rest\): the pool's real time is too long, which makes the speedup and efficiency look too low$/);
+    assert.match(
+      short.warnings[0]!,
+      /^the 2 workers got 0\.70 of a core each while on a task \(other programs had the rest\): the pool's real time is too long, which makes the speedup and efficiency look too low$/,
+    );
     const crowded = compareReport(times(9000, 9000, 0.5), times(9000, 8910, 0.99), 4, 2, '--more');
     assert.match(crowded.warnings[0]!, /\(other programs had the rest, or 4 workers shared 2 cores\)/);
-    assert.equal(compareReport(times(900, 900, 0.89), times(900, 900, 0.9), 1, 2, '--more').warnings.length, 2, "0.89 is short, 0.90 is a core");
+    assert.equal(compareReport(times(900, 900, 0.89), times(900, 900, 0.9), 1, 2, '--more').warnings.length, 2, '0.89 is short, 0.90 is a core');
   });
 
   it('suggests more work when the 1-worker run took under a second', () => {

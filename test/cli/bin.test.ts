@@ -94,7 +94,15 @@ describe('bin/pooltop', () => {
 
   it('a write error exits 1 with one line on stderr: stdout full or closed, for every mode that prints', async () => {
     const cases: Array<[string[], '>&-' | '> /dev/full']> = [];
-    for (const args of [['snapshot'], ['snapshot', '--json'], ['snapshot', '--tree'], ['--version'], ['--help'], ['primes', '--from', '1000000', '--to', '1000001'], ['sumsq', '--base', '10', '--count', '1']]) {
+    for (const args of [
+      ['snapshot'],
+      ['snapshot', '--json'],
+      ['snapshot', '--tree'],
+      ['--version'],
+      ['--help'],
+      ['primes', '--from', '1000000', '--to', '1000001'],
+      ['sumsq', '--base', '10', '--count', '1'],
+    ]) {
       cases.push([args, '> /dev/full'], [args, '>&-']);
     }
     const results = await Promise.all(cases.map(([args, redirection]) => runBinRedirected(args, redirection)));
@@ -103,7 +111,11 @@ describe('bin/pooltop', () => {
       const what = `${args.join(' ')} ${redirection}`;
       assert.equal(r.code, 1, `${what}: exit 1 (stderr: ${r.stderr})`);
       assert.equal(r.stderr.trim().split('\n').length, 1, `${what}: one line, got ${r.stderr}`);
-      assert.match(r.stderr, redirection === '>&-' ? /^pooltop: cannot write to standard output \(it is closed\)$/m : /^pooltop: cannot write to standard output \(ENOSPC/, what);
+      assert.match(
+        r.stderr,
+        redirection === '>&-' ? /^pooltop: cannot write to standard output \(it is closed\)$/m : /^pooltop: cannot write to standard output \(ENOSPC/,
+        what,
+      );
     });
   });
 
@@ -131,7 +143,9 @@ describe('bin/pooltop -u with a UID that has no passwd entry', () => {
   });
 
   const UID = 4242;
-  const inPasswd = readFileSync('/etc/passwd', 'utf8').split('\n').some((line) => line.split(':')[2] === String(UID));
+  const inPasswd = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .some((line) => line.split(':')[2] === String(UID));
   const skip = process.getuid?.() !== 0 ? 'needs root to start a process as another UID' : inPasswd ? `UID ${UID} has a passwd entry here` : false;
 
   it('takes the UID when a process runs as it, and lists that process', { skip }, async () => {
@@ -141,7 +155,13 @@ describe('bin/pooltop -u with a UID that has no passwd entry', () => {
     const r = await runBin(['snapshot', '-u', String(UID)]);
     assert.equal(r.code, 0, r.stderr);
     const rows = r.stdout.split('\n').filter((line) => /^\s*\d+\s/.test(line));
-    assert.ok(rows.some((line) => new RegExp(`^\\s*${proc.pid}\\s+\\d+\\s+${UID}\\s.*sleep 30`).test(line)), r.stdout);
-    assert.ok(rows.every((line) => line.split(/\s+/).filter(Boolean)[2] === String(UID)), 'only that UID’s processes');
+    assert.ok(
+      rows.some((line) => new RegExp(`^\\s*${proc.pid}\\s+\\d+\\s+${UID}\\s.*sleep 30`).test(line)),
+      r.stdout,
+    );
+    assert.ok(
+      rows.every((line) => line.split(/\s+/).filter(Boolean)[2] === String(UID)),
+      'only that UID’s processes',
+    );
   });
 });

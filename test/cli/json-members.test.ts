@@ -42,7 +42,10 @@ describe('JSON object members as spans of text', () => {
 
   it('agrees with JSON.parse on random objects', () => {
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const value = (depth: number): unknown => {
       const r = random();
       if (r < 0.15) return Math.round(random() * 1e6) / 100;

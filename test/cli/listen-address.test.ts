@@ -13,7 +13,19 @@ describe('parseListenAddress', () => {
   });
 
   it('refuses what is not an address and a port, each in one line', () => {
-    for (const bad of ['9256', ':9256', 'example.com:9256', '127.0.0.1', '127.0.0.1:65536', '127.0.0.1:-1', '::1:9256', '[127.0.0.1]:9256', '[::1]9256', '256.1.1.1:80', '1.2.3.4:80\u001b[2J']) {
+    for (const bad of [
+      '9256',
+      ':9256',
+      'example.com:9256',
+      '127.0.0.1',
+      '127.0.0.1:65536',
+      '127.0.0.1:-1',
+      '::1:9256',
+      '[127.0.0.1]:9256',
+      '[::1]9256',
+      '256.1.1.1:80',
+      '1.2.3.4:80\u001b[2J',
+    ]) {
       assert.throws(
         () => parseListenAddress(bad, '--listen'),
         (error: unknown) => error instanceof UsageError && /^pooltop: --listen takes HOST:PORT/.test(error.message) && !/[\n\u001b]/.test(error.message),

@@ -110,7 +110,12 @@ describe('MetricsExporter', () => {
     assert.ok((valueOf(last, 'pooltop_pool_cpu_seconds_total') ?? 0) >= (valueOf(beforeRestart, 'pooltop_pool_cpu_seconds_total') ?? Infinity));
     // The pool's own total started again at 0; the exported one carried on.
     assert.ok(pool.snapshot().summary.tasksDone < done(last));
-    assert.equal(valueOf(last, 'pooltop_pool_workers', 'state="busy"')! + valueOf(last, 'pooltop_pool_workers', 'state="idle"')! + valueOf(last, 'pooltop_pool_workers', 'state="starting"')!, 1);
+    assert.equal(
+      valueOf(last, 'pooltop_pool_workers', 'state="busy"')! +
+        valueOf(last, 'pooltop_pool_workers', 'state="idle"')! +
+        valueOf(last, 'pooltop_pool_workers', 'state="starting"')!,
+      1,
+    );
     const workers = seriesOf(last, 'pooltop_pool_worker_cpu_seconds_total');
     assert.deepEqual([...workers.keys()], [`worker="1",pid="${pool.workerPids()[0]}"`]);
   });

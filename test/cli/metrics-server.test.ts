@@ -16,12 +16,22 @@ interface Reply {
 
 function get(server: MetricsServer, path: string, options: { method?: string; accept?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: server.address.host, port: server.address.port, path, method: options.method ?? 'GET', headers: options.accept ? { Accept: options.accept } : {}, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: server.address.host,
+        port: server.address.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.accept ? { Accept: options.accept } : {},
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -101,11 +111,15 @@ describe('the metrics server under pressure', () => {
     const server = await serve(exporter, { ...limits, headersTimeoutMs: 5_000, idleMs: 5_000 });
     try {
       const opened = await Promise.all(
-        Array.from({ length: 8 }, () => new Promise<Socket>((resolve) => {
-          const s = connect(server.address.port, server.address.host, () => resolve(s));
-          s.on('error', () => {});
-          sockets.push(s);
-        })),
+        Array.from(
+          { length: 8 },
+          () =>
+            new Promise<Socket>((resolve) => {
+              const s = connect(server.address.port, server.address.host, () => resolve(s));
+              s.on('error', () => {});
+              sockets.push(s);
+            }),
+        ),
       );
       const shut = await Promise.all(opened.map((s) => closed(s, 1000)));
       assert.equal(shut.filter(Boolean).length, 4, 'the four beyond the limit were closed');

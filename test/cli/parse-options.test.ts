@@ -14,14 +14,14 @@ function usage(fn: () => unknown, pattern: RegExp): void {
   });
 }
 
-describe('parseCommand: -H, --highlight-changes[=secs] (htop\'s)', () => {
+describe("parseCommand: -H, --highlight-changes[=secs] (htop's)", () => {
   const secs = (argv: string[]): number | null => {
     const command = parseCommand(argv, {});
     assert.equal(command.kind, 'monitor');
     return command.kind === 'monitor' ? command.options.highlightSecs : null;
   };
 
-  it('is off unless given; bare, it takes htop\'s 5 seconds; a value as htop takes one', () => {
+  it("is off unless given; bare, it takes htop's 5 seconds; a value as htop takes one", () => {
     assert.equal(secs([]), null);
     assert.equal(secs(['-H']), 5);
     assert.equal(secs(['--highlight-changes']), 5);
@@ -31,7 +31,8 @@ describe('parseCommand: -H, --highlight-changes[=secs] (htop\'s)', () => {
   });
 
   it('refuses seconds outside 1 to a day, in one line', () => {
-    for (const bad of ['0', '86401', 'x', '-3', '1.5']) usage(() => parseCommand([`--highlight-changes=${bad}`], {}), /-H\/--highlight-changes takes how many seconds .* from 1 to 86400/);
+    for (const bad of ['0', '86401', 'x', '-3', '1.5'])
+      usage(() => parseCommand([`--highlight-changes=${bad}`], {}), /-H\/--highlight-changes takes how many seconds .* from 1 to 86400/);
   });
 });
 
@@ -160,9 +161,18 @@ describe('parseCommand', () => {
   it('reads serve: where to listen, the interval, which processes, the pool', () => {
     assert.deepEqual(parseCommand(['serve'], {}), {
       kind: 'serve',
-      options: { listen: { host: '127.0.0.1', port: 9256 }, delayMs: 1000, selection: { pids: null, user: null, match: null, top: 10 }, pool: null, source: null },
+      options: {
+        listen: { host: '127.0.0.1', port: 9256 },
+        delayMs: 1000,
+        selection: { pids: null, user: null, match: null, top: 10 },
+        pool: null,
+        source: null,
+      },
     });
-    const command = parseCommand(['serve', '--listen', '[::1]:9300', '-d', '20', '-p', '1,2', '-u', 'root', '--match', '^node ', '--top', '0', '--pool', '2', '--source', 'procfs'], {});
+    const command = parseCommand(
+      ['serve', '--listen', '[::1]:9300', '-d', '20', '-p', '1,2', '-u', 'root', '--match', '^node ', '--top', '0', '--pool', '2', '--source', 'procfs'],
+      {},
+    );
     assert.equal(command.kind, 'serve');
     if (command.kind !== 'serve') return;
     assert.deepEqual(command.options.listen, { host: '::1', port: 9300 });
@@ -193,7 +203,10 @@ describe('parseCommand', () => {
     assert.equal(parseCommand(['--no-mouse']).kind === 'monitor' && (parseCommand(['--no-mouse']) as { options: { mouse: boolean } }).options.mouse, false);
     const snapshot = parseCommand(['snapshot', '--columns', 'pid, PGID,etimes,command']);
     assert.deepEqual(snapshot.kind === 'snapshot' && snapshot.options.columns, ['pid', 'pgrp', 'elapsed', 'command']);
-    assert.throws(() => parseCommand(['--color-scheme', 'x\x1b[2J']), (e: unknown) => e instanceof UsageError && /--color-scheme must be one of default, .*\(got "x\^\[\[2J"\)$/.test(e.message));
+    assert.throws(
+      () => parseCommand(['--color-scheme', 'x\x1b[2J']),
+      (e: unknown) => e instanceof UsageError && /--color-scheme must be one of default, .*\(got "x\^\[\[2J"\)$/.test(e.message),
+    );
     assert.throws(() => parseCommand(['snapshot', '--columns', 'pid,,user']), UsageError);
     assert.throws(() => parseCommand(['snapshot', '--columns', '']), UsageError);
   });
@@ -216,8 +229,14 @@ describe('value checks', () => {
     assert.throws(() => parsePids('1;rm -rf /'), UsageError);
     assert.deepEqual(parsePids('32767', 32768), [32767]);
     // A thread's ID stands for its process; one given twice that way is listed once.
-    const threads = new Map([[1240, 1234], [1241, 1234]]);
-    assert.deepEqual(parsePids('1240,1241,7', 32768, (tid) => threads.get(tid) ?? null), [1234, 7]);
+    const threads = new Map([
+      [1240, 1234],
+      [1241, 1234],
+    ]);
+    assert.deepEqual(
+      parsePids('1240,1241,7', 32768, (tid) => threads.get(tid) ?? null),
+      [1234, 7],
+    );
     assert.throws(() => parsePids('32768', 32768), /PIDs from 1 to 32767 \(got "32768"\)/);
     assert.throws(() => parsePids('99999999999999999999', 32768), UsageError);
   });
@@ -244,7 +263,7 @@ describe('value checks', () => {
 });
 
 describe('pooltop run', () => {
-  it('takes the program after --, or from the first word that is not an option; options before are the monitor\'s', () => {
+  it("takes the program after --, or from the first word that is not an option; options before are the monitor's", () => {
     const run = (argv: string[]) => {
       const command = parseCommand(argv, {});
       assert.equal(command.kind, 'monitor');

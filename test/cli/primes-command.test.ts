@@ -33,7 +33,10 @@ describe('pooltop primes', () => {
     assert.equal(err, '');
     const lines = out.split('\n');
     const results = lines.slice(0, 9).map((line) => /^(\d+)\tpid (\d+)$/.exec(line));
-    assert.ok(results.every((m) => m !== null), out);
+    assert.ok(
+      results.every((m) => m !== null),
+      out,
+    );
     assert.deepEqual(results.map((m) => m?.[1]).sort(), SEED);
     assert.ok(results.every((m) => Number(m?.[2]) >= 2));
     const times = lines.filter((l) => TIME_LINE.test(l));
@@ -48,7 +51,10 @@ describe('pooltop primes', () => {
     const { status, out, err } = await run(['--ordered', '--workers', '2']);
     assert.equal(status, 0);
     const lines = out.split('\n').slice(0, 9);
-    assert.deepEqual(lines.map((l) => l.split('\t')[0]), SEED);
+    assert.deepEqual(
+      lines.map((l) => l.split('\t')[0]),
+      SEED,
+    );
     for (const line of lines) assert.match(line, /^\d+\tpid \d+$/, 'each with the PID of the worker that found it');
     assert.match(err, /^pooltop primes: 2 workers: 9 of 9 tasks done, \d+\.\d s, \d+\.\d\d of a core on each task$/m, 'progress while nothing prints');
   });
@@ -56,7 +62,13 @@ describe('pooltop primes', () => {
   it('--sqrt finds the same primes; a custom range with underscores works', async () => {
     const { status, out } = await run(['--sqrt', '--ordered', '--from', '1_000_000', '--to', '4_000_001', '--step', '1_500_000']);
     assert.equal(status, 0);
-    assert.deepEqual(out.split('\n').slice(0, 3).map((l) => l.split('\t')[0]), ['1000003', '2500009', '4000037']);
+    assert.deepEqual(
+      out
+        .split('\n')
+        .slice(0, 3)
+        .map((l) => l.split('\t')[0]),
+      ['1000003', '2500009', '4000037'],
+    );
   });
 
   it('--compare reruns on one worker and prints speedup and parallel efficiency', async () => {
@@ -130,7 +142,10 @@ describe('pooltop primes interrupted', () => {
   });
 
   /** Live (not zombie) children of `ppid`, from /proc/[pid]/stat. */
-  const liveChildrenOf = (ppid: number): number[] => childrenOf(ppid).filter((p) => p.state !== 'Z').map((p) => p.pid);
+  const liveChildrenOf = (ppid: number): number[] =>
+    childrenOf(ppid)
+      .filter((p) => p.state !== 'Z')
+      .map((p) => p.pid);
 
   it('SIGINT stops every worker and exits 130 with one line', async () => {
     const source = fileURLToPath(new URL('../../src/cli/primes-command.ts', import.meta.url));

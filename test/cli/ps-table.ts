@@ -10,8 +10,11 @@ export interface PsRow {
   started: number;
 }
 
-export function psTable(): PsRow[] {
-  const text = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,lstart='], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', TZ: process.env.TZ ?? '' } });
+function psTable(): PsRow[] {
+  const text = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,lstart='], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C', TZ: process.env.TZ ?? '' },
+  });
   return text
     .trim()
     .split('\n')

@@ -6,7 +6,10 @@ import { UsageError } from '../../src/cli/usage-error.js';
 
 describe('record and replay options', () => {
   it('pooltop record FILE takes an interval, a duration and a count', () => {
-    assert.deepEqual(parseCommand(['record', 'a.ptr']), { kind: 'record', options: { file: 'a.ptr', delayMs: 1000, durationMs: null, count: null, source: null } });
+    assert.deepEqual(parseCommand(['record', 'a.ptr']), {
+      kind: 'record',
+      options: { file: 'a.ptr', delayMs: 1000, durationMs: null, count: null, source: null },
+    });
     assert.deepEqual(parseCommand(['record', '-d', '5', 'a.ptr', '--duration', '3600', '--count', '10']), {
       kind: 'record',
       options: { file: 'a.ptr', delayMs: 500, durationMs: 3_600_000, count: 10, source: null },

@@ -35,7 +35,12 @@ afterEach(() => {
 });
 
 const sink = (): Writable & { text: string } => {
-  const out = new Writable({ write: (chunk, _e, done) => ((out.text += String(chunk)), done()) }) as Writable & { text: string };
+  const out = new Writable({
+    write: (chunk, _e, done) => {
+      out.text += String(chunk);
+      done();
+    },
+  }) as Writable & { text: string };
   out.text = '';
   return out;
 };

@@ -34,7 +34,7 @@ describe('startProgram', { skip: !linux && 'needs /proc' }, () => {
 
   it('stop() sends SIGTERM to the whole group: the program and what it started', async () => {
     const program = await start('sh', ['-c', 'sleep 30 & sleep 31 & wait']);
-    assert.ok(await waitUntil(() => (procState(program.pid) !== null && program.output() === '') , 2000));
+    assert.ok(await waitUntil(() => procState(program.pid) !== null && program.output() === '', 2000));
     const end = await program.stop();
     assert.equal(end.signal, 'SIGTERM');
     assert.equal(endText(end), 'was killed by SIGTERM (15)');

@@ -33,19 +33,32 @@ describe('SampleLoop', () => {
   it('samples one at a time, each interval counted from the start of the one before', async () => {
     const sampler = slowSampler(30);
     let got = 0;
-    const loop = new SampleLoop(sampler, 100, () => got++, () => assert.fail('no error expected'));
+    const loop = new SampleLoop(
+      sampler,
+      100,
+      () => got++,
+      () => assert.fail('no error expected'),
+    );
     loop.start();
     await wait(560);
     loop.stop();
     assert.equal(sampler.overlapped, false);
     assert.ok(got >= 3 && got <= 6, `${got} samples in 560 ms at 100 ms`);
     const gaps = sampler.starts.slice(1).map((t, i) => t - sampler.starts[i]!);
-    assert.ok(gaps.every((g) => g >= 95), `gaps ${gaps.map((g) => g.toFixed(0)).join(' ')}`);
+    assert.ok(
+      gaps.every((g) => g >= 95),
+      `gaps ${gaps.map((g) => g.toFixed(0)).join(' ')}`,
+    );
   });
 
   it('started again after a stop, waits out the interval since the last sample', async () => {
     const sampler = slowSampler(1);
-    const loop = new SampleLoop(sampler, 200, () => loop.stop(), () => {});
+    const loop = new SampleLoop(
+      sampler,
+      200,
+      () => loop.stop(),
+      () => {},
+    );
     loop.start();
     await wait(50);
     assert.equal(sampler.starts.length, 1);
@@ -61,7 +74,12 @@ describe('SampleLoop', () => {
     const sampler = slowSampler(1);
     sampler.fail = true;
     const errors: unknown[] = [];
-    const loop = new SampleLoop(sampler, 20, () => {}, (e) => errors.push(e));
+    const loop = new SampleLoop(
+      sampler,
+      20,
+      () => {},
+      (e) => errors.push(e),
+    );
     loop.start();
     await wait(120);
     loop.stop();

@@ -89,7 +89,12 @@ describe('Prometheus scraping pooltop serve', { skip: !available && 'no promethe
     api = `http://127.0.0.1:${port}`;
     prometheus = spawn(
       PROMETHEUS,
-      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     prometheus.stderr?.on('data', (d: Buffer) => (prometheusLog += d.toString()));

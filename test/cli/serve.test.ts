@@ -61,11 +61,17 @@ describe('pooltop serve', { skip: !linux && 'reads /proc' }, () => {
     assert.match(result.stderr, /stopped \(SIGTERM\)/);
   });
 
-  it('passes promtool check metrics, a process named with quotes, backslashes and escapes included', { skip: !promtool && 'promtool is not installed' }, async () => {
+  it('passes promtool check metrics, a process named with quotes, backslashes and escapes included', {
+    skip: !promtool && 'promtool is not installed',
+  }, async () => {
     // node sets its comm and its command line from process.title: both come out hostile.
     const hostile = spawn(process.execPath, ['-e', `process.title = 'ev"il\\\\\\n\\u001b[2J'; setInterval(() => {}, 1000)`], { stdio: 'ignore' });
     children.push(hostile);
-    await until('the title set', async () => readCmdline(hostile.pid!), (c) => c.startsWith('ev"il'));
+    await until(
+      'the title set',
+      async () => readCmdline(hostile.pid!),
+      (c) => c.startsWith('ev"il'),
+    );
     const s = await serve(['-d', '2', '-p', String(hostile.pid)]);
     for (const accept of [undefined, '*/*']) {
       const text = await metrics(s, accept);
@@ -87,9 +93,16 @@ describe('pooltop serve', { skip: !linux && 'reads /proc' }, () => {
       (p) => [...seriesOf(p, 'pooltop_pool_workers').values()].reduce((a, b) => a + b, 0) === 2,
     );
     // A worker's title shows once it runs its entry, a moment after the pool counts it.
-    const workers = await until('two titled workers', async () => poolWorkersOf(s.child.pid!), (w) => w.length === 2);
+    const workers = await until(
+      'two titled workers',
+      async () => poolWorkersOf(s.child.pid!),
+      (w) => w.length === 2,
+    );
     const exported = [...seriesOf(parsed, 'pooltop_pool_worker_cpu_seconds_total').keys()];
-    assert.deepEqual(exported.map((k) => Number(/pid="(\d+)"/.exec(k)?.[1])).sort((a, b) => a - b), workers);
+    assert.deepEqual(
+      exported.map((k) => Number(/pid="(\d+)"/.exec(k)?.[1])).sort((a, b) => a - b),
+      workers,
+    );
     assert.deepEqual(exported.map((k) => /worker="(\d+)"/.exec(k)?.[1]).sort(), ['1', '2']);
     const result = await s.stop();
     assert.equal(result.code, 0);

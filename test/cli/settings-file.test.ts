@@ -41,7 +41,11 @@ const folderOf = (path: string): string => join(path, '..');
 function loadInChild(paths: string[]): (string | null)[] {
   const module = new URL('../../src/cli/settings-file.ts', import.meta.url).href;
   const script = `const { loadSettings } = await import(${JSON.stringify(module)}); console.log(JSON.stringify(${JSON.stringify(paths)}.map((p) => loadSettings(p).problem)));`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 5000, killSignal: 'SIGKILL' });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 5000,
+    killSignal: 'SIGKILL',
+  });
   assert.equal(child.signal, null, `the child was killed after 5 s: it blocked or kept reading (${child.stderr})`);
   return JSON.parse(child.stdout) as (string | null)[];
 }
@@ -84,7 +88,13 @@ describe('settings file: reading', () => {
 
   it("reads the threads' and highlighting's settings, htop's defaults when absent, each value checked", () => {
     assert.deepEqual(
-      [DEFAULT_SETTINGS.hideKernelThreads, DEFAULT_SETTINGS.hideUserlandThreads, DEFAULT_SETTINGS.showThreadNames, DEFAULT_SETTINGS.highlightChanges, DEFAULT_SETTINGS.highlightDelaySecs],
+      [
+        DEFAULT_SETTINGS.hideKernelThreads,
+        DEFAULT_SETTINGS.hideUserlandThreads,
+        DEFAULT_SETTINGS.showThreadNames,
+        DEFAULT_SETTINGS.highlightChanges,
+        DEFAULT_SETTINGS.highlightDelaySecs,
+      ],
       [true, true, false, false, 5],
     );
     const good = { hideKernelThreads: false, hideUserlandThreads: false, showThreadNames: true, highlightChanges: true, highlightDelaySecs: 9 };
@@ -273,7 +283,7 @@ describe('settings file: writing', () => {
     assert.equal(statSync(existing).mtimeMs, before);
   });
 
-  it("keeps every key it does not know as the same text: __proto__, numbers JSON.parse would change, nesting, layout", () => {
+  it('keeps every key it does not know as the same text: __proto__, numbers JSON.parse would change, nesting, layout', () => {
     const text = [
       '{',
       '  "__proto__": {"polluted": true},',

@@ -22,11 +22,26 @@ function startSleep(detached: boolean): number {
 
 const PS_FIELDS = ['pgid', 'sid', 'tty', 'tpgid', 'nlwp', 'min_flt', 'maj_flt', 'wchan:60', 'etimes', 'comm', 'lstart'] as const;
 
-function ps(pid: number): Record<string, string> {
-  const out = execFileSync('ps', ['-o', PS_FIELDS.map((f) => `${f}=`).join(','), '-p', String(pid)], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+function ps(pid: number) {
+  const out = execFileSync('ps', ['-o', PS_FIELDS.map((f) => `${f}=`).join(','), '-p', String(pid)], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C' },
+  });
   const cells = out.trim().split(/\s+/);
   const lstart = cells.slice(10).join(' ');
-  return { pgid: cells[0]!, sid: cells[1]!, tty: cells[2]!, tpgid: cells[3]!, nlwp: cells[4]!, min_flt: cells[5]!, maj_flt: cells[6]!, wchan: cells[7]!, etimes: cells[8]!, comm: cells[9]!, lstart };
+  return {
+    pgid: cells[0]!,
+    sid: cells[1]!,
+    tty: cells[2]!,
+    tpgid: cells[3]!,
+    nlwp: cells[4]!,
+    min_flt: cells[5]!,
+    maj_flt: cells[6]!,
+    wchan: cells[7]!,
+    etimes: cells[8]!,
+    comm: cells[9]!,
+    lstart,
+  };
 }
 
 const COLUMNS = 'pgrp,sid,tty,tpgid,nlwp,minflt,majflt,wchan,start,elapsed,comm,cgroup,exe,oom,ctxt,shr,utime,stime,time,ioread,iowrite';

@@ -62,7 +62,10 @@ describe('hostile process names and command lines', { skip: !linux && 'needs Lin
   });
 
   it('JSON escapes DEL, C1, bidi, format and blank-looking characters as \\uXXXX, and parses back to the same string', async () => {
-    for (const args of [['snapshot', '--json', '-p', String(rawPid)], ['snapshot', '--json', '--tree']]) {
+    for (const args of [
+      ['snapshot', '--json', '-p', String(rawPid)],
+      ['snapshot', '--json', '--tree'],
+    ]) {
       const r = await runBin(args);
       assert.equal(r.code, 0, r.stderr);
       assert.doesNotMatch(r.stdout, RAW, `${args.join(' ')}: no such character raw in the output`);
@@ -77,7 +80,10 @@ describe('hostile process names and command lines', { skip: !linux && 'needs Lin
     const r = await runBin(['snapshot', '-p', String(rawPid)]);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stdout, RAW);
-    assert.match(r.stdout, /del\^\? csi\\x9b2J rlo<U\+202E>gnp\.exe fsi<U\+2068>x<U\+2069> zwsp<U\+200B> bom<U\+FEFF> filler<U\+3164><U\+3164> blank<U\+2800> nbsp<U\+00A0> tag<U\+E0041> sep<U\+2028>/);
+    assert.match(
+      r.stdout,
+      /del\^\? csi\\x9b2J rlo<U\+202E>gnp\.exe fsi<U\+2068>x<U\+2069> zwsp<U\+200B> bom<U\+FEFF> filler<U\+3164><U\+3164> blank<U\+2800> nbsp<U\+00A0> tag<U\+E0041> sep<U\+2028>/,
+    );
   });
 });
 

@@ -79,7 +79,10 @@ describe('pooltop snapshot --tree', { skip: !linux && 'needs Linux' }, () => {
     const commands = outerNode.children.map((c) => c.command).sort();
     assert.deepEqual(commands, ['bash -c sleep 515151; true', 'sleep 525252']);
     const inner = outerNode.children.find((c) => c.command.startsWith('bash'))!;
-    assert.deepEqual(inner.children.map((c) => c.command), ['sleep 515151']);
+    assert.deepEqual(
+      inner.children.map((c) => c.command),
+      ['sleep 515151'],
+    );
     assert.equal(parentOf.get(outer.pid!), process.pid, 'the chain hangs under this test process');
 
     // Every parent/child link in the output agrees with ps for the processes both saw (same PID

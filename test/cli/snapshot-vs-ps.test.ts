@@ -64,8 +64,19 @@ function psView(pids: readonly number[]): Map<number, PsView> {
 
 /** The JSON member of each field a source declares (sourceFields). */
 const MEMBER: Record<string, keyof PsView | 'startTime'> = {
-  user: 'user', state: 'state', priority: 'priority', nice: 'nice', threads: 'threads', virt: 'vsz', res: 'rss',
-  shr: 'shared', mem: 'mem', time: 'time', core: 'processor', start: 'startTime', command: 'command',
+  user: 'user',
+  state: 'state',
+  priority: 'priority',
+  nice: 'nice',
+  threads: 'threads',
+  virt: 'vsz',
+  res: 'rss',
+  shr: 'shared',
+  mem: 'mem',
+  time: 'time',
+  core: 'processor',
+  start: 'startTime',
+  command: 'command',
 };
 
 /** Whether pooltop's value agrees with ps's, allowing for ps's units (whole seconds, a decimal of %). */
@@ -73,7 +84,8 @@ function agrees(source: string, field: string, ours: unknown, theirs: PsView, sp
   switch (field) {
     case 'command':
       // systeminformation runs ps without -ww, which cuts a command line at 4 KiB (its README says so).
-      if (source === 'systeminformation' && theirs.command.length > 4096) return typeof ours === 'string' && ours.length >= 4000 && theirs.command.startsWith(ours);
+      if (source === 'systeminformation' && theirs.command.length > 4096)
+        return typeof ours === 'string' && ours.length >= 4000 && theirs.command.startsWith(ours);
       return ours === theirs.command;
     case 'time':
       return (ours as number) >= theirs.time && (ours as number) < theirs.time + 1;
@@ -149,7 +161,9 @@ describe('snapshot --json against ps, field by field, for each source', { skip: 
             if (a[key] !== b[key]) continue; // changed while the snapshot was taken
             compared++;
             if (!agrees(source, field, value, a, spawnedAt, precisionMs)) {
-              disagreements.push(`${child.pid} ${field}: ${JSON.stringify(value)?.slice(0, 60)} against ps ${JSON.stringify(field === 'start' ? spawnedAt : a[key]).slice(0, 60)}`);
+              disagreements.push(
+                `${child.pid} ${field}: ${JSON.stringify(value)?.slice(0, 60)} against ps ${JSON.stringify(field === 'start' ? spawnedAt : a[key]).slice(0, 60)}`,
+              );
             }
           }
         }
@@ -170,9 +184,15 @@ describe('snapshot --json against ps, field by field, for each source', { skip: 
   it('finds the process of a thread ID given to -p', async () => {
     const node = children.find((c) => c.child.spawnargs[0] === process.execPath)!;
     const pid = node.child.pid!;
-    const tid = execFileSync('ls', [`/proc/${pid}/task`], { encoding: 'utf8' }).split('\n').map(Number).find((t) => t > 0 && t !== pid)!;
+    const tid = execFileSync('ls', [`/proc/${pid}/task`], { encoding: 'utf8' })
+      .split('\n')
+      .map(Number)
+      .find((t) => t > 0 && t !== pid)!;
     const r = await runBin(['snapshot', '--json', '-p', String(tid)]);
     const doc = JSON.parse(r.stdout) as { processes: { pid: number }[] };
-    assert.deepEqual(doc.processes.map((p) => p.pid), [pid]);
+    assert.deepEqual(
+      doc.processes.map((p) => p.pid),
+      [pid],
+    );
   });
 });

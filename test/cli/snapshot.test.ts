@@ -42,16 +42,33 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
     const p = doc.processes.find((x) => x.pid === child.pid);
     assert.ok(p, 'the test child is listed');
     assert.deepEqual(Object.keys(p), [
-      'pid', 'ppid', 'user', 'state', 'priority', 'nice', 'threads', 'vsz', 'rss', 'shared', 'cpu', 'mem', 'time', 'processor', 'startTime', 'name', 'command',
+      'pid',
+      'ppid',
+      'user',
+      'state',
+      'priority',
+      'nice',
+      'threads',
+      'vsz',
+      'rss',
+      'shared',
+      'cpu',
+      'mem',
+      'time',
+      'processor',
+      'startTime',
+      'name',
+      'command',
     ]);
     assert.equal(p.ppid, process.pid);
     assert.equal(p.command, 'sleep 424242');
     assert.equal(p.state, 'S');
   });
 
-  it("prints the system meters this machine has, and why not the others", async () => {
+  it('prints the system meters this machine has, and why not the others', async () => {
     const r = await runBin(['snapshot', '--json']);
     assert.equal(r.code, 0, r.stderr);
+    // biome-ignore lint/suspicious/noExplicitAny: the document as parsed, its shape being what is checked
     const doc = JSON.parse(r.stdout) as Record<string, any>;
     assert.ok(doc.disks.devices.length >= 1, 'a whole disk');
     assert.deepEqual(Object.keys(doc.disks.total), ['readBytesPerSecond', 'writeBytesPerSecond']);
@@ -80,7 +97,7 @@ describe('pooltop snapshot', { skip: !linux && 'compares with Linux ps' }, () =>
       assert.equal(mine.ppid, p.ppid, `PPID of ${p.pid}`);
     }
     assert.ok(compared >= theirs.length * 0.8 && compared > 10, `compared ${compared} of ${theirs.length}`);
-    assert.ok(ours.has(1) && ours.has(child.pid!));
+    assert.ok(ours.has(1) && ours.has(child.pid!), `PID 1 and the child ${child.pid} among ${ours.size} PIDs`);
   });
 
   it('prints a table like top -b, with -p and -s', async () => {

@@ -37,22 +37,34 @@ describe('pooltop sumsq', () => {
     assert.equal(err, '');
     const lines = out.split('\n');
     const results = lines.slice(0, 20).map((line) => RESULT.exec(line));
-    assert.ok(results.every((m) => m !== null), out);
+    assert.ok(
+      results.every((m) => m !== null),
+      out,
+    );
     const ns = results.map((m) => Number(m?.[1]));
-    assert.deepEqual([...ns].sort((a, b) => a - b), Array.from({ length: 20 }, (_, x) => 5_000_000 + x));
+    assert.deepEqual(
+      [...ns].sort((a, b) => a - b),
+      Array.from({ length: 20 }, (_, x) => 5_000_000 + x),
+    );
     for (const m of results) assert.equal(m?.[2], closedForm(Number(m?.[1])));
     assert.deepEqual(
       lines.filter((l) => /^(real|user|sys)\t\d+m\d+\.\d{3}s$/.test(l)).map((l) => l.split('\t')[0]),
       ['real', 'user', 'sys'],
     );
-    assert.match(out, /^cores busy: \d+\.\d\d \(\(user \+ sys\) ÷ real\) with \d+ workers?, 20 tasks; (each|its) worker got \d+\.\d\d of a core while on a task$/m);
+    assert.match(
+      out,
+      /^cores busy: \d+\.\d\d \(\(user \+ sys\) ÷ real\) with \d+ workers?, 20 tasks; (each|its) worker got \d+\.\d\d of a core while on a task$/m,
+    );
   });
 
   it("equals python3's sum(i * i for i in range(n)) digit for digit", { skip: hasPython ? false : 'python3 is not installed' }, async () => {
     const ns = [0, 1, 2, 1000, 3_000_017];
     const python = spawnSync('python3', ['-c', `for n in ${JSON.stringify(ns)}: print(n, sum(i * i for i in range(n)))`], { encoding: 'utf8' });
     assert.equal(python.status, 0, python.stderr);
-    const expected = python.stdout.trim().split('\n').map((line) => line.split(' '));
+    const expected = python.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '));
     const got = new Map<string, string>();
     for (const [base] of expected) {
       const { status, out } = await run(['--base', base!, '--count', '1', '--workers', '1']);
@@ -67,7 +79,10 @@ describe('pooltop sumsq', () => {
     const { status, out, err } = await run(['--ordered', '--workers', '2', '--base', '1_000_000', '--count', '6']);
     assert.equal(status, 0, err);
     assert.deepEqual(
-      out.split('\n').slice(0, 6).map((l) => RESULT.exec(l)?.[1]),
+      out
+        .split('\n')
+        .slice(0, 6)
+        .map((l) => RESULT.exec(l)?.[1]),
       ['1000000', '1000001', '1000002', '1000003', '1000004', '1000005'],
     );
     const progress = err.trimEnd().split('\n');
@@ -155,9 +170,13 @@ describe('pooltop sumsq --compare on a core shared with a busy loop', () => {
     while (Date.now() < deadline && readProc(pid)?.state !== 'R') await new Promise((r) => setTimeout(r, 20));
     hogRef = readProc(pid);
     assert.ok(hogRef !== null, 'the busy loop runs');
-    const proc = spawn('taskset', ['-c', '0', join(REPO_ROOT, 'bin', 'pooltop'), 'sumsq', '--workers', '1', '--compare', '--base', '20_000_000', '--count', '4'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      'taskset',
+      ['-c', '0', join(REPO_ROOT, 'bin', 'pooltop'), 'sumsq', '--workers', '1', '--compare', '--base', '20_000_000', '--count', '4'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     pooltop = proc;
     let out = '';
     let err = '';
@@ -168,7 +187,10 @@ describe('pooltop sumsq --compare on a core shared with a busy loop', () => {
     const share = /^1 worker: .*; its worker got (\d+\.\d\d) of a core while on a task$/m.exec(out);
     assert.ok(share !== null, out);
     assert.ok(Number(share[1]) < 0.9, `the rerun shared its core: ${share[1]}`);
-    assert.match(err, /^pooltop sumsq: warning: the 1-worker run got \d+\.\d\d of a core while on a task \(other programs had the rest\): its real time is too long, which makes the speedup and efficiency look too high$/m);
+    assert.match(
+      err,
+      /^pooltop sumsq: warning: the 1-worker run got \d+\.\d\d of a core while on a task \(other programs had the rest\): its real time is too long, which makes the speedup and efficiency look too high$/m,
+    );
     assert.match(err, /^pooltop sumsq: warning: the pool's worker got \d+\.\d\d of a core while on a task .*look too low$/m);
     assert.match(err, /^pooltop sumsq: warning: these figures hold only when every worker has a core of its own/m);
   });

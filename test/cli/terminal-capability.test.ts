@@ -18,9 +18,9 @@ function entry(strings: number[], options: { magic?: number; names?: string; boo
   const pad = (names.length + booleans) % 2;
   const table = Buffer.from('\x1b[%i%p1%d;%p2%dH\0', 'latin1');
   const header = Buffer.alloc(12);
-  [magic, names.length, booleans, numbers, strings.length, table.length].forEach((v, i) => header.writeInt16LE(v, i * 2));
+  for (const [i, v] of [magic, names.length, booleans, numbers, strings.length, table.length].entries()) header.writeInt16LE(v, i * 2);
   const offsets = Buffer.alloc(strings.length * 2);
-  strings.forEach((v, i) => offsets.writeInt16LE(v, i * 2));
+  for (const [i, v] of strings.entries()) offsets.writeInt16LE(v, i * 2);
   return Buffer.concat([header, names, Buffer.alloc(booleans + pad), Buffer.alloc(numbers * numberSize), offsets, table]);
 }
 
@@ -92,7 +92,10 @@ describe('terminal capability', () => {
 
   it('says why the monitor cannot draw, in one line naming pooltop snapshot, or nothing', () => {
     install('pooltop-nocup', entry(withCup(-1)));
-    assert.match(cursorAddressingProblem({ ...env, TERM: 'dumb' }) ?? '', /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/);
+    assert.match(
+      cursorAddressingProblem({ ...env, TERM: 'dumb' }) ?? '',
+      /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/,
+    );
     assert.match(cursorAddressingProblem({ ...env, TERM: 'pooltop-nocup' }) ?? '', /TERM=pooltop-nocup cannot move the cursor/);
     assert.match(cursorAddressingProblem({ ...env }) ?? '', /^pooltop: TERM is not set/);
     assert.match(cursorAddressingProblem({ ...env, TERM: '' }) ?? '', /^pooltop: TERM is not set/);

@@ -39,7 +39,10 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
     assert.equal(lines.pop(), '', 'every line ends with a newline');
     assert.equal(lines.length, 3);
     const docs = lines.map((l) => JSON.parse(l) as Line);
-    assert.deepEqual(docs.map((d) => d.seq), [1, 2, 3]);
+    assert.deepEqual(
+      docs.map((d) => d.seq),
+      [1, 2, 3],
+    );
     const schema = JSON.parse(once.stdout) as Line;
     for (const doc of docs) {
       assert.deepEqual(Object.keys(doc), ['seq', ...Object.keys(schema)]);
@@ -52,15 +55,24 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
   it('prints the tree per line with --tree, and filters with -p', async () => {
     const r = await runBin(['snapshot', '--json', '--watch', '--tree', '-d', '1', '--count', '2', '-p', `1,${process.pid}`]);
     assert.equal(r.code, 0, r.stderr);
-    const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { seq: number; roots: { pid: number; children: { pid: number }[] }[] });
-    assert.deepEqual(docs.map((d) => d.seq), [1, 2]);
+    const docs = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; roots: { pid: number; children: { pid: number }[] }[] });
+    assert.deepEqual(
+      docs.map((d) => d.seq),
+      [1, 2],
+    );
     const pids = (d: (typeof docs)[number]) => d.roots.flatMap((r) => [r.pid, ...r.children.map((c) => c.pid)]).sort((a, b) => a - b);
     assert.deepEqual(pids(docs[0]!), [1, process.pid]);
   });
 
   it('ends with status 0, and soon, when the reader leaves (| head -n 2)', async () => {
     const started = performance.now();
-    const shell = spawn('bash', ['-c', 'set -o pipefail; "$0" snapshot --json --watch -d 2 | head -n 2 | wc -l; echo "status ${PIPESTATUS[0]}"', BIN], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${PIPESTATUS[0]}, not JavaScript's
+    const shell = spawn('bash', ['-c', 'set -o pipefail; "$0" snapshot --json --watch -d 2 | head -n 2 | wc -l; echo "status ${PIPESTATUS[0]}"', BIN], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     shell.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -73,7 +85,10 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
     assert.ok(performance.now() - started < 10_000, `${(performance.now() - started).toFixed(0)} ms`);
   });
 
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`stops on ${signal} with status ${status}, its last line whole`, async () => {
       const { child, done } = startBin(['snapshot', '--json', '--watch', '-d', '1']);
       let seen = '';
@@ -87,7 +102,10 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
       assert.ok(result.stdout.endsWith('\n'));
       const docs = parseLines(result.stdout);
       assert.ok(docs.length >= 2);
-      assert.deepEqual(docs.map((d) => d.seq), docs.map((_, i) => i + 1));
+      assert.deepEqual(
+        docs.map((d) => d.seq),
+        docs.map((_, i) => i + 1),
+      );
     });
   }
 
@@ -104,8 +122,14 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
     child.stdout.resume();
     const result = await done;
     // What the pipe held: whole lines (and perhaps the start of the one it was writing), a few at most.
-    const lines = result.stdout.split('\n').slice(0, -1).map((l) => JSON.parse(l) as Line);
-    assert.deepEqual(lines.map((d) => d.seq), lines.map((_, i) => i + 1));
+    const lines = result.stdout
+      .split('\n')
+      .slice(0, -1)
+      .map((l) => JSON.parse(l) as Line);
+    assert.deepEqual(
+      lines.map((d) => d.seq),
+      lines.map((_, i) => i + 1),
+    );
   });
 
   it('keeps only pool processes with --pool-only: workers, known by their title, and what they start', async () => {
@@ -127,7 +151,11 @@ describe('pooltop snapshot --json --watch', { skip: !linux && 'reads /proc' }, (
     for (const p of doc.processes) assert.ok(/^pooltop-worker \d+$/.test(p.command) || listed.has(p.ppid), p.command);
     const one = ours(doc)[0]!.pid;
     const narrowed = JSON.parse((await runBin(['snapshot', '--json', '--pool-only', '-p', `${one},1`])).stdout) as Line;
-    assert.deepEqual(narrowed.processes.map((p) => p.pid), [one], 'PID 1 is no pool process');
+    assert.deepEqual(
+      narrowed.processes.map((p) => p.pid),
+      [one],
+      'PID 1 is no pool process',
+    );
   });
 });
 

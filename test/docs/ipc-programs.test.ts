@@ -8,7 +8,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { killAll, LabRun, NO_PYTHON } from './lab-run.js';
 
 afterEach(async () => {
-  assert.deepEqual((await killAll()).map((p) => p.pid), [], 'every program ended by itself');
+  assert.deepEqual(
+    (await killAll()).map((p) => p.pid),
+    [],
+    'every program ended by itself',
+  );
 });
 
 /** State and wait channel of each thread of `pid`, e.g. ["S anon_pipe_write"]; [] once it is gone. */

@@ -109,7 +109,9 @@ export class LabRun {
       if (left <= 0) break;
       await Promise.race([new Promise<void>((wake) => this.waiters.push(wake)), delay(Math.min(left, 200))]);
     }
-    throw new Error(`${found.length} of ${count} lines matching ${pattern} within ${timeoutMs} ms; output:\n${this.output()}\nstderr:\n${this.stderr.join('\n')}`);
+    throw new Error(
+      `${found.length} of ${count} lines matching ${pattern} within ${timeoutMs} ms; output:\n${this.output()}\nstderr:\n${this.stderr.join('\n')}`,
+    );
   }
 
   /** Waits until the program and everything it started have ended; returns the program's status. */
@@ -142,7 +144,7 @@ export class LabRun {
 }
 
 /** CPU time `pid` has used (utime + stime, clock ticks), or null once it is gone. */
-export function cpuTicks(pid: number): number | null {
+function cpuTicks(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -6,7 +6,11 @@ import { afterEach, describe, it } from 'node:test';
 import { killAll, LabRun, NO_PYTHON } from './lab-run.js';
 
 afterEach(async () => {
-  assert.deepEqual((await killAll()).map((p) => p.pid), [], 'every program ended by itself');
+  assert.deepEqual(
+    (await killAll()).map((p) => p.pid),
+    [],
+    'every program ended by itself',
+  );
 });
 
 /** The smallest prime ≥ n, the slow way the programs do it (only small n here). */
@@ -43,7 +47,10 @@ describe('the lab programs: primes and sums of squares', { skip: NO_PYTHON }, ()
       const m = /^(\d+)\tpid (\d+)$/.exec(line);
       return m ? [{ p: Number(m[1]), pid: Number(m[2]) }] : [];
     });
-    assert.deepEqual(results.map((r) => r.p).sort((a, b) => a - b), XS.map(nextPrime));
+    assert.deepEqual(
+      results.map((r) => r.p).sort((a, b) => a - b),
+      XS.map(nextPrime),
+    );
     const pids = new Set(results.map((r) => r.pid));
     assert.equal(pids.size, XS.length, 'one process per task');
     assert.ok(!pids.has(run.pid), 'none of them the parent');
@@ -54,8 +61,14 @@ describe('the lab programs: primes and sums of squares', { skip: NO_PYTHON }, ()
     const run = await LabRun.start('primes_pool.py', ['--how', 'map', '--workers', '2', ...RANGE]);
     assert.equal(await run.finished(), 0);
     const results = poolResults(run.lines);
-    assert.deepEqual(results.map((r) => r.x), XS);
-    assert.deepEqual(results.map((r) => r.p), XS.map(nextPrime));
+    assert.deepEqual(
+      results.map((r) => r.x),
+      XS,
+    );
+    assert.deepEqual(
+      results.map((r) => r.p),
+      XS.map(nextPrime),
+    );
     assert.ok(new Set(results.map((r) => r.worker)).size <= 2, 'two workers did every task');
   });
 
@@ -65,15 +78,24 @@ describe('the lab programs: primes and sums of squares', { skip: NO_PYTHON }, ()
     assert.equal(await run.finished(), 0);
     assert.match(run.lines[0]!, /submitted in the order 800000, 100000, 200000/);
     const results = poolResults(run.lines);
-    assert.deepEqual(results.map((r) => r.x).sort((a, b) => a - b), XS);
+    assert.deepEqual(
+      results.map((r) => r.x).sort((a, b) => a - b),
+      XS,
+    );
     assert.notEqual(results[0]!.x, 800000, 'the first task submitted is not the first result');
-    assert.deepEqual(results.map((r) => r.p).sort((a, b) => a - b), XS.map(nextPrime));
+    assert.deepEqual(
+      results.map((r) => r.p).sort((a, b) => a - b),
+      XS.map(nextPrime),
+    );
   });
 
   it('primes_pool.py --how submit collects in submission order, as the class does', async () => {
     const run = await LabRun.start('primes_pool.py', ['--largest-first', '--workers', '2', ...RANGE]);
     assert.equal(await run.finished(), 0);
-    assert.deepEqual(poolResults(run.lines).map((r) => r.x), [800000, ...XS.slice(0, -1)]);
+    assert.deepEqual(
+      poolResults(run.lines).map((r) => r.x),
+      [800000, ...XS.slice(0, -1)],
+    );
   });
 
   it('primes.py refuses an empty range with a usage error', async () => {

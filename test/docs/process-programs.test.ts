@@ -8,7 +8,11 @@ import { readProc, signalProcess, waitUntilGone } from '../e2e/proc-table.js';
 import { killAll, LabRun, NO_PYTHON } from './lab-run.js';
 
 afterEach(async () => {
-  assert.deepEqual((await killAll()).map((p) => p.pid), [], 'every program ended by itself');
+  assert.deepEqual(
+    (await killAll()).map((p) => p.pid),
+    [],
+    'every program ended by itself',
+  );
 });
 
 /** Every number captured by `pattern` (with the g flag) in the run's output. */
@@ -58,7 +62,7 @@ describe('the lab programs: fork, zombies, orphans, daemonic children', { skip: 
     assert.equal(await run.finished(), -9);
   });
 
-  it('orphan.py: the child outlives its parent and is re-parented to the nearest subreaper (here the test\'s own)', async () => {
+  it("orphan.py: the child outlives its parent and is re-parented to the nearest subreaper (here the test's own)", async () => {
     const run = await LabRun.start('orphan.py', ['--parent-seconds', '0.3', '--child-seconds', '2']);
     const [, child, parent] = await run.line(/child (\d+): parent (\d+)/);
     assert.equal(Number(parent), run.pid);
@@ -85,7 +89,11 @@ describe('the lab programs: fork, zombies, orphans, daemonic children', { skip: 
     const [, daemonic, ordinary] = await run.line(/daemonic child (\d+), non-daemonic child (\d+)/);
     const daemon = readProc(Number(daemonic))!;
     await run.line(/parent \d+: ending \(normal\)/);
-    assert.deepEqual((await waitUntilGone([daemon], 3000)).map((p) => p.pid), [], 'the daemonic child ended with the parent');
+    assert.deepEqual(
+      (await waitUntilGone([daemon], 3000)).map((p) => p.pid),
+      [],
+      'the daemonic child ended with the parent',
+    );
     assert.ok(readProc(Number(ordinary)), 'the non-daemonic child goes on');
     assert.equal(await run.finished(), 0);
     assert.match(run.output(), new RegExp(`non-daemonic child ${ordinary}: my time is up`));
@@ -93,7 +101,10 @@ describe('the lab programs: fork, zombies, orphans, daemonic children', { skip: 
     assert.doesNotMatch(run.output(), new RegExp(`: parent ${run.reaper.pid}`), 'neither child was orphaned');
   });
 
-  for (const [end, status] of [['sigkill', -9], ['sigterm', -15]] as const) {
+  for (const [end, status] of [
+    ['sigkill', -9],
+    ['sigterm', -15],
+  ] as const) {
     it(`daemonic.py --end ${end}: both children outlive the parent, orphans of the subreaper, until their time is up`, async () => {
       const run = await LabRun.start('daemonic.py', ['--end', end, '--parent-seconds', '1', '--child-seconds', '3']);
       const [, daemonic, ordinary] = await run.line(/daemonic child (\d+), non-daemonic child (\d+)/);

@@ -12,7 +12,11 @@ let session: TmuxSession | undefined;
 afterEach(async () => {
   const leftovers = (await session?.kill()) ?? [];
   session = undefined;
-  assert.deepEqual([...leftovers, ...(await killAll())].map((p) => p.pid), [], 'every program ended by itself');
+  assert.deepEqual(
+    [...leftovers, ...(await killAll())].map((p) => p.pid),
+    [],
+    'every program ended by itself',
+  );
 });
 
 // Tasks of 1 s of CPU each; a signal goes once a task has used 0.2 s of it (it is then inside the
@@ -54,10 +58,13 @@ describe('the lab programs: SIGINT and a process pool', { skip: NO_PYTHON }, () 
   it('Ctrl-C in the terminal reaches the parent and every worker: the running tasks fail, the with block waits for the rest', async () => {
     // bash -i: job control, so the program leads the terminal's foreground group, as typed at a prompt.
     session = await TmuxSession.start({ command: ['python3', `${LAB}/ctrl_c_pool.py`, ...ARGS], interactiveShell: true, label: 'ctrl-c' });
-    const screen = await session.waitFor((s) => (s.match(/task \d started in worker/g)?.length ?? 0) >= 2, { timeoutMs: 15_000, description: 'two tasks started' });
+    const screen = await session.waitFor((s) => (s.match(/task \d started in worker/g)?.length ?? 0) >= 2, {
+      timeoutMs: 15_000,
+      description: 'two tasks started',
+    });
     const [, parent, group, foreground] = /parent (\d+): process group (\d+), the terminal's foreground group is (\d+)/.exec(screen) ?? [];
     assert.equal(group, parent, 'the program leads its own process group');
-    assert.equal(foreground, group, 'which is the terminal\'s foreground group');
+    assert.equal(foreground, group, "which is the terminal's foreground group");
     for (const [, worker] of screen.matchAll(/task \d started in worker (\d+)/g)) await waitForCpu(Number(worker), INSIDE_TASK_TICKS);
     await session.sendKeys('C-c');
     const after = await session.waitFor(/EXIT=\d+/, { timeoutMs: 60_000, description: 'the program ended' });

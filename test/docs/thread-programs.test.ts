@@ -10,7 +10,11 @@ import { signalProcess, waitUntilGone } from '../e2e/proc-table.js';
 import { killAll, LabRun, NO_PYTHON, PYTHON } from './lab-run.js';
 
 afterEach(async () => {
-  assert.deepEqual((await killAll()).map((p) => p.pid), [], 'every program ended by itself');
+  assert.deepEqual(
+    (await killAll()).map((p) => p.pid),
+    [],
+    'every program ended by itself',
+  );
 });
 
 /** The counts of each "run n: count c, lost l" line and the expected count. */
@@ -69,7 +73,9 @@ describe('the lab programs: races, locks, deadlock, semaphore', () => {
       }
     });
 
-    it('counter_race.py --way text, "counter += 1" as the text wrote it, loses nothing on CPython 3.11 threads', { skip: PYTHON !== '3.11' && `python3 is ${PYTHON}: where threads switch is CPython's choice` }, async () => {
+    it('counter_race.py --way text, "counter += 1" as the text wrote it, loses nothing on CPython 3.11 threads', {
+      skip: PYTHON !== '3.11' && `python3 is ${PYTHON}: where threads switch is CPython's choice`,
+    }, async () => {
       const run = await LabRun.start('counter_race.py', ['--way', 'text', '--runs', '3']);
       assert.equal(await run.finished(), 0);
       const { expected, counts } = raceResult(run);
@@ -112,10 +118,16 @@ describe('the lab programs: races, locks, deadlock, semaphore', () => {
       const main = after.find((t) => t.tid === run.pid)!;
       assert.equal(main.state, 'S', 'the main thread waits in join');
       assert.ok(main.cpu - before.find((t) => t.tid === run.pid)!.cpu <= 1, 'and uses no CPU either');
-      assert.ok(run.processes().every((p) => p.pid === run.pid), 'a deadlock of threads: no other process');
+      assert.ok(
+        run.processes().every((p) => p.pid === run.pid),
+        'a deadlock of threads: no other process',
+      );
       assert.ok(signalProcess(run.program, 'SIGKILL'));
       assert.equal(await run.status, -9);
-      assert.deepEqual((await waitUntilGone([run.program], 3000)).map((p) => p.pid), []);
+      assert.deepEqual(
+        (await waitUntilGone([run.program], 3000)).map((p) => p.pid),
+        [],
+      );
     });
 
     it('deadlock.py --ordered: the same order, no deadlock', async () => {

@@ -1,4 +1,4 @@
-// End to end, process churn (issue 6): with ~300 short processes starting and ending every second,
+// End to end, process churn: with ~300 short processes starting and ending every second,
 // every frame pooltop draws is correct — in the flat list and in tree view — and a selected
 // process that exits hands the selection to the nearest row, saying so.
 import assert from 'node:assert/strict';
@@ -139,7 +139,13 @@ async function select(s: TmuxSession, text: string, pid: number): Promise<void> 
   await s.sendKeys('/');
   await s.waitFor(/^Search: /m, { description: 'the search prompt' });
   await s.type(text);
-  await s.waitFor((c) => selectedRows(c).map((r) => r.pid).join() === String(pid), { colors: true, description: `PID ${pid} highlighted` });
+  await s.waitFor(
+    (c) =>
+      selectedRows(c)
+        .map((r) => r.pid)
+        .join() === String(pid),
+    { colors: true, description: `PID ${pid} highlighted` },
+  );
   await s.sendKeys('Enter');
   await s.waitFor(`[search "${text}": n/N]`, { description: 'the kept search' });
 }
@@ -200,22 +206,19 @@ describe('pooltop under process churn (~300 processes/s)', { timeout: 60_000 }, 
     assert.equal(await session.waitForExit(), 0, 'pooltop quit with status 0');
   });
 
-  it(
-    'says which process exited when the selection moves within 3 s of another message (F on a process that then exits)',
-    async () => {
-      session = await startPooltop(['-d', '5'], SIZE);
-      const spawnedAt = Date.now();
-      const short = startSleep([SHORT]);
-      await select(session, SHORT, short.pid);
-      // F late in the sleep's 4 s, so it exits while "following PID n" is still the fresh message.
-      await delay(Math.max(0, spawnedAt + 2800 - Date.now()));
-      await session.sendKeys('F');
-      await session.waitFor(`following PID ${short.pid}`, { description: 'the follow message' });
-      const screen = await session.waitFor((c) => /selection moved to PID \d+/.test(messageLine(c)), {
-        timeoutMs: 8000,
-        description: 'the selection moving off the exited process',
-      });
-      assert.match(messageLine(screen), new RegExp(`PID ${short.pid} exited; following stopped; selection moved`), 'the message names the process that exited');
-    },
-  );
+  it('says which process exited when the selection moves within 3 s of another message (F on a process that then exits)', async () => {
+    session = await startPooltop(['-d', '5'], SIZE);
+    const spawnedAt = Date.now();
+    const short = startSleep([SHORT]);
+    await select(session, SHORT, short.pid);
+    // F late in the sleep's 4 s, so it exits while "following PID n" is still the fresh message.
+    await delay(Math.max(0, spawnedAt + 2800 - Date.now()));
+    await session.sendKeys('F');
+    await session.waitFor(`following PID ${short.pid}`, { description: 'the follow message' });
+    const screen = await session.waitFor((c) => /selection moved to PID \d+/.test(messageLine(c)), {
+      timeoutMs: 8000,
+      description: 'the selection moving off the exited process',
+    });
+    assert.match(messageLine(screen), new RegExp(`PID ${short.pid} exited; following stopped; selection moved`), 'the message names the process that exited');
+  });
 });

@@ -51,11 +51,15 @@ describe('the details view in a 120×40 terminal', () => {
     // The signals further down: scrolled to, as a user would.
     await session.sendKeys('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down');
     await session.waitFor(/SIGTERM: caught — it will run its handler, and may not exit/, { description: 'SIGTERM caught' });
-    await session.waitFor(/SIGUSR1: default — ends it; blocked: held until the process unblocks it; pending: sent, not yet delivered/, { description: 'SIGUSR1 blocked and pending' });
+    await session.waitFor(/SIGUSR1: default — ends it; blocked: held until the process unblocks it; pending: sent, not yet delivered/, {
+      description: 'SIGUSR1 blocked and pending',
+    });
 
     await session.sendKeys('l');
     const [readFd, writeFd, socketFd] = fds;
-    await session.waitFor(new RegExp(`^\\s*${readFd} r\\s+pipe\\s+pipe \\d+ \\(read end; fd ${writeFd} is the other end\\)`, 'm'), { description: 'the pipe read end' });
+    await session.waitFor(new RegExp(`^\\s*${readFd} r\\s+pipe\\s+pipe \\d+ \\(read end; fd ${writeFd} is the other end\\)`, 'm'), {
+      description: 'the pipe read end',
+    });
     await session.waitFor(new RegExp(`^\\s*${socketFd} rw socket`, 'm'), { description: 'the socket' });
 
     // [ (F8): nice +1, as ps sees it.
@@ -96,7 +100,15 @@ describe('the details view in a 120×40 terminal', () => {
     const { pid } = await startHolder();
     session = await startPooltop(['--readonly', '-p', String(pid)]);
     await session.waitFor(new RegExp(`^\\s*${pid}\\s`, 'm'), { description: 'the holder row' });
-    for (const [key, what] of [['k', 'sending signals'], ['z', 'pausing'], ['[', 'renice'], [']', 'renice'], ['i', 'setting the I/O priority'], ['s', 'strace'], ['w', 'the pool']] as const) {
+    for (const [key, what] of [
+      ['k', 'sending signals'],
+      ['z', 'pausing'],
+      ['[', 'renice'],
+      [']', 'renice'],
+      ['i', 'setting the I/O priority'],
+      ['s', 'strace'],
+      ['w', 'the pool'],
+    ] as const) {
       await session.sendKeys(key);
       await session.waitFor(new RegExp(`read-only: ${what}[^\\n]* is disabled`), { description: `${key} refused` });
     }

@@ -20,8 +20,16 @@ afterEach(async () => {
   const alive = seen.filter(isRunning);
   for (const p of alive) signalProcess(p, 'SIGKILL');
   seen = [];
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker or child outlived pooltop');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'no worker or child outlived pooltop',
+  );
 });
 
 // The pool menu's entries (src/store/pool-actions.ts POOL_MENU).
@@ -73,7 +81,11 @@ describe('family children end with their worker, pooltop started from bash -i', 
     const watch = await watchEnds([...workers, ...children], t0, 2000);
     const last = children.map((c) => `${c.pid}: ${watch.lastRunning.get(c.pid)?.toFixed(1)} ms`).join(', ');
     t.diagnostic(`children last seen running after pooltop's SIGKILL: ${last}; ${watch.looks} looks, at most ${watch.maxGapMs.toFixed(1)} ms apart`);
-    assert.deepEqual(watch.alive.map((p) => p.pid), [], 'every worker and child ended');
+    assert.deepEqual(
+      watch.alive.map((p) => p.pid),
+      [],
+      'every worker and child ended',
+    );
     for (const child of children) {
       const ms = watch.lastRunning.get(child.pid) ?? 0;
       assert.ok(ms < 100, `child ${child.pid} still ran ${ms.toFixed(1)} ms after pooltop's SIGKILL`);
@@ -87,7 +99,11 @@ describe('family children end with their worker, pooltop started from bash -i', 
     const t0 = performance.now();
     assert.ok(signalProcess(victim, 'SIGKILL'));
     const watch = await watchEnds([victim, child], t0, 2000);
-    assert.deepEqual(watch.alive.map((p) => p.pid), [], 'the worker and its child ended');
+    assert.deepEqual(
+      watch.alive.map((p) => p.pid),
+      [],
+      'the worker and its child ended',
+    );
     const ms = watch.lastRunning.get(child.pid) ?? 0;
     t.diagnostic(`child last seen running ${ms.toFixed(1)} ms after its worker's SIGKILL (looks at most ${watch.maxGapMs.toFixed(1)} ms apart)`);
     assert.ok(ms < 100, `child ${child.pid} still ran ${ms.toFixed(1)} ms after its worker's SIGKILL`);
@@ -101,7 +117,11 @@ describe('family children end with their worker, pooltop started from bash -i', 
     const t1 = performance.now();
     await session!.sendKeys('q');
     const end = await watchEnds([other, otherChild], t1, 3000);
-    assert.deepEqual(end.alive.map((p) => p.pid), [], 'q ended the other worker and its child');
+    assert.deepEqual(
+      end.alive.map((p) => p.pid),
+      [],
+      'q ended the other worker and its child',
+    );
     const outlived = (end.lastRunning.get(otherChild.pid) ?? 0) - (end.endedBy.get(other.pid) ?? 0);
     t.diagnostic(`on q, child ${otherChild.pid} last seen running ${outlived.toFixed(1)} ms after its worker was seen gone`);
     assert.ok(outlived < 100, `child ${otherChild.pid} was seen running ${outlived.toFixed(1)} ms after its worker ended`);

@@ -17,8 +17,16 @@ afterEach(async () => {
   const alive = workers.filter(isRunning);
   for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker outlived pooltop');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'no worker outlived pooltop',
+  );
 });
 
 /** The pool graph as drawn: its two rows (without the "busy " label), the marks line, and the cores-busy figure. */
@@ -36,7 +44,8 @@ function poolGraph(screen: string): { rows: [string, string]; marks: string; bus
 /** The newest three cells of each row are blank: nothing busy over the last refreshes. */
 const fallen = (g: NonNullable<ReturnType<typeof poolGraph>>): boolean => g.rows.every((r) => r.slice(-3).trim() === '');
 /** The newest cell of the bottom row has dots; past 1.5 of the 2 cores busy, the top row's too. */
-const risen = (g: NonNullable<ReturnType<typeof poolGraph>>): boolean => g.rows[1].slice(-1).trim() !== '' && (g.busy < 1.5 || g.rows[0].slice(-1).trim() !== '');
+const risen = (g: NonNullable<ReturnType<typeof poolGraph>>): boolean =>
+  g.rows[1].slice(-1).trim() !== '' && (g.busy < 1.5 || g.rows[0].slice(-1).trim() !== '');
 
 async function workersOf(s: TmuxSession, n: number): Promise<ProcRef[]> {
   const pooltop = await s.programProcess();
@@ -55,10 +64,13 @@ describe('graphs in a 120×40 terminal', { timeout: 120_000 }, () => {
     session = await startPooltop(['--pool', '2', '-d', '5']);
     workers = await workersOf(session, 2);
     const graph = async (test: (g: NonNullable<ReturnType<typeof poolGraph>>) => boolean, description: string) => {
-      const screen = await session!.waitFor((s) => {
-        const g = poolGraph(s);
-        return g !== null && test(g);
-      }, { timeoutMs: 20_000, description });
+      const screen = await session!.waitFor(
+        (s) => {
+          const g = poolGraph(s);
+          return g !== null && test(g);
+        },
+        { timeoutMs: 20_000, description },
+      );
       return poolGraph(screen)!;
     };
     await graph(risen, 'the graph risen with the workers busy');
@@ -85,14 +97,19 @@ describe('graphs in a 120×40 terminal', { timeout: 120_000 }, () => {
   it('g shows a graph per core with its span, } lengthens it, G draws graphs beside the bars', async () => {
     session = await startPooltop(['-d', '5']);
     await session.sendKeys('g');
-    const panel = await session.waitFor((s) => /^Graphs · last 60 s/m.test(plain(s)) && /^\s+0 [⠀-⣿ ]*[⡀-⣿]/m.test(plain(s)) && /^\s+1 [⠀-⣿ ]*[⡀-⣿]/m.test(plain(s)), {
-      description: 'the graphs panel with both cores drawn',
-      timeoutMs: 10_000,
-    });
+    const panel = await session.waitFor(
+      (s) => /^Graphs · last 60 s/m.test(plain(s)) && /^\s+0 [⠀-⣿ ]*[⡀-⣿]/m.test(plain(s)) && /^\s+1 [⠀-⣿ ]*[⡀-⣿]/m.test(plain(s)),
+      {
+        description: 'the graphs panel with both cores drawn',
+        timeoutMs: 10_000,
+      },
+    );
     assert.match(plain(panel), /^\s*Mem [⠀-⣿ ]+\S+\/\S+$/m);
     assert.match(plain(panel), /^\s*Net [⠀-⣿ ]*\S+\/s in, \S+\/s out \(top \S+\/s\)$/m);
     await session.sendKeys('}');
-    await session.waitFor((s) => /^Graphs · last 2 min/m.test(plain(s)) && /Graphs: last 2 min/.test(plain(s)), { description: 'the span 2 min, in the panel and the header' });
+    await session.waitFor((s) => /^Graphs · last 2 min/m.test(plain(s)) && /Graphs: last 2 min/.test(plain(s)), {
+      description: 'the span 2 min, in the panel and the header',
+    });
     await session.sendKeys('G');
     await session.waitFor((s) => /^\s+0\[[^\]]*\] [⠀-⣿ ]*[⡀-⣿]/m.test(plain(s)), { description: 'a graph beside core 0 bar' });
     await session.sendKeys('q');

@@ -99,7 +99,10 @@ function checkPage(screen: string, columns: number, frame: Frame): Table {
   assert.ok(hasHeader(plain(screen)), `the whole header is there:${shown}`);
   assert.deepEqual(frameOf(screen), frame, `the titles and the key bar have not moved:${shown}`);
   assert.ok(lines[frame.keyBarLine - 1]?.includes(`[filter "${MARKER}"]`), `the message line is above the key bar:${shown}`);
-  assert.ok(lines.slice(frame.keyBarLine + 1).every((l) => l.trim() === ''), `nothing below the key bar:${shown}`);
+  assert.ok(
+    lines.slice(frame.keyBarLine + 1).every((l) => l.trim() === ''),
+    `nothing below the key bar:${shown}`,
+  );
   const table = readTable(screen)!;
   const room = frame.keyBarLine - 1 - (frame.titleLine + 1);
   const first = hostile.findIndex((h) => h.ref.pid === table.rows[0]?.pid);
@@ -137,7 +140,11 @@ describe('hostile text in the monitor: no row moves, hides or is forged', { time
         // PageDown moves the selection a page; the table scrolls once it passes the last row.
         const selected = selectedRows(screen)[0]?.pid;
         await s.sendKeys('PageDown');
-        screen = await s.waitFor((next) => (selectedRows(next)[0]?.pid ?? selected) !== selected, { colors: true, timeoutMs: 10_000, description: 'the selection a page further' });
+        screen = await s.waitFor((next) => (selectedRows(next)[0]?.pid ?? selected) !== selected, {
+          colors: true,
+          timeoutMs: 10_000,
+          description: 'the selection a page further',
+        });
       }
       assert.equal(seen.size, hostile.length, 'every hostile process was on a page');
       // tmux's own count of what it shows: nothing is wider than the pane, and pooltop counts the same.
@@ -169,7 +176,11 @@ describe('hostile text in the monitor: no row moves, hides or is forged', { time
     assert.match(lines[0] ?? '', /^\s*0\[/, 'line 1 is still the header');
     assert.ok(hasHeader(question));
     const widths = await tmuxWidths(lines);
-    assert.deepEqual(lines.filter((_, i) => widths[i]! > 120), [], 'no line wider than the pane');
+    assert.deepEqual(
+      lines.filter((_, i) => widths[i]! > 120),
+      [],
+      'no line wider than the pane',
+    );
     await s.sendKeys('n');
     await s.waitFor('cancelled', { description: 'the question cancelled: nothing sent' });
   });

@@ -1,4 +1,4 @@
-// End to end, hostile text (issue 6): a process whose command line sets the window title and
+// End to end, hostile text: a process whose command line sets the window title and
 // clears the screen is shown made harmless: the pane's title stays, the screen is not cleared.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -59,12 +59,25 @@ describe('the package, packed and installed', () => {
 
   it('holds the command, the build, the UI bundle with its source map, README and LICENSE, and nothing else', () => {
     const paths = files.map((f) => f.path);
-    for (const path of ['package.json', 'README.md', 'LICENSE', 'bin/pooltop', 'dist/cli.js', 'dist/pool/worker-entry.js', 'dist/ui/ui-bundle.js', 'dist/ui/ui-bundle.js.map']) {
+    for (const path of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/pooltop',
+      'dist/cli.js',
+      'dist/pool/worker-entry.js',
+      'dist/ui/ui-bundle.js',
+      'dist/ui/ui-bundle.js.map',
+    ]) {
       assert.ok(paths.includes(path), `the package has ${path}`);
     }
     const stray = paths.filter((p) => !/^(bin|dist)\//.test(p) && !['package.json', 'README.md', 'LICENSE'].includes(p));
     assert.deepEqual(stray, [], 'nothing outside bin/ and dist/ but package.json, README.md and LICENSE');
-    assert.deepEqual(paths.filter((p) => /readme|markdown/i.test(p) && p !== 'README.md'), [], 'no README tooling in dist/');
+    assert.deepEqual(
+      paths.filter((p) => /readme|markdown/i.test(p) && p !== 'README.md'),
+      [],
+      'no README tooling in dist/',
+    );
     const launcher = files.find((f) => f.path === 'bin/pooltop');
     assert.equal((launcher?.mode ?? 0) & 0o111, 0o111, 'bin/pooltop is packed executable');
   });

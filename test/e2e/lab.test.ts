@@ -23,8 +23,16 @@ afterEach(async () => {
   const alive = seen.filter(isRunning);
   for (const p of alive) signalProcess(p, 'SIGKILL');
   seen = [];
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker or child outlived pooltop');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'no worker or child outlived pooltop',
+  );
 });
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,16 +141,26 @@ describe('the lab exercises in a 120×40 terminal', () => {
 
     await signalMenu(session, trapper.pid, '9');
     await session.waitFor(new RegExp(`worker 2 \\(PID ${trapper.pid}\\) was killed by SIGKILL`), { description: 'the SIGKILL message' });
-    assert.deepEqual((await waitUntilGone([trapper], 2000)).map((p) => p.pid), [], 'SIGKILL ended it');
+    assert.deepEqual(
+      (await waitUntilGone([trapper], 2000)).map((p) => p.pid),
+      [],
+      'SIGKILL ended it',
+    );
 
     const rest = descendantsOf((await session.programProcess())!.pid);
     seen.push(...rest);
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
-    assert.deepEqual((await waitUntilGone(seen, 3000)).map((p) => p.pid), [], 'q ends every worker');
+    assert.deepEqual(
+      (await waitUntilGone(seen, 3000)).map((p) => p.pid),
+      [],
+      'q ends every worker',
+    );
   });
 
-  it('family: kill a worker and its child ends with it (its parent-death signal); q leaves nothing behind', { skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig' }, async () => {
+  it('family: kill a worker and its child ends with it (its parent-death signal); q leaves nothing behind', {
+    skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig',
+  }, async () => {
     session = await startPooltop(['--pool', '1', '-t', '-d', '5']);
     const first = await worker(session, 1);
     // The start's message comes once the worker is ready: let it come before the menu's own.
@@ -151,11 +169,7 @@ describe('the lab exercises in a 120×40 terminal', () => {
     // Just the sleeps: in tree view their ancestors stay, dimmed.
     await filter(session, 'sleep 8');
     // The primes task it had finishes first; then each task is a `sleep 8` child it waits for.
-    const child = await poll(
-      'the worker’s sleep 8 child',
-      () => childrenOf(first.pid).find((p) => readCmdline(p.pid) === 'sleep 8' && isRunning(p)),
-      15_000,
-    );
+    const child = await poll('the worker’s sleep 8 child', () => childrenOf(first.pid).find((p) => readCmdline(p.pid) === 'sleep 8' && isRunning(p)), 15_000);
     seen.push(child);
     await session.waitFor(new RegExp(`^\\s*${child.pid}\\s+${first.pid}\\s.*─ sleep 8`, 'm'), {
       description: 'the child under its worker in the tree',
@@ -163,9 +177,12 @@ describe('the lab exercises in a 120×40 terminal', () => {
     await selectWorker(session, 1, first.pid);
     await signalMenu(session, first.pid, '9');
 
-    const screen = await session.waitFor(new RegExp(`worker 1 \\(PID ${first.pid}\\) was killed by SIGKILL; its child ${child.pid} \\(sleep 8\\) ended with it`), {
-      description: 'the message line telling the child ended with its worker',
-    });
+    const screen = await session.waitFor(
+      new RegExp(`worker 1 \\(PID ${first.pid}\\) was killed by SIGKILL; its child ${child.pid} \\(sleep 8\\) ended with it`),
+      {
+        description: 'the message line telling the child ended with its worker',
+      },
+    );
     assert.ok(!isRunning(child), 'the child did not outlive its worker');
     assert.doesNotMatch(plain(screen), /\d+ orphans? \(PID/, 'the pool panel counts no orphan');
     // Until PID 1 reaps it, the dead child is a zombie re-parented to it, and may be drawn so.
@@ -183,6 +200,10 @@ describe('the lab exercises in a 120×40 terminal', () => {
     seen.push(second);
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
-    assert.deepEqual((await waitUntilGone(seen, 3000)).map((p) => p.pid), [], 'no worker and no child is left');
+    assert.deepEqual(
+      (await waitUntilGone(seen, 3000)).map((p) => p.pid),
+      [],
+      'no worker and no child is left',
+    );
   });
 });

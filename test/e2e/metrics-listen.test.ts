@@ -18,8 +18,16 @@ afterEach(async () => {
   const alive = workers.filter(isRunning);
   for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker outlived pooltop');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'no worker outlived pooltop',
+  );
 });
 
 function freePort(): Promise<number> {
@@ -50,7 +58,15 @@ describe('the monitor with --metrics-listen', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/metrics`;
     session = await startPooltop(['--metrics-listen', `127.0.0.1:${port}`, '-d', '5']);
-    const first = parseExposition((await until('a sample', () => fetchText(url), (r) => r.status === 200)).body);
+    const first = parseExposition(
+      (
+        await until(
+          'a sample',
+          () => fetchText(url),
+          (r) => r.status === 200,
+        )
+      ).body,
+    );
     assert.ok(seriesOf(first, 'pooltop_memory_total_bytes').size === 1);
     assert.equal(seriesOf(first, 'pooltop_pool_workers').size, 0, 'no pool yet');
 
@@ -61,7 +77,8 @@ describe('the monitor with --metrics-listen', () => {
     const started = await until(
       'the pool in /metrics',
       async () => parseExposition((await fetchText(url)).body),
-      (p) => sum(seriesOf(p, 'pooltop_pool_workers')) > 0 && seriesOf(p, 'pooltop_pool_worker_cpu_seconds_total').size === sum(seriesOf(p, 'pooltop_pool_workers')),
+      (p) =>
+        sum(seriesOf(p, 'pooltop_pool_workers')) > 0 && seriesOf(p, 'pooltop_pool_worker_cpu_seconds_total').size === sum(seriesOf(p, 'pooltop_pool_workers')),
     );
     const n = sum(seriesOf(started, 'pooltop_pool_workers'));
     // A worker's title shows once it has started running its entry.
@@ -93,7 +110,9 @@ describe('the monitor with --metrics-listen', () => {
     try {
       session = await startPooltop(['--metrics-listen', `127.0.0.1:${port}`], { noWait: true });
       assert.equal(await session.waitForExit(), 1);
-      await session.waitFor(new RegExp(`pooltop: cannot listen on 127\\.0\\.0\\.1:${port}: address already in use \\(EADDRINUSE\\)`), { description: 'the one line' });
+      await session.waitFor(new RegExp(`pooltop: cannot listen on 127\\.0\\.0\\.1:${port}: address already in use \\(EADDRINUSE\\)`), {
+        description: 'the one line',
+      });
     } finally {
       holder.close();
     }

@@ -7,7 +7,10 @@ import { parseStyledCapture, type StyledLine } from './sgr-screen.js';
 /** Between two titles: spaces, or the sort direction's mark (htop's ▽ △) in the space after the sorted one. */
 const GAP = '[\\s▽△]+';
 /** The column titles at full width (from 89 columns on, no column is dropped). */
-export const TITLES = new RegExp(`^\\s*PID${GAP}PPID${GAP}USER${GAP}PRI${GAP}NI${GAP}VIRT${GAP}RES${GAP}SHR${GAP}S${GAP}CPU%${GAP}MEM%${GAP}TIME\\+${GAP}CPU${GAP}Command`, 'm');
+export const TITLES = new RegExp(
+  `^\\s*PID${GAP}PPID${GAP}USER${GAP}PRI${GAP}NI${GAP}VIRT${GAP}RES${GAP}SHR${GAP}S${GAP}CPU%${GAP}MEM%${GAP}TIME\\+${GAP}CPU${GAP}Command`,
+  'm',
+);
 /** The column titles at any width: narrow terminals drop columns, but PID leads and Command ends. */
 export const ANY_TITLES = /^\s*PID[\s▽△].*\bCommand/m;
 /** The whole key bar as a wide terminal shows it, in the key table's order. */
@@ -100,7 +103,7 @@ export function selectedRows(capture: string): TableRow[] {
  * background colour or inverse video (the colour theme and --no-color both count), where an
  * ordinary row has the default background throughout.
  */
-export function isHighlighted(line: StyledLine): boolean {
+function isHighlighted(line: StyledLine): boolean {
   const end = line.text.trimEnd().length;
   if (end === 0) return false;
   for (let i = 0; i < end; i++) {
@@ -112,7 +115,11 @@ export function isHighlighted(line: StyledLine): boolean {
 
 /** The screen's text without colours, whichever way it was captured. */
 export function plain(capture: string): string {
-  return capture.includes('\x1b') ? parseStyledCapture(capture).map((l) => l.text).join('\n') : capture;
+  return capture.includes('\x1b')
+    ? parseStyledCapture(capture)
+        .map((l) => l.text)
+        .join('\n')
+    : capture;
 }
 
 /** The non-blank lines of a screen. */

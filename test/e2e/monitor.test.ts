@@ -1,4 +1,4 @@
-// End to end, the live monitor in a real terminal (issue 2): its screen, moving the selection,
+// End to end, the live monitor in a real terminal: its screen, moving the selection,
 // search, help, resizing, and every way out giving the terminal back with the right status.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -40,7 +40,10 @@ async function waitForTable(s: TmuxSession, check: (table: Table, selected: Tabl
     (capture) => {
       const table = readTable(capture);
       if (!table) return false;
-      const ok = check(table, table.rows.filter((r) => r.selected));
+      const ok = check(
+        table,
+        table.rows.filter((r) => r.selected),
+      );
       if (ok) found = table;
       return ok;
     },
@@ -80,11 +83,7 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     session = await startPooltop(['-s', 'pid']);
     const start = await waitForTable(session, (_t, sel) => sel.length === 1, 'exactly one highlighted row');
     await session.sendKeys('Home');
-    const top = await waitForTable(
-      session,
-      (t, sel) => sel.length === 1 && sel[0]!.line === t.titleLine + 1,
-      'the first row highlighted after Home',
-    );
+    const top = await waitForTable(session, (t, sel) => sel.length === 1 && sel[0]!.line === t.titleLine + 1, 'the first row highlighted after Home');
     assert.ok(start.rows.length > 2);
     const firstPid = top.rows[0]!.pid;
     const secondPid = top.rows[1]!.pid;
@@ -102,7 +101,10 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
       (t, sel) => sel.length === 1 && sel[0]!.pid !== secondPid && sel[0]!.line === t.rows.at(-1)!.line,
       'the last visible row highlighted after PageDown',
     );
-    assert.ok(paged.rows.every((r) => !r.selected || r.pid > secondPid), 'the selection went down the PID order');
+    assert.ok(
+      paged.rows.every((r) => !r.selected || r.pid > secondPid),
+      'the selection went down the PID order',
+    );
 
     await session.sendKeys('Home');
     await waitForTable(
@@ -118,11 +120,7 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     await session.sendKeys('/');
     await session.waitFor(/^Search: /m, { description: 'the search prompt' });
     await session.type(MARKER);
-    const table = await waitForTable(
-      session,
-      (_t, sel) => sel.length === 1 && sel[0]!.pid === pid,
-      `the row of sleep ${MARKER} (PID ${pid}) highlighted`,
-    );
+    const table = await waitForTable(session, (_t, sel) => sel.length === 1 && sel[0]!.pid === pid, `the row of sleep ${MARKER} (PID ${pid}) highlighted`);
     const row = table.rows.find((r) => r.pid === pid)!;
     assert.match(row.command, new RegExp(`^sleep ${MARKER}`));
     assert.ok(row.line > table.titleLine, 'the row is on screen, under the titles');
@@ -139,7 +137,10 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     await session.sendKeys('F1');
     const help = await session.waitFor('Press any key to return', { description: 'the help screen' });
     for (const label of ['↑', 'PgDn', 'Home', '/ F3', '\\ F4']) {
-      assert.ok(help.split('\n').some((l) => l.trimStart().startsWith(label)), `help lists ${label}:\n${help}`);
+      assert.ok(
+        help.split('\n').some((l) => l.trimStart().startsWith(label)),
+        `help lists ${label}:\n${help}`,
+      );
     }
     // The rest of the keys are further down: PgDn scrolls page by page, and the hint stays on the last line.
     const seen = help.split('\n');
@@ -150,9 +151,18 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
       end = await session.waitFor((s) => s !== before, { description: `help page ${page + 2}` });
       seen.push(...end.split('\n'));
     }
-    assert.ok(end.split('\n').some((l) => l.trimStart().startsWith('q F10 Ctrl-C')), `the end of the help:\n${end}`);
-    assert.ok(seen.some((l) => l.trimStart().startsWith('F6')), 'help lists F6');
-    assert.ok(end.split('\n').some((l) => l.trimStart().startsWith('h ? F1')), `help lists h ? F1:\n${end}`);
+    assert.ok(
+      end.split('\n').some((l) => l.trimStart().startsWith('q F10 Ctrl-C')),
+      `the end of the help:\n${end}`,
+    );
+    assert.ok(
+      seen.some((l) => l.trimStart().startsWith('F6')),
+      'help lists F6',
+    );
+    assert.ok(
+      end.split('\n').some((l) => l.trimStart().startsWith('h ? F1')),
+      `help lists h ? F1:\n${end}`,
+    );
     assert.match(end, /Press any key to return/);
     assert.doesNotMatch(help, TITLES, 'the table is not drawn under the help');
     await session.sendKeys('x');
@@ -187,7 +197,10 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     const table = await waitForTable(session, (_t, sel) => sel.length === 1, 'exactly one highlighted row');
     const capture = await session.capture({ colors: true });
     const line = parseStyledCapture(capture)[table.rows.find((r) => r.selected)!.line]!;
-    assert.ok(line.styles.every((st) => st.inverse && st.bg === null), 'inverse, no background colour');
+    assert.ok(
+      line.styles.every((st) => st.inverse && st.bg === null),
+      'inverse, no background colour',
+    );
   });
 
   it('shows the selection with --no-color', async () => {
@@ -208,7 +221,10 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     });
   }
 
-  for (const [signal, status] of [['SIGTERM', 143], ['SIGQUIT', 131]] as const) {
+  for (const [signal, status] of [
+    ['SIGTERM', 143],
+    ['SIGQUIT', 131],
+  ] as const) {
     it(`ends on ${signal} with status ${status} (128 + ${status - 128}) and gives the terminal back`, async () => {
       session = await startPooltop();
       const program = await session.programProcess();
@@ -221,7 +237,11 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
   }
 
   const noCursor: Array<{ what: string; term?: string; message: RegExp }> = [
-    { what: 'TERM=dumb (no cursor addressing)', term: 'dumb', message: /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/ },
+    {
+      what: 'TERM=dumb (no cursor addressing)',
+      term: 'dumb',
+      message: /^pooltop: TERM=dumb cannot move the cursor, which the monitor needs; use `pooltop snapshot`/,
+    },
     { what: 'TERM unset', message: /^pooltop: TERM is not set, so the monitor cannot tell how to draw; use `pooltop snapshot`/ },
   ];
   for (const { what, term, message } of noCursor) {

@@ -8,11 +8,11 @@ export async function sendBytes(session: TmuxSession, text: string): Promise<voi
 }
 
 /** ESC [ < b ; x ; y M: a press of button `button` at cell x, line y (from 0). */
-export function pressReport(x: number, y: number, button = 0): string {
+function pressReport(x: number, y: number, button = 0): string {
   return `\x1b[<${button};${x + 1};${y + 1}M`;
 }
 
-export function releaseReport(x: number, y: number, button = 0): string {
+function releaseReport(x: number, y: number, button = 0): string {
   return `\x1b[<${button};${x + 1};${y + 1}m`;
 }
 

@@ -26,7 +26,11 @@ function sortedTitle(capture: string): string | null {
   for (const style of line.styles) counts.set(style.bg, (counts.get(style.bg) ?? 0) + 1);
   const titles = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   // Without the ▽ / △ mark drawn after it.
-  return [...line.text].filter((_, i) => line.styles[i]?.bg !== titles).join('').replace(/[▽△]/g, '').trim();
+  return [...line.text]
+    .filter((_, i) => line.styles[i]?.bg !== titles)
+    .join('')
+    .replace(/[▽△]/g, '')
+    .trim();
 }
 
 /** pooltop sorted by PID with its table read: where the titles and the rows are. */

@@ -1,8 +1,8 @@
-// End to end, the pool lab (issue 5): `pooltop --pool 2` runs two workers as its children, the
+// End to end, the pool lab: `pooltop --pool 2` runs two workers as its children, the
 // pool menu pauses (T) and resumes them, and every way out ends them — SIGKILL of pooltop too.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { hasMainScreen, plain, readTable, rowState } from './monitor-screen.js';
+import { hasMainScreen, plain, readTable, rowState, selectedRows } from './monitor-screen.js';
 import { POOLTOP_BIN, REPO_ROOT, startPooltop } from './pooltop-session.js';
 import { childrenOf, isRunning, readCmdline, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
 import { TmuxSession } from './tmux-session.js';
@@ -17,8 +17,16 @@ afterEach(async () => {
   const alive = workers.filter(isRunning);
   for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'no worker outlived pooltop');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'no worker outlived pooltop',
+  );
 });
 
 /** pooltop's worker children, once there are `n` of them. */
@@ -49,11 +57,18 @@ describe('the pool in a 120×40 terminal', () => {
     workers = await workersOf(session, 2);
     const pids = workers.map((w) => w.pid);
     const pooltop = (await session.programProcess())!;
-    assert.ok(workers.every((w) => w.ppid === pooltop.pid), 'the workers are pooltop children');
+    assert.ok(
+      workers.every((w) => w.ppid === pooltop.pid),
+      'the workers are pooltop children',
+    );
     await session.waitFor((s) => workerStates(s, pids).every((st) => st === 'R'), { description: 'both workers in state R', timeoutMs: 8000 });
-    const screen = plain(await session.capture());
-    assert.match(screen, /Pool: 2 workers/);
-    assert.match(screen, /pooltop-worker \d+ +\[primes \d+\]/);
+    assert.match(plain(await session.capture()), /Pool: 2 workers/);
+    // Its own workers' rows, by PID: other pooltops on the machine have rows titled the same. A
+    // worker names itself once it runs, so a refresh may show the command it started with first.
+    const titled = /pooltop-worker \d+ +\[primes \d+\]/;
+    await session.waitFor((s) => readTable(s)?.rows.some((r) => pids.includes(r.pid) && titled.test(r.text)) ?? false, {
+      description: 'a worker of this pool titled with its task',
+    });
 
     // w, then the fourth entry: Pause all.
     await session.sendKeys('w');
@@ -70,29 +85,38 @@ describe('the pool in a 120×40 terminal', () => {
 
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 0);
-    assert.deepEqual((await waitUntilGone(workers, 3000)).map((w) => w.pid), [], 'q ends every worker');
+    assert.deepEqual(
+      (await waitUntilGone(workers, 3000)).map((w) => w.pid),
+      [],
+      'q ends every worker',
+    );
   });
 
   it('z on a worker pauses it with no question asked, r resumes it', async () => {
     session = await startPooltop(['--pool', '1']);
     workers = await workersOf(session, 1);
     const [worker] = workers;
-    // "pooltop-worker 1": the live worker's command line (a worker of an earlier test may linger as
-    // a zombie, shown by its short name "[pooltop-worker ]", until PID 1 reaps it). Search looks at
-    // the rows on screen, so first wait for a refresh that has read the worker's new title.
-    await session.waitFor(/pooltop-worker 1 +\[/, { description: 'the worker row with its title' });
+    if (worker === undefined) throw new Error('no worker');
+    // Other pooltops on this machine run workers named "pooltop-worker 1" too: search for this
+    // one's PID (read from pooltop's own children above), and step past any other process whose
+    // command line holds those digits, so z only ever reaches the worker this test started.
+    await session.waitFor((s) => workerStates(s, [worker.pid])[0] !== '-', { description: 'the worker row' });
     await session.sendKeys('/');
-    await session.type('pooltop-worker 1');
+    await session.type(String(worker.pid));
     await session.sendKeys('Enter');
-    await session.waitFor((s) => readTable(s)?.rows.some((r) => r.selected && r.pid === worker!.pid) ?? false, {
-      colors: true,
-      description: 'the worker selected',
-    });
+    const selectedPid = async (): Promise<number | undefined> => {
+      const screen = await session!.waitFor((s) => selectedRows(s).length === 1, { colors: true, description: 'a row selected' });
+      return selectedRows(screen)[0]?.pid;
+    };
+    for (let tries = 0; (await selectedPid()) !== worker.pid; tries++) {
+      assert.ok(tries < 10, `the search for ${worker.pid} never selected the worker`);
+      await session.sendKeys('n');
+    }
     await session.sendKeys('z');
-    await session.waitFor((s) => workerStates(s, [worker!.pid])[0] === 'T', { description: 'the worker in state T' });
+    await session.waitFor((s) => workerStates(s, [worker.pid])[0] === 'T', { description: 'the worker in state T' });
     await session.waitFor(/sent SIGSTOP \(19\)/, { description: 'the message' });
     await session.sendKeys('r');
-    await session.waitFor((s) => ['R', 'S'].includes(workerStates(s, [worker!.pid])[0] ?? ''), { description: 'running again' });
+    await session.waitFor((s) => ['R', 'S'].includes(workerStates(s, [worker.pid])[0] ?? ''), { description: 'running again' });
   });
 
   it('no worker survives SIGKILL of pooltop, even a paused one', async () => {
@@ -106,12 +130,20 @@ describe('the pool in a 120×40 terminal', () => {
     const pooltop = (await session.programProcess())!;
     assert.ok(signalProcess(pooltop, 'SIGKILL'));
     const alive = await waitUntilGone(workers, 2000);
-    assert.deepEqual(alive.map((w) => w.pid), [], 'every worker is gone within two seconds');
+    assert.deepEqual(
+      alive.map((w) => w.pid),
+      [],
+      'every worker is gone within two seconds',
+    );
   });
 
   it('a worker that cannot be added for want of file descriptors says so (EMFILE), not the worker limit', async () => {
     // A low open-file limit for pooltop alone, set by the shell that starts it.
-    session = await TmuxSession.start({ cwd: REPO_ROOT, label: 'emfile', command: ['sh', '-c', 'ulimit -n 64 && exec "$0" "$@"', POOLTOP_BIN, '--pool', '1', '-d', '5'] });
+    session = await TmuxSession.start({
+      cwd: REPO_ROOT,
+      label: 'emfile',
+      command: ['sh', '-c', 'ulimit -n 64 && exec "$0" "$@"', POOLTOP_BIN, '--pool', '1', '-d', '5'],
+    });
     await session.waitFor(hasMainScreen, { timeoutMs: 15_000, description: "pooltop's first full screen" });
     workers = await workersOf(session, 1);
     const pooltop = await session.programProcess();

@@ -108,7 +108,7 @@ describe('pooltop replay', { timeout: 120_000 }, () => {
     await session.kill();
     const replay = new ReplaySampler(path);
     assert.equal(replay.damage, null);
-    const pools: (RecordedFrame['pool'])[] = [];
+    const pools: RecordedFrame['pool'][] = [];
     const texts: string[] = [];
     replay.onFrame = (frame) => {
       pools.push(frame.pool);
@@ -120,8 +120,14 @@ describe('pooltop replay', { timeout: 120_000 }, () => {
       await replay.sample();
     }
     replay.close();
-    assert.ok(pools.some((p) => p !== null && p.workers.length === 1 && p.workers[0]!.pid > 1), 'the pool recorded with its worker');
-    assert.ok(texts.some((t) => t.startsWith('pool started: 1 workers')), `messages recorded: ${JSON.stringify(texts)}`);
+    assert.ok(
+      pools.some((p) => p !== null && p.workers.length === 1 && p.workers[0]!.pid > 1),
+      'the pool recorded with its worker',
+    );
+    assert.ok(
+      texts.some((t) => t.startsWith('pool started: 1 workers')),
+      `messages recorded: ${JSON.stringify(texts)}`,
+    );
 
     session = await startPooltop(['replay', path]);
     await session.waitFor(/REPLAY/, { description: 'the replay' });

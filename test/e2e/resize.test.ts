@@ -1,4 +1,4 @@
-// End to end, resizing (issue 6): after every resize — random sizes from 1×1 to 200×60, a
+// End to end, resizing: after every resize — random sizes from 1×1 to 200×60, a
 // 1-column and a 1-row terminal, a burst with no pause — pooltop shows a correct screen when the
 // terminal can hold it and the one-line too-small notice when not, keeps running, and quits with 0.
 import assert from 'node:assert/strict';
@@ -86,16 +86,7 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
     const withMeters = await session.waitFor(/Disk: \S+\/s read/, { description: 'the disk and network line' });
     const meterLines = meterLinesShown(plain(withMeters), { columns: 120, rows: 40 }, { cores: CORES });
     const minRows = computeLayout(40, 100, CORES, meterLines).headerHeight + 8;
-    const walk: [number, number][] = [
-      ...sizes(SEED, 20),
-      [1, 40],
-      [120, 1],
-      [1, 1],
-      [39, 50],
-      [40, minRows - 1],
-      [40, minRows],
-      [200, 60],
-    ];
+    const walk: [number, number][] = [...sizes(SEED, 20), [1, 40], [120, 1], [1, 1], [39, 50], [40, minRows - 1], [40, minRows], [200, 60]];
     const failures: string[] = [];
     const seen = { main: 0, small: 0 };
     let from: [number, number] = [120, 40];
@@ -126,26 +117,20 @@ describe('resizing the terminal', { timeout: 60_000 }, () => {
     assert.equal(isRunning(program), false, 'pooltop has exited');
   });
 
-  it(
-    'redraws the too-small notice after a resize that leaves its text unchanged (1×40 → 1×10)',
-    async () => {
-      session = await startPooltop(['-d', '5']);
-      const first = await resizeAndCheck(session, 1, 40);
-      assert.ok(first.ok, `the notice at 1×40: ${first.check.problems.join('; ')}`);
-      // Let the renders of that resize finish: a late one would redraw the notice by chance.
-      await delay(1000);
-      // Same width, other height: the notice cut to one column is "T" again.
-      const second = await resizeAndCheck(session, 1, 10, 3000);
-      assert.ok(second.ok, `the notice at 1×10: ${second.check.problems.join('; ')}\n${JSON.stringify(second.screen)}`);
-    },
-  );
+  it('redraws the too-small notice after a resize that leaves its text unchanged (1×40 → 1×10)', async () => {
+    session = await startPooltop(['-d', '5']);
+    const first = await resizeAndCheck(session, 1, 40);
+    assert.ok(first.ok, `the notice at 1×40: ${first.check.problems.join('; ')}`);
+    // Let the renders of that resize finish: a late one would redraw the notice by chance.
+    await delay(1000);
+    // Same width, other height: the notice cut to one column is "T" again.
+    const second = await resizeAndCheck(session, 1, 10, 3000);
+    assert.ok(second.ok, `the notice at 1×10: ${second.check.problems.join('; ')}\n${JSON.stringify(second.screen)}`);
+  });
 
-  it(
-    'draws only the too-small notice, on the first line, after the width shrinks and the rows grow (120×40 → 30×41)',
-    async () => {
-      session = await startPooltop(['-d', '5']);
-      const small = await resizeAndCheck(session, 30, 41, 3000);
-      assert.ok(small.ok, `the notice alone at 30×41: ${small.check.problems.join('; ')}\n${small.screen}`);
-    },
-  );
+  it('draws only the too-small notice, on the first line, after the width shrinks and the rows grow (120×40 → 30×41)', async () => {
+    session = await startPooltop(['-d', '5']);
+    const small = await resizeAndCheck(session, 30, 41, 3000);
+    assert.ok(small.ok, `the notice alone at 30×41: ${small.check.problems.join('; ')}\n${small.screen}`);
+  });
 });

@@ -26,8 +26,16 @@ afterEach(async () => {
   seen = [];
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
-  assert.deepEqual(leftovers.map((p) => p.pid), [], 'nothing needed SIGKILL at the end');
-  assert.deepEqual(alive.map((p) => p.pid), [], 'the program and its workers ended with it');
+  assert.deepEqual(
+    leftovers.map((p) => p.pid),
+    [],
+    'nothing needed SIGKILL at the end',
+  );
+  assert.deepEqual(
+    alive.map((p) => p.pid),
+    [],
+    'the program and its workers ended with it',
+  );
 });
 
 describe('pooltop run', () => {
@@ -38,7 +46,7 @@ describe('pooltop run', () => {
     const pooltop = await session.programProcess();
     assert.ok(pooltop);
     const program = childrenOf(pooltop.pid).find((p) => /python3?\S* \S*pool-until\.py/.test(readCmdline(p.pid)));
-    assert.ok(program, 'python3 is pooltop\'s child');
+    assert.ok(program, "python3 is pooltop's child");
     seen.push(program);
     // Its two workers, under it in the tree, and nothing that is not its (ancestors dimmed only).
     const workers = (): ProcRef[] => childrenOf(program.pid).filter((p) => /python3?\S* \S*pool-until\.py/.test(readCmdline(p.pid)));
@@ -64,7 +72,11 @@ describe('pooltop run', () => {
     await session.waitFor(/^events: \d\d:\d\d:\d\d\.\d{3} {2}PID \d+ exited with status 0 after \d+\.\d\d s: python3/m, { description: 'the events line' });
     await session.sendKeys('E');
     await session.waitFor(
-      (screen) => /Events of pooltop's processes/.test(screen) && new RegExp(`\\d{3}  started PID ${program.pid} \\(its own process group and session\\): python3[^\\n]*\\n[^\\n]*\\d{3}  PID ${program.pid} exited with status 0 after`).test(screen),
+      (screen) =>
+        /Events of pooltop's processes/.test(screen) &&
+        new RegExp(
+          `\\d{3}  started PID ${program.pid} \\(its own process group and session\\): python3[^\\n]*\\n[^\\n]*\\d{3}  PID ${program.pid} exited with status 0 after`,
+        ).test(screen),
       { description: 'the events list: the start, then the exit' },
     );
     await session.sendKeys('Escape');
@@ -95,8 +107,15 @@ describe('pooltop run', () => {
     await session.sendKeys('q');
     // SIGTERM to its group: Python ends with 128 + 15, as a shell would report it.
     assert.equal(await session.waitForExit(15_000), 143);
-    assert.match(plain(await session.capture({ joined: true })).replace(/\s+/g, ' '), new RegExp(`pooltop run: PID ${program.pid} .* was killed by SIGTERM \\(15\\)`));
-    assert.deepEqual([program, ...workers].filter(isRunning).map((p) => p.pid), [], 'none of the group is left');
+    assert.match(
+      plain(await session.capture({ joined: true })).replace(/\s+/g, ' '),
+      new RegExp(`pooltop run: PID ${program.pid} .* was killed by SIGTERM \\(15\\)`),
+    );
+    assert.deepEqual(
+      [program, ...workers].filter(isRunning).map((p) => p.pid),
+      [],
+      'none of the group is left',
+    );
   });
 
   it("k, g, SIGINT: the program's whole process group gets SIGINT, as Ctrl-C would, its members listed first", async () => {
@@ -117,10 +136,17 @@ describe('pooltop run', () => {
     await session.waitFor(new RegExp(`Send signal to process group ${program.pid} \\(3\\)`), { description: 'the group chosen' });
     await session.sendKeys('2');
     await session.sendKeys('Enter');
-    await session.waitFor(new RegExp(`Send SIGINT \\(2\\) to process group ${program.pid} \\(3 processes: ${program.pid} sh, \\d+ sleep, \\d+ sleep\\), as Ctrl-C would\\?`), { description: 'the question' });
+    await session.waitFor(
+      new RegExp(`Send SIGINT \\(2\\) to process group ${program.pid} \\(3 processes: ${program.pid} sh, \\d+ sleep, \\d+ sleep\\), as Ctrl-C would\\?`),
+      { description: 'the question' },
+    );
     await session.sendKeys('y');
     await session.waitFor(new RegExp(`PID ${program.pid} was killed by SIGINT \\(2\\)`), { timeoutMs: 10_000, description: 'the end on the message line' });
-    assert.deepEqual([program, ...stages].filter(isRunning).map((p) => p.pid), [], 'every member ended');
+    assert.deepEqual(
+      [program, ...stages].filter(isRunning).map((p) => p.pid),
+      [],
+      'every member ended',
+    );
     assert.ok(isRunning(pooltop), 'pooltop, outside the group, runs on');
     await session.sendKeys('q');
     assert.equal(await session.waitForExit(), 130);

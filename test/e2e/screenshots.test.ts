@@ -1,4 +1,4 @@
-// End to end, the screenshot script (issue 8): its one-scene form writes the monitor as a
+// End to end, the screenshot script: its one-scene form writes the monitor as a
 // well-formed SVG and as text into a directory of our choosing and leaves no process behind; and
 // the pieces it relies on — the ANSI → SVG renderer, the XML check — on their own.
 import assert from 'node:assert/strict';
@@ -64,7 +64,10 @@ describe('the screenshot script, one scene', () => {
       // Everything the run started carried its tag: none of it may still run.
       const tag = /^run tag: (\S+)$/m.exec(run.stdout)?.[1];
       assert.ok(tag, 'the script prints its run tag');
-      assert.deepEqual(taggedProcesses(tag).map((p) => `${p.pid} ${p.command}`), []);
+      assert.deepEqual(
+        taggedProcesses(tag).map((p) => `${p.pid} ${p.command}`),
+        [],
+      );
       assert.match(run.stdout, /nothing left running/);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -117,8 +120,14 @@ describe('the ANSI → SVG renderer', () => {
 
   it('keeps every character on its cell: wide characters take two, the grid has the terminal size', () => {
     const grid = parseStyledCapture('日本x\n', 6, 3);
-    assert.deepEqual(grid.cells.map((r) => r.length), [6, 6, 6]);
-    assert.deepEqual(grid.cells[0]!.slice(0, 5).map((c) => c.text), ['日', '', '本', '', 'x']);
+    assert.deepEqual(
+      grid.cells.map((r) => r.length),
+      [6, 6, 6],
+    );
+    assert.deepEqual(
+      grid.cells[0]!.slice(0, 5).map((c) => c.text),
+      ['日', '', '本', '', 'x'],
+    );
     assert.equal(gridText(grid), '日本x\n\n');
     assert.match(gridToSvg(grid), /<svg [^>]*width="71" height="71"/);
   });
@@ -132,13 +141,34 @@ describe('the ANSI → SVG renderer', () => {
 
 describe('the XML well-formedness check', () => {
   it('accepts well-formed documents', () => {
-    for (const doc of ['<a/>', '<?xml version="1.0" encoding="UTF-8"?>\n<a b="1" c=\'2\'>t&amp;&#x1F600;<!-- c --><![CDATA[<&]]><d/></a>\n', '<p:a xmlns:p="urn:x" xml:space="preserve"> </p:a>']) {
+    for (const doc of [
+      '<a/>',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<a b="1" c=\'2\'>t&amp;&#x1F600;<!-- c --><![CDATA[<&]]><d/></a>\n',
+      '<p:a xmlns:p="urn:x" xml:space="preserve"> </p:a>',
+    ]) {
       assert.equal(xmlWellFormednessError(doc), null, doc);
     }
   });
 
   it('rejects what is not', () => {
-    const bad = ['', 'x<a/>', '<a>', '<a><b></a>', '<a/><b/>', '<a>&</a>', '<a>&nbsp;</a>', '<a>&#0;</a>', '<a b="1" b="2"/>', '<a b=1/>', '<a b="<"/>', '<a>]]></a>', '<a>\x1b</a>', '<!-- a -- b --><a/>', '<p:a/>', '<a/><?xml version="1.0"?>'];
+    const bad = [
+      '',
+      'x<a/>',
+      '<a>',
+      '<a><b></a>',
+      '<a/><b/>',
+      '<a>&</a>',
+      '<a>&nbsp;</a>',
+      '<a>&#0;</a>',
+      '<a b="1" b="2"/>',
+      '<a b=1/>',
+      '<a b="<"/>',
+      '<a>]]></a>',
+      '<a>\x1b</a>',
+      '<!-- a -- b --><a/>',
+      '<p:a/>',
+      '<a/><?xml version="1.0"?>',
+    ];
     for (const doc of bad) assert.notEqual(xmlWellFormednessError(doc), null, JSON.stringify(doc));
   });
 });

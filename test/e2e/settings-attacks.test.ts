@@ -5,7 +5,21 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { hasMainScreen, plain } from './monitor-screen.js';
@@ -165,7 +179,9 @@ describe('the settings file, planted by another user, with pooltop run as root',
   }
 });
 
-describe('pooltop run by the unprivileged user on its own settings', { skip: unavailable || (spawnSync('setpriv', ['--help']).error ? 'setpriv is not installed' : false) }, () => {
+describe('pooltop run by the unprivileged user on its own settings', {
+  skip: unavailable || (spawnSync('setpriv', ['--help']).error ? 'setpriv is not installed' : false),
+}, () => {
   /** bin/pooltop in tmux as the test user (setpriv drops root's uid, gid and groups before node starts). */
   async function startAsUser(args: string[] = []): Promise<TmuxSession> {
     const u = user!;

@@ -36,7 +36,12 @@ function sortedTitle(capture: string): string | null {
   const line = parseStyledCapture(capture).find((l) => ANY_TITLES.test(l.text));
   const titles = line?.styles[0]?.bg;
   // Without the direction's mark (▽ △), which a left-aligned title has inside its cells.
-  return line ? [...line.text].filter((c, i) => line.styles[i]?.bg !== titles && c !== '▽' && c !== '△').join('').trim() : null;
+  return line
+    ? [...line.text]
+        .filter((c, i) => line.styles[i]?.bg !== titles && c !== '▽' && c !== '△')
+        .join('')
+        .trim()
+    : null;
 }
 const sortedBy = (title: string) => (capture: string) => sortedTitle(capture) === title;
 

@@ -20,16 +20,27 @@ afterEach(async () => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 // The titles without the sort column's ▽ / △ mark.
-const titles = (capture: string): string[] => (stripSgr(capture).split('\n').find((l) => ANY_TITLES.test(l)) ?? '').replace(/[▽△]/g, ' ').trim().split(/\s+/);
-const titleBackground = (capture: string) => parseStyledCapture(capture).find((l) => ANY_TITLES.test(l.text))?.styles.at(-1)?.bg;
+const titles = (capture: string): string[] =>
+  (
+    stripSgr(capture)
+      .split('\n')
+      .find((l) => ANY_TITLES.test(l)) ?? ''
+  )
+    .replace(/[▽△]/g, ' ')
+    .trim()
+    .split(/\s+/);
+const titleBackground = (capture: string) =>
+  parseStyledCapture(capture)
+    .find((l) => ANY_TITLES.test(l.text))
+    ?.styles.at(-1)?.bg;
 
 /** Presses `key` and waits for the highlighted setup entry to read `label`. */
 async function entry(s: TmuxSession, keys: string[], label: RegExp): Promise<void> {
   await s.sendKeys(...keys);
-  await s.waitFor(
-    (c) => parseStyledCapture(c).some((l) => label.test(l.text) && l.styles[l.text.search(label)]?.bg !== null),
-    { colors: true, description: `the setup entry ${label} highlighted` },
-  );
+  await s.waitFor((c) => parseStyledCapture(c).some((l) => label.test(l.text) && l.styles[l.text.search(label)]?.bg !== null), {
+    colors: true,
+    description: `the setup entry ${label} highlighted`,
+  });
 }
 
 describe('the setup screen', { timeout: 90_000 }, () => {
@@ -68,7 +79,10 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     await s.sendKeys('q');
     assert.equal(await s.waitForExit(), 0);
     const saved = JSON.parse(readFileSync(join(home, 'pooltop', 'config.json'), 'utf8'));
-    assert.deepEqual(saved, { columns: ['pid', 'ppid', 'user', 'pri', 'ni', 'res', 'shr', 'state', 'cpu', 'mem', 'time', 'pgrp', 'core', 'command'], colorScheme: 'light-terminal' });
+    assert.deepEqual(saved, {
+      columns: ['pid', 'ppid', 'user', 'pri', 'ni', 'res', 'shr', 'state', 'cpu', 'mem', 'time', 'pgrp', 'core', 'command'],
+      colorScheme: 'light-terminal',
+    });
     await s.kill();
 
     session = await startPooltop(['-s', 'pid'], { env: { XDG_CONFIG_HOME: home } });

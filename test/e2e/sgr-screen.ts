@@ -3,7 +3,7 @@
 import { applySgr as applyFullSgr, PLAIN_STYLE } from '../../scripts/screenshots/styled-grid.js';
 
 /** A colour as tmux reports it: a palette index 0–255, an RGB string "#rrggbb", or null for the default. */
-export type Colour = number | string | null;
+type Colour = number | string | null;
 
 export interface CellStyle {
   fg: Colour;

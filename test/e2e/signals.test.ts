@@ -93,7 +93,11 @@ describe('signals in a 120×40 terminal', () => {
     const root = readProc(shell.pid!)!;
     started.push(root);
     let kids: ProcRef[] = [];
-    assert.ok(await becomes(() => (kids = childrenOf(root.pid)).length === 2 && kids.every((k) => k.state === 'S'), 5000), 'both sleeps started');
+    const bothAsleep = (): boolean => {
+      kids = childrenOf(root.pid);
+      return kids.length === 2 && kids.every((k) => k.state === 'S');
+    };
+    assert.ok(await becomes(bothAsleep, 5000), 'both sleeps started');
     started.push(...kids);
     const tree = [root, ...kids];
     const states = (): string[] => tree.map((p) => readProc(p.pid)?.state ?? 'gone');

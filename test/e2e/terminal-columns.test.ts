@@ -20,7 +20,9 @@ afterEach(async () => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 function ps(pid: number): { tty: string; tpgid: number; pgid: number; sid: number } {
-  const [tty, tpgid, pgid, sid] = execFileSync('ps', ['-o', 'tty=,tpgid=,pgid=,sid=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+  const [tty, tpgid, pgid, sid] = execFileSync('ps', ['-o', 'tty=,tpgid=,pgid=,sid=', '-p', String(pid)], { encoding: 'utf8' })
+    .trim()
+    .split(/\s+/);
   return { tty: tty!, tpgid: Number(tpgid), pgid: Number(pgid), sid: Number(sid) };
 }
 
@@ -39,7 +41,13 @@ describe('terminal columns', { timeout: 60_000 }, () => {
       description: "pooltop's own row",
     });
     const own = readTable(screen)!.rows.find((r) => r.pid === program.pid)!;
-    assert.deepEqual(own.text.trim().split(/\s+/).slice(0, 5), [String(program.pid), expected.tty, String(expected.tpgid), String(expected.pgid), String(expected.sid)]);
+    assert.deepEqual(own.text.trim().split(/\s+/).slice(0, 5), [
+      String(program.pid),
+      expected.tty,
+      String(expected.tpgid),
+      String(expected.pgid),
+      String(expected.sid),
+    ]);
 
     const result = await runBin(['snapshot', '--json', '--columns', 'tty,tpgid,pgrp,sid', '-p', String(program.pid)]);
     assert.equal(result.code, 0, result.stderr);

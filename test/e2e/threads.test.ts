@@ -82,7 +82,10 @@ describe('threads (H) and kernel threads (K)', () => {
     assert.match(rowOf(screen, idle)!.command, /[├└]─ pt-idle$/);
     assert.equal(cpuOf(rowOf(screen, idle)), 0);
     // Each thread as /proc/PID/task lists it (the main thread is the process's own row), and nothing else under it.
-    const tids = table.rows.slice(at(pid) + 1).map((r) => r.pid).sort();
+    const tids = table.rows
+      .slice(at(pid) + 1)
+      .map((r) => r.pid)
+      .sort();
     assert.deepEqual(tids, [busy, idle].sort());
     assert.ok(existsSync(`/proc/${pid}/task/${busy}`) && existsSync(`/proc/${pid}/task/${idle}`));
     // Drawn in htop's thread colour.

@@ -82,7 +82,11 @@ function installExitHooks(): void {
     for (const session of open) session.killSync();
   };
   process.on('exit', killAll);
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.once(signal, () => {
       killAll();
       process.exit(code);
@@ -133,16 +137,35 @@ export class TmuxSession {
     const columns = options.columns ?? 120;
     const rows = options.rows ?? 40;
     const args = [
-      '-u', '-L', socket, '-f', config,
-      'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows),
-      '-c', options.cwd ?? process.cwd(),
-      '-e', `E2E_BANNER=${BANNER}`,
-      '-e', `E2E_STATUS_FILE=${join(dir, 'status')}`,
+      '-u',
+      '-L',
+      socket,
+      '-f',
+      config,
+      'new-session',
+      '-d',
+      '-s',
+      'e2e',
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      '-c',
+      options.cwd ?? process.cwd(),
+      '-e',
+      `E2E_BANNER=${BANNER}`,
+      '-e',
+      `E2E_STATUS_FILE=${join(dir, 'status')}`,
       // pooltop remembers settings between runs: each session gets a fresh, private config folder.
-      '-e', `XDG_CONFIG_HOME=${options.env?.XDG_CONFIG_HOME ?? join(dir, 'config')}`,
+      '-e',
+      `XDG_CONFIG_HOME=${options.env?.XDG_CONFIG_HOME ?? join(dir, 'config')}`,
       ...(options.term ? ['-e', `TERM=${options.term}`] : []),
-      '-P', '-F', '#{pane_id} #{pane_pid} #{pid} #{socket_path}',
-      '--', ...(options.interactiveShell ? ['bash', '--norc', '--noprofile', '-i', '-c', WRAPPER, 'bash'] : ['sh', '-c', WRAPPER, 'sh']), ...options.command,
+      '-P',
+      '-F',
+      '#{pane_id} #{pane_pid} #{pid} #{socket_path}',
+      '--',
+      ...(options.interactiveShell ? ['bash', '--norc', '--noprofile', '-i', '-c', WRAPPER, 'bash'] : ['sh', '-c', WRAPPER, 'sh']),
+      ...options.command,
     ];
     let out: string;
     try {
@@ -262,7 +285,10 @@ export class TmuxSession {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const [child] = childrenOf(this.shell.pid).filter((c) => c.state !== 'Z');
-      if (child) return (this.program = child);
+      if (child) {
+        this.program = child;
+        return child;
+      }
       if (Date.now() >= deadline) throw new Error(`no program process under the pane's shell (PID ${this.shell.pid})`);
       await delay(50);
     }
@@ -324,7 +350,7 @@ export class TmuxSession {
 }
 
 /** The test process's environment less what changes behaviour, plus `extra` (undefined unsets). */
-export function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function cleanEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of UNSET) delete env[name];
   for (const [name, value] of Object.entries(extra)) {

@@ -1,4 +1,4 @@
-// End to end, the tree view (issue 3): `t` draws the PID/PPID tree from PID 1 with guides, and `a`
+// End to end, the tree view: `t` draws the PID/PPID tree from PID 1 with guides, and `a`
 // shows the ancestry of a process this test started, back to PID 1.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -45,7 +45,10 @@ describe('tree view in a 120×40 terminal', () => {
     const table = readTable(screen);
     assert.equal(table?.rows[0]?.pid, 1, `PID 1 is the first row:\n${screen}`);
     assert.equal(table?.rows[0]?.ppid, 0);
-    assert.ok(table!.rows.slice(1).some((r) => /^[│ ]*[├└]─ /.test(r.command)), 'children drawn with guides');
+    assert.ok(
+      table!.rows.slice(1).some((r) => /^[│ ]*[├└]─ /.test(r.command)),
+      'children drawn with guides',
+    );
     await session.sendKeys('t');
     await session.waitFor((s) => !/[├└]─ /.test(s), { description: 'the flat list again' });
   });
@@ -58,10 +61,13 @@ describe('tree view in a 120×40 terminal', () => {
     await session.type(MARKER);
     await session.sendKeys('Enter');
     // (The bash's command may be cut at the screen's edge when the tree is deep: match its start.)
-    await session.waitFor((s) => readTable(s)?.rows.some((r) => r.selected && /bash -c sleep \d+/.test(r.command) && r.command.includes(`sleep ${MARKER}`)) ?? false, {
-      colors: true,
-      description: 'the bash selected',
-    });
+    await session.waitFor(
+      (s) => readTable(s)?.rows.some((r) => r.selected && /bash -c sleep \d+/.test(r.command) && r.command.includes(`sleep ${MARKER}`)) ?? false,
+      {
+        colors: true,
+        description: 'the bash selected',
+      },
+    );
     await session.sendKeys('n');
     await session.waitFor((s) => readTable(s)?.rows.some((r) => r.selected && r.command.endsWith(`sleep ${MARKER}`)) ?? false, {
       colors: true,
@@ -76,7 +82,10 @@ describe('tree view in a 120×40 terminal', () => {
     assert.match(chainLines.at(-1) ?? '', new RegExp(`└─ sleep ${MARKER}$`), `and ends at the sleep:\n${panel}`);
     const bashLine = chainLines.at(-2) ?? '';
     assert.ok(bashLine.includes(`bash -c sleep ${MARKER}`), `its parent bash is just above:\n${panel}`);
-    assert.ok(chainLines.some((l) => new RegExp(`^\\s+${process.pid} `).test(l)), 'the test runner is in the chain');
+    assert.ok(
+      chainLines.some((l) => new RegExp(`^\\s+${process.pid} `).test(l)),
+      'the test runner is in the chain',
+    );
     await session.sendKeys('Escape');
     await session.waitFor((s) => !/Ancestry of PID/.test(s) && /[├└]─ /.test(s), { description: 'the tree again' });
   });

@@ -75,7 +75,10 @@ describe('the UI bundle', () => {
     });
     const { status, screen } = await runToExit(bin);
     assert.equal(status, 1, screen);
-    assert.match(screen, /pooltop: internal error: Error: Ink's useStdin\(\) gives no internal_eventEmitter to read keys from: the UI bundle's Ink is not the ink 6\.8\.x/);
+    assert.match(
+      screen,
+      /pooltop: internal error: Error: Ink's useStdin\(\) gives no internal_eventEmitter to read keys from: the UI bundle's Ink is not the ink 6\.8\.x/,
+    );
     assert.equal(await session!.alternateScreen(), false, 'the terminal given back');
   });
 });

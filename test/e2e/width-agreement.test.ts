@@ -56,6 +56,9 @@ describe('widths pooltop and tmux agree on', { timeout: 120_000 }, () => {
       });
     }
     const measured = await tmuxWidths(lines);
-    assert.deepEqual(disagreements(lines, measured, (_, i) => widths[i]!), []);
+    assert.deepEqual(
+      disagreements(lines, measured, (_, i) => widths[i]!),
+      [],
+    );
   });
 });

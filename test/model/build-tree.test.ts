@@ -46,7 +46,7 @@ function assertDepthFirst(lines: readonly TreeLine<Row>[]): void {
   for (const line of lines) {
     assert.ok(line.depth <= path.length, `depth jumps at ${line.row.pid}`);
     path.length = line.depth;
-    if (line.depth > 0) assert.equal(line.row.ppid, path[line.depth - 1].pid, `parent of ${line.row.pid}`);
+    if (line.depth > 0) assert.equal(line.row.ppid, path[line.depth - 1]?.pid, `parent of ${line.row.pid}`);
     path.push(line.row);
   }
 }
@@ -54,56 +54,55 @@ function assertDepthFirst(lines: readonly TreeLine<Row>[]): void {
 describe('buildTree: order and guides', () => {
   it('puts PID 1 first, then the other roots, children by the comparator, depth-first', () => {
     const lines = buildTree(SMALL, { compare: byCpu });
-    assert.deepEqual(view(lines), [
-      '1',
-      '├─ 20',
-      '│  └─ 21',
-      '└─ 10',
-      '   ├─ 12',
-      '   └─ 11',
-      '2',
-      '└─ 3',
-    ]);
-    assert.deepEqual(lines.map((l) => l.depth), [0, 1, 2, 1, 2, 2, 0, 1]);
-    assert.deepEqual(lines.map((l) => l.hasChildren), [true, true, false, true, false, false, true, false]);
+    assert.deepEqual(view(lines), ['1', '├─ 20', '│  └─ 21', '└─ 10', '   ├─ 12', '   └─ 11', '2', '└─ 3']);
+    assert.deepEqual(
+      lines.map((l) => l.depth),
+      [0, 1, 2, 1, 2, 2, 0, 1],
+    );
+    assert.deepEqual(
+      lines.map((l) => l.hasChildren),
+      [true, true, false, true, false, false, true, false],
+    );
     assert.ok(lines.every((l) => !l.dimmed && l.folded === 0));
   });
 
   it('follows the comparator for siblings', () => {
-    assert.deepEqual(view(buildTree(SMALL, { compare: byPid })), [
-      '1',
-      '├─ 10',
-      '│  ├─ 11',
-      '│  └─ 12',
-      '└─ 20',
-      '   └─ 21',
-      '2',
-      '└─ 3',
-    ]);
+    assert.deepEqual(view(buildTree(SMALL, { compare: byPid })), ['1', '├─ 10', '│  ├─ 11', '│  └─ 12', '└─ 20', '   └─ 21', '2', '└─ 3']);
   });
 
   it('draws the continuing line only under ancestors with later siblings', () => {
     const rows = [row(1, 0), row(2, 1), row(3, 2), row(4, 3), row(5, 2), row(6, 1), row(7, 6)];
-    assert.deepEqual(view(buildTree(rows, { compare: byPid })), [
-      '1',
-      '├─ 2',
-      '│  ├─ 3',
-      '│  │  └─ 4',
-      '│  └─ 5',
-      '└─ 6',
-      '   └─ 7',
-    ]);
+    assert.deepEqual(view(buildTree(rows, { compare: byPid })), ['1', '├─ 2', '│  ├─ 3', '│  │  └─ 4', '│  └─ 5', '└─ 6', '   └─ 7']);
   });
 
   it('takes compareRows on ProcessRow', () => {
     const full = (pid: number, ppid: number, cpu: number): ProcessRow => ({
-      pid, ppid, cpu, mem: 0, uid: 0, user: 'root', state: 'S', priority: 20, nice: 0, threads: 1,
-      vsz: 0, rss: 0, shared: 0, startTime: 0, cpuTime: 0, processor: 0, name: `p${pid}`, command: `p${pid}`,
+      pid,
+      ppid,
+      cpu,
+      mem: 0,
+      uid: 0,
+      user: 'root',
+      state: 'S',
+      priority: 20,
+      nice: 0,
+      threads: 1,
+      vsz: 0,
+      rss: 0,
+      shared: 0,
+      startTime: 0,
+      cpuTime: 0,
+      processor: 0,
+      name: `p${pid}`,
+      command: `p${pid}`,
       kernelThread: false,
     });
     const rows = [full(1, 0, 0), full(5, 1, 1), full(6, 1, 7), full(7, 0, 90)];
     const lines = buildTree(rows, { compare: compareRows({ key: 'cpu', inverted: false }) });
-    assert.deepEqual(lines.map((l) => l.row.pid), [1, 6, 5, 7]);
+    assert.deepEqual(
+      lines.map((l) => l.row.pid),
+      [1, 6, 5, 7],
+    );
   });
 
   it('returns nothing for no rows', () => {
@@ -152,12 +151,19 @@ describe('buildTree: inconsistent PPIDs', () => {
       const n = 1 + random(40);
       const rows = Array.from({ length: n }, (_, k) => row(k + 1, random(n + 3), random(5)));
       const lines = buildTree(rows, { compare: byCpu });
-      assert.deepEqual(pidsOnce(lines), rows.map((r) => r.pid), `round ${round}`);
-      if (rows.some((r) => r.pid === 1)) assert.equal(lines[0].row.pid, 1, 'PID 1 first');
+      assert.deepEqual(
+        pidsOnce(lines),
+        rows.map((r) => r.pid),
+        `round ${round}`,
+      );
+      if (rows.some((r) => r.pid === 1)) assert.equal(lines[0]?.row.pid, 1, 'PID 1 first');
       // Every non-root line sits under its own parent (a row cut out of a cycle is a root).
       for (const [k, line] of lines.entries()) {
         if (line.depth === 0) continue;
-        const above = lines.slice(0, k).reverse().find((l) => l.depth === line.depth - 1);
+        const above = lines
+          .slice(0, k)
+          .reverse()
+          .find((l) => l.depth === line.depth - 1);
         assert.equal(line.row.ppid, above?.row.pid, `round ${round}: parent of ${line.row.pid}`);
       }
     }
@@ -166,7 +172,10 @@ describe('buildTree: inconsistent PPIDs', () => {
   it('keeps both rows of a PID that occurs twice', () => {
     const rows = [row(1, 0), row(5, 1, 0, 'old'), row(5, 1, 0, 'new'), row(6, 5)];
     const lines = buildTree(rows, { compare: byPid });
-    assert.deepEqual(lines.map((l) => `${l.guide}${l.row.command}`), ['p1', '├─ old', '│  └─ p6', '└─ new']);
+    assert.deepEqual(
+      lines.map((l) => `${l.guide}${l.row.command}`),
+      ['p1', '├─ old', '│  └─ p6', '└─ new'],
+    );
   });
 });
 
@@ -183,13 +192,16 @@ describe('buildTree: collapse', () => {
   it('marks a collapsed child with later siblings and a collapsed root', () => {
     const lines = buildTree(SMALL, { compare: byCpu, collapsed: new Set([20, 2]) });
     assert.deepEqual(view(lines), ['1', '├+ 20', '└─ 10', '   ├─ 12', '   └─ 11', '+ 2']);
-    assert.deepEqual(lines.map((l) => l.folded), [0, 1, 0, 0, 0, 1]);
+    assert.deepEqual(
+      lines.map((l) => l.folded),
+      [0, 1, 0, 0, 0, 1],
+    );
   });
 
   it('counts everything below, collapsed or not, when an ancestor is collapsed too', () => {
     const lines = buildTree(SMALL, { compare: byCpu, collapsed: new Set([1, 10]) });
     assert.deepEqual(view(lines), ['+ 1', '2', '└─ 3']);
-    assert.equal(lines[0].folded, 5);
+    assert.equal(lines[0]?.folded, 5);
   });
 
   it('ignores a collapsed leaf and unknown PIDs', () => {
@@ -203,20 +215,33 @@ describe('buildTree: filter', () => {
   it('keeps matches and their ancestors, dimming the ancestors that do not match', () => {
     const lines = buildTree(SMALL, { compare: byCpu, matches: (r) => r.pid === 11 });
     assert.deepEqual(view(lines), ['1', '└─ 10', '   └─ 11']);
-    assert.deepEqual(lines.map((l) => l.dimmed), [true, true, false]);
+    assert.deepEqual(
+      lines.map((l) => l.dimmed),
+      [true, true, false],
+    );
   });
 
   it('draws guides over the shown siblings only', () => {
     const lines = buildTree(SMALL, { compare: byCpu, matches: (r) => r.pid === 20 || r.pid === 12 || r.pid === 3 });
     assert.deepEqual(view(lines), ['1', '├─ 20', '└─ 10', '   └─ 12', '2', '└─ 3']);
-    assert.deepEqual(lines.map((l) => l.dimmed), [true, false, true, false, true, false]);
+    assert.deepEqual(
+      lines.map((l) => l.dimmed),
+      [true, false, true, false, true, false],
+    );
     // 20's child 21 does not match: 20 is shown as a leaf.
-    assert.equal(lines[1].hasChildren, false);
+    assert.equal(lines[1]?.hasChildren, false);
   });
 
   it('does not dim an ancestor that matches too', () => {
     const lines = buildTree(SMALL, { compare: byCpu, matches: (r) => r.pid === 10 || r.pid === 11 });
-    assert.deepEqual(lines.map((l) => [l.row.pid, l.dimmed]), [[1, true], [10, false], [11, false]]);
+    assert.deepEqual(
+      lines.map((l) => [l.row.pid, l.dimmed]),
+      [
+        [1, true],
+        [10, false],
+        [11, false],
+      ],
+    );
   });
 
   it('folds only the shown descendants of a collapsed line', () => {
@@ -226,7 +251,7 @@ describe('buildTree: filter', () => {
       matches: (r) => r.pid === 11 || r.pid === 21,
     });
     assert.deepEqual(view(lines), ['+ 1']);
-    assert.equal(lines[0].folded, 4); // 20, 21, 10, 11
+    assert.equal(lines[0]?.folded, 4); // 20, 21, 10, 11
   });
 
   it('shows nothing when nothing matches', () => {
@@ -242,8 +267,8 @@ describe('buildTree: deep trees without recursion', () => {
     assert.equal(lines.length, 500);
     assertDepthFirst(lines);
     const last = lines[499];
-    assert.equal(last.depth, 499);
-    assert.equal(last.guide, `${'   '.repeat(498)}└─ `);
+    assert.equal(last?.depth, 499);
+    assert.equal(last?.guide, `${'   '.repeat(498)}└─ `);
   });
 
   it('builds a chain 100,000 deep, given in either order', () => {
@@ -251,9 +276,9 @@ describe('buildTree: deep trees without recursion', () => {
     for (const input of [rows, [...rows].reverse()]) {
       const lines = buildTree(input, { compare: byPid });
       assert.equal(lines.length, 100_000);
-      assert.equal(lines[99_999].depth, 99_999);
-      assert.equal(lines[99_999].guide.length, 3 * 99_999);
-      assert.ok(lines[99_999].guide.endsWith('   └─ '));
+      assert.equal(lines[99_999]?.depth, 99_999);
+      assert.equal(lines[99_999]?.guide.length, 3 * 99_999);
+      assert.ok(lines[99_999]?.guide.endsWith('   └─ '));
     }
   });
 
@@ -261,7 +286,7 @@ describe('buildTree: deep trees without recursion', () => {
     const rows = chain(100_000);
     const folded = buildTree(rows, { compare: byPid, collapsed: new Set([2]) });
     assert.deepEqual(view(folded), ['1', '└+ 2']);
-    assert.equal(folded[1].folded, 99_998);
+    assert.equal(folded[1]?.folded, 99_998);
     const filtered = buildTree(rows, { compare: byPid, matches: (r) => r.pid === 100_000 });
     assert.equal(filtered.length, 100_000);
     assert.equal(filtered.filter((l) => !l.dimmed).length, 1);
@@ -271,7 +296,7 @@ describe('buildTree: deep trees without recursion', () => {
     const ring = Array.from({ length: 100_000 }, (_, k) => row(k + 2, k === 0 ? 100_001 : k + 1));
     const lines = buildTree(ring, { compare: byPid });
     assert.equal(lines.length, 100_000);
-    assert.equal(lines[0].row.pid, 2);
-    assert.equal(lines[99_999].depth, 99_999);
+    assert.equal(lines[0]?.row.pid, 2);
+    assert.equal(lines[99_999]?.depth, 99_999);
   });
 });

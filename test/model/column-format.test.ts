@@ -62,7 +62,10 @@ describe("the other columns' formats", () => {
 describe('layoutColumns with chosen columns', () => {
   it('draws them in the order given, the command last whatever the order', () => {
     const layout = layoutColumns(120, ['command', 'pid', 'elapsed', 'comm']);
-    assert.deepEqual(layout.columns.map((c) => c.id), ['pid', 'elapsed', 'comm', 'command']);
+    assert.deepEqual(
+      layout.columns.map((c) => c.id),
+      ['pid', 'elapsed', 'comm', 'command'],
+    );
     assert.equal(layout.clock, true, 'ELAPSED follows the clock');
     assert.match(formatHeader(layout), /^\s+PID\s+ELAPSED COMM\s+Command\s*$/);
   });
@@ -75,7 +78,10 @@ describe('layoutColumns with chosen columns', () => {
 
   it('drops the default droppable columns first, then chosen ones from the right, never PID', () => {
     const layout = layoutColumns(50, ['pid', 'user', 'cgroup', 'exe', 'pri', 'command']);
-    assert.deepEqual(layout.columns.map((c) => c.id), ['pid', 'user', 'command']);
+    assert.deepEqual(
+      layout.columns.map((c) => c.id),
+      ['pid', 'user', 'command'],
+    );
     assert.ok(layout.commandWidth >= 16);
   });
 

@@ -12,7 +12,41 @@ describe('columns', () => {
 
   it("offers htop's Linux columns that /proc gives without privileges, each header once", () => {
     const headers = COLUMNS.map((c) => c.header);
-    for (const header of ['PID', 'PPID', 'PGRP', 'SID', 'TTY', 'TPGID', 'USER', 'PRI', 'NI', 'VIRT', 'RES', 'SHR', 'S', 'CPU%', 'MEM%', 'TIME+', 'UTIME+', 'STIME+', 'START', 'ELAPSED', 'NLWP', 'CPU', 'MINFLT', 'MAJFLT', 'DISK READ', 'DISK WRITE', 'CGROUP', 'OOM', 'CTXT', 'WCHAN', 'EXE', 'COMM', 'Command']) {
+    for (const header of [
+      'PID',
+      'PPID',
+      'PGRP',
+      'SID',
+      'TTY',
+      'TPGID',
+      'USER',
+      'PRI',
+      'NI',
+      'VIRT',
+      'RES',
+      'SHR',
+      'S',
+      'CPU%',
+      'MEM%',
+      'TIME+',
+      'UTIME+',
+      'STIME+',
+      'START',
+      'ELAPSED',
+      'NLWP',
+      'CPU',
+      'MINFLT',
+      'MAJFLT',
+      'DISK READ',
+      'DISK WRITE',
+      'CGROUP',
+      'OOM',
+      'CTXT',
+      'WCHAN',
+      'EXE',
+      'COMM',
+      'Command',
+    ]) {
       assert.ok(headers.includes(header), header);
     }
     assert.equal(new Set(headers).size, headers.length);

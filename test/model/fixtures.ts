@@ -38,7 +38,17 @@ export function sample(processes: ProcessInfo[], fields: Partial<Sample> = {}): 
       { user: 10, system: 5, nice: 0, idle: 85 },
       { user: 50, system: 10, nice: 5, idle: 35 },
     ],
-    memory: { total: 8 * 1024 ** 3, used: 2 * 1024 ** 3, shared: 0, compressed: 0, buffers: 0, cached: 1024 ** 3, free: 5 * 1024 ** 3, available: 6 * 1024 ** 3, usedConvention: 'htop' },
+    memory: {
+      total: 8 * 1024 ** 3,
+      used: 2 * 1024 ** 3,
+      shared: 0,
+      compressed: 0,
+      buffers: 0,
+      cached: 1024 ** 3,
+      free: 5 * 1024 ** 3,
+      available: 6 * 1024 ** 3,
+      usedConvention: 'htop',
+    },
     swap: { total: 0, used: 0, free: 0, cached: 0 },
     load: [0.5, 0.4, 0.3],
     uptime: 3600,
@@ -46,7 +56,11 @@ export function sample(processes: ProcessInfo[], fields: Partial<Sample> = {}): 
     processes,
     unreadable: 0,
     source: 'procfs',
-    capabilities: { startTimePrecisionMs: 0, cpuTime: true, fields: ['user', 'state', 'priority', 'nice', 'threads', 'virt', 'res', 'shr', 'cpu', 'mem', 'time', 'core', 'start', 'command'] },
+    capabilities: {
+      startTimePrecisionMs: 0,
+      cpuTime: true,
+      fields: ['user', 'state', 'priority', 'nice', 'threads', 'virt', 'res', 'shr', 'cpu', 'mem', 'time', 'core', 'start', 'command'],
+    },
     ...fields,
   };
 }

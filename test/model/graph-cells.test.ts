@@ -66,7 +66,10 @@ describe('graphCells', () => {
     const dots = (v: number): number => {
       const [row] = graphCells([v, v], 1, 1, 'braille');
       const code = row![0]!.char === ' ' ? 0 : row![0]!.char.codePointAt(0)! - 0x2800;
-      return code.toString(2).split('').filter((b) => b === '1').length;
+      return code
+        .toString(2)
+        .split('')
+        .filter((b) => b === '1').length;
     };
     assert.deepEqual([0, 0.25, 0.5, 0.75, 1].map(dots), [0, 2, 4, 6, 8]);
   });

@@ -11,7 +11,18 @@ function coresSample(n: number, monotonic: number, busy = 50): Sample {
 
 function poolOf(pids: number[], paused = false): PoolSnapshot {
   return {
-    workers: pids.map((pid, i) => ({ index: i + 1, pid, state: paused ? 'paused' : 'busy', task: null, taskSince: null, tasksDone: 0, cpuMs: 0, trap: false, procState: null, startedAt: 0 })),
+    workers: pids.map((pid, i) => ({
+      index: i + 1,
+      pid,
+      state: paused ? 'paused' : 'busy',
+      task: null,
+      taskSince: null,
+      tasksDone: 0,
+      cpuMs: 0,
+      trap: false,
+      procState: null,
+      startedAt: 0,
+    })),
     summary: { phase: 'running', workers: pids.length } as PoolSnapshot['summary'],
   };
 }
@@ -29,7 +40,10 @@ describe('history', () => {
   it('records each core as nice, user and system fractions, from the second sample on', () => {
     const h = run(createHistory(2), [coresSample(2, 0), coresSample(2, 1000, 60)]);
     assert.equal(h.cpu.length, 1);
-    assert.deepEqual([0, 1, 2].map((c) => Math.round(h.cpu.valueAt(0, c) * 100)), [0, 50, 10]);
+    assert.deepEqual(
+      [0, 1, 2].map((c) => Math.round(h.cpu.valueAt(0, c) * 100)),
+      [0, 50, 10],
+    );
     assert.equal(h.memory.length, 2);
     assert.equal(h.memory.valueAt(1, 0), 0.25);
     assert.ok(Number.isNaN(h.memory.valueAt(1, 1)), 'no swap: NaN, not 0');
@@ -54,7 +68,10 @@ describe('history', () => {
     assert.equal(h.pool.valueAt(0, 0), 2, 'two workers at 100 % are 2 cores busy');
     h = recordSample(h, { sample: coresSample(2, 2000), base: coresSample(2, 1000), pool: poolOf([10, 12], true), cpuOf: () => 0 });
     assert.deepEqual([...h.workers.keys()], [10, 12]);
-    assert.deepEqual(h.poolMarks.map((m) => m.kind), ['paused', 'ended', 'started']);
+    assert.deepEqual(
+      h.poolMarks.map((m) => m.kind),
+      ['paused', 'ended', 'started'],
+    );
     h = recordSample(h, { sample: coresSample(2, 3000), base: coresSample(2, 2000), pool: null, cpuOf: () => 0 });
     assert.equal(h.workers.size, 0);
   });

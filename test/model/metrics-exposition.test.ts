@@ -92,7 +92,15 @@ describe('familyProblem', () => {
       [{ name: 'duration_ms', unit: 'seconds' }, /does not end with its unit/],
       [{ samples: [{ labels: { 'bad-label': 'x' }, value: 1 }] }, /label name bad-label/],
       [{ samples: [{ labels: { __name__: 'x' }, value: 1 }] }, /label name __name__/],
-      [{ samples: [{ labels: { a: '1' }, value: 1 }, { labels: { a: '1' }, value: 2 }] }, /twice/],
+      [
+        {
+          samples: [
+            { labels: { a: '1' }, value: 1 },
+            { labels: { a: '1' }, value: 2 },
+          ],
+        },
+        /twice/,
+      ],
       [{ type: 'counter', samples: [{ value: -1 }] }, /≥ 0/],
       [{ type: 'counter', samples: [{ value: NaN }] }, /≥ 0/],
     ];

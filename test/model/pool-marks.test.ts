@@ -5,7 +5,18 @@ import type { PoolSnapshot, WorkerSnapshot } from '../../src/pool/pool-snapshot.
 
 function pool(workers: [pid: number, state: WorkerSnapshot['state']][], phase: PoolSnapshot['summary']['phase'] = 'running'): PoolSnapshot {
   return {
-    workers: workers.map(([pid, state], i) => ({ index: i + 1, pid, state, task: null, taskSince: null, tasksDone: 0, cpuMs: 0, trap: false, procState: null, startedAt: 0 })),
+    workers: workers.map(([pid, state], i) => ({
+      index: i + 1,
+      pid,
+      state,
+      task: null,
+      taskSince: null,
+      tasksDone: 0,
+      cpuMs: 0,
+      trap: false,
+      procState: null,
+      startedAt: 0,
+    })),
     summary: { phase, workers: workers.length } as PoolSnapshot['summary'],
   };
 }
@@ -18,16 +29,43 @@ describe('poolChanges', () => {
   });
 
   it('tells pauses and resumes apart by the paused workers', () => {
-    const running = pool([[10, 'busy'], [11, 'busy']]);
-    const paused = pool([[10, 'paused'], [11, 'paused']]);
+    const running = pool([
+      [10, 'busy'],
+      [11, 'busy'],
+    ]);
+    const paused = pool([
+      [10, 'paused'],
+      [11, 'paused'],
+    ]);
     assert.deepEqual(poolChanges(running, paused), ['paused']);
     assert.deepEqual(poolChanges(paused, running), ['resumed']);
     assert.deepEqual(poolChanges(running, running), []);
   });
 
   it('marks a worker gone and one started in its place', () => {
-    assert.deepEqual(poolChanges(pool([[10, 'busy'], [11, 'busy']]), pool([[10, 'busy'], [12, 'starting']])), ['ended', 'started']);
-    assert.deepEqual(poolChanges(pool([[10, 'busy']]), pool([[10, 'busy'], [12, 'starting']])), ['started']);
+    assert.deepEqual(
+      poolChanges(
+        pool([
+          [10, 'busy'],
+          [11, 'busy'],
+        ]),
+        pool([
+          [10, 'busy'],
+          [12, 'starting'],
+        ]),
+      ),
+      ['ended', 'started'],
+    );
+    assert.deepEqual(
+      poolChanges(
+        pool([[10, 'busy']]),
+        pool([
+          [10, 'busy'],
+          [12, 'starting'],
+        ]),
+      ),
+      ['started'],
+    );
   });
 });
 

@@ -15,12 +15,16 @@ describe('poolProcessPids', () => {
       info(201, { ppid: 200, command: 'pooltop-worker 1' }),
       info(300, { ppid: 1, command: 'sleep 8' }),
     ];
-    assert.deepEqual([...poolProcessPids(processes)].sort((a, b) => a - b), [101, 102, 103, 104, 201]);
+    assert.deepEqual(
+      [...poolProcessPids(processes)].sort((a, b) => a - b),
+      [101, 102, 103, 104, 201],
+    );
   });
 
   it('knows a worker by its whole title only', () => {
     assert.equal(isPoolWorker({ command: 'pooltop-worker 12' }), true);
-    for (const command of ['pooltop-worker', 'pooltop-worker x', 'vim pooltop-worker 1', 'pooltop-worker 1 --evil']) assert.equal(isPoolWorker({ command }), false, command);
+    for (const command of ['pooltop-worker', 'pooltop-worker x', 'vim pooltop-worker 1', 'pooltop-worker 1 --evil'])
+      assert.equal(isPoolWorker({ command }), false, command);
   });
 
   it('ends on a PPID cycle', () => {

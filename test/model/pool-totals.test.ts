@@ -39,7 +39,10 @@ describe('PoolTotals', () => {
 describe('CounterFloor', () => {
   it('never lets a series go below its highest value', () => {
     const floor = new CounterFloor();
-    assert.deepEqual([10, 12, 11, 12, 15].map((v) => floor.value('0 iowait', v)), [10, 12, 12, 12, 15]);
+    assert.deepEqual(
+      [10, 12, 11, 12, 15].map((v) => floor.value('0 iowait', v)),
+      [10, 12, 12, 12, 15],
+    );
     assert.equal(floor.value('1 iowait', 3), 3, 'each series on its own');
   });
 });

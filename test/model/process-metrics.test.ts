@@ -6,7 +6,10 @@ import { row } from './fixtures.js';
 
 describe('processFamilies', () => {
   it('labels each chosen process with PID, name and user; the command line only on the info series', () => {
-    const families = processFamilies({ chosen: [row(42, { name: 'node', user: 'ann', cpuTime: 12.5, rss: 4096, vsz: 8192, threads: 7, startTime: 1_700_000_000_500 })], matching: 9 });
+    const families = processFamilies({
+      chosen: [row(42, { name: 'node', user: 'ann', cpuTime: 12.5, rss: 4096, vsz: 8192, threads: 7, startTime: 1_700_000_000_500 })],
+      matching: 9,
+    });
     for (const f of families) assert.equal(familyProblem(f), null, f.name);
     const text = renderExposition(families, 'prometheus');
     assert.match(text, /^pooltop_processes_matching 9$/m);

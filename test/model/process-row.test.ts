@@ -30,7 +30,7 @@ describe('cpuPercent', () => {
 });
 
 describe('memPercent', () => {
-  it('is RSS over total memory, or the source\'s own figure where it gives no RSS', () => {
+  it("is RSS over total memory, or the source's own figure where it gives no RSS", () => {
     assert.equal(memPercent(info(1, { rss: 512 }), 1024), 50);
     assert.equal(memPercent(info(1, { rss: 512 }), 0), 0);
     assert.equal(memPercent(info(1, { rss: Number.NaN, sourceMem: 1.5 }), 1024), 1.5);

@@ -17,18 +17,33 @@ describe('ProcessChooser', () => {
 
   it('keeps the busiest `top`, by CPU% then CPU time then PID', () => {
     const { chosen, matching } = new ProcessChooser(all).choose(rows);
-    assert.deepEqual(chosen.map((r) => r.pid), [11, 13, 14]);
+    assert.deepEqual(
+      chosen.map((r) => r.pid),
+      [11, 13, 14],
+    );
     assert.equal(matching, 6);
     // No CPU% yet (the first sample): the most CPU time first.
     const first = new ProcessChooser({ ...all, top: 2 }).choose(rows.map((r) => ({ ...r, cpu: 0 })));
-    assert.deepEqual(first.chosen.map((r) => r.pid), [12, 15]);
+    assert.deepEqual(
+      first.chosen.map((r) => r.pid),
+      [12, 15],
+    );
   });
 
   it('narrows by PID, user and command-line regex before the cap', () => {
-    assert.deepEqual(new ProcessChooser({ ...all, pids: new Set([10, 12, 99]) }).choose(rows).chosen.map((r) => r.pid), [10, 12]);
-    assert.deepEqual(new ProcessChooser({ ...all, user: 'bob' }).choose(rows).chosen.map((r) => r.pid), [11]);
+    assert.deepEqual(
+      new ProcessChooser({ ...all, pids: new Set([10, 12, 99]) }).choose(rows).chosen.map((r) => r.pid),
+      [10, 12],
+    );
+    assert.deepEqual(
+      new ProcessChooser({ ...all, user: 'bob' }).choose(rows).chosen.map((r) => r.pid),
+      [11],
+    );
     const workers = new ProcessChooser({ ...all, match: /^pooltop-worker \d+$/u, top: 1 }).choose(rows);
-    assert.deepEqual(workers.chosen.map((r) => r.pid), [13]);
+    assert.deepEqual(
+      workers.chosen.map((r) => r.pid),
+      [13],
+    );
     assert.equal(workers.matching, 2, 'two match, one fits under --top 1');
   });
 
@@ -43,7 +58,11 @@ describe('ProcessChooser', () => {
     const many = Array.from({ length: 500 }, (_, i) => row(1000 - i, { cpu: (i * 37) % 11, cpuTime: (i * 13) % 5 }));
     const sorted = [...many].sort((a, b) => b.cpu - a.cpu || b.cpuTime - a.cpuTime || a.pid - b.pid);
     for (const top of [1, 5, 20]) {
-      assert.deepEqual(new ProcessChooser({ ...all, top }).choose(many).chosen.map((r) => r.pid), sorted.slice(0, top).map((r) => r.pid), `top ${top}`);
+      assert.deepEqual(
+        new ProcessChooser({ ...all, top }).choose(many).chosen.map((r) => r.pid),
+        sorted.slice(0, top).map((r) => r.pid),
+        `top ${top}`,
+      );
     }
   });
 

@@ -7,6 +7,9 @@ import { RecordingError } from '../../src/model/recording-fields.js';
 import { HEADER, syntheticFrames } from '../sampling/recording-fixtures.js';
 import { info, sample } from './fixtures.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: hostile records are made by poking any value anywhere into the JSON
+type Json = Record<string, any>;
+
 /** Through JSON text, as the file holds it. */
 const viaText = (record: object): unknown => JSON.parse(JSON.stringify(record));
 
@@ -21,7 +24,10 @@ describe('recording records', () => {
     const process = info(70, { rss: Number.NaN, shared: Number.NaN, pgrp: 70, session: 60, tty: 34816, tpgid: 70, userTime: 1.5, cgroup: '0::/user.slice' });
     const thread = info(71, { threadOf: 70, name: 'worker', pgrp: 70, ioReadBytes: -1 });
     const frames: RecordedFrame[] = [0, 1, 2].map((n) => ({
-      sample: sample([process, n === 1 ? { ...thread, cpuTime: 2 } : n === 2 ? { ...thread, pgrp: 71 } : thread], { time: 1_700_000_000_000 + n * 1000, monotonic: n * 1000 }),
+      sample: sample([process, n === 1 ? { ...thread, cpuTime: 2 } : n === 2 ? { ...thread, pgrp: 71 } : thread], {
+        time: 1_700_000_000_000 + n * 1000,
+        monotonic: n * 1000,
+      }),
       pool: null,
       events: [],
     }));
@@ -31,7 +37,10 @@ describe('recording records', () => {
     }
     const hostile = new RecordEncoder().encode(frames[0]!, true) as { processes: unknown[][] };
     (hostile.processes[0]![17] as Record<string, unknown>).__proto__x = 1;
-    assert.throws(() => new RecordDecoder(HEADER).decode(viaText(hostile)), (e) => e instanceof RecordingError && /unknown field/.test(e.message));
+    assert.throws(
+      () => new RecordDecoder(HEADER).decode(viaText(hostile)),
+      (e) => e instanceof RecordingError && /unknown field/.test(e.message),
+    );
   });
 
   it('gives back every field of every frame through key frames and deltas', () => {
@@ -72,7 +81,10 @@ describe('recording records', () => {
   it('keeps the order /proc lists processes in (by PID as text) without listing it', () => {
     const pids = [1, 10, 11205, 2, 20, 3];
     const first = sample(pids.map((pid) => info(pid)));
-    const second = sample([...pids, 4].sort((a, b) => (String(a) < String(b) ? -1 : 1)).map((pid) => info(pid)), { time: first.time + 1000 });
+    const second = sample(
+      [...pids, 4].sort((a, b) => (String(a) < String(b) ? -1 : 1)).map((pid) => info(pid)),
+      { time: first.time + 1000 },
+    );
     const frames: RecordedFrame[] = [first, second].map((s) => ({ sample: s, pool: null, events: [] }));
     const encoder = new RecordEncoder();
     encoder.encode(frames[0]!, true);
@@ -87,8 +99,8 @@ describe('recording records', () => {
     assert.throws(() => readHeader(null), RecordingError);
   });
 
-  const key = (): Record<string, any> => viaText(new RecordEncoder().encode(syntheticFrames(1)[0]!, true)) as Record<string, any>;
-  const hostile: [string, (r: Record<string, any>) => void][] = [
+  const key = (): Json => viaText(new RecordEncoder().encode(syntheticFrames(1)[0]!, true)) as Json;
+  const hostile: [string, (r: Json) => void][] = [
     ['a PID past any kernel', (r) => (r.processes[1][0] = 2 ** 40)],
     ['a PID of 1e400 (Infinity)', (r) => (r.processes[1][0] = JSON.parse('1e400'))],
     ['a negative PID', (r) => (r.processes[1][0] = -1)],
@@ -125,9 +137,9 @@ describe('recording records', () => {
     const frames = syntheticFrames(2);
     const encoder = new RecordEncoder();
     const keyRecord = viaText(encoder.encode(frames[0]!, true));
-    const delta = viaText(encoder.encode(frames[1]!, false)) as Record<string, any>;
+    const delta = viaText(encoder.encode(frames[1]!, false)) as Json;
     assert.throws(() => new RecordDecoder(HEADER).decode(delta), /without the key frame/);
-    const cases: [string, (d: Record<string, any>) => void][] = [
+    const cases: [string, (d: Json) => void][] = [
       ['gone names an unknown PID', (d) => (d.gone = [424242])],
       ['changed names an unknown PID', (d) => (d.changed = [[424242, 1, 5]])],
       ['changed names field 0 (the PID)', (d) => (d.changed = [[50, 0, 51]])],
@@ -152,7 +164,10 @@ describe('recording records', () => {
     const keyRecord = JSON.stringify(encoder.encode(frames[0]!, true));
     const deltaRecord = JSON.stringify(encoder.encode(frames[1]!, false));
     let seed = 42;
-    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const junk = ['0', '-1', '1e400', '"x"', 'null', 'true', '[]', '{}', '[[1]]', '9007199254740993', '"\\u001b]0;t\\u0007"'];
     let refused = 0;
     for (let n = 0; n < 2000; n++) {

@@ -21,10 +21,16 @@ describe('markChanges', () => {
     const a = row(10, { startTime: NOW - 60_000 });
     const b = row(11, { startTime: NOW - 60_000 });
     const first = markChanges([a, b], NO_CHANGES, [a], options);
-    assert.deepEqual(first.rows.map((r) => r.pid), [10, 11]);
+    assert.deepEqual(
+      first.rows.map((r) => r.pid),
+      [10, 11],
+    );
     assert.deepEqual([...first.changes], [[11, 'gone']]);
     const second = markChanges(first.rows, first.changes, [a], options);
-    assert.deepEqual(second.rows.map((r) => r.pid), [10]);
+    assert.deepEqual(
+      second.rows.map((r) => r.pid),
+      [10],
+    );
     assert.equal(second.changes, NO_CHANGES);
   });
 
@@ -32,7 +38,10 @@ describe('markChanges', () => {
     const old = row(10, { startTime: NOW - 60_000, command: 'old' });
     const reused = row(10, { startTime: NOW - 1000, command: 'new' });
     const { rows, changes } = markChanges([old], NO_CHANGES, [reused], options);
-    assert.deepEqual(rows.map((r) => r.command), ['new']);
+    assert.deepEqual(
+      rows.map((r) => r.command),
+      ['new'],
+    );
     assert.deepEqual([...changes], [[10, 'new']]);
   });
 

@@ -4,11 +4,26 @@ import { snapshotJson } from '../../src/model/sample-json.js';
 import type { HostCounters } from '../../src/sampling/host-counters.js';
 import { sample } from './fixtures.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the document as parsed, its shape being what is checked
+type Json = Record<string, any>;
+
 const counters = (read: number, received: number): HostCounters => ({
   bootTime: 0,
   cpus: [],
   disks: [{ device: 'nvme0n1', readBytes: read, writtenBytes: 0, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }],
-  networks: [{ device: 'wlan0', receiveBytes: received, transmitBytes: 0, receivePackets: 0, transmitPackets: 0, receiveErrors: 0, transmitErrors: 0, receiveDrops: 0, transmitDrops: 0 }],
+  networks: [
+    {
+      device: 'wlan0',
+      receiveBytes: received,
+      transmitBytes: 0,
+      receivePackets: 0,
+      transmitPackets: 0,
+      receiveErrors: 0,
+      transmitErrors: 0,
+      receiveDrops: 0,
+      transmitDrops: 0,
+    },
+  ],
 });
 
 describe('snapshot JSON: the system meters', () => {
@@ -24,8 +39,11 @@ describe('snapshot JSON: the system meters', () => {
         gpus: [{ name: 'card0 (amdgpu)', utilization: 37, memoryUsedBytes: 1, memoryTotalBytes: 2, celsius: null }],
         missing: {},
       },
-    }) as Record<string, any>;
-    assert.deepEqual(doc.disks, { total: { readBytesPerSecond: 2000, writeBytesPerSecond: 0 }, devices: [{ device: 'nvme0n1', readBytesPerSecond: 2000, writeBytesPerSecond: 0 }] });
+    }) as Json;
+    assert.deepEqual(doc.disks, {
+      total: { readBytesPerSecond: 2000, writeBytesPerSecond: 0 },
+      devices: [{ device: 'nvme0n1', readBytesPerSecond: 2000, writeBytesPerSecond: 0 }],
+    });
     assert.deepEqual(doc.network.total, { receiveBytesPerSecond: 10_000, transmitBytesPerSecond: 0 });
     assert.equal(doc.battery[0].secondsLeft, 14400);
     assert.equal(doc.gpus[0].utilization, 37);
@@ -34,7 +52,10 @@ describe('snapshot JSON: the system meters', () => {
   });
 
   it("a virtual machine's: no keys for what it lacks, and the reasons", () => {
-    const doc = snapshotJson({ sample: sample([]), rows: [], meters: { missing: { battery: 'no battery in /sys/class/power_supply' } } }) as Record<string, unknown>;
+    const doc = snapshotJson({ sample: sample([]), rows: [], meters: { missing: { battery: 'no battery in /sys/class/power_supply' } } }) as Record<
+      string,
+      unknown
+    >;
     for (const key of ['disks', 'network', 'cpuFrequency', 'temperatures', 'battery', 'gpus']) assert.equal(key in doc, false, key);
     assert.deepEqual(doc.unavailable, { battery: 'no battery in /sys/class/power_supply' });
   });

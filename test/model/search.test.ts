@@ -3,12 +3,7 @@ import { describe, it } from 'node:test';
 import { findMatch, rowMatchesSearch } from '../../src/model/search.js';
 import { row } from './fixtures.js';
 
-const rows = [
-  row(1, { command: 'init' }),
-  row(2, { command: 'sleep 100' }),
-  row(3, { command: 'bash' }),
-  row(4, { command: 'SLEEP 200' }),
-];
+const rows = [row(1, { command: 'init' }), row(2, { command: 'sleep 100' }), row(3, { command: 'bash' }), row(4, { command: 'SLEEP 200' })];
 
 describe('search', () => {
   it('matches command lines case-insensitively, and a PID typed exactly', () => {

@@ -24,7 +24,14 @@ describe('thread rows', () => {
     const lines = buildTree(rows, { compare: compareRows({ key: 'pid', inverted: false }) });
     assert.deepEqual(
       lines.map((l) => [l.row.pid, l.depth]),
-      [[1, 0], [20, 1], [30, 2], [31, 3], [32, 3], [40, 3]],
+      [
+        [1, 0],
+        [20, 1],
+        [30, 2],
+        [31, 3],
+        [32, 3],
+        [40, 3],
+      ],
     );
   });
 
@@ -34,11 +41,17 @@ describe('thread rows', () => {
   });
 
   it('have their process in their chain of parents', () => {
-    assert.deepEqual(ancestry(rows, 31)?.chain.map((r) => r.pid), [31, 30, 20, 1]);
+    assert.deepEqual(
+      ancestry(rows, 31)?.chain.map((r) => r.pid),
+      [31, 30, 20, 1],
+    );
   });
 
   it('show with their process under -p', () => {
-    assert.deepEqual(filterRows(rows, { pids: new Set([30]) }).map((r) => r.pid), [30, 31, 32]);
+    assert.deepEqual(
+      filterRows(rows, { pids: new Set([30]) }).map((r) => r.pid),
+      [30, 31, 32],
+    );
   });
 
   it("show their own name only when asked (htop's show custom thread names)", () => {
@@ -57,6 +70,9 @@ describe('thread rows', () => {
     const plain = sample([info(1), info(2)]);
     assert.equal(processesOnly(plain), plain);
     const threaded = sample([info(1), info(2, { threads: 2 }), info(3, { threadOf: 2 })]);
-    assert.deepEqual(processesOnly(threaded).processes.map((p) => p.pid), [1, 2]);
+    assert.deepEqual(
+      processesOnly(threaded).processes.map((p) => p.pid),
+      [1, 2],
+    );
   });
 });

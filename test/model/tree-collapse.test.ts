@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  collapseAll,
-  collapseNode,
-  expandNode,
-  expandSubtree,
-  pruneCollapsed,
-  toggleAll,
-} from '../../src/model/tree-collapse.js';
+import { collapseAll, collapseNode, expandNode, expandSubtree, pruneCollapsed, toggleAll } from '../../src/model/tree-collapse.js';
 
 const row = (pid: number, ppid: number) => ({ pid, ppid });
 // 1 ── 10 ── 11 ── 12;  1 ── 20;  2 ── 3;  a cycle 40 ↔ 41

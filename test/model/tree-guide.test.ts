@@ -15,7 +15,7 @@ function guideAt(depth: number, last = false): string {
 function parse(fitted: string): { hidden: number; rest: string } {
   const match = /^⋯(\d+) (.*)$/su.exec(fitted);
   assert.ok(match, `no marker in ${JSON.stringify(fitted)}`);
-  return { hidden: Number(match[1]), rest: match[2] };
+  return { hidden: Number(match[1]), rest: match[2] ?? '' };
 }
 
 describe('fitGuide', () => {
@@ -59,14 +59,16 @@ describe('fitGuide', () => {
     );
     const fitted = lines.map((l) => fitGuide(l.guide, 40));
     let staircase = 0;
-    for (let d = 1; d < fitted.length; d++) {
-      const hidden = (s: string): number => (s.startsWith(ELISION) ? parse(s).hidden : 0);
-      if (hidden(fitted[d]) === hidden(fitted[d - 1])) {
+    const hidden = (s: string): number => (s.startsWith(ELISION) ? parse(s).hidden : 0);
+    for (const [d, line] of fitted.entries()) {
+      const above = fitted[d - 1];
+      if (above === undefined) continue;
+      if (hidden(line) === hidden(above)) {
         // Same levels hidden: the child is drawn one level right of its parent.
-        assert.equal(displayWidth(fitted[d]), displayWidth(fitted[d - 1]) + 3, `depth ${d}`);
+        assert.equal(displayWidth(line), displayWidth(above) + 3, `depth ${d}`);
         staircase++;
       } else {
-        assert.ok(hidden(fitted[d]) > hidden(fitted[d - 1]), 'hides more as it goes deeper');
+        assert.ok(hidden(line) > hidden(above), 'hides more as it goes deeper');
       }
     }
     assert.ok(staircase > fitted.length / 2, 'mostly aligned');
@@ -80,7 +82,7 @@ describe('fitGuide', () => {
     assert.equal(fitGuide(guide, -5), '');
   });
 
-  it('shows a folded line\'s mark when elided', () => {
+  it("shows a folded line's mark when elided", () => {
     const guide = GUIDE.pass.repeat(50) + GUIDE.lastFoldedBranch;
     assert.ok(fitGuide(guide, 20).endsWith('└+ '));
     assert.equal(fitGuide(GUIDE.foldedRoot, 1), '+');

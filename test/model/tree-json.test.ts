@@ -19,7 +19,19 @@ describe('nestTree', () => {
     const rows = [row(12, 10, 3), row(2, 0, 50), row(10, 1, 5), row(11, 10, 1), row(1, 0), row(20, 1, 9), row(3, 2), row(77, 76)];
     const forest = nestTree(rows, byCpu);
     assert.deepEqual(shape(forest.roots), [
-      [1, [[20, []], [10, [[12, []], [11, []]]]]],
+      [
+        1,
+        [
+          [20, []],
+          [
+            10,
+            [
+              [12, []],
+              [11, []],
+            ],
+          ],
+        ],
+      ],
       [2, [[3, []]]],
       [77, []],
     ]);
@@ -34,14 +46,17 @@ describe('nestTree', () => {
 
   it('keeps every row of a PPID cycle', () => {
     const { roots } = nestTree([row(6, 5), row(5, 6), row(7, 7)], byCpu);
-    assert.deepEqual(shape(roots), [[5, [[6, []]]], [7, []]]);
+    assert.deepEqual(shape(roots), [
+      [5, [[6, []]]],
+      [7, []],
+    ]);
   });
 
   it('nests a chain 500 deep that JSON.stringify can print', () => {
     const rows = Array.from({ length: 500 }, (_, k) => row(k + 1, k));
     const { roots } = nestTree(rows, byCpu);
     let depth = 0;
-    for (let node = roots[0]; node.children.length > 0; node = node.children[0]) depth++;
+    for (let node = roots[0]?.children[0]; node !== undefined; node = node.children[0]) depth++;
     assert.equal(depth, 499);
     assert.equal(JSON.stringify({ roots }).match(/"pid"/g)?.length, 500);
   });
@@ -51,7 +66,7 @@ describe('nestTree', () => {
     const { roots } = nestTree(rows, byCpu);
     assert.equal(roots.length, 1);
     let count = 1;
-    for (let node = roots[0]; node.children.length > 0; node = node.children[0]) count++;
+    for (let node = roots[0]?.children[0]; node !== undefined; node = node.children[0]) count++;
     assert.equal(count, 100_000);
   });
 });

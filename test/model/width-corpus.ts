@@ -8,7 +8,7 @@ export interface HostileText {
   text: string;
 }
 
-export type HostileClass =
+type HostileClass =
   | 'hangul filler'
   | 'fake row'
   | 'blank look-alike'
@@ -44,8 +44,21 @@ function corpus(): HostileText[] {
     for (const count of [38, 60, 100, 200]) add('fake row', `sleep${filler.repeat(count)}${FAKE_ROW}`);
   }
   add('fake row', `x${' '.repeat(300)}${FAKE_ROW}`, `\u{1F600}`.repeat(100) + FAKE_ROW, `\u0915\u094d\u0937`.repeat(60) + FAKE_ROW);
-  add('blank look-alike', '\u2800'.repeat(30), '\u00a0'.repeat(30), '\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a', '\u202f\u205f\u3000\u1680');
-  add('blank look-alike', '\u034f'.repeat(20), '\u17b4\u17b5'.repeat(10), '\u180b\u180c\u180d\u180e\u180f', '\u2060\u2061\u2062\u2063\u2064', '\u{1d173}\u{1d174}\u{1d175}');
+  add(
+    'blank look-alike',
+    '\u2800'.repeat(30),
+    '\u00a0'.repeat(30),
+    '\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a',
+    '\u202f\u205f\u3000\u1680',
+  );
+  add(
+    'blank look-alike',
+    '\u034f'.repeat(20),
+    '\u17b4\u17b5'.repeat(10),
+    '\u180b\u180c\u180d\u180e\u180f',
+    '\u2060\u2061\u2062\u2063\u2064',
+    '\u{1d173}\u{1d174}\u{1d175}',
+  );
 
   const bases = ['\u{1F44D}', '\u{1F44B}', '\u{1F9D1}', '\u{1F469}', '\u270B'];
   for (const base of bases) for (let m = 0x1f3fb; m <= 0x1f3ff; m++) add('emoji modifier', `${base}${cp(m)} ok`);
@@ -108,15 +121,46 @@ function corpus(): HostileText[] {
     '\u1100\u1161\u11a8\u11a8',
   );
 
-  add('cjk', '\u65e5\u672c\u8a9e', '\u4e2d\u6587'.repeat(120), '\ud55c\uad6d\uc5b4', '\uff21\uff22\uff23', '\uff76\uff9e', '\u{20000}\u{2A6D6}', '\u3042'.repeat(41), 'a\u65e5'.repeat(70), '\u{1F600}'.repeat(41));
+  add(
+    'cjk',
+    '\u65e5\u672c\u8a9e',
+    '\u4e2d\u6587'.repeat(120),
+    '\ud55c\uad6d\uc5b4',
+    '\uff21\uff22\uff23',
+    '\uff76\uff9e',
+    '\u{20000}\u{2A6D6}',
+    '\u3042'.repeat(41),
+    'a\u65e5'.repeat(70),
+    '\u{1F600}'.repeat(41),
+  );
 
   for (const count of [1, 2, 4, 5, 10, 50]) add('combining marks', `e${'\u0301'.repeat(count)}`);
-  add('combining marks', '\u0301leading', ' \u0301\u0301\u0301', 'Z\u0351\u0364\u036b\u0350\u0344\u0363\u0312\u030d\u0312'.repeat(20), '\u0301'.repeat(200), '\u20e3\u20dd', '\u{1F600}\u0301');
+  add(
+    'combining marks',
+    '\u0301leading',
+    ' \u0301\u0301\u0301',
+    'Z\u0351\u0364\u036b\u0350\u0344\u0363\u0312\u030d\u0312'.repeat(20),
+    '\u0301'.repeat(200),
+    '\u20e3\u20dd',
+    '\u{1F600}\u0301',
+  );
 
   add('tags', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}');
   add('tags', [...'hidden'].map((c) => cp(0xe0000 + c.charCodeAt(0))).join(''), '\u{E0001}', 'sshd' + '\u{E0020}'.repeat(100));
 
-  add('bidi', 'evil\u202egnp.exe', '\u202d\u202c', '\u2066x\u2069', '\u2067\u05e9\u05dc\u05d5\u05dd\u2069', '\u2068a\u2069', '\u200e\u200f', '\u061c', 'root\u202e dhss/nibs/', '\u202a\u202b\u202c', '\u05e9\u05dc\u05d5\u05dd');
+  add(
+    'bidi',
+    'evil\u202egnp.exe',
+    '\u202d\u202c',
+    '\u2066x\u2069',
+    '\u2067\u05e9\u05dc\u05d5\u05dd\u2069',
+    '\u2068a\u2069',
+    '\u200e\u200f',
+    '\u061c',
+    'root\u202e dhss/nibs/',
+    '\u202a\u202b\u202c',
+    '\u05e9\u05dc\u05d5\u05dd',
+  );
 
   for (let c = 1; c < 0x20; c++) add('control', `c${cp(c)}c`);
   add('control', 'del\x7f');
@@ -130,5 +174,3 @@ function corpus(): HostileText[] {
 }
 
 export const WIDTH_CORPUS: readonly HostileText[] = corpus();
-
-export const HOSTILE_CLASSES: readonly HostileClass[] = [...new Set(WIDTH_CORPUS.map((h) => h.class))];

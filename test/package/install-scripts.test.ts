@@ -13,7 +13,10 @@ describe('install scripts', () => {
     const withScripts = Object.entries(packages)
       .filter(([, entry]) => entry.hasInstallScript)
       .map(([path, entry]) => ({ name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), version: entry.version }));
-    assert.ok(withScripts.some((p) => p.name === 'esbuild'), 'esbuild (the bundler) has a postinstall');
+    assert.ok(
+      withScripts.some((p) => p.name === 'esbuild'),
+      'esbuild (the bundler) has a postinstall',
+    );
     for (const { name, version } of withScripts) {
       const decided = Object.hasOwn(allowScripts, name) || Object.hasOwn(allowScripts, `${name}@${version}`);
       assert.ok(decided, `${name}@${version} has an install script and no allowScripts entry (npm install-scripts approve|deny ${name})`);

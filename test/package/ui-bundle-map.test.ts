@@ -33,6 +33,10 @@ describe('the UI bundle', () => {
     const { sources } = JSON.parse(readFileSync(join(UI, 'ui-bundle.js.map'), 'utf8')) as { sources: string[] };
     const own = sources.filter((s) => !s.includes('node_modules/'));
     assert.ok(own.length > 30, `pooltop's modules are in the map (${own.length})`);
-    assert.deepEqual(own.filter((s) => !existsSync(join(UI, s))), [], 'every one names a file in dist/');
+    assert.deepEqual(
+      own.filter((s) => !existsSync(join(UI, s))),
+      [],
+      'every one names a file in dist/',
+    );
   });
 });

@@ -25,8 +25,15 @@ describe('readAncestorChain', { skip: process.platform !== 'linux' && 'needs /pr
     let sleeper = 0;
     assert.ok(
       await waitUntil(() => {
-        inner = readdirSync('/proc').map(Number).find((pid) => pid > 1 && parentOf(pid) === outer.pid) ?? 0;
-        sleeper = inner ? (readdirSync('/proc').map(Number).find((pid) => pid > 1 && parentOf(pid) === inner) ?? 0) : 0;
+        inner =
+          readdirSync('/proc')
+            .map(Number)
+            .find((pid) => pid > 1 && parentOf(pid) === outer.pid) ?? 0;
+        sleeper = inner
+          ? (readdirSync('/proc')
+              .map(Number)
+              .find((pid) => pid > 1 && parentOf(pid) === inner) ?? 0)
+          : 0;
         return sleeper > 0 && procState(sleeper)?.state === 'S';
       }, 5000),
     );

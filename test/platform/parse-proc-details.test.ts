@@ -25,7 +25,9 @@ describe('parsers of the per-column /proc files', () => {
   });
 
   it('stat: the process group, terminal, its foreground group and the page faults', () => {
-    const stat = parseProcStat('42 (a) b) S 1 40 41 34816 42 4194560 123 0 7 0 5 6 0 0 20 0 1 0 999 1000 10 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0');
+    const stat = parseProcStat(
+      '42 (a) b) S 1 40 41 34816 42 4194560 123 0 7 0 5 6 0 0 20 0 1 0 999 1000 10 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0',
+    );
     assert.ok(stat);
     assert.deepEqual([stat.pgrp, stat.session, stat.ttyNr, stat.tpgid, stat.minflt, stat.majflt], [40, 41, 34816, 42, 123, 7]);
   });

@@ -35,7 +35,10 @@ async function startHolder(): Promise<{ child: ChildProcess; fds: number[] }> {
 
 /** A mask as ps prints it (16 hex digits), from the signal numbers. */
 function psMask(numbers: readonly number[]): string {
-  return numbers.reduce((mask, n) => mask | (1n << BigInt(n - 1)), 0n).toString(16).padStart(16, '0');
+  return numbers
+    .reduce((mask, n) => mask | (1n << BigInt(n - 1)), 0n)
+    .toString(16)
+    .padStart(16, '0');
 }
 
 describe('process details parsers', () => {
@@ -49,7 +52,9 @@ describe('process details parsers', () => {
   });
 
   it('merges the thread and process pending sets, and needs all five masks', () => {
-    const fields = parseStatusFields('SigPnd:\t0000000000000001\nShdPnd:\t0000000000000200\nSigBlk:\t0000000000000200\nSigIgn:\t0000000000000002\nSigCgt:\t0000000000004000\n');
+    const fields = parseStatusFields(
+      'SigPnd:\t0000000000000001\nShdPnd:\t0000000000000200\nSigBlk:\t0000000000000200\nSigIgn:\t0000000000000002\nSigCgt:\t0000000000004000\n',
+    );
     assert.deepEqual(parseSignalMasks(fields), { pending: [1, 10], blocked: [10], ignored: [2], caught: [15] });
     assert.equal(parseSignalMasks(parseStatusFields('SigPnd:\t0\n')), null);
   });
@@ -68,7 +73,12 @@ describe('process details parsers', () => {
   });
 
   it('reads /proc/PID/io, the cgroup path that says something, stat extras and ionice words', () => {
-    assert.deepEqual(parseIo('rchar: 10\nwchar: 20\nsyscr: 1\nsyscw: 1\nread_bytes: 4096\nwrite_bytes: 8192\n'), { readBytes: 4096, writeBytes: 8192, rchar: 10, wchar: 20 });
+    assert.deepEqual(parseIo('rchar: 10\nwchar: 20\nsyscr: 1\nsyscw: 1\nread_bytes: 4096\nwrite_bytes: 8192\n'), {
+      readBytes: 4096,
+      writeBytes: 8192,
+      rchar: 10,
+      wchar: 20,
+    });
     assert.equal(parseIo(null), null);
     assert.equal(cgroupPath('0::/user.slice/session-1.scope\n'), '/user.slice/session-1.scope');
     assert.equal(cgroupPath('4:memory:/process_api/abc\n1:cpu:/\n0::/\n'), '/process_api/abc');
@@ -94,7 +104,11 @@ describe('readProcessDetails on a real process', () => {
     const pid = child.pid!;
     const details = readProcessDetails(pid);
     assert.ok(details, 'the holder is readable');
-    const [ppid, pgid, sid, ni, caught, ignored, blocked, pending] = execFileSync('ps', ['-o', 'ppid=,pgid=,sid=,ni=,caught=,ignored=,blocked=,pending=', '-p', String(pid)], { encoding: 'utf8' })
+    const [ppid, pgid, sid, ni, caught, ignored, blocked, pending] = execFileSync(
+      'ps',
+      ['-o', 'ppid=,pgid=,sid=,ni=,caught=,ignored=,blocked=,pending=', '-p', String(pid)],
+      { encoding: 'utf8' },
+    )
       .trim()
       .split(/\s+/);
     assert.equal(details.ppid, Number(ppid), 'PPID');
@@ -127,7 +141,10 @@ describe('readProcessDetails on a real process', () => {
     const { child } = await startHolder();
     assert.equal(readProcessDetails(child.pid!)?.environment, null);
     const env = readProcessDetails(child.pid!, { environment: true })?.environment ?? [];
-    assert.ok(env.some((e) => e.startsWith('PATH=')), 'PATH is in the environment');
+    assert.ok(
+      env.some((e) => e.startsWith('PATH=')),
+      'PATH is in the environment',
+    );
     assert.equal(readProcessDetails(child.pid!, { environment: () => false })?.environment, null);
     child.kill('SIGKILL');
     await once(child, 'exit');

@@ -27,7 +27,10 @@ describe('process stat', { skip: process.platform !== 'linux' && 'needs /proc' }
     const usage = process.cpuUsage();
     assert.ok(own && Math.abs(own.cpuMs - (usage.user + usage.system) / 1000) < 100, `${own?.cpuMs} ms`);
     const stat = readProcessStat(child.pid);
-    assert.ok(typeof stat === 'object' && stat.pid === child.pid && stat.comm === 'sleep');
+    assert.ok(
+      typeof stat === 'object' && stat.pid === child.pid && stat.comm === 'sleep',
+      `the stat of sleep ${child.pid}: ${typeof stat === 'object' ? `pid ${stat.pid}, comm ${stat.comm}` : String(stat)}`,
+    );
   });
 
   it('says GONE for a PID with no process, and null from each view of it', async () => {

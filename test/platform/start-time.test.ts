@@ -23,7 +23,7 @@ describe('start times', () => {
     assert.equal(readBootTimeMs(join(root, 'missing')), 0);
   });
 
-  it('refines btime with the clock against /proc/uptime, within btime\'s second', () => {
+  it("refines btime with the clock against /proc/uptime, within btime's second", () => {
     const uptimeRoot = mkdtempSync(join(tmpdir(), 'pooltop-proc-'));
     try {
       // A boot 0.73 s into its second: uptime as the kernel prints it, hundredths cut.
@@ -40,9 +40,11 @@ describe('start times', () => {
     }
   });
 
-  it('reads the same boot time again on this machine, to within 20 ms, and keeps the one read first', { skip: process.platform !== 'linux' && 'needs /proc' }, () => {
+  it('reads the same boot time again on this machine, to within 20 ms, and keeps the one read first', {
+    skip: process.platform !== 'linux' && 'needs /proc',
+  }, () => {
     const btime = parseBootTime(readFileSync('/proc/stat', 'utf8')) * 1000;
-    assert.ok(BOOT_TIME_MS >= btime && BOOT_TIME_MS < btime + 1000, 'within btime\'s second');
+    assert.ok(BOOT_TIME_MS >= btime && BOOT_TIME_MS < btime + 1000, "within btime's second");
     for (let i = 0; i < 20; i++) assert.ok(Math.abs(readBootTimeMs() - BOOT_TIME_MS) <= 20);
     assert.equal(currentBootTimeMs(), BOOT_TIME_MS, 'the clock was not stepped: the first reading stands');
   });
@@ -70,7 +72,10 @@ describe('start times', () => {
     const row = new ProcfsSampler().readProcesses().processes.find((p) => p.pid === process.pid);
     const identity = readProcessIdentity(process.pid);
     const table = readPidTable();
-    assert.ok(row && typeof identity === 'object' && Array.isArray(table));
+    assert.ok(
+      row && typeof identity === 'object' && Array.isArray(table),
+      `a row (${Boolean(row)}), an identity (${typeof identity}) and a table (${Array.isArray(table)})`,
+    );
     assert.equal(identity.startTime, row.startTime);
     assert.equal(table.find((n) => n.pid === process.pid)?.startTime, row.startTime);
     assert.ok(Math.abs(row.startTime - (Date.now() - process.uptime() * 1000)) < 2000, 'a date: now minus our uptime');

@@ -97,7 +97,9 @@ describe('family task', () => {
     await assert.rejects(run.done, /was killed by SIGTERM/);
   });
 
-  it('with setpriv, starts the child through setpriv --pdeathsig KILL, which execs it in the same process', { skip: !findSetpriv() && 'no setpriv here' }, async () => {
+  it('with setpriv, starts the child through setpriv --pdeathsig KILL, which execs it in the same process', {
+    skip: !findSetpriv() && 'no setpriv here',
+  }, async () => {
     const setpriv = findSetpriv()!;
     const command = familyCommand(300, setpriv, 4321);
     assert.deepEqual([command.file, ...command.args.slice(0, 2)], [setpriv, '--pdeathsig', 'KILL']);
@@ -105,9 +107,16 @@ describe('family task', () => {
     assert.equal(familyCommand(300).diesWithParent, false);
     let seen: FamilyChildStart | undefined;
     let go: ((ok: boolean) => void) | undefined;
-    const run = runFamilyTask(300, (child, g) => ((seen = child), (go = g)), setpriv);
+    const run = runFamilyTask(
+      300,
+      (child, g) => {
+        seen = child;
+        go = g;
+      },
+      setpriv,
+    );
     started.push(run.child);
-    assert.ok(seen && go);
+    assert.ok(seen && go, 'the child announced, with its go');
     assert.equal(seen.diesWithWorker, true);
     go(true);
     await waitFor('setpriv and sh to exec sleep', () => cmdline(seen!.pid) === 'sleep 0.3');

@@ -56,7 +56,10 @@ describe("each worker's IPC channel", () => {
     await pool.start(1);
     const before = pool.snapshot().workers[0]!.ipcBytes ?? 0;
     assert.ok(before > 20, `its ready message counted (${before} bytes)`);
-    await pool.submit([{ workload: 'sleep', arg: 10 }, { workload: 'sleep', arg: 10 }]);
+    await pool.submit([
+      { workload: 'sleep', arg: 10 },
+      { workload: 'sleep', arg: 10 },
+    ]);
     const after = pool.snapshot().workers[0]!.ipcBytes ?? 0;
     // Two tasks out (~50 bytes each) and two results in (~150 each).
     assert.ok(after - before > 200 && after - before < 2000, `${after - before} bytes for two tasks`);
@@ -95,7 +98,10 @@ describe('zombie workload', { skip: !linux && 'needs /proc' }, () => {
     await waitFor('the task child', () => pool.snapshot().workers[0]?.child != null);
     const child = pool.snapshot().workers[0]!.child!.pid;
     let zombie: number | undefined;
-    await waitFor('a zombie under the child', () => (zombie = childrenOf(child).find((n) => readProc(n.pid)?.state === 'Z')?.pid) !== undefined);
+    await waitFor('a zombie under the child', () => {
+      zombie = childrenOf(child).find((n) => readProc(n.pid)?.state === 'Z')?.pid;
+      return zombie !== undefined;
+    });
     assert.ok(pool.isTaskChild(child) && childrenStarted.has(child));
     process.kill(child, 'SIGKILL');
     const [result] = await batch;
@@ -112,8 +118,18 @@ describe('threads workloads', () => {
     const base = threadCount(pid);
     const seen = { threads: 0 };
     // While the task runs the worker is one process with 4 more threads (its /proc task list).
-    const batch = pool.submit([{ workload: 'threads', arg: 5_000_000 }, { workload: 'threads-atomic', arg: 1_000_000 }]);
-    await waitFor('the counting threads', () => (seen.threads = Math.max(seen.threads, threadCount(pid))) >= base + 4 || pool.snapshot().summary.tasksDone > 0, 30_000);
+    const batch = pool.submit([
+      { workload: 'threads', arg: 5_000_000 },
+      { workload: 'threads-atomic', arg: 1_000_000 },
+    ]);
+    await waitFor(
+      'the counting threads',
+      () => {
+        seen.threads = Math.max(seen.threads, threadCount(pid));
+        return seen.threads >= base + 4 || pool.snapshot().summary.tasksDone > 0;
+      },
+      30_000,
+    );
     const [race, atomic] = await batch;
     const parse = (value: unknown) => /^expected (\d+) counted (\d+) lost (\d+)$/.exec(String(value))?.slice(1).map(Number);
     const [expected, counted, lost] = parse(race?.value) ?? [];

@@ -30,7 +30,7 @@ describe('nextPrime', () => {
     }
   });
 
-  it('naive is_prime is the seed\'s: 0 and 1 count as prime, as in the Python', () => {
+  it("naive is_prime is the seed's: 0 and 1 count as prime, as in the Python", () => {
     assert.equal(isPrimeNaive(0), true);
     assert.equal(isPrimeNaive(1), true);
     assert.equal(isPrimeSqrt(0), false);
@@ -42,7 +42,10 @@ describe('nextPrime', () => {
   it('ticks between blocks of divisors during a long naive test', () => {
     let ticks = 0;
     // 2,000,003 is prime: ~2M divisions = at least one full block of 2^20.
-    assert.equal(nextPrime(2_000_000, 'naive', () => ticks++), 2_000_003);
+    assert.equal(
+      nextPrime(2_000_000, 'naive', () => ticks++),
+      2_000_003,
+    );
     assert.ok(ticks >= 1, `ticks = ${ticks}`);
   });
 });

@@ -114,21 +114,21 @@ describe('workers never outlive their parent', () => {
     t.diagnostic(`busy and idle workers gone ${ms} ms after the parent's SIGKILL`);
   });
 
-  it(
-    'a SIGSTOPped worker exits too when the death orphans its process group (SIGHUP + SIGCONT)',
-    { skip: HAS_PERL ? false : 'needs perl to give the parent a process group of its own' },
-    async (t) => {
-      const report = await startParent(['stop-one'], true);
-      const stopped = report.stopped as number;
-      assert.ok((await waitUntil(() => fullyStopped(stopped), 1000)) >= 0, 'the worker stopped');
-      killParent(report);
-      const ms = await waitUntil(() => report.workers.every(exited), 2000);
-      assert.ok(ms >= 0, `workers still there: ${report.workers.map((p) => `${p}:${stateOf(p)}`).join(' ')}`);
-      t.diagnostic(`busy and stopped workers gone ${ms} ms after the parent's SIGKILL`);
-    },
-  );
+  it('a SIGSTOPped worker exits too when the death orphans its process group (SIGHUP + SIGCONT)', {
+    skip: HAS_PERL ? false : 'needs perl to give the parent a process group of its own',
+  }, async (t) => {
+    const report = await startParent(['stop-one'], true);
+    const stopped = report.stopped as number;
+    assert.ok((await waitUntil(() => fullyStopped(stopped), 1000)) >= 0, 'the worker stopped');
+    killParent(report);
+    const ms = await waitUntil(() => report.workers.every(exited), 2000);
+    assert.ok(ms >= 0, `workers still there: ${report.workers.map((p) => `${p}:${stateOf(p)}`).join(' ')}`);
+    t.diagnostic(`busy and stopped workers gone ${ms} ms after the parent's SIGKILL`);
+  });
 
-  it('outside an orphaned group the kernel still kills a stopped worker (setpriv --pdeathsig)', { skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig' }, async (t) => {
+  it('outside an orphaned group the kernel still kills a stopped worker (setpriv --pdeathsig)', {
+    skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig',
+  }, async (t) => {
     // The kernel sends SIGHUP + SIGCONT only when a group *becomes* orphaned; here the fixture
     // shares our group, which stays non-orphaned, so only the parent-death signal can end it.
     const report = await startParent(['stop-one'], false);
@@ -171,22 +171,24 @@ describe('family children never outlive the pool’s parent', () => {
 
   for (const ownGroup of [true, false]) {
     const where = ownGroup ? 'in a process group of its own (a shell with job control)' : 'in the test’s group (sh -c, npm start)';
-    it(
-      `every child ends within 100 ms of the parent’s SIGKILL, a paused worker’s too, ${where}`,
-      { skip: noSetpriv || (ownGroup && !HAS_PERL && 'needs perl to give the parent a process group of its own') },
-      async (t) => {
-        const report = await startParent(['family', 'stop-one'], ownGroup);
-        assert.ok((await waitUntil(() => fullyStopped(report.stopped as number), 1000)) >= 0, 'the worker stopped');
-        const watch = await killAndWatch(report);
-        const seen = children.map((c) => `${c.pid}: ${watch.lastRunning.get(c.pid)?.toFixed(1)} ms`).join(', ');
-        t.diagnostic(`children last seen running after the SIGKILL: ${seen}; looks ${watch.looks}, at most ${watch.maxGapMs.toFixed(1)} ms apart`);
-        assert.deepEqual(watch.alive.map((p) => p.pid), [], 'every worker and child ended');
-        for (const child of children) {
-          const ms = watch.lastRunning.get(child.pid) ?? 0;
-          assert.ok(ms < 100, `child ${child.pid} still ran ${ms.toFixed(1)} ms after the parent's SIGKILL`);
-        }
-      },
-    );
+    it(`every child ends within 100 ms of the parent’s SIGKILL, a paused worker’s too, ${where}`, {
+      skip: noSetpriv || (ownGroup && !HAS_PERL && 'needs perl to give the parent a process group of its own'),
+    }, async (t) => {
+      const report = await startParent(['family', 'stop-one'], ownGroup);
+      assert.ok((await waitUntil(() => fullyStopped(report.stopped as number), 1000)) >= 0, 'the worker stopped');
+      const watch = await killAndWatch(report);
+      const seen = children.map((c) => `${c.pid}: ${watch.lastRunning.get(c.pid)?.toFixed(1)} ms`).join(', ');
+      t.diagnostic(`children last seen running after the SIGKILL: ${seen}; looks ${watch.looks}, at most ${watch.maxGapMs.toFixed(1)} ms apart`);
+      assert.deepEqual(
+        watch.alive.map((p) => p.pid),
+        [],
+        'every worker and child ended',
+      );
+      for (const child of children) {
+        const ms = watch.lastRunning.get(child.pid) ?? 0;
+        assert.ok(ms < 100, `child ${child.pid} still ran ${ms.toFixed(1)} ms after the parent's SIGKILL`);
+      }
+    });
   }
 
   it('without setpriv, running workers end their children themselves; a paused worker’s child waits for its sleep', async (t) => {

@@ -8,8 +8,7 @@ import { killLeftoverWorkers, readProc } from '../e2e/proc-table.js';
 import type { TaskResult, TaskSpec } from '../../src/pool/task.js';
 
 const SEED = [1000003, 2000003, 3000017, 4000037, 5000011, 6000011, 7000003, 8000009, 9000011];
-const seedSpecs = (): TaskSpec[] =>
-  Array.from({ length: 9 }, (_, i) => ({ workload: 'primes' as const, arg: (i + 1) * 1_000_000 }));
+const seedSpecs = (): TaskSpec[] => Array.from({ length: 9 }, (_, i) => ({ workload: 'primes' as const, arg: (i + 1) * 1_000_000 }));
 const sleeps = (n: number, ms: number): TaskSpec[] => Array.from({ length: n }, () => ({ workload: 'sleep' as const, arg: ms }));
 
 /** A running (not zombie) process with this PID. */
@@ -103,14 +102,17 @@ describe('PoolManager with real workers', () => {
     assert.deepEqual(new Set(arrived.map((r) => r.pid)), new Set(pids), 'both workers took tasks');
     const { summary, workers } = pool.snapshot();
     assert.equal(summary.tasksDone, 9);
-    assert.ok(summary.cpuMs > 0 && summary.coresBusy > 0);
+    assert.ok(summary.cpuMs > 0 && summary.coresBusy > 0, `CPU ${summary.cpuMs} ms, ${summary.coresBusy} cores busy`);
     assert.equal(summary.latest.length, 9);
     assert.ok(Object.isFrozen(summary.latest[0]) && Object.isFrozen(results[0]), 'results are read-only');
     assert.deepEqual(
       workers.map((w) => w.state),
       ['idle', 'idle'],
     );
-    assert.equal(workers.reduce((n, w) => n + w.tasksDone, 0), 9);
+    assert.equal(
+      workers.reduce((n, w) => n + w.tasksDone, 0),
+      9,
+    );
   });
 
   it('runs sumsq exactly and sleep without CPU, and rejects bad tasks before queueing them', async () => {
@@ -142,12 +144,15 @@ describe('PoolManager with real workers', () => {
     await waitFor('the first dispatch', () => victim !== null);
     await sleep(100);
     const { pid, taskId } = victim as unknown as { pid: number; taskId: number };
-    assert.ok(pool.isWorker(pid) && pid >= 2 && pid !== process.pid);
+    assert.ok(pool.isWorker(pid) && pid >= 2 && pid !== process.pid, `${pid} is a worker of this pool, not this process`);
     process.kill(pid, 'SIGKILL');
     const results = await batch;
     assert.equal(results.length, 6);
     assert.ok(results.every((r) => r !== undefined && r.error === null));
-    assert.ok([...countById(arrived).values()].every((n) => n === 1), 'no result twice');
+    assert.ok(
+      [...countById(arrived).values()].every((n) => n === 1),
+      'no result twice',
+    );
     assert.equal(arrived.length, 6);
     const rerun = results.find((r) => r.taskId === taskId);
     assert.ok(rerun && rerun.pid !== pid, 'the killed task was re-run by another worker');
@@ -197,7 +202,10 @@ describe('PoolManager with real workers', () => {
     assert.equal(pool.snapshot().workers.find((w) => w.pid === a)?.state, 'paused');
     process.kill(a, 'SIGCONT');
     const results = await batch;
-    assert.ok(results.some((r) => r.pid === a), 'the poll noticed SIGCONT and dispatched again');
+    assert.ok(
+      results.some((r) => r.pid === a),
+      'the poll noticed SIGCONT and dispatched again',
+    );
   });
 
   it('noteSignal: a STOP sent through the UI marks the worker paused, CONT clears it', async () => {
@@ -263,7 +271,10 @@ describe('PoolManager with real workers', () => {
     const exits: Array<NodeJS.Signals | null> = [];
     pool.on('worker-exit', (e) => exits.push(e.signal));
     await pool.stop();
-    assert.ok(trapped.some((t) => t.endsWith('SIGTERM')), 'SIGTERM was caught');
+    assert.ok(
+      trapped.some((t) => t.endsWith('SIGTERM')),
+      'SIGTERM was caught',
+    );
     assert.deepEqual(exits, ['SIGKILL', 'SIGKILL'], 'only SIGKILL ended them');
     for (const pid of pids) assert.ok(!running(pid));
   });
@@ -341,7 +352,11 @@ describe('PoolManager with real workers', () => {
     pool.on('child-start', (c) => starts.push({ pid: c.pid, workerPid: c.workerPid }));
     const exits: Array<{ pid: number; code: number | null }> = [];
     pool.on('child-exit', (e) => exits.push({ pid: e.child.pid, code: e.code }));
-    const batch = pool.submit([{ workload: 'family', arg: 600 }, { workload: 'family', arg: 600 }, { workload: 'family', arg: 100 }]);
+    const batch = pool.submit([
+      { workload: 'family', arg: 600 },
+      { workload: 'family', arg: 600 },
+      { workload: 'family', arg: 100 },
+    ]);
     await waitFor('two children', () => starts.length === 2);
     const snap = pool.snapshot();
     for (const { pid, workerPid } of starts) {
@@ -350,12 +365,25 @@ describe('PoolManager with real workers', () => {
       assert.equal(snap.workers.find((w) => w.pid === workerPid)?.child?.pid, pid, 'the snapshot shows each worker’s child');
     }
     await waitFor('the children to exec sleep', () => starts.every(({ pid }) => readFileSync(`/proc/${pid}/cmdline`, 'latin1') === 'sleep\x000.6\x00'));
-    assert.deepEqual(snap.summary.children?.map((c) => c.orphaned), [false, false]);
+    assert.deepEqual(
+      snap.summary.children?.map((c) => c.orphaned),
+      [false, false],
+    );
     const results = await batch;
-    assert.ok(results.every((r) => r.error === null && /^child \d+ exit 0$/.test(String(r.value))), JSON.stringify(results));
-    assert.ok(results.every((r) => r.wallMs >= 90 && r.cpuMs < r.wallMs), 'the worker waited, without spending CPU');
+    assert.ok(
+      results.every((r) => r.error === null && /^child \d+ exit 0$/.test(String(r.value))),
+      JSON.stringify(results),
+    );
+    assert.ok(
+      results.every((r) => r.wallMs >= 90 && r.cpuMs < r.wallMs),
+      'the worker waited, without spending CPU',
+    );
     await waitFor('every child reported done', () => exits.length === 3);
-    assert.deepEqual(exits.map((e) => e.code), [0, 0, 0], `each child's status as its worker saw it: ${JSON.stringify(exits)}`);
+    assert.deepEqual(
+      exits.map((e) => e.code),
+      [0, 0, 0],
+      `each child's status as its worker saw it: ${JSON.stringify(exits)}`,
+    );
     assert.deepEqual(pool.snapshot().summary.children, []);
   });
 
@@ -367,7 +395,10 @@ describe('PoolManager with real workers', () => {
     pool.on('child-orphaned', ({ child, withWorkerExit }) => orphaned.push({ pid: child.pid, ppid: child.ppid, withWorkerExit }));
     const exits: Array<{ pid: number; orphans: number[]; requeued: number | null }> = [];
     pool.on('worker-exit', (e) => exits.push({ pid: e.pid, orphans: (e.orphans ?? []).map((c) => c.pid), requeued: e.requeued?.id ?? null }));
-    const batch = pool.submit([{ workload: 'family', arg: 4000 }, { workload: 'family', arg: 4000 }]);
+    const batch = pool.submit([
+      { workload: 'family', arg: 4000 },
+      { workload: 'family', arg: 4000 },
+    ]);
     await waitFor('both children', () => pool.snapshot().workers.every((w) => w.child));
     const victim = pool.snapshot().workers[0]!;
     const child = victim.child!.pid;
@@ -375,7 +406,7 @@ describe('PoolManager with real workers', () => {
     await waitFor('the child to exec sleep', () => sleeping(child));
     const childTicks = startTicksOf(child);
     assert.equal(ppidOf(child), victim.pid);
-    assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid);
+    assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid, `${victim.pid} is a worker of this pool, not this process`);
     process.kill(victim.pid, 'SIGKILL');
     await waitFor('the exit of the worker', () => exits.length === 1);
 
@@ -451,42 +482,43 @@ describe('PoolManager with real workers', () => {
     assert.ok(Date.now() - t0 < 3000, 'SIGTERM, not their 8 s sleep, ended them');
   });
 
-  it(
-    'family: SIGKILL a worker and its child dies with it (its parent-death signal) within 100 ms; the task is re-run',
-    { skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig' },
-    async (t) => {
-      const pool = makePool();
-      await pool.start(1);
-      const ended: Array<{ pid: number; signal: string | null }> = [];
-      pool.on('child-exit', ({ child, signal }) => ended.push({ pid: child.pid, signal }));
-      const exits: Array<{ killedWith: number[]; orphans: number }> = [];
-      pool.on('worker-exit', (e) => exits.push({ killedWith: (e.killedWith ?? []).map((c) => c.pid), orphans: (e.orphans ?? []).length }));
-      const batch = pool.submit([{ workload: 'family', arg: 4000 }]);
-      await waitFor('the child', () => pool.snapshot().workers.every((w) => w.child));
-      const victim = pool.snapshot().workers[0]!;
-      const child = victim.child!.pid;
-      await waitFor('the child to exec sleep', () => sleeping(child));
-      assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid);
-      const t0 = performance.now();
-      process.kill(victim.pid, 'SIGKILL');
-      // Looked at in a tight loop: the last time it was seen alive bounds its life after the kill.
-      let lastAlive = t0;
-      let looks = 0;
-      while (running(child) && performance.now() - t0 < 2000) {
-        lastAlive = performance.now();
-        looks++;
-      }
-      const ms = lastAlive - t0;
-      t.diagnostic(`child last seen running ${ms.toFixed(1)} ms after its worker's SIGKILL (${looks} looks)`);
-      assert.ok(!running(child), 'the child has ended');
-      assert.ok(ms < 100, `the child outlived its worker by ${ms.toFixed(1)} ms`);
-      await waitFor('the exit of the worker', () => exits.length === 1);
-      assert.deepEqual(exits, [{ killedWith: [child], orphans: 0 }], 'the exit tells of the child it took along, no orphan');
-      assert.deepEqual(ended.find((e) => e.pid === child), { pid: child, signal: 'SIGKILL' });
-      const [result] = await batch;
-      assert.match(String(result?.value), /^child \d+ exit 0$/, 'the re-queued task ran again under the replacement');
-    },
-  );
+  it('family: SIGKILL a worker and its child dies with it (its parent-death signal) within 100 ms; the task is re-run', {
+    skip: !parentDeathLauncher() && 'this system has no setpriv with --pdeathsig',
+  }, async (t) => {
+    const pool = makePool();
+    await pool.start(1);
+    const ended: Array<{ pid: number; signal: string | null }> = [];
+    pool.on('child-exit', ({ child, signal }) => ended.push({ pid: child.pid, signal }));
+    const exits: Array<{ killedWith: number[]; orphans: number }> = [];
+    pool.on('worker-exit', (e) => exits.push({ killedWith: (e.killedWith ?? []).map((c) => c.pid), orphans: (e.orphans ?? []).length }));
+    const batch = pool.submit([{ workload: 'family', arg: 4000 }]);
+    await waitFor('the child', () => pool.snapshot().workers.every((w) => w.child));
+    const victim = pool.snapshot().workers[0]!;
+    const child = victim.child!.pid;
+    await waitFor('the child to exec sleep', () => sleeping(child));
+    assert.ok(pool.isWorker(victim.pid) && victim.pid >= 2 && victim.pid !== process.pid, `${victim.pid} is a worker of this pool, not this process`);
+    const t0 = performance.now();
+    process.kill(victim.pid, 'SIGKILL');
+    // Looked at in a tight loop: the last time it was seen alive bounds its life after the kill.
+    let lastAlive = t0;
+    let looks = 0;
+    while (running(child) && performance.now() - t0 < 2000) {
+      lastAlive = performance.now();
+      looks++;
+    }
+    const ms = lastAlive - t0;
+    t.diagnostic(`child last seen running ${ms.toFixed(1)} ms after its worker's SIGKILL (${looks} looks)`);
+    assert.ok(!running(child), 'the child has ended');
+    assert.ok(ms < 100, `the child outlived its worker by ${ms.toFixed(1)} ms`);
+    await waitFor('the exit of the worker', () => exits.length === 1);
+    assert.deepEqual(exits, [{ killedWith: [child], orphans: 0 }], 'the exit tells of the child it took along, no orphan');
+    assert.deepEqual(
+      ended.find((e) => e.pid === child),
+      { pid: child, signal: 'SIGKILL' },
+    );
+    const [result] = await batch;
+    assert.match(String(result?.value), /^child \d+ exit 0$/, 'the re-queued task ran again under the replacement');
+  });
 
   it('family: a child’s exit is told by its waiting worker, with its status, even when a /proc look sees the zombie first', async () => {
     const pool = makePool();
@@ -522,10 +554,13 @@ describe('PoolManager with real workers', () => {
   it('family: a child killed on its own makes its task fail with the signal, and the worker carries on', async () => {
     const pool = makePool();
     await pool.start(1);
-    const batch = pool.submit([{ workload: 'family', arg: 4000 }, { workload: 'family', arg: 50 }]);
+    const batch = pool.submit([
+      { workload: 'family', arg: 4000 },
+      { workload: 'family', arg: 50 },
+    ]);
     await waitFor('the child', () => pool.snapshot().workers[0]?.child != null);
     const child = pool.snapshot().workers[0]!.child!.pid;
-    assert.ok(child >= 2 && childrenStarted.has(child));
+    assert.ok(child >= 2 && childrenStarted.has(child), `${child} is a child this pool started`);
     process.kill(child, 'SIGTERM');
     const [killed, next] = await batch;
     assert.equal(killed?.value, null);

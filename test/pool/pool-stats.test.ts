@@ -55,7 +55,10 @@ describe('PoolStats', () => {
     stats.replacement();
     stats.stop(3000);
     const { summary } = stats.snapshot(parts({ phase: 'stopped', workload: { workload: 'sleep' }, pending: 4, inFlight: 1 }), 9000);
-    assert.deepEqual(summary.latest.map((r) => r.taskId), [2, 3]);
+    assert.deepEqual(
+      summary.latest.map((r) => r.taskId),
+      [2, 3],
+    );
     assert.deepEqual(
       [summary.tasksDone, summary.wallMs, summary.tasksPerSecond, summary.replaced, summary.streaming, summary.pending, summary.inFlight],
       [3, 2000, 1.5, 1, true, 4, 1],

@@ -16,7 +16,11 @@ function setup(initial: Record<number, ChildStat>) {
     sent.push({ target, signal });
     return { pid: target.pid, signal, status: 'sent', text: 'sent', identityCheck: 'exact' };
   };
-  const children = new TaskChildren((pid) => proc.get(pid) ?? null, signaller, () => 42);
+  const children = new TaskChildren(
+    (pid) => proc.get(pid) ?? null,
+    signaller,
+    () => 42,
+  );
   return { proc, sent, children };
 }
 
@@ -58,7 +62,10 @@ describe('TaskChildren', () => {
     proc.delete(WORKER);
     const again = setup({ [CHILD]: { ppid: 1, startTicks: 700, state: 'S' } });
     assert.ok(again.children.add(report(), true), 'worker reaped');
-    assert.deepEqual(again.children.sweep().orphaned.map((c) => c.ppid), [1]);
+    assert.deepEqual(
+      again.children.sweep().orphaned.map((c) => c.ppid),
+      [1],
+    );
   });
 
   it('sweep reports a re-parented child once, and a child gone, zombie or replaced', () => {
@@ -68,18 +75,28 @@ describe('TaskChildren', () => {
     proc.delete(WORKER);
     proc.set(CHILD, { ppid: 1, startTicks: 700, state: 'S' });
     const first = children.sweep();
-    assert.deepEqual(first.orphaned.map((c) => [c.pid, c.ppid, c.orphaned]), [[CHILD, 1, true]]);
+    assert.deepEqual(
+      first.orphaned.map((c) => [c.pid, c.ppid, c.orphaned]),
+      [[CHILD, 1, true]],
+    );
     assert.deepEqual(children.sweep().orphaned, [], 'told once');
     assert.equal(children.ofWorker(WORKER), null, 'no longer its worker’s');
     proc.set(CHILD, { ppid: 1, startTicks: 700, state: 'Z' });
-    assert.deepEqual(children.sweep().gone.map((c) => c.pid), [CHILD]);
+    assert.deepEqual(
+      children.sweep().gone.map((c) => c.pid),
+      [CHILD],
+    );
     assert.equal(children.size, 0);
 
     proc.set(CHILD, { ppid: WORKER, startTicks: 700, state: 'S' });
     proc.set(WORKER, { ppid: 1, startTicks: 600, state: 'S' });
     children.add(report(), false);
     proc.set(CHILD, { ppid: 1, startTicks: 900, state: 'S' });
-    assert.deepEqual(children.sweep().gone.map((c) => c.pid), [CHILD], 'its PID now names another process');
+    assert.deepEqual(
+      children.sweep().gone.map((c) => c.pid),
+      [CHILD],
+      'its PID now names another process',
+    );
   });
 
   it('sweep leaves the exit of a child whose worker lives to that worker, which knows its status', () => {
@@ -91,7 +108,11 @@ describe('TaskChildren', () => {
     proc.delete(CHILD);
     assert.deepEqual(children.sweep(workerLives).gone, [], 'reaped, the report on its way');
     assert.equal(children.size, 1);
-    assert.deepEqual(children.sweep(() => false).gone.map((c) => c.pid), [CHILD], 'its worker died without telling');
+    assert.deepEqual(
+      children.sweep(() => false).gone.map((c) => c.pid),
+      [CHILD],
+      'its worker died without telling',
+    );
   });
 
   it('sweep counts a child with a parent-death signal as killed once its worker is gone, never as an orphan', () => {
@@ -101,12 +122,19 @@ describe('TaskChildren', () => {
     // The kernel re-parents it and sends the signal in one step; it may not have died yet.
     proc.set(CHILD, { ppid: 1, startTicks: 700, state: 'S' });
     const sweep = children.sweep(() => false);
-    assert.deepEqual(sweep.killedWithWorker.map((c) => c.pid), [CHILD]);
+    assert.deepEqual(
+      sweep.killedWithWorker.map((c) => c.pid),
+      [CHILD],
+    );
     assert.deepEqual(sweep.orphaned, []);
     assert.equal(children.size, 0);
     children.add(report({ diesWithWorker: true, workerPid: 77 }), true);
     proc.delete(CHILD);
-    assert.deepEqual(children.sweep(() => false).killedWithWorker.map((c) => c.pid), [CHILD], 'ended already when the pool looks');
+    assert.deepEqual(
+      children.sweep(() => false).killedWithWorker.map((c) => c.pid),
+      [CHILD],
+      'ended already when the pool looks',
+    );
   });
 
   it('end forgets a child its worker waited for, and only that worker’s', () => {
@@ -128,8 +156,6 @@ describe('TaskChildren', () => {
     children.add(report({ pid: other, startTicks: 710 }), false);
     proc.set(other, { ppid: WORKER, startTicks: 710, state: 'Z' });
     children.signalAll('SIGKILL');
-    assert.deepEqual(sent, [
-      { target: { pid: CHILD, startTime: startTimeFromTicks(700), exactStartTime: true, command: 'sleep 8' }, signal: 'SIGKILL' },
-    ]);
+    assert.deepEqual(sent, [{ target: { pid: CHILD, startTime: startTimeFromTicks(700), exactStartTime: true, command: 'sleep 8' }, signal: 'SIGKILL' }]);
   });
 });

@@ -109,7 +109,10 @@ describe('TaskQueue', () => {
       }
       if (q.complete(W1, t.id)) counted++;
     }
-    assert.deepEqual(seen, Array.from({ length: 5000 }, (_, i) => i));
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 5000 }, (_, i) => i),
+    );
     assert.equal(counted, 5000);
     assert.equal(q.pendingCount, 0);
   });

@@ -11,7 +11,10 @@ const report = (pid: number, value: number | string = 0): TaskReport => ({ value
 
 function setup() {
   const recorded: TaskResult[] = [];
-  const scheduler = new TaskScheduler((result) => recorded.push(result), () => 1234);
+  const scheduler = new TaskScheduler(
+    (result) => recorded.push(result),
+    () => 1234,
+  );
   scheduler.reset(1000);
   return { scheduler, recorded };
 }
@@ -19,10 +22,17 @@ function setup() {
 describe('TaskScheduler', () => {
   it('validates every spec before queueing any: RangeError naming the task, nothing queued', async () => {
     const { scheduler } = setup();
-    assert.throws(() => scheduler.submit([{ workload: 'sleep', arg: 1 }, { workload: 'primes', arg: 1 }]), {
-      name: 'RangeError',
-      message: /^task 1: primes needs an integer argument from 2/,
-    });
+    assert.throws(
+      () =>
+        scheduler.submit([
+          { workload: 'sleep', arg: 1 },
+          { workload: 'primes', arg: 1 },
+        ]),
+      {
+        name: 'RangeError',
+        message: /^task 1: primes needs an integer argument from 2/,
+      },
+    );
     assert.throws(() => scheduler.submit([{ workload: 'nope' as 'sleep', arg: 1 }]), /task 0: unknown workload "nope"/);
     assert.throws(() => scheduler.submit([{ workload: 'sumsq', arg: 5, method: 'sqrt' }]), /does not apply to sumsq/);
     assert.equal(scheduler.pending, 0);
@@ -41,10 +51,29 @@ describe('TaskScheduler', () => {
     scheduler.complete(W2, c.id, report(200, 'c'));
     scheduler.complete(W1, a.id, report(100, 'a'));
     const results = await batch;
-    assert.deepEqual(results.map((r) => r.value), ['a', 'b', 'c'], 'submission order');
+    assert.deepEqual(
+      results.map((r) => r.value),
+      ['a', 'b', 'c'],
+      'submission order',
+    );
     assert.deepEqual(heard, [b.id, c.id, a.id], 'arrival order');
-    assert.deepEqual(recorded.map((r) => r.taskId), heard, 'recorded before the batch hears it, once each');
-    assert.deepEqual(results[0], { taskId: a.id, workload: 'sleep', arg: 0, value: 'a', error: null, pid: 100, workerIndex: W1, cpuMs: 1, wallMs: 2, finishedAt: 1234 });
+    assert.deepEqual(
+      recorded.map((r) => r.taskId),
+      heard,
+      'recorded before the batch hears it, once each',
+    );
+    assert.deepEqual(results[0], {
+      taskId: a.id,
+      workload: 'sleep',
+      arg: 0,
+      value: 'a',
+      error: null,
+      pid: 100,
+      workerIndex: W1,
+      cpuMs: 1,
+      wallMs: 2,
+      finishedAt: 1234,
+    });
     assert.ok(Object.isFrozen(results[0]) && Object.isFrozen(a), 'tasks and results are read-only');
   });
 
@@ -58,11 +87,17 @@ describe('TaskScheduler', () => {
     // The worker thought lost reports after all; then the re-run reports too.
     scheduler.complete(W1, first.id, report(100, 'late'));
     scheduler.complete(W2, first.id, report(200, 'again'));
-    assert.deepEqual(recorded.map((r) => r.value), ['late']);
+    assert.deepEqual(
+      recorded.map((r) => r.value),
+      ['late'],
+    );
     assert.equal(scheduler.inFlight, 0, 'the duplicate still frees its worker');
     const second = scheduler.next(W2)!;
     scheduler.complete(W2, second.id, report(200));
-    assert.deepEqual((await batch).map((r) => r.pid), [100, 200]);
+    assert.deepEqual(
+      (await batch).map((r) => r.pid),
+      [100, 200],
+    );
   });
 
   it(`fails a task that crashed its worker ${MAX_CRASHES_PER_TASK} times instead of running it again`, async () => {

@@ -57,7 +57,10 @@ describe('the lab concept workloads', () => {
     assert.equal(taskSpecProblem({ workload: 'threads', arg: 0 }), 'threads needs an integer argument from 1 to 50000000 (got 0)');
     assert.equal(taskSpecProblem({ workload: 'threads-atomic', arg: 1000 }), null);
     assert.equal(taskSpecProblem({ workload: 'deadlock', arg: 50 }), 'deadlock needs an integer argument from 100 to 3600000 (got 50)');
-    assert.equal(taskSpecProblem({ workload: 'zombie', arg: MAX_FAMILY_MS + 1 }), `zombie needs an integer argument from 0 to ${MAX_FAMILY_MS} (got ${MAX_FAMILY_MS + 1})`);
+    assert.equal(
+      taskSpecProblem({ workload: 'zombie', arg: MAX_FAMILY_MS + 1 }),
+      `zombie needs an integer argument from 0 to ${MAX_FAMILY_MS} (got ${MAX_FAMILY_MS + 1})`,
+    );
     assert.equal(taskSpecProblem({ workload: 'pipeline', arg: 5000, method: 'sqrt' }), 'method "sqrt" does not apply to pipeline');
     assert.throws(() => runWorkload({ workload: 'zombie', arg: 100 }), /run it with runFamilyTask/);
     assert.match(String(runWorkload({ workload: 'semaphore', arg: 10 })), /^semaphore: 6 threads, 2 permits, at most [12] held at once$/);

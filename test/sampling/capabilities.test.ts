@@ -7,7 +7,9 @@ import { SOURCE_NAMES, type Sample } from '../../src/sampling/types.js';
 
 describe('source capabilities', () => {
   for (const source of SOURCE_NAMES) {
-    it(`${source}: its samples carry its declaration, and bear it out`, { skip: source === 'procfs' && process.platform !== 'linux' && 'needs /proc' }, async () => {
+    it(`${source}: its samples carry its declaration, and bear it out`, {
+      skip: source === 'procfs' && process.platform !== 'linux' && 'needs /proc',
+    }, async () => {
       const sampler = await createSampler(source);
       let sample: Sample;
       try {
@@ -21,10 +23,16 @@ describe('source capabilities', () => {
       assert.ok(own, 'this process is listed');
       assert.equal(own.cpuTime >= 0, cpuTime, `cpuTime ${own.cpuTime}`);
       if (startTimePrecisionMs >= 1000) {
-        assert.ok(sample.processes.every((p) => p.startTime % 1000 === 0), 'whole seconds');
+        assert.ok(
+          sample.processes.every((p) => p.startTime % 1000 === 0),
+          'whole seconds',
+        );
       } else {
         assert.equal(startTimePrecisionMs, 0);
-        assert.ok(sample.processes.some((p) => p.startTime % 1000 !== 0), 'to the tick, not whole seconds');
+        assert.ok(
+          sample.processes.some((p) => p.startTime % 1000 !== 0),
+          'to the tick, not whole seconds',
+        );
       }
       const sinceStart = Date.now() - process.uptime() * 1000;
       assert.ok(Math.abs(own.startTime - sinceStart) < startTimePrecisionMs + 2000, `start time ${own.startTime} near ${sinceStart}`);

@@ -38,11 +38,19 @@ describe('/proc/diskstats', () => {
       disks.map((d) => d.device),
       ['vda', 'nvme0n1', 'dm-0'],
     );
-    assert.deepEqual(disks[0], { device: 'vda', readsCompleted: 85161, writesCompleted: 37851, readBytes: 3201378 * 512, writtenBytes: 5381568 * 512, ioTimeSeconds: 17.844 });
+    assert.deepEqual(disks[0], {
+      device: 'vda',
+      readsCompleted: 85161,
+      writesCompleted: 37851,
+      readBytes: 3201378 * 512,
+      writtenBytes: 5381568 * 512,
+      ioTimeSeconds: 17.844,
+    });
   });
 
   it('leaves out partitions, loop, RAM and floppy devices, as node_exporter does', () => {
-    for (const name of ['sda1', 'vdb12', 'xvda3', 'hda1', 'nvme0n1p2', 'mmcblk0p1', 'loop7', 'ram0', 'zram1', 'fd0']) assert.equal(isWholeDisk(name), false, name);
+    for (const name of ['sda1', 'vdb12', 'xvda3', 'hda1', 'nvme0n1p2', 'mmcblk0p1', 'loop7', 'ram0', 'zram1', 'fd0'])
+      assert.equal(isWholeDisk(name), false, name);
     for (const name of ['sda', 'vda', 'nvme0n1', 'mmcblk0', 'dm-0', 'md127', 'sr0']) assert.equal(isWholeDisk(name), true, name);
   });
 });

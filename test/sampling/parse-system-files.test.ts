@@ -41,7 +41,7 @@ describe('/proc/stat core times', () => {
 });
 
 describe('/proc/meminfo', () => {
-  it("splits memory as htop does: used, shared, buffers, cache apart; swap used without the swap cache", () => {
+  it('splits memory as htop does: used, shared, buffers, cache apart; swap used without the swap cache', () => {
     const { memory, swap } = parseMeminfo(
       'MemTotal: 1000 kB\nMemFree: 200 kB\nMemAvailable: 600 kB\nBuffers: 10 kB\nCached: 300 kB\nSwapCached: 5 kB\nShmem: 40 kB\nSReclaimable: 50 kB\nSwapTotal: 100 kB\nSwapFree: 40 kB\n',
     );
@@ -88,7 +88,7 @@ describe('ProcSystemFacts on this machine', { skip: process.platform !== 'linux'
     const facts = new ProcSystemFacts().readSync();
     assert.ok(facts.cpus.length >= 1);
     for (const c of facts.cpus) assert.ok(Math.abs(c.user + c.system + c.nice + c.idle - 100) < 0.001);
-    assert.ok(facts.memory.total > 0 && facts.memory.used > 0 && facts.memory.used < facts.memory.total);
+    assert.ok(facts.memory.total > 0 && facts.memory.used > 0 && facts.memory.used < facts.memory.total, `used ${facts.memory.used} of ${facts.memory.total}`);
     assert.ok(facts.uptime > 0);
   });
 

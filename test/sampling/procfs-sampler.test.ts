@@ -21,14 +21,14 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
     const sample = await sampler.sample();
     const self = sample.processes.find((p) => p.pid === process.pid);
     const kid = sample.processes.find((p) => p.pid === child.pid);
-    assert.ok(self && kid);
+    assert.ok(self && kid, `this process (${Boolean(self)}) and its child (${Boolean(kid)}) in the sample`);
     assert.equal(kid.ppid, process.pid);
     assert.equal(kid.command, 'sleep 31337');
     assert.equal(kid.name, 'sleep');
     assert.match(kid.state, /^[RS]$/);
     assert.equal(self.ppid, process.ppid);
     assert.equal(self.uid, process.getuid?.());
-    assert.ok(self.rss > 0 && self.vsz > self.rss);
+    assert.ok(self.rss > 0 && self.vsz > self.rss, `RSS ${self.rss}, VSZ ${self.vsz}`);
     assert.ok(self.cpuTime > 0);
     assert.ok(Math.abs(kid.startTime - Date.now()) < 60_000, 'start time is a date near now');
     assert.ok(sample.cpus.length >= 1);
@@ -76,7 +76,10 @@ describe('ProcfsSampler on this machine', { skip: !linux && 'needs Linux /proc' 
         }
       });
     const fds = () => links().filter((l) => l.target.startsWith('/proc/')).length;
-    const childStatFds = () => links().filter((l) => l.target === `/proc/${child.pid}/stat` || l.target === `/proc/${child.pid}/statm`).map((l) => l.fd);
+    const childStatFds = () =>
+      links()
+        .filter((l) => l.target === `/proc/${child.pid}/stat` || l.target === `/proc/${child.pid}/statm`)
+        .map((l) => l.fd);
     const before = fds();
     const othersBefore = before - sampler.openStatFiles;
     const kept = childStatFds();
@@ -152,7 +155,10 @@ describe('ProcfsSampler threads on this machine', { skip: !linux && 'needs Linux
   it('lists a row per thread of this process but its main one, as ps -L does, each under its process', async () => {
     const sampler = new ProcfsSampler();
     const without = await sampler.sample();
-    assert.ok(without.processes.every((p) => p.threadOf === undefined), 'no thread rows unless asked');
+    assert.ok(
+      without.processes.every((p) => p.threadOf === undefined),
+      'no thread rows unless asked',
+    );
     // Node's V8 and libuv threads, as ps lists them before and after the sample: those in both were there throughout.
     const psTids = (): number[] =>
       execFileSync('ps', ['-L', '-o', 'tid=', '-p', String(process.pid)], { encoding: 'utf8' })
@@ -164,7 +170,11 @@ describe('ProcfsSampler threads on this machine', { skip: !linux && 'needs Linux
     const steady = psTids().filter((tid) => before.includes(tid));
     const rows = sample.processes.filter((p) => p.threadOf === process.pid);
     assert.ok(steady.length >= 2, `${steady.length} threads besides the main one`);
-    for (const tid of steady) assert.ok(rows.some((r) => r.pid === tid), `thread ${tid} has a row`);
+    for (const tid of steady)
+      assert.ok(
+        rows.some((r) => r.pid === tid),
+        `thread ${tid} has a row`,
+      );
     assert.ok(!rows.some((r) => r.pid === process.pid), 'the main thread is the process row');
     const self = sample.processes.find((p) => p.pid === process.pid)!;
     for (const row of rows) {
@@ -205,7 +215,10 @@ describe('ProcfsSampler against a fake /proc', () => {
     mkdirSync(join(root, 'self'));
     const sampler = new ProcfsSampler({ root, passwdPath: join(root, 'passwd') });
     const { processes, unreadable } = sampler.readProcesses();
-    assert.deepEqual(processes.map((p) => p.pid), [1]);
+    assert.deepEqual(
+      processes.map((p) => p.pid),
+      [1],
+    );
     assert.equal(unreadable, 1);
     const init = processes[0]!;
     assert.equal(init.command, '/sbin/init');
@@ -236,7 +249,11 @@ describe('ProcfsSampler against a fake /proc', () => {
   it("reads threads from /proc/PID/task/TID/stat, with their own name, state and CPU time and their process's command", () => {
     fakeProcess(60, 1, 'server', 'Uid:\t0\t0\t0\t0\n', 'server --port 80\0');
     writeFileSync(join(root, '60', 'stat'), stat(60, 1, 'server').replace(' 20 0 1 0 500 ', ' 20 0 3 0 500 '));
-    for (const [tid, comm, state] of [[60, 'server', 'S'], [61, 'worker-a', 'R'], [62, 'worker-b', 'D']] as const) {
+    for (const [tid, comm, state] of [
+      [60, 'server', 'S'],
+      [61, 'worker-a', 'R'],
+      [62, 'worker-b', 'D'],
+    ] as const) {
       mkdirSync(join(root, '60', 'task', String(tid)), { recursive: true });
       writeFileSync(join(root, '60', 'task', String(tid), 'stat'), stat(tid, 1, comm).replace(' S 1 ', ` ${state} 1 `).replace(' 100 50 ', ` ${tid} 1 `));
     }
@@ -253,7 +270,11 @@ describe('ProcfsSampler against a fake /proc', () => {
       ],
     );
     assert.ok(rows[1]!.cpuTime > 0 && rows[1]!.cpuTime !== rows[2]!.cpuTime, 'each thread its own CPU time');
-    assert.deepEqual(sampler.readProcesses().processes.filter((p) => p.threadOf !== undefined), [], 'none unless asked');
+    assert.deepEqual(
+      sampler.readProcesses().processes.filter((p) => p.threadOf !== undefined),
+      [],
+      'none unless asked',
+    );
     assert.equal(sampler.isCached(61), false, 'threads not read are forgotten');
   });
 

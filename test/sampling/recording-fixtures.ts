@@ -15,17 +15,55 @@ export const HEADER: RecordingHeader = {
   writer: 'pooltop test',
 };
 
-export function poolSnapshot(at: number): PoolSnapshot {
+function poolSnapshot(at: number): PoolSnapshot {
   return {
     workers: [
-      { index: 1, pid: 4250, state: 'busy', task: { id: 7, workload: 'primes', method: 'naive', arg: 1_003_000_000 }, taskSince: at - 500, tasksDone: 3, cpuMs: 2500, trap: false, procState: 'R', startedAt: at - 9000, child: null },
+      {
+        index: 1,
+        pid: 4250,
+        state: 'busy',
+        task: { id: 7, workload: 'primes', method: 'naive', arg: 1_003_000_000 },
+        taskSince: at - 500,
+        tasksDone: 3,
+        cpuMs: 2500,
+        trap: false,
+        procState: 'R',
+        startedAt: at - 9000,
+        child: null,
+      },
       { index: 2, pid: 4251, state: 'paused', task: null, taskSince: null, tasksDone: 2, cpuMs: 1800, trap: true, procState: 'T', startedAt: at - 9000 },
     ],
     summary: {
-      phase: 'running', workers: 2, streaming: true, workload: { workload: 'primes', method: 'naive' }, startedAt: at - 9000,
-      wallMs: 9000, cpuMs: 4300, cpuUserMs: 4200, cpuSystemMs: 100, coresBusy: 0.48, tasksDone: 5, tasksPerSecond: 0.55,
-      pending: 4, inFlight: 1, replaced: 0,
-      latest: [{ taskId: 5, workload: 'primes', method: 'naive', arg: 1_002_000_000, value: 1_002_000_001, error: null, pid: 4250, workerIndex: 1, cpuMs: 900, wallMs: 910, finishedAt: at - 1000 }],
+      phase: 'running',
+      workers: 2,
+      streaming: true,
+      workload: { workload: 'primes', method: 'naive' },
+      startedAt: at - 9000,
+      wallMs: 9000,
+      cpuMs: 4300,
+      cpuUserMs: 4200,
+      cpuSystemMs: 100,
+      coresBusy: 0.48,
+      tasksDone: 5,
+      tasksPerSecond: 0.55,
+      pending: 4,
+      inFlight: 1,
+      replaced: 0,
+      latest: [
+        {
+          taskId: 5,
+          workload: 'primes',
+          method: 'naive',
+          arg: 1_002_000_000,
+          value: 1_002_000_001,
+          error: null,
+          pid: 4250,
+          workerIndex: 1,
+          cpuMs: 900,
+          wallMs: 910,
+          finishedAt: at - 1000,
+        },
+      ],
       children: [],
     },
   };
@@ -48,7 +86,10 @@ export function syntheticFrames(count: number, extra: (i: number) => Partial<Pro
     for (let pid = 100 + Math.max(0, i - 30); pid <= 100 + i; pid++) {
       // The same object while nothing changes, as the procfs sampler hands back.
       let p = idle.get(pid);
-      if (!p) idle.set(pid, (p = info(pid, { name: `job${pid}`, command: `job ${pid} --sleep` })));
+      if (!p) {
+        p = info(pid, { name: `job${pid}`, command: `job ${pid} --sleep` });
+        idle.set(pid, p);
+      }
       processes.push(p);
     }
     for (const e of extra(i)) processes.push(info(e.pid ?? 9000 + i, e));
@@ -64,7 +105,19 @@ export function syntheticFrames(count: number, extra: (i: number) => Partial<Pro
         bootTime: 1_699_990_000,
         cpus: [{ user: 10 + i, nice: 0, system: 2, idle: 100 + i, iowait: 0, irq: 0, softirq: 0.01, steal: 0, guest: 0, guestNice: 0 }],
         disks: [{ device: 'vda', readsCompleted: 10, writesCompleted: 20 + i, readBytes: 4096, writtenBytes: 8192 * i, ioTimeSeconds: 0.5 }],
-        networks: [{ device: 'eth0', receiveBytes: 1000 * i, receivePackets: i, receiveErrors: 0, receiveDrops: 0, transmitBytes: 500 * i, transmitPackets: i, transmitErrors: 0, transmitDrops: 0 }],
+        networks: [
+          {
+            device: 'eth0',
+            receiveBytes: 1000 * i,
+            receivePackets: i,
+            receiveErrors: 0,
+            receiveDrops: 0,
+            transmitBytes: 500 * i,
+            transmitPackets: i,
+            transmitErrors: 0,
+            transmitDrops: 0,
+          },
+        ],
       },
     });
     frames.push({

@@ -54,7 +54,10 @@ describe('recording files', () => {
     assert.throws(() => new ReplaySampler(v2), { message: /format version 2; this pooltop reads version 1/ });
     const empty = file();
     writeRecording(empty, []);
-    assert.throws(() => new ReplaySampler(empty), (e) => e instanceof RecordingError && /no complete sample/.test(e.message));
+    assert.throws(
+      () => new ReplaySampler(empty),
+      (e) => e instanceof RecordingError && /no complete sample/.test(e.message),
+    );
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     assert.throws(() => new ReplaySampler(fifo), { message: 'not a regular file' });
@@ -84,15 +87,24 @@ describe('the replay sampler', () => {
       assert.equal(replay.baseOf(s), i > 0 ? replay.baseOf(s) : null);
       assert.deepEqual(replay.baseOf(s), frames[i - 1]!.sample);
     }
-    assert.deepEqual(pools, frames.map((f) => f.pool));
-    assert.deepEqual(events, frames.flatMap((f) => f.events));
+    assert.deepEqual(
+      pools,
+      frames.map((f) => f.pool),
+    );
+    assert.deepEqual(
+      events,
+      frames.flatMap((f) => f.events),
+    );
     replay.close();
   });
 
   it('steps back, jumps a minute, goes to a time, and measures CPU% since the recorded sample before', async () => {
     const replay = new ReplaySampler(path);
     replay.pause();
-    const at = async (): Promise<number> => (await replay.sample(), replay.status().index);
+    const at = async (): Promise<number> => {
+      await replay.sample();
+      return replay.status().index;
+    };
     replay.seekTo(HEADER.started + 1000 + 100_000);
     assert.equal(await at(), 100);
     replay.step(-1);

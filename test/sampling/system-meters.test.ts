@@ -69,7 +69,12 @@ describe('system meters from sysfs', () => {
   });
 
   it('reads the thermal zones when there is no hwmon chip', () => {
-    const root = tree({ 'class/thermal/thermal_zone0/type': 'x86_pkg_temp', 'class/thermal/thermal_zone0/temp': '47000', 'class/thermal/thermal_zone1/type': 'acpitz', 'class/thermal/thermal_zone1/temp': '-274000' });
+    const root = tree({
+      'class/thermal/thermal_zone0/type': 'x86_pkg_temp',
+      'class/thermal/thermal_zone0/temp': '47000',
+      'class/thermal/thermal_zone1/type': 'acpitz',
+      'class/thermal/thermal_zone1/temp': '-274000',
+    });
     assert.deepEqual(readTemperatures(root), { value: [{ label: 'x86_pkg_temp', celsius: 47, kind: 'package' }] });
   });
 
@@ -132,7 +137,18 @@ describe('GPUs through systeminformation (nvidia-smi)', () => {
   it('keeps the controllers that report a load, sizes from MiB', () => {
     const gpus = gpusFromGraphics({
       controllers: [
-        { vendor: 'NVIDIA Corporation', model: 'GeForce RTX 3060', name: 'NVIDIA GeForce RTX 3060', bus: 'PCI', vram: 12288, vramDynamic: false, utilizationGpu: 12, memoryUsed: 1024, memoryTotal: 12288, temperatureGpu: 48 },
+        {
+          vendor: 'NVIDIA Corporation',
+          model: 'GeForce RTX 3060',
+          name: 'NVIDIA GeForce RTX 3060',
+          bus: 'PCI',
+          vram: 12288,
+          vramDynamic: false,
+          utilizationGpu: 12,
+          memoryUsed: 1024,
+          memoryTotal: 12288,
+          temperatureGpu: 48,
+        },
         { vendor: 'Intel Corporation', model: 'UHD Graphics 630', bus: 'Onboard', vram: null, vramDynamic: true },
       ],
     });

@@ -50,28 +50,21 @@ describe('confirmationPrompt', () => {
   const tail = ' — y to send, any other key cancels';
 
   it('names the signal with its number and the one process', () => {
-    assert.equal(
-      confirmationPrompt('SIGTERM', [{ pid: 1234, command: 'sleep 30' }]),
-      `Send SIGTERM (${constants.signals.SIGTERM}) to 1234 sleep 30?${tail}`,
-    );
+    assert.equal(confirmationPrompt('SIGTERM', [{ pid: 1234, command: 'sleep 30' }]), `Send SIGTERM (${constants.signals.SIGTERM}) to 1234 sleep 30?${tail}`);
   });
 
   it('counts several processes and names the first few', () => {
     const targets = [1, 2, 3, 4, 5].map((n) => ({ pid: 1000 + n, command: `worker ${n}` }));
-    assert.equal(
-      confirmationPrompt(KILL, targets),
-      `Send SIGKILL (${KILL}) to 5 processes: 1001 worker 1, 1002 worker 2, 1003 worker 3 and 2 more?${tail}`,
-    );
-    assert.equal(
-      confirmationPrompt('KILL', targets.slice(0, 2)),
-      `Send SIGKILL (${KILL}) to 2 processes: 1001 worker 1, 1002 worker 2?${tail}`,
-    );
+    assert.equal(confirmationPrompt(KILL, targets), `Send SIGKILL (${KILL}) to 5 processes: 1001 worker 1, 1002 worker 2, 1003 worker 3 and 2 more?${tail}`);
+    assert.equal(confirmationPrompt('KILL', targets.slice(0, 2)), `Send SIGKILL (${KILL}) to 2 processes: 1001 worker 1, 1002 worker 2?${tail}`);
   });
 
   it('holds no control byte even when a command is hostile', () => {
-    const hostile =
-      'sleep \u001b]0;owned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u001b[H\r\n\u009b31m\u202eevil\u2066 \u0000x';
-    const prompt = confirmationPrompt('SIGKILL', [{ pid: 1234, command: hostile }, { pid: 1235, command: hostile }]);
+    const hostile = 'sleep \u001b]0;owned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u001b[H\r\n\u009b31m\u202eevil\u2066 \u0000x';
+    const prompt = confirmationPrompt('SIGKILL', [
+      { pid: 1234, command: hostile },
+      { pid: 1235, command: hostile },
+    ]);
     assert.ok(!prompt.includes('\u001b'), 'no ESC');
     assert.ok(!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(prompt), JSON.stringify(prompt));
     assert.ok(prompt.startsWith(`Send SIGKILL (${KILL}) to 2 processes: 1234 sleep ^[]0;owned^G`));
@@ -95,7 +88,10 @@ describe('confirmationPrompt', () => {
   });
 
   it('cuts long commands so the prompt stays one short line', () => {
-    const prompt = confirmationPrompt('SIGTERM', [1, 2, 3].map((n) => ({ pid: n + 1000, command: `/usr/bin/${'x'.repeat(500)} ${n}` })));
+    const prompt = confirmationPrompt(
+      'SIGTERM',
+      [1, 2, 3].map((n) => ({ pid: n + 1000, command: `/usr/bin/${'x'.repeat(500)} ${n}` })),
+    );
     assert.ok(prompt.length < 170, `${prompt.length} characters`);
     assert.ok(prompt.includes('…'));
   });

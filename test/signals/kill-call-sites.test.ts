@@ -21,7 +21,9 @@ describe('process.kill call sites', () => {
     const found: string[] = [];
     for (const path of sources(src)) {
       // Comments may mention process.kill; only code counts.
-      const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(path, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const _ of code.matchAll(KILL_CALL)) found.push(relative(src, path));
     }
     assert.deepEqual(found.sort(), ['signals/process-group.ts', 'signals/send-signal.ts']);
@@ -29,11 +31,19 @@ describe('process.kill call sites', () => {
     assert.match(code, /const valid = validateTarget\(pid, signal\);\n\s*if \(!valid\.ok\) return[^\n]*\n\s*try \{\n\s*process\.kill\(valid\.pid, /);
     // The one negative PID: a group checked (never 0 or 1, never pooltop's or an ancestor's) just before.
     const group = readFileSync(join(src, 'signals', 'process-group.ts'), 'utf8');
-    assert.match(group, /const group = checkGroup\(pgid, signal, expected, options\);\n\s*if \(!group\.ok\) return group;\n\s*try \{\n\s*process\.kill\(-group\.pgid, /);
+    assert.match(
+      group,
+      /const group = checkGroup\(pgid, signal, expected, options\);\n\s*if \(!group\.ok\) return group;\n\s*try \{\n\s*process\.kill\(-group\.pgid, /,
+    );
   });
 
   it('never import tree-kill, which signals PIDs no check has seen (see src/signals/kill-tree.ts)', () => {
-    const users = sources(src).filter((path) => /from\s+['"]tree-kill['"]|require\(\s*['"]tree-kill['"]\s*\)|import\(\s*['"]tree-kill['"]/.test(readFileSync(path, 'utf8')));
-    assert.deepEqual(users.map((path) => relative(src, path)), []);
+    const users = sources(src).filter((path) =>
+      /from\s+['"]tree-kill['"]|require\(\s*['"]tree-kill['"]\s*\)|import\(\s*['"]tree-kill['"]/.test(readFileSync(path, 'utf8')),
+    );
+    assert.deepEqual(
+      users.map((path) => relative(src, path)),
+      [],
+    );
   });
 });

@@ -52,10 +52,13 @@ describe('killTree', { skip: !linux && 'needs /proc' }, () => {
     const outcome = await killTree({ ...row, exactStartTime: true }, 'SIGKILL');
     assert.equal(outcome.status, 'sent');
     assert.equal(outcome.text, `sent SIGKILL (${SIGKILL}) to ${root} bash -c bash -c "sleep 30; :"; : and its 2 descendants`);
-    assert.deepEqual(outcome.members.map((m) => [m.pid, m.status, m.identityCheck]), [
-      [below[0], 'sent', 'exact'],
-      [below[1], 'sent', 'exact'],
-    ]);
+    assert.deepEqual(
+      outcome.members.map((m) => [m.pid, m.status, m.identityCheck]),
+      [
+        [below[0], 'sent', 'exact'],
+        [below[1], 'sent', 'exact'],
+      ],
+    );
     const all = [root, ...below];
     // Without a subreaper the orphans stay zombies of PID 1: dead, but still listed in /proc.
     const ended = (pid: number): boolean => (hasPython ? procState(pid) === null : (procState(pid)?.state ?? 'Z') === 'Z');
@@ -113,7 +116,10 @@ describe('killTree', { skip: !linux && 'needs /proc' }, () => {
       listProcesses: async () => ({ ok: true, exact: true, nodes: stale }),
     });
     assert.equal(outcome.status, 'sent');
-    assert.deepEqual(outcome.members.map((m) => m.status), ['reused']);
+    assert.deepEqual(
+      outcome.members.map((m) => m.status),
+      ['reused'],
+    );
     assert.equal(outcome.text, `sent SIGSTOP (${SIGSTOP}) to ${root.pid} bash; descendants: 1 refused, PID now names another process (${sleeper})`);
     assert.ok(await waitUntil(() => procState(root.pid)?.state === 'T'));
     assert.equal(procState(sleeper)?.state, 'S');

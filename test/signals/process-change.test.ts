@@ -42,7 +42,9 @@ describe('renice', () => {
     assert.equal(ps(child.pid!, 'ni'), '-1');
     // As another user (nobody), lowering is refused by the kernel: run the same call under setpriv.
     const script = `import('${new URL('../../src/signals/process-change.ts', import.meta.url).href}').then(m => { const o = m.renice(${JSON.stringify(target)}, -1); console.log(o.status + ' ' + o.text); })`;
-    const said = execFileSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, '--import', 'tsx', '-e', script], { encoding: 'utf8' });
+    const said = execFileSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, '--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+    });
     assert.match(said, /^(not-permitted|refused)/);
   });
 

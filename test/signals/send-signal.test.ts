@@ -198,7 +198,10 @@ describe('sendSignal to real processes', { skip: !linux && 'needs /proc' }, () =
       { pid: gone.pid, startTime: 0, command: 'true' },
     ];
     const outcomes = sendSignals(targets, 'SIGSTOP');
-    assert.deepEqual(outcomes.map((o) => o.status), ['sent', 'sent', 'gone']);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['sent', 'sent', 'gone'],
+    );
     assert.equal(outcomes[0]?.text, `sent SIGSTOP (${SIGSTOP}) to ${a.pid} sleep ^[]0;pwned^G^[[2J`);
     // No start time to check, so kill(2) itself said ESRCH.
     assert.equal(outcomes[2]?.text, `already gone (ESRCH): ${gone.pid} true`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeDispositions, shortDisposition } from '../../src/signals/signal-dispositions.js';
+import { shortDisposition } from '../../src/model/short-disposition.js';
+import { describeDispositions } from '../../src/signals/signal-dispositions.js';
 
 describe('describeDispositions', () => {
   const all = describeDispositions({ caught: [15], ignored: [2], blocked: [10], pending: [10] });
@@ -8,7 +9,10 @@ describe('describeDispositions', () => {
 
   it('names each of signals 1–31 once, in order', () => {
     assert.equal(all[0]!.name, 'SIGHUP');
-    assert.deepEqual(all.map((d) => d.number), [...all.map((d) => d.number)].sort((a, b) => a - b));
+    assert.deepEqual(
+      all.map((d) => d.number),
+      [...all.map((d) => d.number)].sort((a, b) => a - b),
+    );
     assert.equal(new Set(all.map((d) => d.number)).size, all.length);
     assert.ok(all.length >= 30);
   });

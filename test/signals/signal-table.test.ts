@@ -16,7 +16,10 @@ describe('signal table', () => {
 
   it('is ordered by number, with no duplicates', () => {
     const numbers = SIGNALS.map((signal) => signal.number);
-    assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
+    assert.deepEqual(
+      numbers,
+      [...numbers].sort((a, b) => a - b),
+    );
     assert.equal(new Set(numbers).size, numbers.length);
   });
 
@@ -59,8 +62,30 @@ describe('signal table', () => {
 
   it('finds nothing for what is not in the table', () => {
     const rejected: unknown[] = [
-      0, '0', -9, '-9', 9.5, '9.0', ' 9', '9 ', 'SIGFOO', 'SIG', '', 'KILL; rm -rf /', 'ſigkill', 'sıgkıll',
-      Number.NaN, null, undefined, {}, { name: 'SIGKILL', number: 9 }, ['SIGKILL'], 9n, true, '0x9', '1e1',
+      0,
+      '0',
+      -9,
+      '-9',
+      9.5,
+      '9.0',
+      ' 9',
+      '9 ',
+      'SIGFOO',
+      'SIG',
+      '',
+      'KILL; rm -rf /',
+      'ſigkill',
+      'sıgkıll',
+      Number.NaN,
+      null,
+      undefined,
+      {},
+      { name: 'SIGKILL', number: 9 },
+      ['SIGKILL'],
+      9n,
+      true,
+      '0x9',
+      '1e1',
     ];
     for (const spec of rejected) assert.equal(lookupSignal(spec), undefined, String(spec));
   });

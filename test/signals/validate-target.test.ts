@@ -49,10 +49,14 @@ describe('validateTarget', () => {
 
   it("refuses a thread of pooltop or of its parent, since kill(2) on a thread's ID signals its process", (t) => {
     if (!linux) return t.skip('threads are listed under /proc only on Linux');
-    const ownThread = readdirSync('/proc/self/task').map(Number).find((tid) => tid !== process.pid);
+    const ownThread = readdirSync('/proc/self/task')
+      .map(Number)
+      .find((tid) => tid !== process.pid);
     assert.ok(ownThread, 'node runs several threads');
     assert.equal(refused(ownThread).reason, `${ownThread} is a thread of pooltop`);
-    const parentThread = readdirSync(`/proc/${process.ppid}/task`).map(Number).find((tid) => tid !== process.ppid);
+    const parentThread = readdirSync(`/proc/${process.ppid}/task`)
+      .map(Number)
+      .find((tid) => tid !== process.ppid);
     if (parentThread !== undefined) assert.equal(refused(parentThread).reason, `${parentThread} is a thread of pooltop's parent`);
   });
 
@@ -82,7 +86,7 @@ describe('validateTarget', () => {
 
   it("refuses PIDs above the system's maximum", () => {
     const max = readPidMax();
-    assert.ok(max >= 2 && max <= PID_MAX_LIMIT);
+    assert.ok(max >= 2 && max <= PID_MAX_LIMIT, `pid_max ${max}`);
     // pid_max is one more than the largest PID (proc(5)).
     assert.equal(refused(max).reason, `${max} is above the system's largest PID (${max - 1})`);
     assert.equal(refused(max + 1).kind, 'invalid');

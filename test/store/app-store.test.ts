@@ -9,7 +9,7 @@ const visiblePids = (store: ReturnType<typeof createAppStore>): number[] => stor
 function storeWith(...processes: Parameters<typeof sample>[0][]) {
   const store = createAppStore();
   store.getState().setViewport(10);
-  processes.forEach((p, i) => store.getState().applySample(sample(p, { monotonic: i * 1000 })));
+  for (const [i, p] of processes.entries()) store.getState().applySample(sample(p, { monotonic: i * 1000 }));
   return store;
 }
 

@@ -9,12 +9,38 @@ import { info, sample } from '../model/fixtures.js';
 /** Details of `pid` as /proc would give them, with what a test sets. */
 function details(pid: number, fields: Partial<ProcessDetails> = {}): ProcessDetails {
   return {
-    pid, ppid: 1, pgrp: pid, sid: pid, ttyNr: 0, tty: null, uid: { real: 1000, effective: 1000 }, gid: { real: 1000, effective: 1000 },
-    startTime: 1_000_000 + pid, comm: `p${pid}`, command: `/usr/bin/p${pid}`, exe: null, cwd: null, state: 'S', wchan: null,
-    voluntarySwitches: 1, involuntarySwitches: 0, nice: 0, priority: 20, policy: 0, processor: 0, cpuTime: 0, cpusAllowed: '0-1',
-    cgroup: null, oomScore: 0, oomScoreAdj: 0, signals: { caught: [15], ignored: [2], blocked: [], pending: [] },
-    memory: { virt: null, res: null, shr: null, swap: null, pss: null }, io: { readBytes: 0, writeBytes: 0, rchar: 0, wchar: 0 },
-    threads: [{ tid: pid, name: `p${pid}`, state: 'S', cpuTime: 0 }], files: [], environment: null,
+    pid,
+    ppid: 1,
+    pgrp: pid,
+    sid: pid,
+    ttyNr: 0,
+    tty: null,
+    uid: { real: 1000, effective: 1000 },
+    gid: { real: 1000, effective: 1000 },
+    startTime: 1_000_000 + pid,
+    comm: `p${pid}`,
+    command: `/usr/bin/p${pid}`,
+    exe: null,
+    cwd: null,
+    state: 'S',
+    wchan: null,
+    voluntarySwitches: 1,
+    involuntarySwitches: 0,
+    nice: 0,
+    priority: 20,
+    policy: 0,
+    processor: 0,
+    cpuTime: 0,
+    cpusAllowed: '0-1',
+    cgroup: null,
+    oomScore: 0,
+    oomScoreAdj: 0,
+    signals: { caught: [15], ignored: [2], blocked: [], pending: [] },
+    memory: { virt: null, res: null, shr: null, swap: null, pss: null },
+    io: { readBytes: 0, writeBytes: 0, rchar: 0, wchar: 0 },
+    threads: [{ tid: pid, name: `p${pid}`, state: 'S', cpuTime: 0 }],
+    files: [],
+    environment: null,
     ...fields,
   };
 }
@@ -64,7 +90,11 @@ describe('the details slice and its watcher', () => {
     const store = storeWith(42);
     let gone = false;
     let other = false;
-    const stop = watchDetails(store, { read: (pid) => (gone ? null : details(pid, other ? { startTime: 5 } : {})), ioPriority: async () => null, userName: String });
+    const stop = watchDetails(store, {
+      read: (pid) => (gone ? null : details(pid, other ? { startTime: 5 } : {})),
+      ioPriority: async () => null,
+      userName: String,
+    });
     store.getState().openDetails();
     gone = true;
     store.getState().applySample(sample([], { monotonic: 1000 }), null);
@@ -123,7 +153,10 @@ describe('detailsLines', () => {
     const lines = detailsLines(store.getState().details!, 60);
     const text = lines.map((l) => l.text).join('\n');
     for (const section of ['Identity', 'State and scheduling', 'Signals', 'Memory', 'I/O', 'Threads', 'Open files', 'Environment']) {
-      assert.ok(lines.some((l) => l.kind === 'heading' && l.text === section), section);
+      assert.ok(
+        lines.some((l) => l.kind === 'heading' && l.text === section),
+        section,
+      );
     }
     assert.doesNotMatch(text, /\x1b|\x07/, 'no escape reaches the screen');
     assert.match(text, /pipe 99 \(read end; fd 4 is the other end\)/);

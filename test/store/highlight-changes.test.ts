@@ -21,10 +21,16 @@ describe('highlighting new and exited processes in the store', () => {
     st.getState().applySample(sample([old, fresh], { time: T }));
     assert.deepEqual([...st.getState().changes], [[2, 'new']]);
     st.getState().applySample(sample([old], { time: T + 1000 }));
-    assert.deepEqual(st.getState().visible.map((r) => r.pid), [1, 2]);
+    assert.deepEqual(
+      st.getState().visible.map((r) => r.pid),
+      [1, 2],
+    );
     assert.deepEqual([...st.getState().changes], [[2, 'gone']]);
     st.getState().applySample(sample([old], { time: T + 2000 }));
-    assert.deepEqual(st.getState().visible.map((r) => r.pid), [1]);
+    assert.deepEqual(
+      st.getState().visible.map((r) => r.pid),
+      [1],
+    );
     assert.equal(st.getState().changes.size, 0);
   });
 });

@@ -29,7 +29,7 @@ describe("typing a PID (htop's Numbers)", () => {
     assert.match(st.getState().message?.text ?? '', /no row shows PID 9/);
   });
 
-  it('starts over after any other key, and past htop\'s limit', () => {
+  it("starts over after any other key, and past htop's limit", () => {
     const st = store();
     st.getState().typePidDigit('4');
     st.getState().typePidDigit('2');

@@ -86,7 +86,13 @@ describe('Poller', () => {
       await until(() => sampler.calls === 3, 'the sample taken while frozen');
       assert.equal(store.getState().rows, frozenRows, 'nothing on screen changes while frozen');
       store.getState().toggleFreeze();
-      assert.deepEqual(store.getState().visible.map((r) => r.pid).sort(), [1, 2]);
+      assert.deepEqual(
+        store
+          .getState()
+          .visible.map((r) => r.pid)
+          .sort(),
+        [1, 2],
+      );
       assert.equal(Math.round(store.getState().rows.find((r) => r.pid === 1)!.cpu), 100);
     } finally {
       poller.stop();

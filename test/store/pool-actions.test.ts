@@ -16,10 +16,7 @@ function setup() {
 
 describe('pool menu actions', () => {
   it('offers every action of the issue: start, add, remove, pause, resume, stop, kill, trap, workloads', () => {
-    assert.deepEqual(
-      [...new Set(POOL_MENU.map((e) => e.kind))],
-      ['start', 'add', 'remove', 'pause', 'resume', 'stop', 'kill', 'trap', 'workload'],
-    );
+    assert.deepEqual([...new Set(POOL_MENU.map((e) => e.kind))], ['start', 'add', 'remove', 'pause', 'resume', 'stop', 'kill', 'trap', 'workload']);
     assert.deepEqual(
       POOL_MENU.flatMap((e) => (e.kind === 'workload' ? [describeChoice(e.choice)] : [])),
       [

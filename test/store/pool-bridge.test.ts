@@ -213,7 +213,7 @@ describe('the pool snapshot in the store', () => {
   });
 });
 
-describe('the events of pooltop\'s processes', () => {
+describe("the events of pooltop's processes", () => {
   it('logs each start with its PID, each exit with its status or signal and how long it lived, re-queues and orphans, in order', () => {
     const store = createAppStore();
     const pool = new EmittingPool();
@@ -222,7 +222,15 @@ describe('the events of pooltop\'s processes', () => {
     pool.emit('child-start', child({ since: Date.now() }));
     pool.emit('child-orphaned', { child: child({ orphaned: true, ppid: 1 }), withWorkerExit: true });
     const exit: WorkerExit = {
-      index: 1, pid: WORKER, code: null, signal: 'SIGKILL', requeued: { id: 7, workload: 'family', arg: 8000 }, replacedBy: 2, expected: false, stderr: '', orphans: [child({ orphaned: true, ppid: 1 })],
+      index: 1,
+      pid: WORKER,
+      code: null,
+      signal: 'SIGKILL',
+      requeued: { id: 7, workload: 'family', arg: 8000 },
+      replacedBy: 2,
+      expected: false,
+      stderr: '',
+      orphans: [child({ orphaned: true, ppid: 1 })],
     };
     pool.emit('worker-exit', exit);
     pool.emit('child-exit', { child: child({ orphaned: true, ppid: 1 }), code: null, signal: null });
@@ -237,9 +245,16 @@ describe('the events of pooltop\'s processes', () => {
       `child ${CHILD} (sleep 8) is gone after N s`,
       `worker 2 (PID ${WORKER + 1}) exited with status 0 (asked to)`,
     ]);
-    assert.deepEqual(store.getState().events.map((e) => e.level), ['info', 'info', 'warn', 'warn', 'warn', 'info', 'info']);
+    assert.deepEqual(
+      store.getState().events.map((e) => e.level),
+      ['info', 'info', 'warn', 'warn', 'warn', 'info', 'info'],
+    );
     const times = store.getState().events.map((e) => e.at);
-    assert.deepEqual(times, [...times].sort((a, b) => a - b), 'in order, with times');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+      'in order, with times',
+    );
     bridge.disconnect();
   });
 

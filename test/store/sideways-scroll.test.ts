@@ -10,12 +10,18 @@ function store() {
   const st = createAppStore({ sortKey: 'pid' });
   st.getState().setViewport(5);
   st.getState().setCommandWidth(30);
-  st.getState().applySample(sample([info(1, { command: 'short' }), info(2, { command: LONG }), ...Array.from({ length: 10 }, (_, i) => info(10 + i, { command: `a ${'y'.repeat(200)}` }))]));
+  st.getState().applySample(
+    sample([
+      info(1, { command: 'short' }),
+      info(2, { command: LONG }),
+      ...Array.from({ length: 10 }, (_, i) => info(10 + i, { command: `a ${'y'.repeat(200)}` })),
+    ]),
+  );
   return st;
 }
 
 describe('scrolling the command column (← → Ctrl-A Ctrl-E)', () => {
-  it('moves by htop\'s step, never left of the start', () => {
+  it("moves by htop's step, never left of the start", () => {
     const st = store();
     st.getState().scrollSideways(-SCROLL_STEP);
     assert.equal(st.getState().view.scrollX, 0);

@@ -60,11 +60,20 @@ describe('tags', () => {
     const st = store();
     st.getState().selectPid(10);
     st.getState().tagWithDescendants();
-    assert.deepEqual([...st.getState().tags.keys()].sort((a, b) => a - b), [10, 11, 12]);
-    assert.deepEqual(signalTargets(st.getState()).map((t) => t.pid), [10, 11, 12]);
+    assert.deepEqual(
+      [...st.getState().tags.keys()].sort((a, b) => a - b),
+      [10, 11, 12],
+    );
+    assert.deepEqual(
+      signalTargets(st.getState()).map((t) => t.pid),
+      [10, 11, 12],
+    );
     st.getState().untagAll();
     assert.equal(st.getState().tags.size, 0);
-    assert.deepEqual(signalTargets(st.getState()).map((t) => t.pid), [10]);
+    assert.deepEqual(
+      signalTargets(st.getState()).map((t) => t.pid),
+      [10],
+    );
   });
 
   it('drops the tag of a process that exits, or whose PID now names another process', () => {
@@ -85,7 +94,10 @@ describe('signal menu', () => {
     const entry = SIGNAL_MENU[st.getState().menuIndex];
     assert.equal(entry !== SUBTREE && entry?.name, 'SIGTERM');
     for (const name of ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGUSR1', 'SIGUSR2', 'SIGTERM', 'SIGCONT', 'SIGSTOP', 'SIGTSTP']) {
-      assert.ok(SIGNAL_MENU.some((e) => e !== SUBTREE && e.name === name), name);
+      assert.ok(
+        SIGNAL_MENU.some((e) => e !== SUBTREE && e.name === name),
+        name,
+      );
     }
     assert.equal(SIGNAL_MENU.at(-1), SUBTREE);
   });
@@ -195,12 +207,15 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
 
   it('kills a subtree after confirmation', async () => {
     const parent = own.spawn('bash', ['-c', 'sleep 301 & sleep 302 & wait']);
-    await waitUntil(() => (procState(parent.pid) !== null), 2000);
+    await waitUntil(() => procState(parent.pid) !== null, 2000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const st = createAppStore();
     st.getState().applySample(await new ProcfsSampler().sample());
     assert.ok(st.getState().selectPid(parent.pid));
-    const kids = st.getState().rows.filter((r) => r.ppid === parent.pid).map((r) => r.pid);
+    const kids = st
+      .getState()
+      .rows.filter((r) => r.ppid === parent.pid)
+      .map((r) => r.pid);
     assert.equal(kids.length, 2);
     for (const kid of kids) own.adopt(kid);
     const svc = services();
@@ -271,7 +286,10 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     assert.equal(st.getState().mode, 'confirm');
     assert.match(st.getState().signalRequest?.prompt ?? '', new RegExp(`^Send SIGSTOP \\(19\\) to 3 processes: ${shell.pid} sh -c .* — y to send`));
     await sleepMs(100);
-    assert.ok([shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S'), 'nothing is paused before y');
+    assert.ok(
+      [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'S'),
+      'nothing is paused before y',
+    );
     answerConfirmation(st, svc.s, true);
     assert.ok(await waitUntil(() => [shell.pid, ...kids].every((pid) => procState(pid)?.state === 'T')));
     assert.match(st.getState().message?.text ?? '', /^SIGSTOP: sent to 3$/);
@@ -299,11 +317,22 @@ describe('signal menu: to the process group (g)', { skip: !linux && 'needs /proc
     st.getState().selectPid(sh.pid);
     openSignalMenu(st);
     toggleGroupSend(st);
-    assert.deepEqual(st.getState().signalRequest?.group?.members.map((m) => m.pid).sort(), members().map((m) => m.pid).sort());
+    assert.deepEqual(
+      st
+        .getState()
+        .signalRequest?.group?.members.map((m) => m.pid)
+        .sort(),
+      members()
+        .map((m) => m.pid)
+        .sort(),
+    );
     const svc = services();
     requestSignal(st, svc.s, lookupSignal('SIGINT')!);
     assert.equal(st.getState().mode, 'confirm');
-    assert.match(st.getState().signalRequest?.prompt ?? '', new RegExp(`^Send SIGINT \\(2\\) to process group ${sh.pid} \\(3 processes: ${sh.pid} sh, \\d+ sleep, \\d+ sleep\\), as Ctrl-C would\\? — y to send`));
+    assert.match(
+      st.getState().signalRequest?.prompt ?? '',
+      new RegExp(`^Send SIGINT \\(2\\) to process group ${sh.pid} \\(3 processes: ${sh.pid} sh, \\d+ sleep, \\d+ sleep\\), as Ctrl-C would\\? — y to send`),
+    );
     answerConfirmation(st, svc.s, true);
     assert.match(st.getState().message?.text ?? '', new RegExp(`^sent SIGINT \\(2\\) to process group ${sh.pid} \\(3 processes\\)`));
     assert.deepEqual(await children.exited(sh), { code: null, signal: 'SIGINT' });

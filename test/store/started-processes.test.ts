@@ -20,13 +20,27 @@ describe('processes pooltop started', () => {
   it('matches by PID alone when registered without a start time', () => {
     const started = new StartedProcesses();
     started.register(21, 20, 0, 100);
-    assert.deepEqual([...started.orphans(reparented.map((p) => ({ ...p, startTime: 5 })), 200)], [21]);
+    assert.deepEqual(
+      [
+        ...started.orphans(
+          reparented.map((p) => ({ ...p, startTime: 5 })),
+          200,
+        ),
+      ],
+      [21],
+    );
   });
 
   it('does not mark a later process that reuses the PID', () => {
     const started = new StartedProcesses();
     started.register(21, 20, 1_000_000 + 21, 100);
-    assert.equal(started.orphans(reparented.map((p) => (p.pid === 21 ? { ...p, startTime: 2_000_000 } : p)), 200).size, 0);
+    assert.equal(
+      started.orphans(
+        reparented.map((p) => (p.pid === 21 ? { ...p, startTime: 2_000_000 } : p)),
+        200,
+      ).size,
+      0,
+    );
   });
 
   it('forgets a process only once a sample taken after it was registered no longer has it', () => {

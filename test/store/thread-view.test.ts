@@ -86,10 +86,16 @@ describe('kernel and user threads in the table', () => {
       store.getState().selectPid(pid);
       store.getState().toggleTag();
     }
-    assert.deepEqual(signalTargets(store.getState()).map((t) => [t.pid, t.threadOf]), [[30, undefined]]);
+    assert.deepEqual(
+      signalTargets(store.getState()).map((t) => [t.pid, t.threadOf]),
+      [[30, undefined]],
+    );
     store.getState().untagAll();
     store.getState().selectPid(31);
-    assert.deepEqual(signalTargets(store.getState()).map((t) => [t.pid, t.threadOf]), [[31, 30]]);
+    assert.deepEqual(
+      signalTargets(store.getState()).map((t) => [t.pid, t.threadOf]),
+      [[31, 30]],
+    );
   });
 });
 
@@ -99,14 +105,21 @@ describe('a signal to a thread', { skip: !linux && 'needs Linux /proc' }, () => 
 
   it('checks the TID as it checks a PID, says it reached the whole process, and the pool hears of the process', async () => {
     // A Node process with a worker thread of its own: the thread row's TID is not the process's PID.
-    const child = own.spawn(process.execPath, ['-e', "new (require('worker_threads').Worker)('setInterval(() => {}, 1000)', { eval: true }); setInterval(() => {}, 1000)"]);
+    const child = own.spawn(process.execPath, [
+      '-e',
+      "new (require('worker_threads').Worker)('setInterval(() => {}, 1000)', { eval: true }); setInterval(() => {}, 1000)",
+    ]);
     const sampler = new ProcfsSampler();
     const store = createAppStore({ pids: [child.pid], hideUserlandThreads: false });
     assert.ok(
-      await waitUntil(() => {
-        void sampler.sample({ threads: true }).then((s) => store.getState().applySample(s));
-        return store.getState().visible.some((r) => r.threadOf === child.pid);
-      }, 10_000, 100),
+      await waitUntil(
+        () => {
+          void sampler.sample({ threads: true }).then((s) => store.getState().applySample(s));
+          return store.getState().visible.some((r) => r.threadOf === child.pid);
+        },
+        10_000,
+        100,
+      ),
       'the child has thread rows',
     );
     const thread = store.getState().visible.find((r) => r.threadOf === child.pid)!;
@@ -115,7 +128,10 @@ describe('a signal to a thread', { skip: !linux && 'needs Linux /proc' }, () => 
     const services: ProcessServices = { startedByPooltop: () => true, signalSent: (pid, signal) => sent.push([pid, signal]), refreshSoon: () => {} };
     pauseOrResume(store, services, 'SIGSTOP');
     assert.ok(await waitUntil(() => procState(child.pid)?.state === 'T', 5000), 'the whole process stopped');
-    assert.match(store.getState().message?.text ?? '', new RegExp(`^sent SIGSTOP \\(19\\) to thread ${thread.pid} of PID ${child.pid}, so to its whole process: `));
+    assert.match(
+      store.getState().message?.text ?? '',
+      new RegExp(`^sent SIGSTOP \\(19\\) to thread ${thread.pid} of PID ${child.pid}, so to its whole process: `),
+    );
     assert.deepEqual(sent, [[child.pid, 'SIGSTOP']]);
     pauseOrResume(store, services, 'SIGCONT');
     assert.ok(await waitUntil(() => procState(child.pid)?.state !== 'T', 5000), 'resumed');

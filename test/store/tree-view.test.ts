@@ -11,16 +11,18 @@ import { info, sample } from '../model/fixtures.js';
 function treeStore() {
   const store = createAppStore({ sortKey: 'pid' });
   store.getState().setViewport(20);
-  store.getState().applySample(
-    sample([
-      info(22, { ppid: 20, command: 'sleep 22' }),
-      info(1, { ppid: 0, command: 'init' }),
-      info(11, { ppid: 10, command: 'vim' }),
-      info(20, { ppid: 1, command: 'sshd' }),
-      info(10, { ppid: 1, command: 'bash' }),
-      info(21, { ppid: 20, command: 'sleep 21' }),
-    ]),
-  );
+  store
+    .getState()
+    .applySample(
+      sample([
+        info(22, { ppid: 20, command: 'sleep 22' }),
+        info(1, { ppid: 0, command: 'init' }),
+        info(11, { ppid: 10, command: 'vim' }),
+        info(20, { ppid: 1, command: 'sshd' }),
+        info(10, { ppid: 1, command: 'bash' }),
+        info(21, { ppid: 20, command: 'sleep 21' }),
+      ]),
+    );
   return store;
 }
 const visible = (store: ReturnType<typeof createAppStore>) => store.getState().visible.map((r) => r.pid);
@@ -104,7 +106,11 @@ describe('tree view in the store', () => {
     const lines = ancestryLines(rows, users.length);
     assert.equal(lines.length, users.length);
     const commandAt = lines.map((line, depth) => displayWidth(line.slice(0, line.indexOf(`cmd${depth}`))) - 3 * depth);
-    assert.deepEqual(commandAt, users.map(() => commandAt[0]), `every command starts in the same cell:\n${lines.join('\n')}`);
+    assert.deepEqual(
+      commandAt,
+      users.map(() => commandAt[0]),
+      `every command starts in the same cell:\n${lines.join('\n')}`,
+    );
     for (const line of lines) assert.ok(line.isWellFormed(), `no half of a surrogate pair: ${JSON.stringify(line)}`);
   });
 

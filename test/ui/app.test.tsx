@@ -14,15 +14,17 @@ import { waitForFrame, type FrameCondition } from './wait-for-frame.js';
 /** The app on five processes, sorted by PID, once its first frame is drawn. */
 async function setup() {
   const store = createAppStore({ sortKey: 'pid' });
-  store.getState().applySample(
-    sample([
-      info(1, { command: '/sbin/init' }),
-      info(20, { command: 'bash' }),
-      info(30, { command: 'sleep 987654' }),
-      info(40, { command: 'vim notes' }),
-      info(50, { command: 'sleep 5' }),
-    ]),
-  );
+  store
+    .getState()
+    .applySample(
+      sample([
+        info(1, { command: '/sbin/init' }),
+        info(20, { command: 'bash' }),
+        info(30, { command: 'sleep 987654' }),
+        info(40, { command: 'vim notes' }),
+        info(50, { command: 'sleep 5' }),
+      ]),
+    );
   const ctx = testContext(store);
   const rendered = renderWithStore(<App ctx={ctx} />, store);
   const frame = (condition: FrameCondition, what?: string) => waitForFrame(rendered.lastFrame, condition, what);
@@ -30,8 +32,14 @@ async function setup() {
   return { ...rendered, quits: () => ctx.quits, ctx, frame };
 }
 
-const selected = (pid: number): FrameCondition => (f) => highlightedPid(f) === pid;
-const without = (pattern: RegExp): FrameCondition => (f) => !pattern.test(plain(f));
+const selected =
+  (pid: number): FrameCondition =>
+  (f) =>
+    highlightedPid(f) === pid;
+const without =
+  (pattern: RegExp): FrameCondition =>
+  (f) =>
+    !pattern.test(plain(f));
 
 describe('App', () => {
   it('draws header, table, message line and key bar', async () => {
@@ -41,7 +49,9 @@ describe('App', () => {
     assert.match(text, /Mem\[/);
     assert.match(text, /PID[\s▽△]+PPID USER/);
     assert.match(text, /sleep 987654/);
-    const bar = KEY_TABLE.filter((b) => b.footer).map((b) => b.footer!).sort((a, b) => a.order - b.order);
+    const bar = KEY_TABLE.filter((b) => b.footer)
+      .map((b) => b.footer!)
+      .sort((a, b) => a.order - b.order);
     assert.match(text, new RegExp(bar.map((f) => `${f.key}${f.word}`).join('\\s*')));
     unmount();
   });
@@ -133,7 +143,10 @@ describe('App', () => {
     stdin.write('?');
     const help = plain(await frame(/pooltop — an htop-like/, 'the help screen'));
     assert.match(help, /pooltop — an htop-like process monitor/);
-    const shown = helpLines().slice(0, 21).map((l) => l.key.trim()).filter(Boolean);
+    const shown = helpLines()
+      .slice(0, 21)
+      .map((l) => l.key.trim())
+      .filter(Boolean);
     for (const key of shown) assert.ok(help.includes(key), `help shows ${key}`);
     assert.equal(helpLines().filter((l) => l.key).length, KEY_TABLE.length + REPLAY_KEY_TABLE.length);
     stdin.write('x');

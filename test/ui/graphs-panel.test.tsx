@@ -29,7 +29,19 @@ function samples(cores: number, count: number, full = false): Sample[] {
         bootTime: 0,
         cpus: [],
         disks: [{ device: 'vda', readBytes: t * 1e6, writtenBytes: t * 2e6, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }],
-        networks: [{ device: 'eth\x1b0', receiveBytes: 0, transmitBytes: 0, receivePackets: 0, transmitPackets: 0, receiveErrors: 0, transmitErrors: 0, receiveDrops: 0, transmitDrops: 0 }],
+        networks: [
+          {
+            device: 'eth\x1b0',
+            receiveBytes: 0,
+            transmitBytes: 0,
+            receivePackets: 0,
+            transmitPackets: 0,
+            receiveErrors: 0,
+            transmitErrors: 0,
+            receiveDrops: 0,
+            transmitDrops: 0,
+          },
+        ],
       },
     }),
   );
@@ -55,7 +67,8 @@ describe('graphs panel', () => {
         assert.ok(height > 0 && height <= room, `height ${height} of ${room}`);
         const lines = graphsPanelLines(history, graphs, meters, null, cores, width, height, COLOR_THEME);
         assert.equal(lines.length, height);
-        for (const line of lines) assert.ok(displayWidth(line.replace(SGR, '')) <= width, `${displayWidth(line.replace(SGR, ''))} > ${width}: ${line.replace(SGR, '')}`);
+        for (const line of lines)
+          assert.ok(displayWidth(line.replace(SGR, '')) <= width, `${displayWidth(line.replace(SGR, ''))} > ${width}: ${line.replace(SGR, '')}`);
         const text = lines.map((l) => l.replace(SGR, '')).join('\n');
         const grid = coreGrid(cores, width, height - 1 - 5, 3);
         const labelled = [...text.matchAll(/(?:^|\s)(\d+) [⠀-⣿ ]/gm)].length;
@@ -84,7 +97,10 @@ describe('graphs panel', () => {
     const mono = graphsPanelLines(history, graphs, meters, null, 2, 80, 12, MONO_THEME);
     const color = graphsPanelLines(history, graphs, meters, null, 2, 80, 12, COLOR_THEME);
     assert.ok(mono.every((l) => !/\x1b\[3\dm/.test(l)));
-    assert.deepEqual(mono.map((l) => l.replace(SGR, '')), color.map((l) => l.replace(SGR, '')));
+    assert.deepEqual(
+      mono.map((l) => l.replace(SGR, '')),
+      color.map((l) => l.replace(SGR, '')),
+    );
   });
 
   it('draws blocks instead of braille when the style says so', () => {
@@ -136,7 +152,10 @@ describe('CPU meters in graph mode', () => {
         const layout = computeLayout(columns, 400, cores);
         const lines = headerLines(s!, pool, rows, layout, COLOR_THEME, { history, graphs, meters });
         for (const line of lines) assert.ok(displayWidth(line.replace(SGR, '')) <= columns, `${columns}: ${line.replace(SGR, '')}`);
-        assert.ok(lines.some((l) => /\] [ ⠀-⣿]*⣿/.test(l.replace(SGR, ''))), 'a graph beside the bars');
+        assert.ok(
+          lines.some((l) => /\] [ ⠀-⣿]*⣿/.test(l.replace(SGR, ''))),
+          'a graph beside the bars',
+        );
       }
     });
   }
@@ -144,7 +163,9 @@ describe('CPU meters in graph mode', () => {
   it('shows the span with the uptime, and the disk and network rates', () => {
     const store = storeWith(2, 5, true, { cpuMeter: 'graph', panel: false });
     const { sample: s, pool, rows, history, graphs, meters } = store.getState();
-    const text = headerLines(s!, pool, rows, computeLayout(120, 40, 2, 2), MONO_THEME, { history, graphs, meters }).join('\n').replace(SGR, '');
+    const text = headerLines(s!, pool, rows, computeLayout(120, 40, 2, 2), MONO_THEME, { history, graphs, meters })
+      .join('\n')
+      .replace(SGR, '');
     assert.match(text, /Uptime: 01:00:00  Graphs: last 60 s/);
     assert.match(text, /Disk: 977K\/s read, 1\.91M\/s written  Net: 0\/s in, 0\/s out/);
   });

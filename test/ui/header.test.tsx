@@ -33,7 +33,14 @@ describe('Header', () => {
 
   it('shows each core percentage and fills the bar in proportion', async () => {
     const store = createAppStore();
-    store.getState().applySample(sample([info(1)], { cpus: [{ user: 50, system: 0, nice: 0, idle: 50 }, { user: 0, system: 0, nice: 0, idle: 100 }] }));
+    store.getState().applySample(
+      sample([info(1)], {
+        cpus: [
+          { user: 50, system: 0, nice: 0, idle: 50 },
+          { user: 0, system: 0, nice: 0, idle: 100 },
+        ],
+      }),
+    );
     const { lastFrame, unmount } = renderWithStore(<Header layout={computeLayout(100, 40, 2)} />, store);
     const [busy, idle] = plain(await waitForFrame(lastFrame, /Swp\[/)).split('\n');
     assert.match(busy ?? '', /50\.0%\]/);
@@ -44,7 +51,12 @@ describe('Header', () => {
   });
 
   it("counts tasks with htop's words and htop's numbers: processes without kernel threads, their other threads, kernel threads, threads running", async () => {
-    const processes = [info(1, { threads: 4 }), info(2, { threads: 1 }), info(3, { threads: 1, kernelThread: true }), info(4, { threads: 1, kernelThread: true, state: 'I' })];
+    const processes = [
+      info(1, { threads: 4 }),
+      info(2, { threads: 1 }),
+      info(3, { threads: 1, kernelThread: true }),
+      info(4, { threads: 1, kernelThread: true, state: 'I' }),
+    ];
     const store = createAppStore();
     store.getState().applySample(sample(processes, { tasks: countTasks(processes, 5, 2) }));
     const { lastFrame, unmount } = renderWithStore(<Header layout={computeLayout(120, 40, 2)} />, store);
@@ -67,7 +79,17 @@ describe('Header', () => {
 
   it("draws memory's parts like htop: used, shared, buffers, cache in their colours, labelled used + shared", async () => {
     const g = 1024 ** 3;
-    const memory = { total: 8 * g, used: 2 * g, shared: 1 * g, compressed: 0, buffers: 1 * g, cached: 2 * g, free: 2 * g, available: 5 * g, usedConvention: 'htop' as const };
+    const memory = {
+      total: 8 * g,
+      used: 2 * g,
+      shared: 1 * g,
+      compressed: 0,
+      buffers: 1 * g,
+      cached: 2 * g,
+      free: 2 * g,
+      available: 5 * g,
+      usedConvention: 'htop' as const,
+    };
     const store = createAppStore();
     store.getState().applySample(sample([info(1)], { memory }));
     const { lastFrame, unmount } = renderWithStore(<Header layout={computeLayout(100, 40, 2)} />, store);
@@ -76,7 +98,10 @@ describe('Header', () => {
     assert.match(plain(line), /3G\/8G$/, 'used + shared, as htop ≥ 3.3');
     // Bars of each colour in htop's order: green used, magenta shared, bright blue buffers, yellow cache.
     const colours = [...line.matchAll(/\x1b\[(\d+)m(\|+)/g)].map((m) => [m[1], m[2]!.length] as const);
-    assert.deepEqual(colours.map(([code]) => code), ['32', '35', '94', '33']);
+    assert.deepEqual(
+      colours.map(([code]) => code),
+      ['32', '35', '94', '33'],
+    );
     const inner = plain(line).length + 1 - 'Mem[]'.length;
     const cells = colours.map(([, n]) => n);
     assert.ok(Math.abs(cells[0]! - inner / 4) <= 1 && Math.abs(cells[3]! - inner / 4) <= 1, `cells ${cells} of ${inner}`);
@@ -85,7 +110,17 @@ describe('Header', () => {
 
   it("draws memory's parts with htop's characters in monochrome", () => {
     const g = 1024 ** 3;
-    const memory = { total: 8 * g, used: 2 * g, shared: 1 * g, compressed: 0, buffers: 1 * g, cached: 2 * g, free: 2 * g, available: 5 * g, usedConvention: 'htop' as const };
+    const memory = {
+      total: 8 * g,
+      used: 2 * g,
+      shared: 1 * g,
+      compressed: 0,
+      buffers: 1 * g,
+      cached: 2 * g,
+      free: 2 * g,
+      available: 5 * g,
+      usedConvention: 'htop' as const,
+    };
     const lines = headerLines(sample([info(1)], { memory }), null, [], computeLayout(100, 40, 2), MONO_THEME);
     const mem = plain(lines.find((l) => plain(l).startsWith('Mem['))!);
     assert.match(mem, /^Mem\[\|+#+@+\$+ +3G\/8G\]/);

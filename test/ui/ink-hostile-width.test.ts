@@ -57,16 +57,23 @@ describe('Ink and hostile text', { skip: !existsSync(BUNDLE) && 'no dist/ui/ui-b
   for (const columns of [80, 120, 200]) {
     it(`draws every corpus row at ${columns} columns as pooltop fitted it, the frame the terminal's height`, async () => {
       type Bundle = typeof import('../../src/ui/ui-bundle-entry.js');
-      const [{ render, React, App, StoreContext, MONO_THEME, ThemeContext }, { createAppStore }, { formatRow, layoutColumns }, { displayWidth }, { info, sample }, { testContext }, { WIDTH_CORPUS }] =
-        await Promise.all([
-          import(BUNDLE) as Promise<Bundle>,
-          import('../../src/store/app-store.js'),
-          import('../../src/model/format-row.js'),
-          import('../../src/model/text-width.js'),
-          import('../model/fixtures.js'),
-          import('./test-context.js'),
-          import('../model/width-corpus.js'),
-        ]);
+      const [
+        { render, React, App, StoreContext, MONO_THEME, ThemeContext },
+        { createAppStore },
+        { formatRow, layoutColumns },
+        { displayWidth },
+        { info, sample },
+        { testContext },
+        { WIDTH_CORPUS },
+      ] = await Promise.all([
+        import(BUNDLE) as Promise<Bundle>,
+        import('../../src/store/app-store.js'),
+        import('../../src/model/format-row.js'),
+        import('../../src/model/text-width.js'),
+        import('../model/fixtures.js'),
+        import('./test-context.js'),
+        import('../model/width-corpus.js'),
+      ]);
       const rows = 40;
       const store = createAppStore({ sortKey: 'pid' });
       store.getState().applySample(sample(WIDTH_CORPUS.map((h, i) => info(100 + i, { command: h.text, user: i % 7 === 0 ? h.text.slice(0, 12) : 'ann' }))));

@@ -83,9 +83,7 @@ describe('InputDecoder', () => {
   });
 
   it('removes escape sequences and control characters from the pasted text and counts the characters as pasted', () => {
-    assert.deepEqual(decode([PASTE_START, 'a\tb', '\x1b[31m', 'red', '\x1b[0m', '\x1b]0;title\x07', '日本\n', PASTE_END]), [
-      'paste "abred日本" 28',
-    ]);
+    assert.deepEqual(decode([PASTE_START, 'a\tb', '\x1b[31m', 'red', '\x1b[0m', '\x1b]0;title\x07', '日本\n', PASTE_END]), ['paste "abred日本" 28']);
     assert.deepEqual(decode([PASTE_START, '\x1b[200~', 'x', PASTE_END]), ['paste "x" 7'], 'a start marker inside a paste is text');
   });
 
@@ -106,7 +104,12 @@ describe('InputDecoder', () => {
     });
 
     it('puts a report together when a read cuts it and Ink hands over the pieces', () => {
-      for (const events of [['\x1b[<0;1', '0;5M'], ['\x1b[', '<0;10;5M'], ['\x1b[<', '0;10;5M'], ['\x1b[<0;10;', '5Mq']]) {
+      for (const events of [
+        ['\x1b[<0;1', '0;5M'],
+        ['\x1b[', '<0;10;5M'],
+        ['\x1b[<', '0;10;5M'],
+        ['\x1b[<0;10;', '5Mq'],
+      ]) {
         const out = decode(events);
         assert.equal(out[0], 'mouse press 9,4', JSON.stringify(events));
         assert.deepEqual(out.slice(1), events.join('').endsWith('q') ? ['q'] : [], JSON.stringify(events));

@@ -1,9 +1,15 @@
+// The key table's texts where people read them: the README's key list and the help screen.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { generatedSections, readSection } from '../../scripts/readme-sections.js';
-import { helpLines } from '../../src/ui/help-screen.js';
+import { createElement } from 'react';
+import { HelpScreen } from '../../src/ui/help-screen.js';
 import { KEY_TABLE } from '../../src/ui/key-table.js';
+import { plain, renderWithStore } from './render-with-store.js';
+import { waitForFrame } from './wait-for-frame.js';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -18,13 +24,15 @@ describe('the key table in the docs', () => {
     }
   });
 
-  it('the help screen has every key of the key table', () => {
-    const help = helpLines();
+  it('the help screen draws every key of the key table beside its action', async () => {
+    // What the screen draws, not helpLines() (built from the same table, so it could not miss).
+    const { lastFrame, unmount } = renderWithStore(createElement(HelpScreen, { width: 220, height: KEY_TABLE.length + 10 }));
+    const lines = plain(await waitForFrame(lastFrame, /Press any key to return/, 'the help screen')).split('\n');
+    unmount();
     for (const binding of KEY_TABLE) {
-      assert.ok(
-        help.some((line) => line.key.trim() === binding.label && line.text === binding.help),
-        `help lists ${binding.label}`,
-      );
+      const line = lines.find((l) => l.trimStart().startsWith(`${binding.label} `) && l.includes(binding.help));
+      assert.ok(line !== undefined, `help draws ${binding.label} and "${binding.help}" on one line`);
+      assert.match(line, new RegExp(`^ ${escapeRegExp(binding.label)} +${escapeRegExp(binding.help)}`), `the key, then its action: ${line}`);
     }
   });
 

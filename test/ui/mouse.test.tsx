@@ -40,7 +40,9 @@ describe('the mouse in the app', () => {
 
   it('runs the key of the key bar clicked, and a double-click on a row runs what Enter runs there: the details view', async () => {
     const { store, stdin, lastFrame, titleY, unmount } = await setup();
-    const bar = plain(lastFrame()).split('\n').findIndex((l) => l.startsWith('F1Help'));
+    const bar = plain(lastFrame())
+      .split('\n')
+      .findIndex((l) => l.startsWith('F1Help'));
     stdin.write(press(plain(lastFrame()).split('\n')[bar]!.indexOf('F5Tree') + 1, bar));
     await waitUntil(() => store.getState().view.tree, 'F5 on the bar: tree view');
     stdin.write(press(3, titleY + 2) + press(3, titleY + 2));

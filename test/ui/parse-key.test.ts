@@ -5,11 +5,30 @@ import { parseKey, parseKeys } from '../../src/ui/parse-key.js';
 describe('parseKey', () => {
   it('names the keys the key table uses', () => {
     const cases: [string, string][] = [
-      ['\x1b[A', 'up'], ['\x1bOB', 'down'], ['\x1b[5~', 'pageup'], ['\x1b[6~', 'pagedown'],
-      ['\x1b[H', 'home'], ['\x1b[1~', 'home'], ['\x1b[F', 'end'], ['\x1b[4~', 'end'],
-      ['\x1bOP', 'f1'], ['\x1b[11~', 'f1'], ['\x1bOR', 'f3'], ['\x1b[15~', 'f5'], ['\x1b[17~', 'f6'],
-      ['\x1b[20~', 'f9'], ['\x1b[21~', 'f10'], ['\r', 'enter'], ['\x1b', 'escape'], ['\x7f', 'backspace'],
-      ['\x03', 'C-c'], ['q', 'q'], ['N', 'N'], [' ', ' '], ['\\', '\\'], ['\x1b[1;5A', 'up'],
+      ['\x1b[A', 'up'],
+      ['\x1bOB', 'down'],
+      ['\x1b[5~', 'pageup'],
+      ['\x1b[6~', 'pagedown'],
+      ['\x1b[H', 'home'],
+      ['\x1b[1~', 'home'],
+      ['\x1b[F', 'end'],
+      ['\x1b[4~', 'end'],
+      ['\x1bOP', 'f1'],
+      ['\x1b[11~', 'f1'],
+      ['\x1bOR', 'f3'],
+      ['\x1b[15~', 'f5'],
+      ['\x1b[17~', 'f6'],
+      ['\x1b[20~', 'f9'],
+      ['\x1b[21~', 'f10'],
+      ['\r', 'enter'],
+      ['\x1b', 'escape'],
+      ['\x7f', 'backspace'],
+      ['\x03', 'C-c'],
+      ['q', 'q'],
+      ['N', 'N'],
+      [' ', ' '],
+      ['\\', '\\'],
+      ['\x1b[1;5A', 'up'],
     ];
     for (const [input, name] of cases) assert.equal(parseKey(input).name, name, JSON.stringify(input));
   });
@@ -31,8 +50,17 @@ describe('parseKeys', () => {
       parseKeys('ls 9\r').map((k) => k.name),
       ['l', 's', ' ', '9', 'enter'],
     );
-    assert.deepEqual(parseKeys('ab\x7fc').map((k) => k.name), ['a', 'b', 'backspace', 'c']);
-    assert.deepEqual(parseKeys('日本').map((k) => k.text), ['日', '本']);
-    assert.deepEqual(parseKeys('\x1b[A').map((k) => k.name), ['up']);
+    assert.deepEqual(
+      parseKeys('ab\x7fc').map((k) => k.name),
+      ['a', 'b', 'backspace', 'c'],
+    );
+    assert.deepEqual(
+      parseKeys('日本').map((k) => k.text),
+      ['日', '本'],
+    );
+    assert.deepEqual(
+      parseKeys('\x1b[A').map((k) => k.name),
+      ['up'],
+    );
   });
 });

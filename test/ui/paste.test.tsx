@@ -14,9 +14,11 @@ import { waitForFrame, type FrameCondition } from './wait-for-frame.js';
 /** The app on four processes, sorted by PID, once its first frame is drawn. */
 async function setup() {
   const store = createAppStore({ sortKey: 'pid' });
-  store.getState().applySample(
-    sample([info(1, { command: '/sbin/init' }), info(20, { command: 'bash' }), info(30, { command: 'sleep 987654' }), info(40, { command: 'vim notes' })]),
-  );
+  store
+    .getState()
+    .applySample(
+      sample([info(1, { command: '/sbin/init' }), info(20, { command: 'bash' }), info(30, { command: 'sleep 987654' }), info(40, { command: 'vim notes' })]),
+    );
   // Every signal the app would send goes through deliver, which asks for a refresh after it.
   let delivered = 0;
   const ctx = testContext(store, { services: { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => delivered++ } });
@@ -97,7 +99,10 @@ describe('a paste', () => {
     stdin.write(paste('bash'));
     await frame(/Filter: bash/);
     assert.equal(store.getState().view.filterText, 'bash');
-    assert.deepEqual(store.getState().visible.map((r) => r.pid), [20]);
+    assert.deepEqual(
+      store.getState().visible.map((r) => r.pid),
+      [20],
+    );
     unmount();
   });
 

@@ -46,8 +46,17 @@ function snapshot(workers: WorkerSnapshot[]): PoolSnapshot {
       inFlight: workers.length,
       replaced: 0,
       latest: [1, 2, 3].map((i) => ({
-        taskId: i, workload: 'primes' as const, method: 'naive' as const, arg: i * 1_000_000, value: [1000003, 2000003, 3000017][i - 1]!,
-        error: null, pid: 4250 + (i % 2), workerIndex: 1 + (i % 2), cpuMs: 900, wallMs: 950, finishedAt: NOW - 1000 + i,
+        taskId: i,
+        workload: 'primes' as const,
+        method: 'naive' as const,
+        arg: i * 1_000_000,
+        value: [1000003, 2000003, 3000017][i - 1]!,
+        error: null,
+        pid: 4250 + (i % 2),
+        workerIndex: 1 + (i % 2),
+        cpuMs: 900,
+        wallMs: 950,
+        finishedAt: NOW - 1000 + i,
       })),
     },
   };
@@ -59,13 +68,16 @@ describe('pool panel', () => {
 
   it('shows the summary: wall, CPU, cores busy, tasks done and rate', () => {
     const [summary] = poolPanelLines(pool, rows, 140, MONO_THEME, NOW);
-    assert.match(summary ?? '', /Pool: 2 workers · primes \(naive\) stream · wall 0:41 · CPU 1:20.36 · 0\.99 cores busy now, 1\.96 overall · 41 done · 1\.00\/s · queue 0/);
+    assert.match(
+      summary ?? '',
+      /Pool: 2 workers · primes \(naive\) stream · wall 0:41 · CPU 1:20.36 · 0\.99 cores busy now, 1\.96 overall · 41 done · 1\.00\/s · queue 0/,
+    );
   });
 
   it('shows each worker: PID, state, core, CPU%, task and how long, tasks done', () => {
     const lines = poolPanelLines(pool, rows, 120, MONO_THEME, NOW);
-    assert.match(lines[2] ?? "", /^\s+1\s+4250 R\s+0\s+99\.1\s+primes 1003000001\s+0\.6s\s+12\s*$/);
-    assert.match(lines[3] ?? "", /^\s+2\s+4251 T\s+1\s+0\.0\s+primes 1003000002 \(paused\)\s+0\.6s\s+12\s*$/);
+    assert.match(lines[2] ?? '', /^\s+1\s+4250 R\s+0\s+99\.1\s+primes 1003000001\s+0\.6s\s+12\s*$/);
+    assert.match(lines[3] ?? '', /^\s+2\s+4251 T\s+1\s+0\.0\s+primes 1003000002 \(paused\)\s+0\.6s\s+12\s*$/);
   });
 
   it('lists the latest results in arrival order, with the worker PID', () => {
@@ -84,15 +96,30 @@ describe('pool panel', () => {
 
   it('threads: the newest result as expected, counted and lost updates, on a line of its own', () => {
     const result = (workload: 'threads' | 'threads-atomic', value: string, taskId: number) => ({
-      taskId, workload, arg: 5_000_000, value, error: null, pid: 4250, workerIndex: 1, cpuMs: 200, wallMs: 600, finishedAt: NOW,
+      taskId,
+      workload,
+      arg: 5_000_000,
+      value,
+      error: null,
+      pid: 4250,
+      workerIndex: 1,
+      cpuMs: 200,
+      wallMs: 600,
+      finishedAt: NOW,
     });
     const racy = snapshot([worker(1, 4250)]);
-    racy.summary.latest = [result('threads-atomic', 'expected 20000000 counted 20000000 lost 0', 1), result('threads', 'expected 20000000 counted 11525924 lost 8474076', 2)];
+    racy.summary.latest = [
+      result('threads-atomic', 'expected 20000000 counted 20000000 lost 0', 1),
+      result('threads', 'expected 20000000 counted 11525924 lost 8474076', 2),
+    ];
     const lines = poolPanelLines(racy, rows, 120, MONO_THEME, NOW);
     assert.equal(lines.at(-2)?.trimEnd(), 'shared counter (no lock): expected 20000000, counted 11525924, lost 8474076 (42.4 %)');
     assert.equal(poolPanelHeight(racy, true), lines.length);
     racy.summary.latest = [result('threads-atomic', 'expected 20000000 counted 20000000 lost 0', 1)];
-    assert.equal(poolPanelLines(racy, rows, 120, MONO_THEME, NOW).at(-2)?.trimEnd(), 'shared counter (Atomics): expected 20000000, counted 20000000, lost 0 (0.0 %)');
+    assert.equal(
+      poolPanelLines(racy, rows, 120, MONO_THEME, NOW).at(-2)?.trimEnd(),
+      'shared counter (Atomics): expected 20000000, counted 20000000, lost 0 (0.0 %)',
+    );
   });
 
   it('zombie: the zombie under a task child, whose it is and how long it has waited to be reaped', () => {
@@ -118,9 +145,22 @@ describe('pool panel', () => {
 
   it('family: each worker with its child, the orphans in the summary', () => {
     const family = (index: number, pid: number, child: number | null) =>
-      worker(index, pid, { state: 'busy', procState: 'S', task: { id: index, workload: 'family', arg: 8000 }, child: child === null ? null : { pid: child, since: NOW - 600 } });
+      worker(index, pid, {
+        state: 'busy',
+        procState: 'S',
+        task: { id: index, workload: 'family', arg: 8000 },
+        child: child === null ? null : { pid: child, since: NOW - 600 },
+      });
     const base = snapshot([family(2, 4251, 4301), family(3, 4252, 4302)]);
-    const child = (pid: number, workerPid: number, orphaned: boolean) => ({ pid, command: 'sleep 8', workerIndex: 1, workerPid, orphaned, ppid: orphaned ? 1 : workerPid, since: NOW - 3000 });
+    const child = (pid: number, workerPid: number, orphaned: boolean) => ({
+      pid,
+      command: 'sleep 8',
+      workerIndex: 1,
+      workerPid,
+      orphaned,
+      ppid: orphaned ? 1 : workerPid,
+      since: NOW - 3000,
+    });
     const pool: PoolSnapshot = {
       ...base,
       summary: { ...base.summary, workload: { workload: 'family' }, children: [child(4300, 4250, true), child(4301, 4251, false), child(4302, 4252, false)] },

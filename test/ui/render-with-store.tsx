@@ -15,11 +15,6 @@ export function renderWithStore(element: ReactElement, store: AppStore = createA
   return { ...result, store };
 }
 
-/** Lets time pass (waitForFrame waits for what a test expects to see instead). */
-export function tick(ms = 20): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 const SGR = /\x1b\[[0-9;]*m/g;
 
 export function plain(frame: string | undefined): string {

@@ -88,7 +88,11 @@ describe('the replay keys', () => {
     const help = helpLines();
     const at = help.findIndex((l) => l.text.startsWith('In a replay'));
     assert.ok(at > help.findIndex((l) => l.text === KEY_TABLE.at(-1)!.help));
-    for (const b of REPLAY_KEY_TABLE) assert.ok(help.slice(at).some((l) => l.key.trim() === b.label && l.text === b.help), b.label);
+    for (const b of REPLAY_KEY_TABLE)
+      assert.ok(
+        help.slice(at).some((l) => l.key.trim() === b.label && l.text === b.help),
+        b.label,
+      );
   });
 });
 

@@ -10,7 +10,19 @@ import { plain, renderWithStore } from './render-with-store.js';
 import { testContext } from './test-context.js';
 import { waitForFrame, waitUntil, type FrameCondition } from './wait-for-frame.js';
 
-const KEYS = { down: '\x1b[B', up: '\x1b[A', right: '\x1b[C', left: '\x1b[D', home: '\x1b[1~', end: '\x1b[4~', f2: '\x1bOQ', f7: '\x1b[18~', f8: '\x1b[19~', f9: '\x1b[20~', esc: '\x1b' };
+const KEYS = {
+  down: '\x1b[B',
+  up: '\x1b[A',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  home: '\x1b[1~',
+  end: '\x1b[4~',
+  f2: '\x1bOQ',
+  f7: '\x1b[18~',
+  f8: '\x1b[19~',
+  f9: '\x1b[20~',
+  esc: '\x1b',
+};
 
 async function setup() {
   const store = createAppStore({ sortKey: 'pid' });
@@ -27,7 +39,14 @@ async function setup() {
   return { ...rendered, store, changes, frame, press };
 }
 
-const titles = (frame: string) => (plain(frame).split('\n').find((l) => /\bUSER\b.*\bCommand\b/.test(l)) ?? '').trim().split(/\s+/);
+const titles = (frame: string) =>
+  (
+    plain(frame)
+      .split('\n')
+      .find((l) => /\bUSER\b.*\bCommand\b/.test(l)) ?? ''
+  )
+    .trim()
+    .split(/\s+/);
 
 describe('the setup screen', () => {
   it('opens with F2, lists the shown columns first, and adds, moves and removes columns', async () => {
@@ -104,7 +123,11 @@ describe('the setup screen', () => {
     await press(KEYS.down, () => store.getState().setup.item === 5, 'on Graphs panel');
     await press('\r', () => store.getState().graphs.panel, 'graphs panel on');
     await frame(/\[ \] Hide kthreads[\s\S]*\[x\] Graphs panel/);
-    assert.deepEqual(Object.keys(changes.values()).sort(), ['cpuMeter', 'graphsPanel', 'hideKernelThreads', 'hideUserlandThreads'], 'saved as the keys save them');
+    assert.deepEqual(
+      Object.keys(changes.values()).sort(),
+      ['cpuMeter', 'graphsPanel', 'hideKernelThreads', 'hideUserlandThreads'],
+      'saved as the keys save them',
+    );
     unmount();
   });
 });

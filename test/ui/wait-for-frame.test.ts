@@ -12,8 +12,11 @@ describe('waitForFrame', () => {
   });
 
   it('fails after its time with what it waited for and the last frame', async () => {
-    await assert.rejects(waitForFrame(() => '\x1b[7mPID 1\x1b[27m', /PID 2/, 'PID 2 drawn', 30), {
-      message: /^timed out after 30 ms waiting for PID 2 drawn; the last frame:\nPID 1$/,
-    });
+    await assert.rejects(
+      waitForFrame(() => '\x1b[7mPID 1\x1b[27m', /PID 2/, 'PID 2 drawn', 30),
+      {
+        message: /^timed out after 30 ms waiting for PID 2 drawn; the last frame:\nPID 1$/,
+      },
+    );
   });
 });

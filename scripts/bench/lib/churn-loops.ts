@@ -46,7 +46,7 @@ interface Ref {
 }
 
 /** Forks since boot, machine-wide (the `processes` line of /proc/stat). */
-export function forksSinceBoot(): number {
+function forksSinceBoot(): number {
   try {
     return Number(/^processes (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1] ?? Number.NaN);
   } catch {
@@ -98,9 +98,7 @@ export async function startChurn(options: ChurnOptions): Promise<Churn> {
   const argv = ['sh', '-c', LOOP, `churn-${options.marker}`, String(burst)];
   const children: ChildProcess[] = [];
   for (let i = 0; i < options.loops; i++) {
-    const child = guarded
-      ? spawn('setpriv', ['--pdeathsig', 'KILL', ...argv], { stdio: 'ignore' })
-      : spawn(argv[0]!, argv.slice(1), { stdio: 'ignore' });
+    const child = guarded ? spawn('setpriv', ['--pdeathsig', 'KILL', ...argv], { stdio: 'ignore' }) : spawn(argv[0]!, argv.slice(1), { stdio: 'ignore' });
     children.push(child);
   }
   await Promise.all(children.map((child) => new Promise((resolve, reject) => child.once('spawn', resolve).once('error', reject))));

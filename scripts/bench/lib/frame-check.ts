@@ -66,7 +66,7 @@ function titleColumns(titles: string): Column[] | string {
 }
 
 /** Why `line` is not a table row under `columns`, or null when every cell parses. */
-export function rowProblem(line: string, columns: readonly Column[]): string | null {
+function rowProblem(line: string, columns: readonly Column[]): string | null {
   let at = 0;
   for (const column of columns) {
     if (column.id === 'command') {
@@ -126,7 +126,8 @@ export function checkFrame(screen: string, size: { columns: number; rows: number
   if (layout.tooSmall) {
     const notice = nonBlank[0] ?? '';
     const ok = nonBlank.length === 1 && lines[0] === notice && isNoticeStart(notice);
-    if (!ok) problems.push(`expected only the too-small notice on the first line, got ${nonBlank.length} non-blank lines: ${JSON.stringify(nonBlank.slice(0, 3))}`);
+    if (!ok)
+      problems.push(`expected only the too-small notice on the first line, got ${nonBlank.length} non-blank lines: ${JSON.stringify(nonBlank.slice(0, 3))}`);
     // A notice from before the resize would also pass the above: where the size shows, it must be this one.
     const shown = /(\d+)x(\d+)[),]/.exec(notice);
     if (shown && shown[0].slice(0, -1) !== `${columns}x${rows}`) problems.push(`the notice names ${shown[0].slice(0, -1)}, not ${columns}x${rows}`);

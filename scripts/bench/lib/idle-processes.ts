@@ -22,9 +22,7 @@ export interface IdleProcesses {
 export async function startIdleProcesses(count: number): Promise<IdleProcesses> {
   // setpriv (util-linux) sets PR_SET_PDEATHSIG and then execs sleep in the same process.
   const guarded = existsSync('/usr/bin/setpriv') && spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status === 0;
-  const [command, args] = guarded
-    ? ['setpriv', ['--pdeathsig', 'KILL', 'sleep', SLEEP_SECONDS]]
-    : ['sleep', [SLEEP_SECONDS]];
+  const [command, args] = guarded ? ['setpriv', ['--pdeathsig', 'KILL', 'sleep', SLEEP_SECONDS]] : ['sleep', [SLEEP_SECONDS]];
   const children: ChildProcess[] = [];
   const exited = new Set<ChildProcess>();
   const killAll = (): void => {

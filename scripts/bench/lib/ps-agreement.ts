@@ -112,7 +112,12 @@ function describe(field: Field, got: number | string, want: number | string): st
 }
 
 /** Field by field, pooltop's processes against the two ps readings (excluding `skip`: ps, pooltop). */
-export function compare(json: { processes: Record<string, unknown>[] }, before: Map<number, PsRow>, after: Map<number, PsRow>, skip: ReadonlySet<number>): FieldAgreement[] {
+export function compare(
+  json: { processes: Record<string, unknown>[] },
+  before: Map<number, PsRow>,
+  after: Map<number, PsRow>,
+  skip: ReadonlySet<number>,
+): FieldAgreement[] {
   return FIELDS.map((field) => {
     const result: FieldAgreement = { field, compared: 0, agree: 0, unknown: 0, worst: '-' };
     let worst = 0;

@@ -29,8 +29,20 @@ export class TmuxServer {
     const envArgs = Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
     const spawnedAt = performance.now();
     const out = this.tmux([
-      'new-session', '-d', '-s', session, '-x', String(size.width), '-y', String(size.height),
-      '-P', '-F', '#{pane_pid}', ...envArgs, '--', ...argv,
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      String(size.width),
+      '-y',
+      String(size.height),
+      '-P',
+      '-F',
+      '#{pane_pid}',
+      ...envArgs,
+      '--',
+      ...argv,
     ]);
     const pid = Number(out.trim());
     if (!Number.isInteger(pid) || pid < 2) throw new Error(`tmux gave no pane PID for ${session}: ${out}`);

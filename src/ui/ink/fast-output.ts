@@ -23,9 +23,7 @@ export interface InkOutput {
 /** Ink applies a Text's own style to each of its lines at output time, through these. */
 type Transformer = (line: string, index: number) => string;
 
-type InkOperation =
-  | { type: 'write'; x: number; y: number; text: string; transformers: readonly Transformer[] }
-  | { type: 'clip' | 'unclip' };
+type InkOperation = { type: 'write'; x: number; y: number; text: string; transformers: readonly Transformer[] } | { type: 'clip' | 'unclip' };
 
 interface Segment {
   x: number;
@@ -85,7 +83,10 @@ export function installFastOutput(OutputClass: unknown = Output): void {
   prototype.__pooltopFast = original;
 }
 
-type ProbeClass = new (size: { width: number; height: number }) => InkOutput & {
+type ProbeClass = new (size: {
+  width: number;
+  height: number;
+}) => InkOutput & {
   write(x: number, y: number, text: string, options: { transformers: Transformer[] }): void;
 };
 

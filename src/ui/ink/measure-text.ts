@@ -1,5 +1,5 @@
 // Ink's measure-text.js, with a bounded cache (the bundle puts it in place of Ink's own, whose
-// cache kept every text ever measured: ~10 KB a refresh for pooltop's table, 36 MB an hour).
+// cache kept every text ever measured and grew with every refresh: docs/performance.md).
 import fastStringWidth from './fast-string-width.js';
 import { BoundedCache } from './bounded-cache.js';
 

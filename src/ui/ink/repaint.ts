@@ -55,6 +55,7 @@ export function repaint(stdout: NodeJS.WriteStream): void {
 export function useRepaintOnResize(columns: number, rows: number): void {
   const { stdout } = useStdout();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new size is what the effect runs for
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -24,7 +24,16 @@ async function bundleAgainst(version: string): Promise<string[]> {
   writeFileSync(join(ink, 'build', 'index.js'), 'export const render = () => {};\n');
   writeFileSync(join(dir, 'entry.js'), "import { render } from 'ink';\nrender();\n");
   try {
-    await build({ absWorkingDir: dir, entryPoints: ['entry.js'], bundle: true, write: false, platform: 'node', format: 'esm', logLevel: 'silent', plugins: [inkBundlePatches(DIST)] });
+    await build({
+      absWorkingDir: dir,
+      entryPoints: ['entry.js'],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+      plugins: [inkBundlePatches(DIST)],
+    });
     return [];
   } catch (error) {
     return ((error as { errors?: { text: string }[] }).errors ?? []).map((e) => e.text);

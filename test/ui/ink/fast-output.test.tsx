@@ -46,15 +46,17 @@ after(() => restore());
 
 function storeWithTree() {
   const store = createAppStore({ sortKey: 'pid' });
-  store.getState().applySample(
-    sample([
-      info(1, { ppid: 0, command: '/sbin/init' }),
-      info(20, { ppid: 1, command: 'bash', state: 'R' }),
-      info(30, { ppid: 20, command: 'sleep 987654', state: 'T' }),
-      info(40, { ppid: 20, command: '日本語 wide 🎉 x\x1b]0;t\x07' }),
-      info(50, { ppid: 1, command: 'vim notes', state: 'Z' }),
-    ]),
-  );
+  store
+    .getState()
+    .applySample(
+      sample([
+        info(1, { ppid: 0, command: '/sbin/init' }),
+        info(20, { ppid: 1, command: 'bash', state: 'R' }),
+        info(30, { ppid: 20, command: 'sleep 987654', state: 'T' }),
+        info(40, { ppid: 20, command: '日本語 wide 🎉 x\x1b]0;t\x07' }),
+        info(50, { ppid: 1, command: 'vim notes', state: 'Z' }),
+      ]),
+    );
   return store;
 }
 
@@ -117,9 +119,16 @@ describe('installFastOutput, the run-time patch and its self-check', () => {
   });
 
   it('says so, and changes nothing, when the class is not the shape it was written for', () => {
-    const mismatch = /^Error: Ink's Output class is not the one pooltop's frame composer was written for: the UI bundle's Ink is not the ink 6\.8\.x its patches were written for/;
-    assert.throws(() => installFastOutput(class {}), (e) => mismatch.test(String(e)));
-    assert.throws(() => installFastOutput(null), (e) => mismatch.test(String(e)));
+    const mismatch =
+      /^Error: Ink's Output class is not the one pooltop's frame composer was written for: the UI bundle's Ink is not the ink 6\.8\.x its patches were written for/;
+    assert.throws(
+      () => installFastOutput(class {}),
+      (e) => mismatch.test(String(e)),
+    );
+    assert.throws(
+      () => installFastOutput(null),
+      (e) => mismatch.test(String(e)),
+    );
     // A get() of its own, but the writes kept elsewhere than composeFrame reads them.
     class Elsewhere {
       lines: string[] = [];
@@ -131,7 +140,10 @@ describe('installFastOutput, the run-time patch and its self-check', () => {
       }
     }
     const get = Elsewhere.prototype.get;
-    assert.throws(() => installFastOutput(Elsewhere), (e) => mismatch.test(String(e)));
+    assert.throws(
+      () => installFastOutput(Elsewhere),
+      (e) => mismatch.test(String(e)),
+    );
     assert.equal(Elsewhere.prototype.get, get, 'left as it was');
   });
 });

@@ -32,7 +32,7 @@ describe('fastStringWidth, the width Ink measures with in the bundle', () => {
   it('replaces string-width in the bundle: none of its code is there', { skip: !existsSync(BUNDLE) && 'no dist/ui/ui-bundle.js (npm run build)' }, () => {
     const bundle = readFileSync(BUNDLE, 'utf8');
     assert.ok(!bundle.includes('isDoubleWidthNonRgiEmojiSequence'), "string-width's emoji rule is not in the bundle");
-    assert.ok(!bundle.includes('ambiguousAsWide'), "nor its East Asian width options");
+    assert.ok(!bundle.includes('ambiguousAsWide'), 'nor its East Asian width options');
   });
 
   // Ink outside the bundle (the component tests) measures with string-width, by grapheme: made-safe

@@ -10,7 +10,14 @@ import measureText, { measureCacheSize } from '../../../src/ui/ink/measure-text.
 import wrapText from '../../../src/ui/ink/wrap-text.js';
 
 const BUNDLE = fileURLToPath(new URL('../../../dist/ui/ui-bundle.js', import.meta.url));
-const TEXTS = ['', 'one line', 'two\nlines', '\x1b[31mred\x1b[39m\nand 日本語', '│  └─ bash'.repeat(20), 'a very long line that must be cut or wrapped somewhere'];
+const TEXTS = [
+  '',
+  'one line',
+  'two\nlines',
+  '\x1b[31mred\x1b[39m\nand 日本語',
+  '│  └─ bash'.repeat(20),
+  'a very long line that must be cut or wrapped somewhere',
+];
 
 describe("pooltop's versions of Ink's text helpers", () => {
   it('measure text as Ink does', () => {
@@ -58,7 +65,11 @@ describe('the bundle', { skip: !bundleExists() && 'no dist/ui/ui-bundle.js (npm 
     assert.ok(!bundle.includes('typeof fetch'), "yoga's loader does not ask for fetch");
     const loaded = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `await import(${JSON.stringify(BUNDLE)}); console.log(process.moduleLoadList.filter((m) => /undici|fetch/.test(m)).join(' '))`],
+      [
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(BUNDLE)}); console.log(process.moduleLoadList.filter((m) => /undici|fetch/.test(m)).join(' '))`,
+      ],
       { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
     );
     assert.equal(loaded.status, 0, loaded.stderr);

@@ -18,7 +18,8 @@ function fakeInstance(stdout: NodeJS.WriteStream, fields: Record<string, unknown
   (instances as unknown as WeakMap<object, unknown>).set(stdout, fields);
 }
 
-const MISMATCH = /^Error: Ink's instance for this terminal has not the fields pooltop's repaint after a resize writes: the UI bundle's Ink is not the ink 6\.8\.x/;
+const MISMATCH =
+  /^Error: Ink's instance for this terminal has not the fields pooltop's repaint after a resize writes: the UI bundle's Ink is not the ink 6\.8\.x/;
 
 describe("repaint, through Ink's instance", () => {
   it('clears the terminal and has Ink write its frame again, forgetting the last one', () => {
@@ -46,9 +47,17 @@ describe("repaint, through Ink's instance", () => {
 
   it("says so when Ink's instance is not the shape it writes, or there is none", () => {
     const { stdout } = terminal(true);
-    assert.throws(() => repaint(stdout), (e) => MISMATCH.test(String(e)), 'no instance');
+    assert.throws(
+      () => repaint(stdout),
+      (e) => MISMATCH.test(String(e)),
+      'no instance',
+    );
     fakeInstance(stdout, { lastOutput: '', lastOutputToRender: '', lastOutputHeight: 0, onRender() {} });
-    assert.throws(() => repaint(stdout), (e) => MISMATCH.test(String(e)), 'no log.sync');
+    assert.throws(
+      () => repaint(stdout),
+      (e) => MISMATCH.test(String(e)),
+      'no log.sync',
+    );
   });
 
   it("checks Ink's own instance on the first render, so a mismatch shows at start, not at a resize", async () => {
