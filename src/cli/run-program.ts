@@ -142,8 +142,12 @@ function groupOf(pgid: number, startTime: number, signal: SignalInfo): GroupMemb
 /** Its whole group, checked as the signal menu's group send is (and again just before the kill). */
 function signalGroup(pgid: number, startTime: number, name: 'SIGTERM' | 'SIGKILL'): void {
   const signal = lookupSignal(name)!;
-  const members = groupOf(pgid, startTime, signal);
-  if (members !== null) sendToGroup(pgid, name, members);
+  // The group is sent to only as it was listed; a program still starting its children changes it
+  // between the listing and the send (refused as "changed"): list it again, a few times.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const members = groupOf(pgid, startTime, signal);
+    if (members === null || sendToGroup(pgid, name, members).status !== 'reused') return;
+  }
 }
 
 const running = (member: GroupMember): boolean => {
