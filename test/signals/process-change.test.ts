@@ -41,7 +41,10 @@ describe('renice', () => {
     assert.equal(renice(target, -1).status, 'sent');
     assert.equal(ps(child.pid!, 'ni'), '-1');
     // As another user (nobody), lowering is refused by the kernel: run the same call under setpriv.
-    const script = `import('${new URL('../../src/signals/process-change.ts', import.meta.url).href}').then(m => { const o = m.renice(${JSON.stringify(target)}, -1); console.log(o.status + ' ' + o.text); })`;
+    // The start time as the other process reads it: boot time is estimated per process (~10 ms).
+    const change = new URL('../../src/signals/process-change.ts', import.meta.url).href;
+    const identity = new URL('../../src/platform/process-identity.ts', import.meta.url).href;
+    const script = `Promise.all([import('${change}'), import('${identity}')]).then(([m, p]) => { const t = { ...${JSON.stringify(target)}, startTime: p.readProcessIdentity(${target.pid}).startTime }; const o = m.renice(t, -1); console.log(o.status + ' ' + o.text); })`;
     const said = execFileSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, '--import', 'tsx', '-e', script], {
       encoding: 'utf8',
     });
