@@ -121,9 +121,16 @@ describe('pooltop record', { skip: !linux && 'reads /proc' }, () => {
   });
 
   it('stops on a full disk (a file size limit) with the file readable to its last sample', async () => {
+    // The limit is taken from a one-sample recording made just before, so that the key frame fits
+    // however many processes this machine has (a fixed 12 kB held 83 processes but not a CI
+    // machine's few hundred), and a few deltas after it; ulimit -f counts 512-byte blocks in dash
+    // (1 kB in bash, which only makes the limit larger).
+    const one = file();
+    assert.equal((await runBin(['record', one, '--count', '1'])).code, 0);
+    const blocks = Math.ceil((3 * statSync(one).size + 8192) / 512);
     const path = file();
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn('/bin/sh', ['-c', 'ulimit -f 24; exec "$0" record "$1" -d 1 --count 1000', BIN, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn('/bin/sh', ['-c', `ulimit -f ${blocks}; exec "$0" record "$1" -d 1 --count 100000`, BIN, path], { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
       child.on('close', (code) => resolve({ code, stderr }));
