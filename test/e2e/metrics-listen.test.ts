@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { parseExposition, seriesOf } from '../cli/exposition-text.js';
-import { fetchText } from '../cli/serve-process.js';
+import { fetchText, freePort, until } from '../cli/serve-process.js';
 import { startPooltop } from './pooltop-session.js';
 import { endPoolTest, workerChildren } from './pool-workers.js';
 import type { ProcRef } from './proc-table.js';
@@ -19,27 +19,6 @@ afterEach(async () => {
   workers = [];
   await endPoolTest(s, w);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const sum = (values: Map<string, number>): number => [...values.values()].reduce((a, b) => a + b, 0);
 
