@@ -19,7 +19,7 @@ afterEach(async () => {
   session = undefined;
   seen = [];
   // A child that outlived pooltop is no longer in the session's tree: it is ended there, then fails.
-  await endPoolTest(s, p, 'worker or child');
+  await endPoolTest(s, p, 'no worker or child outlived pooltop');
 });
 
 // The pool menu's entries (src/store/pool-actions.ts POOL_MENU).

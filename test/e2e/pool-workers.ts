@@ -27,7 +27,7 @@ export async function workersOf(s: TmuxSession, n: number, timeoutMs = 15_000): 
  * Ends a pool test: the session killed, then every worker (or other child) the test saw still alive
  * SIGKILLed by its checked identity; either is a failure (pooltop ends them on every way out).
  */
-export async function endPoolTest(session: TmuxSession | undefined, workers: readonly ProcRef[], what = 'worker'): Promise<void> {
+export async function endPoolTest(session: TmuxSession | undefined, workers: readonly ProcRef[], outlived = 'no worker outlived pooltop'): Promise<void> {
   const leftovers = (await session?.kill()) ?? [];
   const alive = workers.filter(isRunning);
   for (const w of alive) signalProcess(w, 'SIGKILL');
@@ -39,6 +39,6 @@ export async function endPoolTest(session: TmuxSession | undefined, workers: rea
   assert.deepEqual(
     alive.map((p) => p.pid),
     [],
-    `no ${what} outlived pooltop`,
+    outlived,
   );
 }
