@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../test/cli/serve-process.js';
 import { settings } from './lib/bench-settings.js';
 import { onCleanup } from './lib/cleanup.js';
 import { fixed, formatTable } from './lib/format-table.js';
@@ -160,17 +160,6 @@ async function watchCpu(label: string): Promise<string[]> {
   } finally {
     stop();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The monitor with and without --metrics-listen, side by side in tmux for the same window; the exporter scraped every second. */

@@ -33,6 +33,11 @@ export interface MetricFamily {
   samples: readonly MetricSample[];
 }
 
+/** A family of one unlabelled sample: a machine-wide gauge or counter. */
+export function singleSampleFamily(name: string, type: MetricType, help: string, value: number, unit?: MetricFamily['unit']): MetricFamily {
+  return { name, type, help, ...(unit ? { unit } : {}), samples: [{ value }] };
+}
+
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 

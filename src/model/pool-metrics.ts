@@ -3,7 +3,7 @@
 // Counters come from PoolTotals, so none goes backwards when workers are replaced or the pool is
 // started again.
 import type { PoolSnapshot, WorkerState } from '../pool/pool-snapshot.js';
-import type { MetricFamily } from './metrics-exposition.js';
+import { type MetricFamily, singleSampleFamily } from './metrics-exposition.js';
 import type { PoolTotals } from './pool-totals.js';
 
 const WORKER_STATES: readonly WorkerState[] = ['starting', 'idle', 'busy', 'paused', 'exiting'];
@@ -24,43 +24,28 @@ export function poolFamilies(snapshot: PoolSnapshot, totals: PoolTotals): Metric
       help: 'Tasks whose result came back, each once, by workload and outcome (ok, or error when the workload failed).',
       samples: totals.tasksDone.map((t) => ({ labels: { workload: t.workload, outcome: t.outcome }, value: t.count })),
     },
-    {
-      name: 'pooltop_pool_tasks_queued',
-      type: 'gauge',
-      help: 'Tasks waiting for a worker.',
-      samples: [{ value: summary.pending }],
-    },
-    {
-      name: 'pooltop_pool_tasks_in_flight',
-      type: 'gauge',
-      help: 'Tasks handed to a worker and not yet done (a paused worker holds its task).',
-      samples: [{ value: summary.inFlight }],
-    },
-    {
-      name: 'pooltop_pool_tasks_requeued',
-      type: 'counter',
-      help: 'Tasks put back at the head of the queue because their worker died.',
-      samples: [{ value: totals.requeued }],
-    },
-    {
-      name: 'pooltop_pool_workers_replaced',
-      type: 'counter',
-      help: 'Workers started to replace workers that died.',
-      samples: [{ value: totals.replaced }],
-    },
-    {
-      name: 'pooltop_pool_cpu_seconds',
-      type: 'counter',
-      unit: 'seconds',
-      help: "CPU time of all the pool's workers, those that have exited included; its rate is the cores the pool keeps busy.",
-      samples: [{ value: totals.cpuSeconds }],
-    },
-    {
-      name: 'pooltop_pool_cores_busy',
-      type: 'gauge',
-      help: 'Cores the pool kept busy on average since it started (its CPU time over its wall time), as the pool panel shows.',
-      samples: [{ value: summary.coresBusy }],
-    },
+    singleSampleFamily('pooltop_pool_tasks_queued', 'gauge', 'Tasks waiting for a worker.', summary.pending),
+    singleSampleFamily(
+      'pooltop_pool_tasks_in_flight',
+      'gauge',
+      'Tasks handed to a worker and not yet done (a paused worker holds its task).',
+      summary.inFlight,
+    ),
+    singleSampleFamily('pooltop_pool_tasks_requeued', 'counter', 'Tasks put back at the head of the queue because their worker died.', totals.requeued),
+    singleSampleFamily('pooltop_pool_workers_replaced', 'counter', 'Workers started to replace workers that died.', totals.replaced),
+    singleSampleFamily(
+      'pooltop_pool_cpu_seconds',
+      'counter',
+      "CPU time of all the pool's workers, those that have exited included; its rate is the cores the pool keeps busy.",
+      totals.cpuSeconds,
+      'seconds',
+    ),
+    singleSampleFamily(
+      'pooltop_pool_cores_busy',
+      'gauge',
+      'Cores the pool kept busy on average since it started (its CPU time over its wall time), as the pool panel shows.',
+      summary.coresBusy,
+    ),
     {
       name: 'pooltop_pool_worker_cpu_seconds',
       type: 'counter',

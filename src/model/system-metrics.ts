@@ -5,19 +5,13 @@ import type { DiskCounters, NetworkCounters } from '../sampling/host-counters.js
 import { CPU_MODES } from '../sampling/parse-cpu-modes.js';
 import type { Sample } from '../sampling/types.js';
 import type { CounterFloor } from './counter-floor.js';
-import type { MetricFamily, MetricSample } from './metrics-exposition.js';
+import { type MetricFamily, type MetricSample, singleSampleFamily } from './metrics-exposition.js';
 import { sanitizeText } from './sanitize.js';
 
 /** `cpuFloor` keeps each core's modes from going backwards across calls (see counter-floor.ts). */
 export function systemFamilies(sample: Sample, cpuFloor: CounterFloor): MetricFamily[] {
   const { memory, swap, load, tasks, counters } = sample;
-  const gauge = (name: string, help: string, value: number, unit?: 'bytes' | 'seconds'): MetricFamily => ({
-    name,
-    type: 'gauge',
-    help,
-    ...(unit ? { unit } : {}),
-    samples: [{ value }],
-  });
+  const gauge = (name: string, help: string, value: number, unit?: MetricFamily['unit']): MetricFamily => singleSampleFamily(name, 'gauge', help, value, unit);
   const families: MetricFamily[] = [];
   if (counters) {
     const cpu: MetricSample[] = [];

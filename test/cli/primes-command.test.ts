@@ -5,26 +5,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
 import { parsePrimesArgs, runPrimesCommand } from '../../src/cli/primes-command.js';
 import { REPO_ROOT } from '../e2e/pooltop-session.js';
+import { itRejectsUsage, runCaptured } from './batch-usage.js';
 import { childrenOf, killLeftoverWorkers, readProc, signalProcess, type ProcRef } from '../e2e/proc-table.js';
 
 const SEED = ['1000003', '2000003', '3000017', '4000037', '5000011', '6000011', '7000003', '8000009', '9000011'];
 const TIME_LINE = /^(real|user|sys)\t\d+m\d+\.\d{3}s$/;
 
-async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const status = await runPrimesCommand(argv, { stdout, stderr });
-  return { status, out, err };
-}
+const run = (argv: string[]) => runCaptured(runPrimesCommand, argv);
 
 describe('pooltop primes', () => {
   it("defaults reproduce the seed: the nine primes, each with its worker's PID, then real/user/sys", async () => {
@@ -107,17 +98,7 @@ describe('pooltop primes', () => {
     [['--from', '\u001b]0;pwned\u0007'], /^--from must be an integer from 2 to 2147483647 \(got "\^\[\]0;pwned\^G"\)$/],
   ];
 
-  for (const [argv, expected] of BAD) {
-    it(`rejects ${JSON.stringify(argv)} with one line and status 2`, async () => {
-      const { status, out, err } = await run(argv);
-      assert.equal(status, 2);
-      assert.equal(out, '');
-      assert.ok(err.endsWith('\n') && err.split('\n').length === 2, `one line: ${JSON.stringify(err)}`);
-      assert.ok(err.startsWith('pooltop primes: '));
-      assert.match(err.slice('pooltop primes: '.length, -1), expected);
-      assert.doesNotMatch(err, /\u001b|\u0007/);
-    });
-  }
+  itRejectsUsage('primes', runPrimesCommand, BAD);
 
   it('parses defaults without touching processes', () => {
     const parsed = parsePrimesArgs([]);

@@ -1,7 +1,9 @@
 // `pooltop serve` started for a test: waits for the line saying where it listens (started on
-// port 0, the system picks a free port), fetches /metrics, and stops it by its own PID.
+// port 0, the system picks a free port), fetches /metrics, and stops it by its own PID; a free
+// port for the exporters that take one, and polling a fetch until it shows what a test waits for.
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { startBin, type BinResult } from './run-bin.js';
 
 export interface ServeProcess {
@@ -67,4 +69,27 @@ export function fetchText(url: string, accept?: string): Promise<Fetched> {
     req.on('error', reject);
     req.end();
   });
+}
+
+/** A loopback port nobody listens on now (the system picks it; closed again for the program under test to take). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `get` (a fetch of /metrics, say) every 100 ms until `ok` holds of its value. */
+export async function until<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await get();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

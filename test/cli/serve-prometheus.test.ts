@@ -3,12 +3,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { childrenOf, readCmdline } from '../e2e/proc-table.js';
-import { fetchText, startServe, type ServeProcess } from './serve-process.js';
+import { fetchText, freePort, startServe, type ServeProcess } from './serve-process.js';
 
 const PROMETHEUS = '/usr/bin/prometheus';
 const available = spawnSync(PROMETHEUS, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -16,18 +15,6 @@ const available = spawnSync(PROMETHEUS, ['--version'], { stdio: 'ignore' }).stat
 interface VectorItem {
   metric: Record<string, string>;
   value: [number, string];
-}
-
-/** A loopback port nobody listens on now (the system picks it; closed again for Prometheus to take). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

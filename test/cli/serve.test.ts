@@ -6,7 +6,7 @@ import { afterEach, describe, it } from 'node:test';
 import { childrenOf, readCmdline } from '../e2e/proc-table.js';
 import { parseExposition, seriesOf, valueOf } from './exposition-text.js';
 import { runBin } from './run-bin.js';
-import { fetchText, startServe, type ServeProcess } from './serve-process.js';
+import { fetchText, startServe, until, type ServeProcess } from './serve-process.js';
 
 const linux = process.platform === 'linux';
 const promtool = spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -32,16 +32,6 @@ async function metrics(s: ServeProcess, accept?: string): Promise<string> {
     if (reply.status === 200) return reply.body;
     if (i > 200) throw new Error(`/metrics answered ${reply.status}: ${reply.body}`);
     await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function until<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

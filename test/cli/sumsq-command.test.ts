@@ -3,24 +3,15 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, it } from 'node:test';
 import { parseSumsqArgs, runSumsqCommand } from '../../src/cli/sumsq-command.js';
 import { REPO_ROOT } from '../e2e/pooltop-session.js';
+import { itRejectsUsage, runCaptured } from './batch-usage.js';
 import { readProc, signalProcess, waitUntilGone, type ProcRef } from '../e2e/proc-table.js';
 
 const RESULT = /^cpu_bound\((\d+)\) = (\d+)\tpid (\d+)$/;
 
-async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const status = await runSumsqCommand(argv, { stdout, stderr });
-  return { status, out, err };
-}
+const run = (argv: string[]) => runCaptured(runSumsqCommand, argv);
 
 /** Σ i² for i < n, in closed form: (n − 1) n (2n − 1) / 6. */
 const closedForm = (n: number): string => {
@@ -124,17 +115,7 @@ describe('pooltop sumsq', () => {
     [['--base', '\u001b[2J'], /^--base must be an integer from 0 to 2147483647 \(got "\^\[\[2J"\)$/],
   ];
 
-  for (const [argv, expected] of BAD) {
-    it(`rejects ${JSON.stringify(argv)} with one line and status 2`, async () => {
-      const { status, out, err } = await run(argv);
-      assert.equal(status, 2);
-      assert.equal(out, '');
-      assert.ok(err.endsWith('\n') && err.split('\n').length === 2, `one line: ${JSON.stringify(err)}`);
-      assert.ok(err.startsWith('pooltop sumsq: '));
-      assert.match(err.slice('pooltop sumsq: '.length, -1), expected);
-      assert.doesNotMatch(err, /\u001b/);
-    });
-  }
+  itRejectsUsage('sumsq', runSumsqCommand, BAD);
 
   it('parses defaults without touching processes', () => {
     const parsed = parseSumsqArgs([]);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { parentDeathLauncher } from '../../src/pool/parent-death-signal.js';
 import { startPooltop } from './pooltop-session.js';
+import { endPoolTest } from './pool-workers.js';
 import { childrenOf, isRunning, readCmdline, readProc, signalProcess, watchEnds, type ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
 
@@ -14,22 +15,11 @@ let session: TmuxSession | undefined;
 let seen: ProcRef[] = [];
 
 afterEach(async () => {
-  const leftovers = (await session?.kill()) ?? [];
+  const [s, p] = [session, seen];
   session = undefined;
-  // A child that outlived pooltop is no longer in the session's tree: end it here, then fail.
-  const alive = seen.filter(isRunning);
-  for (const p of alive) signalProcess(p, 'SIGKILL');
   seen = [];
-  assert.deepEqual(
-    leftovers.map((p) => p.pid),
-    [],
-    'nothing needed SIGKILL at the end',
-  );
-  assert.deepEqual(
-    alive.map((p) => p.pid),
-    [],
-    'no worker or child outlived pooltop',
-  );
+  // A child that outlived pooltop is no longer in the session's tree: it is ended there, then fails.
+  await endPoolTest(s, p, 'no worker or child outlived pooltop');
 });
 
 // The pool menu's entries (src/store/pool-actions.ts POOL_MENU).

@@ -5,28 +5,18 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { plain } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
-import { childrenOf, isRunning, readCmdline, signalProcess, type ProcRef } from './proc-table.js';
+import { endPoolTest, workersOf } from './pool-workers.js';
+import type { ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
 
 let session: TmuxSession | undefined;
 let workers: ProcRef[] = [];
 
 afterEach(async () => {
-  const leftovers = (await session?.kill()) ?? [];
+  const [s, w] = [session, workers];
   session = undefined;
-  const alive = workers.filter(isRunning);
-  for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(
-    leftovers.map((p) => p.pid),
-    [],
-    'nothing needed SIGKILL at the end',
-  );
-  assert.deepEqual(
-    alive.map((p) => p.pid),
-    [],
-    'no worker outlived pooltop',
-  );
+  await endPoolTest(s, w);
 });
 
 /** The pool graph as drawn: its two rows (without the "busy " label), the marks line, and the cores-busy figure. */
@@ -46,18 +36,6 @@ const fallen = (g: NonNullable<ReturnType<typeof poolGraph>>): boolean => g.rows
 /** The newest cell of the bottom row has dots; past 1.5 of the 2 cores busy, the top row's too. */
 const risen = (g: NonNullable<ReturnType<typeof poolGraph>>): boolean =>
   g.rows[1].slice(-1).trim() !== '' && (g.busy < 1.5 || g.rows[0].slice(-1).trim() !== '');
-
-async function workersOf(s: TmuxSession, n: number): Promise<ProcRef[]> {
-  const pooltop = await s.programProcess();
-  assert.ok(pooltop, 'pooltop runs');
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = childrenOf(pooltop.pid).filter((p) => readCmdline(p.pid).startsWith('pooltop-worker'));
-    if (found.length === n) return found;
-    if (Date.now() > deadline) throw new Error(`pooltop has ${found.length} workers, not ${n}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('graphs in a 120×40 terminal', { timeout: 120_000 }, () => {
   it("a 2-worker pool's cores-busy graph rises, falls while paused, rises again on resume", async () => {

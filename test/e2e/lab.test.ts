@@ -7,7 +7,8 @@ import { afterEach, describe, it } from 'node:test';
 import { parentDeathLauncher } from '../../src/pool/parent-death-signal.js';
 import { plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
-import { childrenOf, descendantsOf, isRunning, readCmdline, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
+import { endPoolTest } from './pool-workers.js';
+import { childrenOf, descendantsOf, isRunning, readCmdline, waitUntilGone, type ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
 
 let session: TmuxSession | undefined;
@@ -15,24 +16,12 @@ let session: TmuxSession | undefined;
 let seen: ProcRef[] = [];
 
 afterEach(async () => {
-  const leftovers = (await session?.kill()) ?? [];
+  const [s, p] = [session, seen];
   session = undefined;
-  // A child that outlived its worker is no longer in pooltop's tree, so the session's own sweep
-  // cannot find it: end what is still the very process we saw (signalProcess checks the start
-  // time), then fail.
-  const alive = seen.filter(isRunning);
-  for (const p of alive) signalProcess(p, 'SIGKILL');
   seen = [];
-  assert.deepEqual(
-    leftovers.map((p) => p.pid),
-    [],
-    'nothing needed SIGKILL at the end',
-  );
-  assert.deepEqual(
-    alive.map((p) => p.pid),
-    [],
-    'no worker or child outlived pooltop',
-  );
+  // A child that outlived its worker is no longer in pooltop's tree, so the session's own sweep
+  // cannot find it: endPoolTest ends what is still the very process we saw, then fails.
+  await endPoolTest(s, p, 'no worker or child outlived pooltop');
 });
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

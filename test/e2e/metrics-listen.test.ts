@@ -4,52 +4,21 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { parseExposition, seriesOf } from '../cli/exposition-text.js';
-import { fetchText } from '../cli/serve-process.js';
+import { fetchText, freePort, until } from '../cli/serve-process.js';
 import { startPooltop } from './pooltop-session.js';
-import { childrenOf, isRunning, readCmdline, signalProcess, type ProcRef } from './proc-table.js';
+import { endPoolTest, workerChildren } from './pool-workers.js';
+import type { ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
 
 let session: TmuxSession | undefined;
 let workers: ProcRef[] = [];
 
 afterEach(async () => {
-  const leftovers = (await session?.kill()) ?? [];
+  const [s, w] = [session, workers];
   session = undefined;
-  const alive = workers.filter(isRunning);
-  for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(
-    leftovers.map((p) => p.pid),
-    [],
-    'nothing needed SIGKILL at the end',
-  );
-  assert.deepEqual(
-    alive.map((p) => p.pid),
-    [],
-    'no worker outlived pooltop',
-  );
+  await endPoolTest(s, w);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const sum = (values: Map<string, number>): number => [...values.values()].reduce((a, b) => a + b, 0);
 
@@ -84,7 +53,7 @@ describe('the monitor with --metrics-listen', () => {
     // A worker's title shows once it has started running its entry.
     workers = await until(
       'the workers titled',
-      async () => childrenOf(pooltop.pid).filter((c) => readCmdline(c.pid).startsWith('pooltop-worker')),
+      async () => workerChildren(pooltop.pid),
       (found) => found.length === n,
     );
     const exported = [...seriesOf(started, 'pooltop_pool_worker_cpu_seconds_total').keys()].map((k) => Number(/pid="(\d+)"/.exec(k)?.[1])).sort();

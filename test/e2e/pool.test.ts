@@ -4,43 +4,19 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { hasMainScreen, plain, readTable, rowState, selectedRows } from './monitor-screen.js';
 import { POOLTOP_BIN, REPO_ROOT, startPooltop } from './pooltop-session.js';
-import { childrenOf, isRunning, readCmdline, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
+import { endPoolTest, workerChildren, workersOf } from './pool-workers.js';
+import { childrenOf, signalProcess, waitUntilGone, type ProcRef } from './proc-table.js';
 import { TmuxSession } from './tmux-session.js';
 
 let session: TmuxSession | undefined;
 let workers: ProcRef[] = [];
 
 afterEach(async () => {
-  const leftovers = (await session?.kill()) ?? [];
+  const [s, w] = [session, workers];
   session = undefined;
-  // Nothing of the test may outlive it: workers still alive here are a failure, and are ended.
-  const alive = workers.filter(isRunning);
-  for (const w of alive) signalProcess(w, 'SIGKILL');
   workers = [];
-  assert.deepEqual(
-    leftovers.map((p) => p.pid),
-    [],
-    'nothing needed SIGKILL at the end',
-  );
-  assert.deepEqual(
-    alive.map((p) => p.pid),
-    [],
-    'no worker outlived pooltop',
-  );
+  await endPoolTest(s, w);
 });
-
-/** pooltop's worker children, once there are `n` of them. */
-async function workersOf(s: TmuxSession, n: number): Promise<ProcRef[]> {
-  const pooltop = await s.programProcess();
-  assert.ok(pooltop, 'pooltop runs');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = childrenOf(pooltop.pid).filter((p) => readCmdline(p.pid).startsWith('pooltop-worker'));
-    if (found.length === n) return found;
-    if (Date.now() > deadline) throw new Error(`pooltop has ${found.length} workers, not ${n}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The worker rows as drawn: their state letters. */
 function workerStates(screen: string, pids: readonly number[]): string[] {
@@ -169,7 +145,7 @@ describe('the pool in a 120×40 terminal', () => {
       const pid = addedPid(screen);
       if (/could not add a worker/.test(screen) || pid === null) break;
       added.add(pid);
-      workers = childrenOf(pooltop.pid).filter((p) => readCmdline(p.pid).startsWith('pooltop-worker'));
+      workers = workerChildren(pooltop.pid);
     }
     assert.match(plain(screen), /could not add a worker: pooltop has as many files open as its limit allows \(ulimit -n\) \(EMFILE\)/);
     // The old message blamed the pool's size ("256 at most"); a PID on screen may contain 256 too.

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
-import { childrenOf, isRunning, readCmdline, readProc, signalProcess, type ProcRef } from './proc-table.js';
+import { endPoolTest } from './pool-workers.js';
+import { childrenOf, isRunning, readCmdline, readProc, type ProcRef } from './proc-table.js';
 import type { TmuxSession } from './tmux-session.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'pool-until.py');
@@ -18,24 +19,16 @@ let dir: string | undefined;
 let seen: ProcRef[] = [];
 
 afterEach(async () => {
-  const leftovers = (await session?.kill()) ?? [];
+  const [s, p, d] = [session, seen, dir];
   session = undefined;
-  // The program runs in a session of its own: tmux's sweep of pooltop's tree may not reach it.
-  const alive = seen.filter(isRunning);
-  for (const p of alive) signalProcess(p, 'SIGKILL');
   seen = [];
-  if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
-  assert.deepEqual(
-    leftovers.map((p) => p.pid),
-    [],
-    'nothing needed SIGKILL at the end',
-  );
-  assert.deepEqual(
-    alive.map((p) => p.pid),
-    [],
-    'the program and its workers ended with it',
-  );
+  try {
+    // The program runs in a session of its own: tmux's sweep of pooltop's tree may not reach it.
+    await endPoolTest(s, p, 'the program and its workers ended with it');
+  } finally {
+    if (d) rmSync(d, { recursive: true, force: true });
+  }
 });
 
 describe('pooltop run', () => {
