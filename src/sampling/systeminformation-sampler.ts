@@ -4,8 +4,8 @@
 // core, SHR, the state of idle kernel threads) is unknown, not made up.
 import os from 'node:os';
 import si from 'systeminformation';
-import { countTasks } from './count-tasks.js';
 import { isKernelThread } from './kernel-thread.js';
+import { listedSample } from './listed-sample.js';
 import { SOURCE_FIELDS } from './source-fields.js';
 import { SysteminformationFacts } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
@@ -43,16 +43,7 @@ export class SysteminformationSampler implements Sampler {
     const cores = this.sampled ? Math.max(1, facts.cpus.length || os.cpus().length) : Number.NaN;
     this.sampled = true;
     const processes = data.list.map((p) => toProcessInfo(p, cores));
-    return {
-      time,
-      monotonic: performance.now(),
-      ...facts,
-      tasks: countTasks(processes),
-      processes,
-      unreadable: 0,
-      source: this.source,
-      capabilities: this.capabilities,
-    };
+    return listedSample(this, time, facts, processes);
   }
 
   close(): void {}
