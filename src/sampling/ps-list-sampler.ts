@@ -3,8 +3,8 @@
 // state, priority, nice, threads, sizes, core or CPU time. Its %CPU is ps's lifetime average
 // (CPU time ÷ time since start), not use over the last interval, so CPU% is unknown too.
 import psList from 'ps-list';
-import { countTasks } from './count-tasks.js';
 import { isKernelThread } from './kernel-thread.js';
+import { listedSample } from './listed-sample.js';
 import { SOURCE_FIELDS } from './source-fields.js';
 import { createSystemFactsReader } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
@@ -52,16 +52,7 @@ export class PsListSampler implements Sampler {
         kernelThread: isKernelThread(p.pid, p.ppid),
       };
     });
-    return {
-      time,
-      monotonic: performance.now(),
-      ...facts,
-      tasks: countTasks(processes),
-      processes,
-      unreadable: 0,
-      source: this.source,
-      capabilities: this.capabilities,
-    };
+    return listedSample(this, time, facts, processes);
   }
 
   close(): void {}

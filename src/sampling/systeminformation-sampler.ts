@@ -2,10 +2,11 @@
 // every call (many times the procfs sampler's CPU: docs/performance.md), so it is a choice, never the default.
 // What it gives is converted to pooltop's scales; what it does not give (threads, CPU time, the
 // core, SHR, the state of idle kernel threads) is unknown, not made up.
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import si from 'systeminformation';
-import { countTasks } from './count-tasks.js';
 import { isKernelThread } from './kernel-thread.js';
+import { listedSample } from './listed-sample.js';
 import { SOURCE_FIELDS } from './source-fields.js';
 import { SysteminformationFacts } from './system-facts.js';
 import type { ProcessInfo, Sample, Sampler, SourceCapabilities } from './types.js';
@@ -20,6 +21,9 @@ const STATES: Record<string, string> = {
   paging: 'W',
   dead: 'X',
 };
+
+/** The kernel's limit on one argument of a new program: 32 pages of 4 KiB. */
+const MAX_ARG_STRLEN = 32 * 4096;
 
 /** ps's `pri` counts up from 39 − the kernel's priority (stat field 18, what htop's PRI shows). */
 const PS_PRI_BASE = 39;
@@ -37,25 +41,43 @@ export class SysteminformationSampler implements Sampler {
   private sampled = false;
 
   async sample(): Promise<Sample> {
+    refuseWhatSiCannotList();
     const [facts, data] = await Promise.all([this.facts.read(), si.processes()]);
     const time = Date.now();
     // si's first CPU% is since boot, not since a previous reading: unknown, as anyone's first is.
     const cores = this.sampled ? Math.max(1, facts.cpus.length || os.cpus().length) : Number.NaN;
     this.sampled = true;
     const processes = data.list.map((p) => toProcessInfo(p, cores));
-    return {
-      time,
-      monotonic: performance.now(),
-      ...facts,
-      tasks: countTasks(processes),
-      processes,
-      unreadable: 0,
-      source: this.source,
-      capabilities: this.capabilities,
-    };
+    return listedSample(this, time, facts, processes);
   }
 
   close(): void {}
+}
+
+/**
+ * On Linux si.processes() reads each process's CPU through one shell command, `…;cat
+ * /proc/PID/stat` for every PID; past ~6,000 processes that one argument is longer than the kernel
+ * takes (MAX_ARG_STRLEN, 32 pages), and the spawn's E2BIG is thrown inside si's callback, where no
+ * caller can catch it: the program would end with a stack trace. So it is refused here first.
+ */
+function refuseWhatSiCannotList(): void {
+  if (process.platform !== 'linux') return;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  const refusal = siListingRefusal(pids);
+  if (refusal) throw new Error(refusal);
+}
+
+/** Why si cannot list processes with these PIDs (its one command would be too long), or null. */
+export function siListingRefusal(pids: readonly string[]): string | null {
+  const length = pids.reduce((sum, pid) => sum + ';cat /proc//stat'.length + pid.length, 'cat /proc/stat | grep "cpu "'.length);
+  // Processes start while si lists them: a margin of an eighth.
+  if (length * 1.125 <= MAX_ARG_STRLEN) return null;
+  return `systeminformation cannot list ${pids.length} processes: it reads them in one shell command of ${Math.round(length / 1024)} KiB, and the kernel takes ${MAX_ARG_STRLEN / 1024} KiB (use --source procfs)`;
 }
 
 /** `cores` turns si's CPU% (100 = every core busy) into pooltop's (100 = one core); NaN: unknown. */
