@@ -37,9 +37,11 @@ const SLICE = 200;
 /**
  * Descriptors of /proc/[pid]/stat and statm kept open between refreshes: a refresh then costs two
  * preads per process instead of two open + read + close. At most this many, and at most a quarter
- * of the process's limit on open files, so pools, pipes and terminals always have room.
+ * of the process's limit on open files, so pools, pipes and terminals always have room. Two a
+ * process: 2,048 covered 1,024 processes, and at 2,100 half the files were opened and closed
+ * again every refresh (a fifth of its CPU, docs/performance.md).
  */
-const FD_BUDGET = 2048;
+const FD_BUDGET = 8192;
 
 function defaultFdBudget(): number {
   try {
