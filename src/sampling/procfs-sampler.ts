@@ -32,6 +32,11 @@ const PROCFS_CAPABILITIES: SourceCapabilities = {
   fields: SOURCE_FIELDS.procfs,
   threads: true,
 };
+/**
+ * An idle process's statm is read every this many refreshes (its stat every refresh): statm was a
+ * third of the table's reading at 2,000 idle processes (docs/performance.md).
+ */
+const STATM_EVERY = 8;
 /** PIDs read between two turns of the event loop: a few milliseconds of work, so keys are never kept waiting. */
 const SLICE = 200;
 /**
@@ -277,6 +282,14 @@ export class ProcfsSampler implements Sampler {
     if (typeof statText !== 'string') return statText;
     // stat's rss is a per-CPU counter's rough sum on Linux ≥ 6.2 (hundreds of KiB off); statm's
     // resident is what ps and htop show. A thread shares its process's memory: not read again.
+    // A process whose stat line is as it was (no CPU tick, no page fault, the same size) has its
+    // memory as it was too, but for what others do to it (reclaim, a sub-tick madvise): its statm
+    // is read again every STATM_EVERY refreshes, PIDs spread over them, not every refresh.
+    if (identity?.info && identity.statText === statText && (owner || (pid + generation) % STATM_EVERY !== 0)) {
+      identity.seen = generation;
+      if (this.details.size > 0) identity.info = this.withDetails(pid, identity, identity.info);
+      return identity.info;
+    }
     const statmText = owner ? '' : this.readKept(pid, owner, identity, identity?.statmFd ?? -1, 'statm');
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given
