@@ -98,7 +98,12 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   const stopDetails = watchDetails(store, { read: readProcessDetails, ioPriority: (pid) => readIoPriority(pid), userName: (uid) => userNames.name(uid) });
   const trace = createTraceControl(store);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
-  const poller = new Poller(sampler, store, delayMs, bridge.refresh);
+  // The system meters' readings show with the next sample, in its frame.
+  const metersHolder = storeMeters(store);
+  const poller = new Poller(sampler, store, delayMs, () => {
+    bridge.refresh();
+    metersHolder.flush();
+  });
   const followSetup = followSetupChanges(store, sampler, poller);
   if (replay) {
     replay.wake = () => poller.refreshSoon(0);
@@ -116,9 +121,11 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   // Frequency, temperatures, batteries and GPUs, each at its own cadence, off the refresh path.
-  const meters = saved.systemMeters ? new MetersPoller(storeMeters(store), systemMeterSources()) : null;
+  const meters = saved.systemMeters ? new MetersPoller(metersHolder, systemMeterSources()) : null;
   meters?.start();
   const { render, React, App, StoreContext, ThemeRoot, colorDepth } = await loadUi();
+  // The meters read while the UI loaded are in the first frame, with the first sample.
+  metersHolder.flush();
   const terminal = new Terminal(stdin, stdout, options.mouse);
 
   const stats = runtimeStats(process.env.POOLTOP_STATS_FILE);

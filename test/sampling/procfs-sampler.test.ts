@@ -246,7 +246,7 @@ describe('ProcfsSampler against a fake /proc', () => {
     assert.equal(find()?.command, 'other');
   });
 
-  it('reads an idle process\'s statm again within 8 refreshes, and a changed process\'s at once', () => {
+  it("reads an idle process's statm again within 8 refreshes, and a changed process's at once", () => {
     fakeProcess(55, 1, 'sleeper', 'Uid:\t0\t0\t0\t0\n', 'sleeper\0');
     const sampler = new ProcfsSampler({ root });
     const find = () => sampler.readProcesses().processes.find((p) => p.pid === 55)!;
