@@ -44,9 +44,10 @@ const SLICE = 200;
  * preads per process instead of two open + read + close. At most this many, and at most a quarter
  * of the process's limit on open files, so pools, pipes and terminals always have room. Two a
  * process: 2,048 covered 1,024 processes, and at 2,100 half the files were opened and closed
- * again every refresh (a fifth of its CPU, docs/performance.md).
+ * again every refresh (a fifth of its CPU). Each open file holds a page of kernel memory once read
+ * (4 KiB, measured: docs/performance.md), so 4,096 of them hold 16 MiB at most.
  */
-const FD_BUDGET = 8192;
+const FD_BUDGET = 4096;
 
 function defaultFdBudget(): number {
   try {
