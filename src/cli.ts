@@ -1,7 +1,7 @@
 // pooltop's entry point: parse the command line, run the chosen mode, exit with its status.
 // Heavy modules (Ink, React, systeminformation) load only in the modes that need them, and
 // `pooltop --version` loads nothing but this file and the version's: the option parser and the
-// help texts pull in the column registry, the sampler's types and /proc readers (~40 modules).
+// help texts pull in the column registry, the sampler's types and /proc readers (35 modules).
 import { UsageError } from './cli/usage-error.js';
 import { version } from './cli/version.js';
 

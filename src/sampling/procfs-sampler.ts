@@ -33,8 +33,8 @@ const PROCFS_CAPABILITIES: SourceCapabilities = {
   threads: true,
 };
 /**
- * An idle process's statm is read every this many refreshes (its stat every refresh): statm was a
- * third of the table's reading at 2,000 idle processes (docs/performance.md).
+ * An idle process's statm is read every this many refreshes (its stat every refresh): statm was over
+ * a quarter of the table's reading at 2,150 processes (docs/performance.md).
  */
 const STATM_EVERY = 8;
 /** PIDs read between two turns of the event loop: a few milliseconds of work, so keys are never kept waiting. */
