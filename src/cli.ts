@@ -1,18 +1,25 @@
 // pooltop's entry point: parse the command line, run the chosen mode, exit with its status.
-// Heavy modules (Ink, React, systeminformation) load only in the modes that need them.
-import { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, RUN_HELP, SERVE_HELP, SNAPSHOT_HELP } from './cli/help-text.js';
-import { parseCommand } from './cli/parse-options.js';
+// Heavy modules (Ink, React, systeminformation) load only in the modes that need them, and
+// `pooltop --version` loads nothing but this file and the version's: the option parser and the
+// help texts pull in the column registry, the sampler's types and /proc readers (35 modules).
 import { UsageError } from './cli/usage-error.js';
 import { version } from './cli/version.js';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`pooltop ${version()}\n`);
+    return 0;
+  }
+  const { parseCommand } = await import('./cli/parse-options.js');
   const command = parseCommand(argv);
   switch (command.kind) {
-    case 'help':
+    case 'help': {
+      const { MONITOR_HELP, RECORD_HELP, REPLAY_HELP, RUN_HELP, SERVE_HELP, SNAPSHOT_HELP } = await import('./cli/help-text.js');
       process.stdout.write(
         { monitor: MONITOR_HELP, snapshot: SNAPSHOT_HELP, serve: SERVE_HELP, record: RECORD_HELP, replay: REPLAY_HELP, run: RUN_HELP }[command.text],
       );
       return 0;
+    }
     case 'version':
       process.stdout.write(`pooltop ${version()}\n`);
       return 0;

@@ -19,10 +19,8 @@ import type { ReplaySampler } from '../sampling/replay-sampler.js';
 import type { Sampler } from '../sampling/types.js';
 import { formatClock } from '../model/replay-time.js';
 import type { ActionContext } from '../ui/action-context.js';
-import { startMonitorMetrics } from './monitor-metrics.js';
-import { startMonitorRecording } from './monitor-recording.js';
 import type { MonitorOptions } from './parse-options.js';
-import { endText, exitStatusOf, runReport, startProgram, type RunningProgram } from './run-program.js';
+import type { RunningProgram } from './run-program.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
 import { loadSettings, saveSettings, settingsPath } from './settings-file.js';
@@ -77,6 +75,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   pool.on('worker-exit', () => workersReaped++);
   let program: RunningProgram | null = null;
   if (options.run !== null) {
+    const { startProgram } = await import('./run-program.js');
     try {
       program = await startProgram(options.run.file, options.run.args, { reaped: () => workersReaped });
     } catch (error) {
@@ -86,9 +85,12 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
       return 127;
     }
   }
-  const metrics = options.metricsListen && (await startMonitorMetrics(options.metricsListen, options, pool, delayMs));
+  // The exporter (node:http) and the recording's writer (zlib) load only when asked for: a
+  // monitor without them starts sooner.
+  const metrics = options.metricsListen && (await (await import('./monitor-metrics.js')).startMonitorMetrics(options.metricsListen, options, pool, delayMs));
   const created: Sampler = replay ?? (await createSampler(options.source ?? undefined));
-  const recording = options.record === null ? null : startMonitorRecording(options.record, store, pool, delayMs, created);
+  const recording =
+    options.record === null ? null : (await import('./monitor-recording.js')).startMonitorRecording(options.record, store, pool, delayMs, created);
   const recorded = recording ? recording.observe(created) : created;
   const sampler = metrics ? metrics.observe(recorded) : recorded;
   const bridge = connectPool(store, pool);
@@ -96,7 +98,12 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   const stopDetails = watchDetails(store, { read: readProcessDetails, ioPriority: (pid) => readIoPriority(pid), userName: (uid) => userNames.name(uid) });
   const trace = createTraceControl(store);
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
-  const poller = new Poller(sampler, store, delayMs, bridge.refresh);
+  // The system meters' readings show with the next sample, in its frame.
+  const metersHolder = storeMeters(store);
+  const poller = new Poller(sampler, store, delayMs, () => {
+    bridge.refresh();
+    metersHolder.flush();
+  });
   const followSetup = followSetupChanges(store, sampler, poller);
   if (replay) {
     replay.wake = () => poller.refreshSoon(0);
@@ -114,9 +121,11 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   // The first sample is taken while Ink and React load (~0.3 s), so the first frame has data.
   poller.start();
   // Frequency, temperatures, batteries and GPUs, each at its own cadence, off the refresh path.
-  const meters = saved.systemMeters ? new MetersPoller(storeMeters(store), systemMeterSources()) : null;
+  const meters = saved.systemMeters ? new MetersPoller(metersHolder, systemMeterSources()) : null;
   meters?.start();
   const { render, React, App, StoreContext, ThemeRoot, colorDepth } = await loadUi();
+  // The meters read while the UI loaded are in the first frame, with the first sample.
+  metersHolder.flush();
   const terminal = new Terminal(stdin, stdout, options.mouse);
 
   const stats = runtimeStats(process.env.POOLTOP_STATS_FILE);
@@ -224,6 +233,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   return finished.then(async (code) => {
     // A program still running when the monitor quits is ended with its group: nothing is left behind.
     const end = await run.stop();
+    const { exitStatusOf, runReport } = await import('./run-program.js');
     const output = run.output();
     if (output !== '') process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
     stderr.write(runReport(run.label, run.pid, end));
@@ -245,7 +255,8 @@ function watchProgram(store: ReturnType<typeof createAppStore>, program: Running
     store.setState({ follow: true });
     state.notify(`running PID ${program.pid} ${program.label} (o: every process; q: quit, which ends it)`, 'info');
   });
-  void program.ended.then((end) => {
+  void program.ended.then(async (end) => {
+    const { endText } = await import('./run-program.js');
     shown();
     const secs = (ms: number | null): string => (ms === null ? '?' : `${(ms / 1000).toFixed(2)} s`);
     const text = `PID ${program.pid} ${endText(end)} · real ${secs(end.realMs)} user ${secs(end.userMs)} sys ${secs(end.systemMs)} · q quits · ${program.label}`;

@@ -32,14 +32,22 @@ const PROCFS_CAPABILITIES: SourceCapabilities = {
   fields: SOURCE_FIELDS.procfs,
   threads: true,
 };
+/**
+ * An idle process's statm is read every this many refreshes (its stat every refresh): statm was over
+ * a quarter of the table's reading at 2,150 processes (docs/performance.md).
+ */
+const STATM_EVERY = 8;
 /** PIDs read between two turns of the event loop: a few milliseconds of work, so keys are never kept waiting. */
 const SLICE = 200;
 /**
  * Descriptors of /proc/[pid]/stat and statm kept open between refreshes: a refresh then costs two
  * preads per process instead of two open + read + close. At most this many, and at most a quarter
- * of the process's limit on open files, so pools, pipes and terminals always have room.
+ * of the process's limit on open files, so pools, pipes and terminals always have room. Two a
+ * process: 2,048 covered 1,024 processes, and at 2,100 half the files were opened and closed
+ * again every refresh (a fifth of its CPU). Each open file holds a page of kernel memory once read
+ * (4 KiB, measured: docs/performance.md), so 4,096 of them hold 16 MiB at most.
  */
-const FD_BUDGET = 2048;
+const FD_BUDGET = 4096;
 
 function defaultFdBudget(): number {
   try {
@@ -275,6 +283,14 @@ export class ProcfsSampler implements Sampler {
     if (typeof statText !== 'string') return statText;
     // stat's rss is a per-CPU counter's rough sum on Linux ≥ 6.2 (hundreds of KiB off); statm's
     // resident is what ps and htop show. A thread shares its process's memory: not read again.
+    // A process whose stat line is as it was (no CPU tick, no page fault, the same size) has its
+    // memory as it was too, but for what others do to it (reclaim, a sub-tick madvise): its statm
+    // is read again every STATM_EVERY refreshes, PIDs spread over them, not every refresh.
+    if (identity?.info && identity.statText === statText && (owner || (pid + generation) % STATM_EVERY !== 0)) {
+      identity.seen = generation;
+      if (this.details.size > 0) identity.info = this.withDetails(pid, identity, identity.info);
+      return identity.info;
+    }
     const statmText = owner ? '' : this.readKept(pid, owner, identity, identity?.statmFd ?? -1, 'statm');
     // Most processes are idle: their stat line (state, times, start time, name) and memory are the
     // same as a refresh ago, and so is everything shown of them. The previous object is given

@@ -55,6 +55,11 @@ export const NO_METERS: SystemMeters = { missing: {} };
  * the one that name's source gives (system-meter-sources.ts pairs them).
  */
 export function withReading(meters: SystemMeters, name: MeterName, reading: Reading<unknown>): SystemMeters {
+  // A reading as the last (the same frequency, the same reason): the same object, so nothing that
+  // shows the meters draws again. The values are a few plain numbers and strings.
+  if ('value' in reading ? JSON.stringify(meters[name]) === JSON.stringify(reading.value) : meters.missing[name] === reading.missing && !(name in meters)) {
+    return meters;
+  }
   const missing = { ...meters.missing };
   const next: SystemMeters = { ...meters, missing };
   if ('value' in reading) {

@@ -11,8 +11,25 @@ export interface MetersHolder {
   set(meters: SystemMeters): void;
 }
 
-export function storeMeters(store: AppStore): MetersHolder {
-  return { get: () => store.getState().meters, set: (meters) => store.getState().setMeters(meters) };
+/**
+ * The store as the meters' holder, a reading put there with the next sample (`flush`, called as
+ * each sample is applied) rather than on its own: set between two refreshes, each reading drew a
+ * frame of its own, the CPU frequency alone one every 2 s beside the refresh's one a second.
+ */
+export function storeMeters(store: AppStore): MetersHolder & { flush(): void } {
+  let pending: SystemMeters | null = null;
+  return {
+    get: () => pending ?? store.getState().meters,
+    set: (meters) => {
+      pending = meters;
+    },
+    flush: () => {
+      if (pending === null) return;
+      const meters = pending;
+      pending = null;
+      store.getState().setMeters(meters);
+    },
+  };
 }
 
 export class MetersPoller {

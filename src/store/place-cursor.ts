@@ -42,6 +42,13 @@ export function placeCursor(pids: readonly number[], cursor: Cursor, pageSize: n
   return { cursor: { pid: pids[index] ?? null, index, scrollTop: scrollFor(index, scrollTop, pageSize, count) }, moved };
 }
 
+/** `previous` when `next` is the same place (so what reads the cursor does not re-render), else `next`. */
+export function sameCursorOr(previous: Cursor, next: Cursor): Cursor {
+  return previous.pid === next.pid && previous.index === next.index && previous.scrollTop === next.scrollTop && previous.anchored === next.anchored
+    ? previous
+    : next;
+}
+
 /** The cursor on row `index` (clamped), scrolled just enough to show it. */
 export function cursorAt(pids: readonly number[], index: number, previous: Cursor, pageSize: number): Cursor {
   if (pids.length === 0) return { pid: null, index: 0, scrollTop: 0 };

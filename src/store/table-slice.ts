@@ -6,6 +6,7 @@ import { pruneCollapsed } from '../model/tree-collapse.js';
 import type { Sample } from '../sampling/types.js';
 import type { SliceCreator } from './app-store.js';
 import type { RowDecoration } from './compute-visible.js';
+import { sameItemsOr } from './same-items.js';
 import { layoutTable } from './table-layout.js';
 import { historyAfter } from './history-slice.js';
 import { tagsAfter } from './tags-slice.js';
@@ -39,10 +40,13 @@ export const createTableSlice: SliceCreator<TableSlice> = (set, get) => ({
     const state = get();
     const derived = deriveRows(base, sample);
     const { highlightMs, hideUserlandThreads } = state.view;
-    const { rows, changes } =
+    const marked =
       highlightMs > 0
         ? markChanges(state.rows, state.changes, derived, { now: sample.time, newForMs: highlightMs, threadsListed: !hideUserlandThreads })
         : { rows: derived, changes: NO_CHANGES };
+    // Every process as it was (each row the same object): the rows, and all made from them, stay.
+    const rows = sameItemsOr(state.rows, marked.rows);
+    const { changes } = marked;
     // A PID that ends and comes back must not come back folded, nor tagged.
     const collapsed = pruneCollapsed(state.view.collapsed, rows);
     const view = collapsed === state.view.collapsed ? state.view : { ...state.view, collapsed };

@@ -254,6 +254,24 @@ describe('ProcfsSampler against a fake /proc', () => {
     assert.equal(find()?.command, 'other');
   });
 
+  it("reads an idle process's statm again within 8 refreshes, and a changed process's at once", () => {
+    fakeProcess(55, 1, 'sleeper', 'Uid:\t0\t0\t0\t0\n', 'sleeper\0');
+    const sampler = new ProcfsSampler({ root });
+    const find = () => sampler.readProcesses().processes.find((p) => p.pid === 55)!;
+    assert.equal(find().rss, 10 * 4096);
+    // Memory taken from it without it running (reclaim): its stat line is as it was.
+    writeFileSync(join(root, '55', 'statm'), '256 7 4 1 0 20 0\n');
+    const seen: number[] = [];
+    for (let i = 0; i < 8; i++) seen.push(find().rss / 4096);
+    assert.equal(seen.at(-1), 7, `statm read again within 8 refreshes: ${seen.join(' ')}`);
+    assert.ok(seen.indexOf(7) >= 0 && seen.slice(seen.indexOf(7)).every((pages) => pages === 7));
+    // It runs and faults pages in: its stat line changes, and statm is read on that refresh.
+    writeFileSync(join(root, '55', 'stat'), stat(55, 1, 'sleeper').replace(' 100 50 ', ' 101 50 '));
+    writeFileSync(join(root, '55', 'statm'), '256 30 4 1 0 20 0\n');
+    assert.equal(find().rss, 30 * 4096);
+    sampler.close();
+  });
+
   it("reads threads from /proc/PID/task/TID/stat, with their own name, state and CPU time and their process's command", () => {
     fakeProcess(60, 1, 'server', 'Uid:\t0\t0\t0\t0\n', 'server --port 80\0');
     writeFileSync(join(root, '60', 'stat'), stat(60, 1, 'server').replace(' 20 0 1 0 500 ', ' 20 0 3 0 500 '));

@@ -125,6 +125,16 @@ describe('system meters from sysfs', () => {
     assert.equal(meters.missing.battery, 'removed');
   });
 
+  it('keeps the same object for a reading or a reason as the last, so what shows it does not draw again', () => {
+    const frequency = { value: { mhz: [2300, 2300], source: 'cpuinfo' as const } };
+    const first = withReading(NO_METERS, 'cpuFrequency', frequency);
+    assert.equal(withReading(first, 'cpuFrequency', { value: { mhz: [2300, 2300], source: 'cpuinfo' } }), first);
+    assert.notEqual(withReading(first, 'cpuFrequency', { value: { mhz: [2300, 2400], source: 'cpuinfo' } }), first);
+    const missing = withReading(first, 'battery', { missing: 'no battery' });
+    assert.equal(withReading(missing, 'battery', { missing: 'no battery' }), missing);
+    assert.notEqual(withReading(missing, 'battery', { missing: 'another reason' }), missing);
+  });
+
   it('names sensor kinds from their labels and chips', () => {
     assert.equal(kindOf('k10temp', 'Tctl'), 'package');
     assert.equal(kindOf('coretemp', 'Core 3'), 'core');

@@ -1,6 +1,7 @@
 import './force-color.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Profiler } from 'react';
 import { createAppStore } from '../../src/store/app-store.js';
 import { layoutColumns } from '../../src/model/format-row.js';
 import { deriveRows } from '../../src/model/process-row.js';
@@ -142,6 +143,36 @@ describe('ProcessTable: threads, new and exited rows, the sideways scroll, the s
       assert.match(plain(titleLine(layout, 'user', false, theme, 100)), / USER△ /);
       assert.match(plain(titleLine(layout, 'state', true, theme, 100)), / S▽ /);
       assert.equal(plain(titleLine(layout, 'cpu', true, theme, 100)).length, 100);
+    }
+  });
+});
+
+describe('ProcessTable and an unchanged sample', () => {
+  it('is not rendered again for a sample in which no process changed, and is for one that changed', async () => {
+    const store = createAppStore({ sortKey: 'pid' });
+    store.getState().setViewport(5);
+    const processes = Array.from({ length: 8 }, (_, i) => info(100 + i, { command: `job ${i}` }));
+    store.getState().applySample(sample(processes, { monotonic: 0 }));
+    store.getState().applySample(sample(processes, { monotonic: 1000 }));
+    let renders = 0;
+    const { lastFrame, unmount } = renderWithStore(
+      <Profiler id="table" onRender={() => renders++}>
+        <ProcessTable width={100} height={5} />
+      </Profiler>,
+      store,
+    );
+    try {
+      await waitForFrame(lastFrame, (frame) => plain(frame).includes('job 0'));
+      const settled = renders;
+      for (let t = 2; t <= 4; t++) store.getState().applySample(sample(processes, { monotonic: t * 1000 }));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(renders, settled, 'three unchanged samples: no render');
+      const changed = processes.map((p) => (p.pid === 101 ? { ...p, command: 'job renamed' } : p));
+      store.getState().applySample(sample(changed, { monotonic: 5000 }));
+      await waitForFrame(lastFrame, (frame) => plain(frame).includes('job renamed'));
+      assert.ok(renders > settled, 'a changed process renders the table');
+    } finally {
+      unmount();
     }
   });
 });

@@ -23,6 +23,8 @@ export const settings = {
   samplesScale: positiveNumber('POOLTOP_BENCH_SAMPLES_SCALE', 1),
   /** Length of the profile section's run, seconds. */
   profileSeconds: positiveNumber('POOLTOP_BENCH_PROFILE_SECONDS', 20),
+  /** The profile section's pooltop with the CPU graphs on (`G`, `g`): 1, or 0 for the default screen. */
+  profileGraphs: positiveNumber('POOLTOP_BENCH_PROFILE_GRAPHS', 1) > 0,
 };
 
 /** A sample count scaled by POOLTOP_BENCH_SAMPLES_SCALE, never below 3 (a median needs a few). */

@@ -73,7 +73,10 @@ describe('composeFrame against Ink', () => {
   it('produces the same cells for every screen of the monitor', async () => {
     const store = storeWithTree();
     const { stdin, unmount } = renderWithStore(<App ctx={testContext(store)} />, store);
-    await press(stdin, ['\x1b[B', ' ', 't', '-', 'k', '\x1b', '\x1b[17~', '\r', 'u', '\x1b', '?', 'x', '/', 'v', 'i', '\r', 'a', '\x1b', '\\', 's', '\r', 'Z']);
+    // Space tags PID 20 and moves to its child 30; up goes back to 20, whose subtree - folds (a
+    // leaf folds nothing, and a key that changes nothing on screen draws no frame).
+    await press(stdin, ['\x1b[B', ' ', 't', '\x1b[A', '-']);
+    await press(stdin, ['k', '\x1b', '\x1b[17~', '\r', 'u', '\x1b', '?', 'x', '/', 'v', 'i', '\r', 'a', '\x1b', '\\', 's', '\r', 'Z']);
     unmount();
     assert.deepEqual(mismatches, []);
     assert.ok(compared >= 10, `${compared} frames compared`);
