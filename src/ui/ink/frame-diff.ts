@@ -56,7 +56,7 @@ function lineDiff(out: string[], state: { style: Style }, row: number, before: s
     // A run: changed cells, and unchanged stretches of at most GAP cells between them.
     let end = i + 1;
     let last = i;
-    while (end < cells.length && end - last <= GAP) {
+    while (end < cells.length && end - last - 1 <= GAP) {
       if (!same(old[end], cells[end]!)) last = end;
       end++;
     }

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { frameDiff } from '../../../src/ui/ink/frame-diff.js';
+import { styledCells } from '../../../src/ui/ink/styled-cells.js';
+import { freshScreen, ScreenModel } from './screen-model.js';
+
+const COLUMNS = 40;
+const ROWS = 8;
+
+/** The model after `frames` are drawn one after the other by their diffs, from an unknown screen. */
+function drawn(frames: string[][], columns = COLUMNS, rows = ROWS): ScreenModel {
+  const screen = new ScreenModel(columns, rows);
+  screen.write('garbage on the screen before');
+  let previous: string[] | null = null;
+  for (const frame of frames) {
+    screen.write(frameDiff(previous, frame, columns));
+    previous = frame;
+  }
+  return screen;
+}
+
+describe('frameDiff: the bytes from one frame to the next', () => {
+  it('clears an unknown screen and draws every line at its row', () => {
+    assert.equal(frameDiff(null, ['ab', '', '\x1b[31mc\x1b[39m'], COLUMNS), '\x1b[m\x1b[H\x1b[2J\x1b[1Hab\x1b[3H\x1b[31mc\x1b[m');
+  });
+
+  it('writes nothing for a frame equal to the one on screen', () => {
+    assert.equal(frameDiff(['same', 'lines'], ['same', 'lines'], COLUMNS), '');
+  });
+
+  it('writes one changed cell after a move to it', () => {
+    assert.equal(frameDiff(['  CPU 12.5', 'x'], ['  CPU 12.7', 'x'], COLUMNS), '\x1b[1;10H7');
+  });
+
+  it('rewrites short unchanged stretches between changes rather than moving twice, and moves past long ones', () => {
+    assert.equal(frameDiff(['a234567b'], ['A234567B'], COLUMNS), '\x1b[1HA234567B');
+    assert.equal(frameDiff(['a2345678b'], ['A2345678B'], COLUMNS), '\x1b[1HA\x1b[1;9HB');
+  });
+
+  it('sets only the style that changes, and resets when one is turned off', () => {
+    assert.equal(frameDiff(['\x1b[32mok\x1b[39m'], ['\x1b[31mok\x1b[39m'], COLUMNS), '\x1b[1H\x1b[31mok\x1b[m');
+    assert.equal(frameDiff(['xy'], ['\x1b[1;31ma\x1b[22mb'], COLUMNS), '\x1b[1H\x1b[1;31ma\x1b[0;31mb\x1b[m');
+    assert.equal(frameDiff(['\x1b[38;5;208mx'], ['\x1b[38;2;1;2;3mx'], COLUMNS), '\x1b[1H\x1b[38;2;1;2;3mx\x1b[m');
+  });
+
+  it('erases what a shorter line leaves, in the plain style', () => {
+    assert.equal(frameDiff(['abcdef'], ['abc'], COLUMNS), '\x1b[1;4H\x1b[K');
+    assert.equal(frameDiff(['\x1b[44mabcdef'], ['\x1b[44mabX'], COLUMNS), '\x1b[1;3H\x1b[44mX\x1b[m\x1b[K');
+    assert.equal(frameDiff(['one', 'two'], ['one'], COLUMNS), '\x1b[2H\x1b[K');
+  });
+
+  it('erases and rewrites whole a line it is not sure of: wide, combining or emoji characters, other escapes, too wide', () => {
+    assert.equal(frameDiff(['名前 a'], ['名前 b'], COLUMNS), '\x1b[1H\x1b[2K名前 b');
+    assert.equal(frameDiff(['e\u0301 1'], ['e\u0301 2'], COLUMNS), '\x1b[1H\x1b[2Ke\u0301 2');
+    assert.equal(frameDiff(['a'], ['a\x1b]8;;x\x07b'], COLUMNS), '\x1b[1H\x1b[2Ka\x1b]8;;x\x07b\x1b[m');
+    assert.equal(frameDiff(['x'.repeat(5)], ['y'.repeat(6)], 5), `\x1b[1H\x1b[2K${'y'.repeat(6)}`);
+    for (const unsure of ['☺', '⏎', '\u{1F600}', '\uE0B0', 'a\u0007', '\x1b[4:3mx', '\x1b[38;5mx', '\x1b[53mx']) {
+      assert.equal(styledCells(unsure), null, JSON.stringify(unsure));
+    }
+    for (const sure of ['├─ │└', '▁▂█', '·…→↑×÷½°', '\x1b[1;2;3;4;5;7;8;9;22;23;24;25;27;28;29m']) assert.notEqual(styledCells(sure), null, sure);
+  });
+
+  it('leaves the screen as a fresh draw of the last frame after many random frames', () => {
+    // A seeded generator: the same frames every run.
+    let seed = 20_261_201;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['a', 'b', ' ', '1', '2', '│', '├─', '名', 'e\u0301', '☺', '·'];
+    const styles = ['', '\x1b[31m', '\x1b[1m', '\x1b[44m', '\x1b[38;5;208m', '\x1b[0m', '\x1b[22m', '\x1b[39;49m', '\x1b[7m'];
+    const line = (): string => {
+      let text = '';
+      const length = random(14);
+      for (let k = 0; k < length; k++) text += (random(3) === 0 ? styles[random(styles.length)]! : '') + pieces[random(pieces.length)]!;
+      return `${text}\x1b[0m`;
+    };
+    const frames: string[][] = [];
+    let frame = Array.from({ length: ROWS }, line);
+    for (let n = 0; n < 400; n++) {
+      frame = frame.map((text) => (random(3) === 0 ? line() : text));
+      // Sometimes fewer lines, as when the frame shrinks.
+      frames.push(random(10) === 0 ? frame.slice(0, random(ROWS)) : frame);
+    }
+    const screen = drawn(frames, 20);
+    assert.deepEqual(screen.text(), freshScreen(frames.at(-1)!, 20, ROWS).text());
+    assert.equal(screen.cells(), freshScreen(frames.at(-1)!, 20, ROWS).cells());
+  });
+});
