@@ -61,7 +61,8 @@ describe("pooltop's output to the terminal", { timeout: 90_000 }, () => {
 
     const frames = output.split(BEGIN).slice(1);
     assert.ok(frames.length > 40, `${frames.length} frames`);
-    for (const frame of frames) assert.equal(frame.indexOf(END), frame.length - END.length, `one synchronized update a frame: ${JSON.stringify(frame.slice(-40))}`);
+    for (const frame of frames)
+      assert.equal(frame.indexOf(END), frame.length - END.length, `one synchronized update a frame: ${JSON.stringify(frame.slice(-40))}`);
     // Outside the updates only modes (the cursor hidden), never text.
     const outside = output.split(BEGIN).map((piece, i) => (i === 0 ? piece : piece.slice(piece.indexOf(END) + END.length)));
     assert.equal(outside.join('').replace(/\x1b\[\?[0-9;]*[hl]/g, ''), '');

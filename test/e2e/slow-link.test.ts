@@ -21,7 +21,14 @@ describe('over a slow link', { timeout: 120_000 }, () => {
       timeout: 110_000,
       env: { ...process.env, TERM: 'xterm-256color', CI: undefined },
     });
-    const reports = Object.assign({}, ...run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as object)) as {
+    const reports = Object.assign(
+      {},
+      ...run.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as object),
+    ) as {
       ready?: number;
       key?: number | null;
       backlog?: number;

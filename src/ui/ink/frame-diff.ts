@@ -1,19 +1,50 @@
 // The bytes that turn the terminal's screen from one frame into the next: only the cells that
-// changed, each run of them after an absolute cursor move, with the fewest SGR changes; a line
+// changed, each run of them after the shortest cursor move to it (absolute, or relative from where
+// the last run left the cursor), with the fewest SGR changes; a line
 // the cell model is not sure of (styled-cells.ts) is erased and written whole, so the terminal
 // places its characters itself. Frames are drawn from the top-left corner of the alternate screen.
 import { type Cell, PLAIN, type Style, sameStyle, styleChange, styledCells } from './styled-cells.js';
 
 /**
  * Unchanged cells between two changed runs that are written again rather than skipped with a
- * cursor move: a move is 6–8 bytes (ESC [ row ; column H).
+ * cursor move: a move is 3–8 bytes (ESC [ n C forward on the line, ESC [ row ; column H).
  */
-const GAP = 6;
+const GAP = 4;
 
 const BLANK: Cell = { char: ' ', style: PLAIN };
 
-function moveTo(row: number, column: number): string {
-  return column === 0 ? `\x1b[${row + 1}H` : `\x1b[${row + 1};${column + 1}H`;
+/** The terminal as the bytes so far leave it: its style, and where the cursor is (row -1: not known). */
+interface Pen {
+  style: Style;
+  row: number;
+  column: number;
+}
+
+function relative(count: number, forward: string, back: string): string {
+  if (count === 0) return '';
+  const n = Math.abs(count);
+  return `\x1b[${n === 1 ? '' : n}${count > 0 ? forward : back}`;
+}
+
+/** The shortest move of the cursor to (row, column): absolute, or from where the pen is. */
+function moveTo(pen: Pen, row: number, column: number): string {
+  let move = column === 0 ? `\x1b[${row + 1}H` : `\x1b[${row + 1};${column + 1}H`;
+  if (pen.row >= 0) {
+    const vertical = relative(row - pen.row, 'B', 'A');
+    const along = relative(column - pen.column, 'C', 'D');
+    const fromStart = `\r${relative(column, 'C', 'D')}`;
+    const near = vertical + (fromStart.length < along.length ? fromStart : along);
+    if (near.length <= move.length) move = near;
+  }
+  pen.row = row;
+  pen.column = column;
+  return move;
+}
+
+/** After `cells` more cells are written: the cursor moves on, unless it reached the last column (where it stays, or waits to wrap). */
+function advance(pen: Pen, cells: number, columns: number): void {
+  pen.column += cells;
+  if (pen.column >= columns) pen.row = -1;
 }
 
 /**
@@ -22,31 +53,35 @@ function moveTo(row: number, column: number): string {
  */
 export function frameDiff(previous: readonly string[] | null, next: readonly string[], columns: number): string {
   const out: string[] = [];
-  const state = { style: PLAIN as Style };
-  if (previous === null) out.push('\x1b[m\x1b[H\x1b[2J');
+  // Where the cursor is at the start is not known: something else may have moved it.
+  const pen: Pen = { style: PLAIN, row: -1, column: 0 };
+  if (previous === null) {
+    out.push('\x1b[m\x1b[H\x1b[2J');
+    pen.row = 0;
+  }
   const rows = Math.max(next.length, previous?.length ?? 0);
   for (let row = 0; row < rows; row++) {
     const before = previous === null ? '' : (previous[row] ?? '');
     const after = next[row] ?? '';
     if (before === after) continue;
-    lineDiff(out, state, row, before, after, columns, previous === null);
+    lineDiff(out, pen, row, before, after, columns, previous === null);
   }
-  if (!sameStyle(state.style, PLAIN)) out.push('\x1b[m');
+  if (!sameStyle(pen.style, PLAIN)) out.push('\x1b[m');
   return out.join('');
 }
 
-function lineDiff(out: string[], state: { style: Style }, row: number, before: string, after: string, columns: number, cleared: boolean): void {
+function lineDiff(out: string[], pen: Pen, row: number, before: string, after: string, columns: number, cleared: boolean): void {
   const old = cleared ? [] : styledCells(before);
   const cells = styledCells(after);
   if (old === null || cells === null || cells.length > columns || old.length > columns) {
-    // Written whole, from a plain style on an erased line; its own styles are ended after it.
-    out.push(moveTo(row, 0), styleChange(state.style, PLAIN), cleared ? '' : '\x1b[2K', after);
-    state.style = PLAIN;
+    // Written whole, from a plain style on an erased line; its own styles are ended after it, and
+    // where it leaves the cursor is the terminal's to say.
+    out.push(moveTo(pen, row, 0), styleChange(pen.style, PLAIN), cleared ? '' : '\x1b[2K', after);
+    pen.style = PLAIN;
+    pen.row = -1;
     if (after.includes('\x1b')) out.push('\x1b[m');
     return;
   }
-  // Where the cursor is after what was written on this line (-1: not on it yet).
-  let cursor = -1;
   let i = 0;
   while (i < cells.length) {
     if (same(old[i], cells[i]!)) {
@@ -60,20 +95,20 @@ function lineDiff(out: string[], state: { style: Style }, row: number, before: s
       if (!same(old[end], cells[end]!)) last = end;
       end++;
     }
-    if (cursor !== i) out.push(moveTo(row, i));
+    if (pen.row !== row || pen.column !== i) out.push(moveTo(pen, row, i));
     for (let k = i; k <= last; k++) {
       const cell = cells[k]!;
-      out.push(styleChange(state.style, cell.style), cell.char);
-      state.style = cell.style;
+      out.push(styleChange(pen.style, cell.style), cell.char);
+      pen.style = cell.style;
     }
-    cursor = last + 1;
+    advance(pen, last + 1 - i, columns);
     i = last + 1;
   }
   if (cells.length < old.length && cells.length < columns) {
     // What the old line had past the new one's end: erased in the plain style (erasing fills with the current background).
-    if (cursor !== cells.length) out.push(moveTo(row, cells.length));
-    out.push(styleChange(state.style, PLAIN), '\x1b[K');
-    state.style = PLAIN;
+    if (pen.row !== row || pen.column !== cells.length) out.push(moveTo(pen, row, cells.length));
+    out.push(styleChange(pen.style, PLAIN), '\x1b[K');
+    pen.style = PLAIN;
   }
 }
 

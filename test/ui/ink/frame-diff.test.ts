@@ -21,7 +21,7 @@ function drawn(frames: string[][], columns = COLUMNS, rows = ROWS): ScreenModel 
 
 describe('frameDiff: the bytes from one frame to the next', () => {
   it('clears an unknown screen and draws every line at its row', () => {
-    assert.equal(frameDiff(null, ['ab', '', '\x1b[31mc\x1b[39m'], COLUMNS), '\x1b[m\x1b[H\x1b[2J\x1b[1Hab\x1b[3H\x1b[31mc\x1b[m');
+    assert.equal(frameDiff(null, ['ab', '', '\x1b[31mc\x1b[39m'], COLUMNS), '\x1b[m\x1b[H\x1b[2Jab\x1b[3H\x1b[31mc\x1b[m');
   });
 
   it('writes nothing for a frame equal to the one on screen', () => {
@@ -32,9 +32,16 @@ describe('frameDiff: the bytes from one frame to the next', () => {
     assert.equal(frameDiff(['  CPU 12.5', 'x'], ['  CPU 12.7', 'x'], COLUMNS), '\x1b[1;10H7');
   });
 
-  it('rewrites short unchanged stretches between changes rather than moving twice, and moves past long ones', () => {
-    assert.equal(frameDiff(['a234567b'], ['A234567B'], COLUMNS), '\x1b[1HA234567B');
-    assert.equal(frameDiff(['a2345678b'], ['A2345678B'], COLUMNS), '\x1b[1HA\x1b[1;9HB');
+  it('rewrites short unchanged stretches between changes rather than moving, and moves past long ones the shortest way', () => {
+    assert.equal(frameDiff(['a2345b'], ['A2345B'], COLUMNS), '\x1b[1HA2345B');
+    assert.equal(frameDiff(['a23456b'], ['A23456B'], COLUMNS), '\x1b[1HA\x1b[5CB');
+    // Down a row and back a column; back to the line's start; absolute where that is shorter.
+    assert.equal(frameDiff(['x1', 'x1'], ['x2', 'x2'], COLUMNS), '\x1b[1;2H2\x1b[B\x1b[D2');
+    assert.equal(frameDiff(['xxxxxx1', '2'], ['xxxxxx3', '4'], COLUMNS), '\x1b[1;7H3\x1b[B\r4');
+    assert.equal(frameDiff(['1', '', '', '', '', '', 'x2'], ['3', '', '', '', '', '', 'x4'], COLUMNS), '\x1b[1H3\x1b[6B4');
+    assert.equal(frameDiff(['xxxxxxxx1', '', '', '', '', '', 'x2'], ['xxxxxxxx3', '', '', '', '', '', 'x4'], COLUMNS), '\x1b[1;9H3\x1b[7;2H4');
+    // Nothing relative from the last column, where terminals leave the cursor differently.
+    assert.equal(frameDiff(['ab', 'cd'], ['aB', 'cD'], 2), '\x1b[1;2HB\x1b[2;2HD');
   });
 
   it('sets only the style that changes, and resets when one is turned off', () => {

@@ -34,7 +34,7 @@ describe("repaint, through Ink's instance", () => {
     };
     fakeInstance(stdout, ink);
     repaint(stdout);
-    assert.deepEqual(written, [], 'the clear is the next frame\'s, inside its synchronized update');
+    assert.deepEqual(written, [], "the clear is the next frame's, inside its synchronized update");
     assert.deepEqual(calls, ['repaint', 'render after ["","",0]']);
   });
 

@@ -1,6 +1,7 @@
 // A small terminal for the frame writer's tests: a grid of cells, each a character and the SGR
 // parameters in effect when it was written, driven by the sequences the writer uses (cursor
-// position, erase in line and display, SGR, the private modes it sets), with automatic wrap off
+// position and moves, carriage return, erase in line and display, SGR, the private modes it sets),
+// with automatic wrap off
 // as pooltop has it. Characters take the cells pooltop's width table gives them, wide ones two.
 // Anything else it is sent fails the test: the writer must not send what this does not model.
 import { codePointWidth } from '../../../src/model/code-point-width.js';
@@ -37,6 +38,11 @@ export class ScreenModel {
         if (!match) throw new Error(`screen model: unknown escape at ${JSON.stringify(bytes.slice(i, i + 12))}`);
         this.control(match[1]!, match[2]!, match[3]!);
         i += match[0].length;
+        continue;
+      }
+      if (bytes[i] === '\r') {
+        this.column = 0;
+        i++;
         continue;
       }
       const code = bytes.codePointAt(i)!;
@@ -93,6 +99,18 @@ export class ScreenModel {
         this.row = Math.min(this.rows, Math.max(1, numbers[0] ?? 1)) - 1;
         this.column = Math.min(this.columns, Math.max(1, numbers[1] ?? 1)) - 1;
         return;
+      case 'A':
+      case 'B':
+      case 'C':
+      case 'D': {
+        // Moves stop at the screen's edges, as a terminal's do.
+        const n = Math.max(1, numbers[0] ?? 1);
+        if (final === 'A') this.row = Math.max(0, this.row - n);
+        if (final === 'B') this.row = Math.min(this.rows - 1, this.row + n);
+        if (final === 'C') this.column = Math.min(this.columns - 1, this.column + n);
+        if (final === 'D') this.column = Math.max(0, Math.min(this.columns - 1, this.column) - n);
+        return;
+      }
       case 'K': {
         const line = this.grid[this.row]!;
         const [from, to] = (numbers[0] ?? 0) === 2 ? [0, this.columns] : [this.column, this.columns];
