@@ -13,6 +13,48 @@ const GAP = 4;
 
 const BLANK: Cell = { char: ' ', style: PLAIN };
 
+/** Rows moved farther than this are not looked for. */
+const MAX_SHIFT = 8;
+/** Rows a scroll must bring into place to be worth its ~14 bytes. */
+const MIN_SHIFTED = 3;
+
+/**
+ * The scroll that brings most unchanged rows into place: rows top..bottom (0-based, inclusive)
+ * scrolled by `by` (> 0: up, content from below; < 0: down), or null when none brings enough.
+ */
+function bestShift(previous: readonly string[], next: readonly string[]): { top: number; bottom: number; by: number } | null {
+  let best: { top: number; bottom: number; by: number; count: number } | null = null;
+  for (let distance = 1; distance <= MAX_SHIFT; distance++) {
+    for (const by of [distance, -distance]) {
+      let count = 0;
+      let first = -1;
+      let last = -1;
+      for (let row = Math.max(0, -by); row < next.length && row + by < previous.length; row++) {
+        const text = next[row]!;
+        if (text === '' || text !== previous[row + by] || text === previous[row]) continue;
+        count++;
+        if (first < 0) first = row;
+        last = row;
+      }
+      if (count >= MIN_SHIFTED && (best === null || count > best.count)) {
+        best = by > 0 ? { top: first, bottom: last + by, by, count } : { top: first + by, bottom: last, by, count };
+      }
+    }
+  }
+  return best && { top: best.top, bottom: best.bottom, by: best.by };
+}
+
+/** `previous` as the screen has it after that scroll: the rows moved, the ones it opens blank. */
+function shifted(previous: readonly string[], { top, bottom, by }: { top: number; bottom: number; by: number }): string[] {
+  const rows = [...previous];
+  while (rows.length <= bottom) rows.push('');
+  for (let row = top; row <= bottom; row++) {
+    const from = row + by;
+    rows[row] = from >= top && from <= bottom ? (previous[from] ?? '') : '';
+  }
+  return rows;
+}
+
 /** The terminal as the bytes so far leave it: its style, and where the cursor is (row -1: not known). */
 interface Pen {
   style: Style;
@@ -58,6 +100,14 @@ export function frameDiff(previous: readonly string[] | null, next: readonly str
   if (previous === null) {
     out.push('\x1b[m\x1b[H\x1b[2J');
     pen.row = 0;
+  } else {
+    const shift = bestShift(previous, next);
+    if (shift) {
+      // Region, scroll (up: S, down: T; the rows it opens take the plain style), region back to the
+      // whole screen, which moves the cursor (home, on most terminals: not relied on).
+      out.push(`\x1b[${shift.top + 1};${shift.bottom + 1}r\x1b[${Math.abs(shift.by)}${shift.by > 0 ? 'S' : 'T'}\x1b[r`);
+      previous = shifted(previous, shift);
+    }
   }
   const rows = Math.max(next.length, previous?.length ?? 0);
   for (let row = 0; row < rows; row++) {

@@ -67,6 +67,23 @@ describe('frameDiff: the bytes from one frame to the next', () => {
     for (const sure of ['├─ │└', '▁▂█', '·…→↑×÷½°', '\x1b[1;2;3;4;5;7;8;9;22;23;24;25;27;28;29m']) assert.notEqual(styledCells(sure), null, sure);
   });
 
+  it('scrolls rows that moved together inside a region, then draws what differs', () => {
+    const before = ['head', 'p1', 'p2', 'p3', 'p4', 'p5', 'keys'];
+    // p2 is gone: p3…p5 move up a row, a new p6 comes in under them.
+    assert.equal(frameDiff(before, ['head', 'p1', 'p3', 'p4', 'p5', 'p6', 'keys'], COLUMNS), '\x1b[3;6r\x1b[1S\x1b[r\x1b[6Hp6');
+    // A new p0 above: p1…p5 move down a row, over the last one.
+    assert.equal(frameDiff(before, ['head', 'p0', 'p1', 'p2', 'p3', 'p4', 'keys'], COLUMNS), '\x1b[2;6r\x1b[1T\x1b[r\x1b[2Hp0');
+    // Two rows moved are not worth a scroll.
+    assert.equal(frameDiff(['a', 'b', 'c'], ['b', 'c', ''], COLUMNS), '\x1b[1Hb\x1b[B\rc\x1b[B\r\x1b[K');
+    for (const frames of [
+      [before, ['head', 'p1', 'p3', 'p4', 'p5', 'p6', 'keys']],
+      [before, ['head', 'p0', 'p1', 'p2', 'p3', 'p4', 'keys']],
+      [before, ['p3', 'p4', 'p5', 'keys']],
+    ]) {
+      assert.equal(drawn(frames).cells(), freshScreen(frames.at(-1)!, COLUMNS, ROWS).cells(), JSON.stringify(frames.at(-1)));
+    }
+  });
+
   it('leaves the screen as a fresh draw of the last frame after many random frames', () => {
     // A seeded generator: the same frames every run.
     let seed = 20_261_201;
@@ -84,11 +101,20 @@ describe('frameDiff: the bytes from one frame to the next', () => {
     };
     const frames: string[][] = [];
     let frame = Array.from({ length: ROWS }, line);
+    let scrolls = 0;
     for (let n = 0; n < 400; n++) {
       frame = frame.map((text) => (random(3) === 0 ? line() : text));
+      // Rows gone or new in the middle, the rest moving up or down together.
+      const at = random(ROWS);
+      if (random(4) === 0) frame = [...frame.slice(0, at), ...frame.slice(at + 1 + random(2)), line(), line()].slice(0, ROWS);
+      else if (random(4) === 0) frame = [...frame.slice(0, at), line(), ...frame.slice(at)].slice(0, ROWS);
       // Sometimes fewer lines, as when the frame shrinks.
       frames.push(random(10) === 0 ? frame.slice(0, random(ROWS)) : frame);
     }
+    frames.forEach((next, i) => {
+      if (i > 0 && /\x1b\[\d+;\d+r/.test(frameDiff(frames[i - 1]!, next, 20))) scrolls++;
+    });
+    assert.ok(scrolls > 20, `${scrolls} frames scrolled rows`);
     const screen = drawn(frames, 20);
     assert.deepEqual(screen.text(), freshScreen(frames.at(-1)!, 20, ROWS).text());
     assert.equal(screen.cells(), freshScreen(frames.at(-1)!, 20, ROWS).cells());

@@ -1,6 +1,7 @@
 // A small terminal for the frame writer's tests: a grid of cells, each a character and the SGR
 // parameters in effect when it was written, driven by the sequences the writer uses (cursor
-// position and moves, carriage return, erase in line and display, SGR, the private modes it sets),
+// position and moves, carriage return, erase in line and display, scrolling regions and scrolls,
+// SGR, the private modes it sets),
 // with automatic wrap off
 // as pooltop has it. Characters take the cells pooltop's width table gives them, wide ones two.
 // Anything else it is sent fails the test: the writer must not send what this does not model.
@@ -17,6 +18,9 @@ export class ScreenModel {
   readonly grid: ModelCell[][];
   private row = 0;
   private column = 0;
+  /** The scrolling region, rows top..bottom (0-based). */
+  private top = 0;
+  private bottom: number;
   /** The SGR parameters in effect, as a canonical string (sorted, one per attribute). */
   private attributes = new Map<string, string>();
   /** Whether a synchronized update is open (?2026h without its l yet). */
@@ -28,6 +32,7 @@ export class ScreenModel {
     readonly rows: number,
   ) {
     this.grid = Array.from({ length: rows }, () => Array.from({ length: columns }, blank));
+    this.bottom = rows - 1;
   }
 
   write(bytes: string): void {
@@ -109,6 +114,28 @@ export class ScreenModel {
         if (final === 'B') this.row = Math.min(this.rows - 1, this.row + n);
         if (final === 'C') this.column = Math.min(this.columns - 1, this.column + n);
         if (final === 'D') this.column = Math.max(0, Math.min(this.columns - 1, this.column) - n);
+        return;
+      }
+      case 'r':
+        this.top = (numbers[0] ?? 1) - 1;
+        this.bottom = (numbers[1] ?? this.rows) - 1;
+        if (this.top >= this.bottom || this.bottom >= this.rows) throw new Error(`screen model: bad region ${parameters}`);
+        this.row = 0;
+        this.column = 0;
+        return;
+      case 'S':
+      case 'T': {
+        // Within the region; the lines it opens take the current background.
+        for (let n = Math.max(1, numbers[0] ?? 1); n > 0; n--) {
+          const opened = Array.from({ length: this.columns }, () => ({ char: ' ', style: this.background() }));
+          if (final === 'S') {
+            this.grid.splice(this.top, 1);
+            this.grid.splice(this.bottom, 0, opened);
+          } else {
+            this.grid.splice(this.bottom, 1);
+            this.grid.splice(this.top, 0, opened);
+          }
+        }
         return;
       }
       case 'K': {
