@@ -106,8 +106,9 @@ describe('frameDiff: the bytes from one frame to the next', () => {
       frame = frame.map((text) => (random(3) === 0 ? line() : text));
       // Rows gone or new in the middle, the rest moving up or down together.
       const at = random(ROWS);
-      if (random(4) === 0) frame = [...frame.slice(0, at), ...frame.slice(at + 1 + random(2)), line(), line()].slice(0, ROWS);
-      else if (random(4) === 0) frame = [...frame.slice(0, at), line(), ...frame.slice(at)].slice(0, ROWS);
+      const change = random(8);
+      if (change === 0) frame = [...frame.slice(0, at), ...frame.slice(at + 1 + random(2)), line(), line()].slice(0, ROWS);
+      else if (change === 1) frame = [...frame.slice(0, at), line(), ...frame.slice(at)].slice(0, ROWS);
       // Sometimes fewer lines, as when the frame shrinks.
       frames.push(random(10) === 0 ? frame.slice(0, random(ROWS)) : frame);
     }
