@@ -36,7 +36,7 @@ export function sameStyle(a: Style, b: Style): boolean {
 }
 
 /** The SGR parameters that set `style` from the terminal's defaults. */
-export function styleParameters(style: Style): string[] {
+function styleParameters(style: Style): string[] {
   const out: string[] = [];
   for (const n of ATTRIBUTES) if (style.bits & (1 << n)) out.push(String(n));
   if (style.fg) out.push(style.fg);
