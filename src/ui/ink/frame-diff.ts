@@ -1,8 +1,10 @@
 // The bytes that turn the terminal's screen from one frame into the next: only the cells that
 // changed, each run of them after the shortest cursor move to it (absolute, or relative from where
-// the last run left the cursor), with the fewest SGR changes; a line
-// the cell model is not sure of (styled-cells.ts) is erased and written whole, so the terminal
-// places its characters itself. Frames are drawn from the top-left corner of the alternate screen.
+// the last run left the cursor), with the fewest SGR changes. A line the cell model is not sure of
+// (styled-cells.ts) is erased and written whole, so the terminal places its characters itself.
+// Rows that moved up or down together (a process gone or new above them) are scrolled first,
+// inside a scrolling region, as curses does. Frames are drawn from the top-left corner of the
+// alternate screen.
 import { type Cell, PLAIN, type Style, sameStyle, styleChange, styledCells } from './styled-cells.js';
 
 /**
@@ -19,8 +21,9 @@ const MAX_SHIFT = 8;
 const MIN_SHIFTED = 3;
 
 /**
- * The scroll that brings most unchanged rows into place: rows top..bottom (0-based, inclusive)
- * scrolled by `by` (> 0: up, content from below; < 0: down), or null when none brings enough.
+ * The scroll that brings most rows into place, less those it moves out of place: rows
+ * top..bottom (0-based, inclusive) scrolled by `by` (> 0: up, content from below; < 0: down), or
+ * null when none gains enough.
  */
 function bestShift(previous: readonly string[], next: readonly string[]): { top: number; bottom: number; by: number } | null {
   let best: { top: number; bottom: number; by: number; count: number } | null = null;
@@ -36,9 +39,14 @@ function bestShift(previous: readonly string[], next: readonly string[]): { top:
         if (first < 0) first = row;
         last = row;
       }
-      if (count >= MIN_SHIFTED && (best === null || count > best.count)) {
-        best = by > 0 ? { top: first, bottom: last + by, by, count } : { top: first + by, bottom: last, by, count };
+      if (count < MIN_SHIFTED) continue;
+      const region = by > 0 ? { top: first, bottom: last + by, by } : { top: first + by, bottom: last, by };
+      // Rows already right where they are, which the scroll would move away.
+      for (let row = region.top; row <= region.bottom; row++) {
+        const text = next[row];
+        if (text !== undefined && text !== '' && text === previous[row] && text !== previous[row + by]) count--;
       }
+      if (count >= MIN_SHIFTED && (best === null || count > best.count)) best = { ...region, count };
     }
   }
   return best && { top: best.top, bottom: best.bottom, by: best.by };

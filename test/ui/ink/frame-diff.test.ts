@@ -73,6 +73,8 @@ describe('frameDiff: the bytes from one frame to the next', () => {
     assert.equal(frameDiff(before, ['head', 'p1', 'p3', 'p4', 'p5', 'p6', 'keys'], COLUMNS), '\x1b[3;6r\x1b[1S\x1b[r\x1b[6Hp6');
     // A new p0 above: p1…p5 move down a row, over the last one.
     assert.equal(frameDiff(before, ['head', 'p0', 'p1', 'p2', 'p3', 'p4', 'keys'], COLUMNS), '\x1b[2;6r\x1b[1T\x1b[r\x1b[2Hp0');
+    // Not when it would move as many rows out of place as it brings in.
+    assert.doesNotMatch(frameDiff(['a', 'b', 'c', 'k1', 'k2', 'k3', 'd', 'e'], ['b', 'c', '?', 'k1', 'k2', 'k3', 'e', '?'], COLUMNS), /\d+;\d+r/);
     // Two rows moved are not worth a scroll.
     assert.equal(frameDiff(['a', 'b', 'c'], ['b', 'c', ''], COLUMNS), '\x1b[1Hb\x1b[B\rc\x1b[B\r\x1b[K');
     for (const frames of [
