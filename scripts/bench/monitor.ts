@@ -93,6 +93,44 @@ export async function runTogether(programs: Program[], seconds: number): Promise
   }
 }
 
+/**
+ * The terminal's side: each program in a tmux server of its own, all at once over the same window,
+ * so each server's CPU is what drawing that program's output cost it; with the bytes written.
+ */
+async function terminalCost(programs: Program[], seconds: number): Promise<string[][]> {
+  const servers = programs.map(() => new TmuxServer());
+  try {
+    const panes: Pane[] = [];
+    for (const [i, program] of programs.entries()) {
+      const pane = servers[i]!.start(program.name.replace(/\W+/g, '-'), program.argv, SIZE, program.env);
+      if ((await servers[i]!.waitForScreen(pane, program.ready ?? fullFrame)) === null) throw new Error(`${program.name} showed no full frame within 20 s`);
+      panes.push(pane);
+    }
+    await sleep(settings.warmup * 1000);
+    const look = () => panes.map((pane, i) => ({ program: readCpu(pane.process.pid), server: readCpu(servers[i]!.serverPid ?? 0) }));
+    const before = look();
+    const opened = performance.now();
+    await sleep(seconds * 1000);
+    const after = look();
+    const refreshes = (performance.now() - opened) / 1000 / REFRESH_SECONDS;
+    const table = programs.map((program, i) => {
+      const [b, a] = [before[i]!, after[i]!];
+      if (!b.program || !a.program || !b.server || !a.server) throw new Error(`${program.name} or its tmux server ended during the window`);
+      const server = cpuDelta(b.server, a.server);
+      return [
+        program.name,
+        fixed(cpuDelta(b.program, a.program).written / refreshes / 1024, 2),
+        fixed(server.schedMs, 1),
+        fixed(server.schedMs / refreshes, 2),
+      ];
+    });
+    for (const [i, program] of programs.entries()) await servers[i]!.stop(panes[i]!, ...program.quitKeys);
+    return table;
+  } finally {
+    for (const server of servers) server.close();
+  }
+}
+
 function rows(label: string, processes: number, results: Result[]): string[][] {
   return results.map((r) => {
     const refreshes = r.windowMs / 1000 / REFRESH_SECONDS;
@@ -218,6 +256,8 @@ export default async function bench(print: (line: string) => void): Promise<void
 
   const table: string[][] = [];
   const summary: string[] = [];
+  /** The terminal's cost at the machine's processes: pooltop and htop, each in a tmux server of its own. */
+  const terminal: string[][] = [];
   try {
     const measure = async (label: string) => {
       const processes = countProcesses();
@@ -240,6 +280,7 @@ export default async function bench(print: (line: string) => void): Promise<void
     };
 
     await measure('machine');
+    if (withHtop) terminal.push(...(await terminalCost([plain.pooltop, plain.htop], settings.seconds)));
     if (settings.idle > 0) {
       const idle = await startIdleProcesses(settings.idle);
       try {
@@ -258,6 +299,16 @@ export default async function bench(print: (line: string) => void): Promise<void
   for (const line of formatTable(header, table)) print(line);
   print('');
   for (const line of summary) print(line);
+
+  if (terminal.length > 0) {
+    print('');
+    print(`The terminal's side, machine: pooltop and htop each in a tmux server of its own, at once, ${settings.seconds} s`);
+    print("(tmux server = the server's CPU from its schedstat, drawing that program's output):");
+    for (const line of formatTable(['program', 'out KiB/ref', 'tmux server ms', 'tmux ms/ref'], terminal)) print(line);
+    const [ours, theirs] = terminal;
+    const ratio = (column: number) => (Number(theirs![column]) > 0 ? `${(Number(ours![column]) / Number(theirs![column])).toFixed(2)}×` : '-');
+    print(`pooltop ÷ htop: bytes per refresh ${ratio(1)}, the tmux server's CPU ${ratio(2)}`);
+  }
 
   print('');
   const runs = 10;

@@ -1,13 +1,15 @@
 // Everything the interactive monitor needs from Ink, React and the screen, as the one entry point
 // scripts/bundle-ui.mjs bundles into dist/ui/ui-bundle.js. Loading Ink's ~60 modules, React and
 // es-toolkit's whole compat build (Ink imports one function from it) took four times as long as
-// the bundle does (docs/performance.md). Loading it installs the run-time patch to Ink's frame
-// output, or throws saying why it could not (src/ui/ink/, docs/ink-patches.md).
+// the bundle does (docs/performance.md). Loading it installs the run-time patches to Ink's frame
+// output and its frame writer, or throws saying why it could not (src/ui/ink/, docs/ink-patches.md).
 import { installFastOutput } from './ink/fast-output.js';
+import { installFrameWriter } from './ink/frame-writer.js';
 import { forgetMeasuredTexts } from './ink/measure-text.js';
 import { forgetWrappedTexts } from './ink/wrap-text.js';
 
 installFastOutput();
+installFrameWriter();
 
 export { render } from 'ink';
 export { default as React } from 'react';

@@ -151,7 +151,9 @@ describe('long runs: memory', { timeout: 60_000 }, () => {
       t.diagnostic(
         `retained data +${(grown / 1024).toFixed(1)} KiB over 600 refreshes (${(grown / 600).toFixed(0)} bytes each; whole heap, V8's code included, +${((after.heap - before.heap) / 1024).toFixed(0)} KiB; a frame is ${perFrame.toFixed(0)} characters)`,
       );
-      assert.ok(perFrame > 1000, 'every refresh drew a frame');
+      // Only what changed is written (the frame writer): ~330 characters a refresh here, where a
+      // whole frame is ~5,000.
+      assert.ok(perFrame > 100, 'every refresh drew its changes');
       // Measured: -7 to +9 KiB. With caches that keep every text, as Ink's own do: +2,750 KiB
       // (4.7 KiB a refresh). With drawn lines in a WeakMap keyed by row object (as before
       // process-table.tsx keyed them by PID): +400 KiB in 1 run of 3, when its table doubled.

@@ -13,8 +13,11 @@ export interface Pane {
   readonly spawnedAt: number;
 }
 
+/** Servers started by this process, so each has a socket of its own. */
+let servers = 0;
+
 export class TmuxServer {
-  readonly socket = `pooltop-bench-${process.pid}`;
+  readonly socket = `pooltop-bench-${process.pid}-${++servers}`;
   private server: OwnedProcess | null = null;
   private socketPath: string | null = null;
   private readonly panes: Pane[] = [];
@@ -54,6 +57,11 @@ export class TmuxServer {
     const pane = { session, process: new OwnedProcess(pid), spawnedAt };
     this.panes.push(pane);
     return pane;
+  }
+
+  /** The server's own process (it draws every pane's output), once a session has started it. */
+  get serverPid(): number | null {
+    return this.server?.pid ?? null;
   }
 
   /** The pane's screen as text, or '' once the session is gone. */

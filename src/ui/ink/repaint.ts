@@ -2,7 +2,9 @@
 // scrolls what was drawn, and Ink only starts over when the width shrinks — and then draws the old
 // layout once more before pooltop's new one; it also skips a frame equal to the last one. So after
 // each resize, once the new layout is committed, pooltop clears the screen and has Ink write the
-// current frame again from the top-left corner, through fields of Ink's instance that are private.
+// current frame again from the top-left corner, through fields of Ink's instance that are private;
+// on a terminal Ink's log is pooltop's frame writer (frame-writer.ts), which draws that frame
+// whole after clearing, inside one synchronized update.
 import { useStdout } from 'ink';
 import { useEffect, useRef } from 'react';
 // Ink's map from stdout to its instance, by file: the very module Ink's render() fills.
@@ -14,19 +16,22 @@ interface InkInstance {
   lastOutput: string;
   lastOutputToRender: string;
   lastOutputHeight: number;
-  /** log-update: it too skips a frame equal to the one it wrote last. */
-  log: { sync(text: string): void };
+  /** The frame writer: it too skips a frame equal to the one it wrote last. */
+  log: { repaint?(): void };
   onRender(): void;
 }
 
-/** Ink's instance drawing on `stdout`; throws, saying so, when it is not the shape repaint writes. */
+/**
+ * Ink's instance drawing on `stdout`; throws, saying so, when it is not the shape repaint writes
+ * (on a terminal, a log with the frame writer's repaint()).
+ */
 function inkInstance(stdout: NodeJS.WriteStream): InkInstance {
   const ink = (instances as unknown as WeakMap<object, Partial<InkInstance>>).get(stdout);
   if (
     typeof ink?.lastOutput !== 'string' ||
     typeof ink.lastOutputToRender !== 'string' ||
     typeof ink.lastOutputHeight !== 'number' ||
-    typeof ink.log?.sync !== 'function' ||
+    (stdout.isTTY && typeof ink.log?.repaint !== 'function') ||
     typeof ink.onRender !== 'function'
   ) {
     throw inkMismatch("Ink's instance for this terminal has not the fields pooltop's repaint after a resize writes");
@@ -38,13 +43,10 @@ function inkInstance(stdout: NodeJS.WriteStream): InkInstance {
 export function repaint(stdout: NodeJS.WriteStream): void {
   const ink = inkInstance(stdout);
   if (!stdout.isTTY) return;
-  // Home and clear: log-update's relative moves start from the top-left corner, where moving up
-  // does nothing, so the frame lands on the first line however the terminal reflowed.
-  stdout.write('\x1b[H\x1b[2J');
+  ink.log.repaint?.();
   ink.lastOutput = '';
   ink.lastOutputToRender = '';
   ink.lastOutputHeight = 0;
-  ink.log.sync('');
   ink.onRender();
 }
 

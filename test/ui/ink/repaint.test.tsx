@@ -22,25 +22,25 @@ const MISMATCH =
   /^Error: Ink's instance for this terminal has not the fields pooltop's repaint after a resize writes: the UI bundle's Ink is not the ink 6\.8\.x/;
 
 describe("repaint, through Ink's instance", () => {
-  it('clears the terminal and has Ink write its frame again, forgetting the last one', () => {
+  it('has the frame writer clear and Ink write its frame again, forgetting the last one', () => {
     const { stdout, written } = terminal(true);
     const calls: string[] = [];
     const ink = {
       lastOutput: 'old frame',
       lastOutputToRender: 'old frame\n',
       lastOutputHeight: 24,
-      log: { sync: (text: string) => calls.push(`sync ${JSON.stringify(text)}`) },
+      log: { repaint: () => calls.push('repaint') },
       onRender: () => calls.push(`render after ${JSON.stringify([ink.lastOutput, ink.lastOutputToRender, ink.lastOutputHeight])}`),
     };
     fakeInstance(stdout, ink);
     repaint(stdout);
-    assert.deepEqual(written, ['\x1b[H\x1b[2J']);
-    assert.deepEqual(calls, ['sync ""', 'render after ["","",0]']);
+    assert.deepEqual(written, [], "the clear is the next frame's, inside its synchronized update");
+    assert.deepEqual(calls, ['repaint', 'render after ["","",0]']);
   });
 
   it('draws nothing where there is no terminal (a test renders in memory)', () => {
     const { stdout, written } = terminal(false);
-    fakeInstance(stdout, { lastOutput: '', lastOutputToRender: '', lastOutputHeight: 0, log: { sync() {} }, onRender: () => written.push('render') });
+    fakeInstance(stdout, { lastOutput: '', lastOutputToRender: '', lastOutputHeight: 0, log: {}, onRender: () => written.push('render') });
     repaint(stdout);
     assert.deepEqual(written, []);
   });
@@ -56,7 +56,7 @@ describe("repaint, through Ink's instance", () => {
     assert.throws(
       () => repaint(stdout),
       (e) => MISMATCH.test(String(e)),
-      'no log.sync',
+      'no frame writer',
     );
   });
 
