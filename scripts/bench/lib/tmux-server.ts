@@ -14,14 +14,21 @@ export interface Pane {
 }
 
 export class TmuxServer {
-  readonly socket = `pooltop-bench-${process.pid}`;
+  readonly socket: string;
   private server: OwnedProcess | null = null;
   private socketPath: string | null = null;
   private readonly panes: Pane[] = [];
   private readonly unregister: () => void;
 
-  constructor() {
+  /** `name` gives the server a socket of its own beside the bench's other servers (its CPU is then one program's). */
+  constructor(name?: string) {
+    this.socket = name === undefined ? `pooltop-bench-${process.pid}` : `pooltop-bench-${process.pid}-${name.replace(/\W+/g, '-')}`;
     this.unregister = onCleanup(() => this.killNow());
+  }
+
+  /** The server's PID once a session has started it, else null. */
+  get serverPid(): number | null {
+    return this.server?.alive ? this.server.pid : null;
   }
 
   /** Starts `argv` (executed directly, no shell) in a new detached session of width × height. */
