@@ -2,7 +2,7 @@
 // the markdown table they are printed as (the README's Performance table has this shape).
 
 /** The columns, in the order they are printed: the yardsticks, then pooltop with CPU graphs, then with every feature. */
-export const PROGRAMS = ['htop', 'btop', 'top', 'pooltop', 'pooltop-all'] as const;
+const PROGRAMS = ['htop', 'btop', 'top', 'pooltop', 'pooltop-all'] as const;
 export type ProgramKey = (typeof PROGRAMS)[number];
 
 /** One program's figures over one measuring window. */

@@ -2,11 +2,9 @@
 // in this run. Ratios are against htop and btop measured in the same window.
 import { type Comparison, type Figures, type Level, levelName, type ProgramKey, ratio, significant, times } from './monitor-comparison.js';
 
-export type Verdict = 'goal met' | 'missed' | 'not measured';
-
 export interface GoalResult {
   goal: string;
-  verdict: Verdict;
+  verdict: 'goal met' | 'missed' | 'not measured';
   /** The figures behind the verdict. */
   detail: string;
 }
