@@ -17,7 +17,7 @@ import { median } from './lib/median.js';
 import { type Comparison, comparisonTable, type Figures, type Level, type ProgramKey } from './lib/monitor-comparison.js';
 import { formatVerdicts, judgeGoals } from './lib/performance-goals.js';
 import { processLimits } from './lib/process-limits.js';
-import { countProcesses, type ProcCpu, readCpu, readMemory } from './lib/proc-stat.js';
+import { countProcesses, type ProcCpu, readCpu, readMemory, readRunQueueWaitMs } from './lib/proc-stat.js';
 import { type Pane, TmuxServer } from './lib/tmux-server.js';
 import { medianWallMs } from './lib/wall-time.js';
 
@@ -31,6 +31,11 @@ const VERSION_RUNS = 10;
 const FIRST_FRAME_RUNS = 3;
 /** Above this share of the cores the monitors (and their servers) used together, they delayed one another. */
 const SATURATED = 0.7;
+/**
+ * From this many extra processes the programs run one at a time: at 10,000 htop alone wants ~0.7
+ * of a core and pooltop ~0.6, all five together more than a 2-core machine has.
+ */
+const ALONE_FROM = 5000;
 
 interface Monitor {
   key: ProgramKey;
@@ -159,9 +164,17 @@ async function firstFrames(list: Monitor[]): Promise<Map<ProgramKey, number>> {
 
 const cpuMs = (cpu: ProcCpu) => cpu.selfMs + cpu.childrenMs;
 
-/** Every program at once, each in a tmux server of its own, over one window. */
-async function measureLevel(list: Monitor[], extra: number, print: (line: string) => void): Promise<Level> {
-  const frames = await firstFrames(list);
+interface Window {
+  processes: number;
+  figures: Level['figures'];
+  /** Each program's wait for a core over the window, ms per second. */
+  waits: Partial<Record<ProgramKey, number>>;
+  /** CPU the programs and their servers used together, ms per second. */
+  busyMsPerSecond: number;
+}
+
+/** `list` at once, each in a tmux server of its own, over one window. */
+async function measureWindow(list: Monitor[], frames: Map<ProgramKey, number>): Promise<Window> {
   const running: Running[] = [];
   try {
     for (const monitor of list) {
@@ -172,7 +185,7 @@ async function measureLevel(list: Monitor[], extra: number, print: (line: string
     const read = () =>
       running.map(({ tmux, pane }) => {
         const server = tmux.serverPid;
-        return { program: readCpu(pane.process.pid), server: server === null ? null : readCpu(server) };
+        return { program: readCpu(pane.process.pid), wait: readRunQueueWaitMs(pane.process.pid), server: server === null ? null : readCpu(server) };
       });
     const processes = countProcesses();
     const before = read();
@@ -180,37 +193,61 @@ async function measureLevel(list: Monitor[], extra: number, print: (line: string
     await sleep(settings.compareSeconds * 1000);
     const after = read();
     const seconds = (performance.now() - opened) / 1000;
-    const figures: Level['figures'] = {};
-    let busyMs = 0;
+    const window: Window = { processes, figures: {}, waits: {}, busyMsPerSecond: 0 };
     running.forEach(({ monitor, pane }, i) => {
       const [b, a] = [before[i]!, after[i]!];
       if (!b.program || !a.program) throw new Error(`${monitor.key} ended during the measuring window`);
       // The server is one thread whose one child (the program) is reaped only after the window:
       // its schedstat (ns) is all its CPU, where stat's 10 ms ticks would round 40 s of it to a few.
       const tmuxCpuMs = b.server && a.server ? a.server.schedMs - b.server.schedMs : null;
+      const written = a.program.written - b.program.written;
       const f: Figures = {
         cpuMsPerSecond: (cpuMs(a.program) - cpuMs(b.program)) / seconds,
         peakRss: readMemory(pane.process.pid)?.peakRss ?? null,
         tmuxCpuMs,
-        bytesPerRefresh: Number.isFinite(a.program.written - b.program.written) ? (a.program.written - b.program.written) / (seconds / REFRESH_SECONDS) : null,
+        bytesPerRefresh: Number.isFinite(written) ? written / (seconds / REFRESH_SECONDS) : null,
         firstFrameMs: frames.get(monitor.key) ?? null,
       };
-      figures[monitor.key] = f;
-      busyMs += f.cpuMsPerSecond + (tmuxCpuMs ?? 0) / seconds;
+      window.figures[monitor.key] = f;
+      if (a.wait !== null && b.wait !== null) window.waits[monitor.key] = (a.wait - b.wait) / seconds;
+      window.busyMsPerSecond += f.cpuMsPerSecond + (tmuxCpuMs ?? 0) / seconds;
     });
-    const [load] = os.loadavg();
-    print(
-      `(${extra === 0 ? 'machine' : `+${extra}`}: ${processes} processes, ${fixed(seconds, 1)} s window, load average ${fixed(load, 2)}; ` +
-        `the monitors and their servers used ${fixed(busyMs / 10, 0)} % of a core together)`,
-    );
-    if (busyMs / 1000 > os.availableParallelism() * SATURATED) {
-      print(`!! they used more than ${SATURATED * 100} % of the ${os.availableParallelism()} cores: each delayed the others, the slowest figures are low`);
-    }
     for (const { tmux, pane } of running) await tmux.stop(pane, 'q');
-    return { extra, processes, windowSeconds: settings.compareSeconds, figures };
+    return window;
   } finally {
     for (const { tmux } of running) tmux.close();
   }
+}
+
+/**
+ * One row: every program at once, or (`alone`) one after another, each in a window of its own, where
+ * together they would want more CPU than the machine has and hold one another back.
+ */
+async function measureLevel(list: Monitor[], extra: number, alone: boolean, print: (line: string) => void): Promise<Level> {
+  const frames = await firstFrames(list);
+  const windows = alone ? await sequence(list.map((monitor) => () => measureWindow([monitor], frames))) : [await measureWindow(list, frames)];
+  const figures = Object.assign({}, ...windows.map((w) => w.figures)) as Level['figures'];
+  const waits = Object.assign({}, ...windows.map((w) => w.waits)) as Window['waits'];
+  const busy = Math.max(...windows.map((w) => w.busyMsPerSecond));
+  const [load] = os.loadavg();
+  print(
+    `(${extra === 0 ? 'machine' : `+${extra}`}: ${windows[0]!.processes} processes, ${alone ? 'each program alone' : 'all at once'}, load average ${fixed(load, 2)}; ` +
+      `the programs and their servers used ${fixed(busy / 10, 0)} % of a core${alone ? ' at most' : ' together'}; ` +
+      `waited for a core, ms/s: ${list.map((m) => `${m.key} ${fixed(waits[m.key], 1)}`).join(', ')})`,
+  );
+  const cores = os.availableParallelism();
+  if (busy / 1000 > cores * SATURATED || (load ?? 0) > cores) {
+    print(
+      `!! the machine was short of CPU (load average ${fixed(load, 1)} on ${cores} cores): a program that waited for a core did fewer refreshes, so its CPU per second is low`,
+    );
+  }
+  return { extra, processes: windows[0]!.processes, windowSeconds: settings.compareSeconds, alone, figures };
+}
+
+async function sequence<T>(steps: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (const step of steps) results.push(await step());
+  return results;
 }
 
 export default async function bench(print: (line: string) => void, flags: readonly string[] = []): Promise<void> {
@@ -224,7 +261,9 @@ export default async function bench(print: (line: string) => void, flags: readon
   if (scale > settings.idle) steps.push(scale);
 
   print(`Each program in a ${SIZE.width}×${SIZE.height} tmux session of its own tmux server (tmux -L), refreshing once a second,`);
-  print(`all at once for a ${settings.compareSeconds} s window opened ${settings.warmup} s after the last one's first frame`);
+  print(
+    `all at once (from +${ALONE_FROM} one at a time) for a ${settings.compareSeconds} s window opened ${settings.warmup} s after the last one's first frame`,
+  );
   print(`(POOLTOP_BENCH_COMPARE_SECONDS, POOLTOP_BENCH_WARMUP), at ${steps.map((extra) => (extra === 0 ? 'the machine' : `+${extra}`)).join(', ')}:`);
   print('  CPU ms per second   utime+stime+cutime+cstime of /proc/PID/stat over the window (threads and reaped children)');
   print('  peak RSS            VmHWM at the end of each window, lowest–highest over the rows');
@@ -246,7 +285,7 @@ export default async function bench(print: (line: string) => void, flags: readon
         started = extra;
         print(`(started ${extra} idle processes in ${fixed((performance.now() - t0) / 1000, 1)} s; ${countProcesses()} in /proc)`);
       }
-      levels.push(await measureLevel(list, extra, print));
+      levels.push(await measureLevel(list, extra, extra >= ALONE_FROM, print));
     }
     let left = 0;
     for (const group of groups.splice(0).reverse()) left += await group.stop();

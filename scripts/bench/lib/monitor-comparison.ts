@@ -25,6 +25,8 @@ export interface Level {
   /** Processes in /proc when the window opened. */
   processes: number;
   windowSeconds: number;
+  /** The programs ran one after another, each alone in its window, not all at once. */
+  alone?: boolean;
   figures: Partial<Record<ProgramKey, Figures>>;
 }
 
@@ -62,7 +64,7 @@ export function levelName(level: Level): string {
 }
 
 function levelTitle(level: Level): string {
-  const processes = `${level.processes.toLocaleString('en')} processes`;
+  const processes = `${level.processes.toLocaleString('en')} processes${level.alone ? ', each program alone' : ''}`;
   return level.extra === 0 ? `machine (${processes})` : `+${level.extra.toLocaleString('en')} idle (${processes})`;
 }
 

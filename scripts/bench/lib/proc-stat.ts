@@ -89,6 +89,26 @@ export function readCpu(pid: number): ProcCpu | null {
   };
 }
 
+/**
+ * Time the live threads spent runnable but waiting for a core (schedstat's second field), ms:
+ * a program short of CPU waits here, and then does fewer refreshes than it was asked for.
+ */
+export function readRunQueueWaitMs(pid: number): number | null {
+  let waitNs = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        waitNs += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]);
+      } catch {
+        // The thread ended between listing and reading.
+      }
+    }
+  } catch {
+    return null;
+  }
+  return waitNs / 1e6;
+}
+
 export function readMemory(pid: number): ProcMemory | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');

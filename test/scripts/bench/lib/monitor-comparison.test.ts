@@ -31,6 +31,7 @@ const COMPARISON: Comparison = {
       extra: 2230,
       processes: 2296,
       windowSeconds: 40,
+      alone: true,
       figures: {
         htop: figures(155, { peakRss: 6.5 * MIB }),
         btop: figures(54.8),
@@ -57,7 +58,7 @@ describe('the comparison table', () => {
 
   it("gives CPU with three figures and pooltop's ratios to htop and btop of the same row", () => {
     assert.deepEqual(cells('machine (66 processes), CPU ms per second'), ['3.26', '7.05', '2.60', '5.82 (1.8× htop, 0.83× btop)']);
-    assert.deepEqual(cells('+2,230 idle (2,296 processes), CPU ms per second'), ['155', '54.8', '—', '41.3 (0.27× htop, 0.75× btop)']);
+    assert.deepEqual(cells('+2,230 idle (2,296 processes, each program alone), CPU ms per second'), ['155', '54.8', '—', '41.3 (0.27× htop, 0.75× btop)']);
   });
 
   it('gives peak RSS as the range over the rows, one figure when they agree', () => {
