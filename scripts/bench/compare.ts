@@ -29,6 +29,8 @@ const SCALE_DEFAULT = 10_000;
 const VERSION_RUNS = 10;
 /** Starts of each program for its first-frame time: the median drops a start a busy machine delayed. */
 const FIRST_FRAME_RUNS = 3;
+/** htop took 7.5 s to its first frame at +10,000 on a loaded machine. */
+const FIRST_FRAME_TIMEOUT_MS = 60_000;
 /** Above this share of the cores the monitors (and their servers) used together, they delayed one another. */
 const SATURATED = 0.7;
 /**
@@ -131,10 +133,10 @@ async function launch(monitor: Monitor, serverName: string): Promise<{ tmux: Tmu
   const tmux = new TmuxServer(serverName);
   try {
     const pane = tmux.start(monitor.key, monitor.argv, SIZE, monitor.env);
-    const firstFrameMs = await tmux.waitForScreen(pane, monitor.ready);
+    const firstFrameMs = await tmux.waitForScreen(pane, monitor.ready, FIRST_FRAME_TIMEOUT_MS);
     if (firstFrameMs === null) {
       const screen = tmux.capture(pane).trim().split('\n').slice(-5).join(' | ');
-      throw new Error(`${monitor.key} showed no full frame within 20 s; screen: ${screen || '(gone)'}`);
+      throw new Error(`${monitor.key} showed no full frame within ${FIRST_FRAME_TIMEOUT_MS / 1000} s; screen: ${screen || '(gone)'}`);
     }
     return { tmux, pane, firstFrameMs };
   } catch (error) {
