@@ -96,6 +96,7 @@ describe('the performance goals', () => {
     assert.equal(verdictOf(alone, 'CPU at rest (the machine) ≤ 1.0× htop'), 'not measured');
     assert.equal(verdictOf(alone, "CPU below btop's at machine"), 'not measured');
     assert.equal(verdictOf(alone, 'peak RSS ≤ 64 MB at +2,000, every feature on'), 'not measured');
+    assert.equal(verdictOf(alone, 'first full frame ≤ 500 ms at +2,000'), 'not measured');
     assert.equal(verdictOf(alone, 'pooltop --version ≤ 100 ms'), 'not measured');
   });
 
