@@ -101,13 +101,14 @@ export default async function bench(print: (line: string) => void): Promise<void
     { name: 'pooltop, graphs and meters off', argv: [BIN, '-d', '10'], env: { XDG_CONFIG_HOME: off }, quitKeys: ['q'] },
   ];
   if (withHtop) programs.push({ name: 'htop', argv: ['htop', '-d', '10'], env: { HTOPRC: join(root, 'htoprc') }, quitKeys: ['q'] });
-  programs.push({
-    name: 'btop (1 s)',
-    argv: ['btop'],
-    env: { XDG_CONFIG_HOME: join(root, 'btop') },
-    quitKeys: ['q'],
-    ready: btopFrame,
-  });
+  if (ensureInstalled('btop', print))
+    programs.push({
+      name: 'btop (1 s)',
+      argv: ['btop'],
+      env: { XDG_CONFIG_HOME: join(root, 'btop') },
+      quitKeys: ['q'],
+      ready: btopFrame,
+    });
 
   print(`All at once, each in its own 160×50 tmux session, a 1 s refresh, a ${settings.seconds} s window opened ${settings.warmup} s after start-up;`);
   print('CPU from /proc/[pid]/stat (utime+stime+cutime+cstime; 10 ms ticks) per second, sched from schedstat.');
