@@ -5,6 +5,7 @@
 //   npm run bench                 every section, in SECTION_ORDER, then any others by name
 //   npm run bench -- monitor      one section (or several: -- sampler monitor)
 //   npm run bench -- profile      sections in ON_REQUEST run only when named
+//   npm run bench -- compare --scale   --flags go to every section run (compare: add +10,000)
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,15 +13,17 @@ import { installCleanupHandlers, runCleanups } from './bench/lib/cleanup.js';
 import { describeSettings } from './bench/lib/bench-settings.js';
 import { machineFacts } from './bench/lib/machine-facts.js';
 
-type Bench = (print: (line: string) => void) => Promise<void>;
+type Bench = (print: (line: string) => void, flags: readonly string[]) => Promise<void>;
 
 const SECTION_DIR = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 /** The order sections run in; a section whose file does not exist yet is skipped quietly. */
-const SECTION_ORDER = ['sampler', 'monitor', 'keys', 'read-strategies', 'tree', 'pool'];
+const SECTION_ORDER = ['compare', 'sampler', 'monitor', 'keys', 'read-strategies', 'tree', 'pool'];
 /** Slow or diagnostic sections, run only when asked for by name. */
 // profile: a CPU profile; scale: 10,000 processes for ~3 minutes; export: the exporter and the
 // stream, ~8 minutes; record: recording and replay, ~3 minutes. Only when named.
 const ON_REQUEST = new Set(['profile', 'scale', 'export', 'record']);
+/** The --flags a section reads, and which section: any other is a typo. */
+const FLAGS: Record<string, string> = { '--scale': 'compare: a +10,000 idle processes row' };
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -43,6 +46,13 @@ async function main(argv: string[]): Promise<number> {
   installCleanupHandlers();
   const available = availableSections();
   const asked = argv.filter((arg) => !arg.startsWith('-'));
+  const flags = argv.filter((arg) => arg.startsWith('-'));
+  const unknownFlags = flags.filter((flag) => !Object.hasOwn(FLAGS, flag));
+  if (unknownFlags.length > 0) {
+    const known = Object.entries(FLAGS).map(([flag, what]) => `${flag} (${what})`);
+    process.stderr.write(`bench: no option ${unknownFlags.join(', ')}; options: ${known.join(', ')}\n`);
+    return 2;
+  }
   const unknown = asked.filter((name) => !available.includes(name));
   if (unknown.length > 0) {
     process.stderr.write(`bench: no section ${unknown.join(', ')}; sections: ${available.join(', ')}\n`);
@@ -69,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
       }
       print('');
       print(`== ${name} ${'='.repeat(Math.max(0, 72 - name.length))}`);
-      await bench(print);
+      await bench(print, flags);
       print(`(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
       failed++;

@@ -11,8 +11,9 @@ import type { PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import { createAppStore } from '../../src/store/app-store.js';
 import type { Sample } from '../../src/sampling/types.js';
 import { settings } from './lib/bench-settings.js';
-import { ensureHtop } from './lib/ensure-htop.js';
+import { ensureInstalled } from './lib/ensure-installed.js';
 import { fixed, formatTable, mebibytes } from './lib/format-table.js';
+import { btopFrame } from './lib/full-frame.js';
 import { startIdleProcesses } from './lib/idle-processes.js';
 import { countProcesses } from './lib/proc-stat.js';
 import { runTogether, type Program, type Result } from './monitor.js';
@@ -88,7 +89,7 @@ function hourOfHistory(cores: number): { rings: number; heap: number } {
 }
 
 export default async function bench(print: (line: string) => void): Promise<void> {
-  const withHtop = ensureHtop(print);
+  const withHtop = ensureInstalled('htop', print);
   const root = mkdtempSync(join(tmpdir(), 'pooltop-bench-graphs-'));
   const on = configDir(root, 'on', { cpuMeter: 'graph', graphsPanel: true, systemMeters: true });
   const off = configDir(root, 'off', { cpuMeter: 'bar', graphsPanel: false, systemMeters: false });
@@ -100,13 +101,14 @@ export default async function bench(print: (line: string) => void): Promise<void
     { name: 'pooltop, graphs and meters off', argv: [BIN, '-d', '10'], env: { XDG_CONFIG_HOME: off }, quitKeys: ['q'] },
   ];
   if (withHtop) programs.push({ name: 'htop', argv: ['htop', '-d', '10'], env: { HTOPRC: join(root, 'htoprc') }, quitKeys: ['q'] });
-  programs.push({
-    name: 'btop (1 s)',
-    argv: ['btop'],
-    env: { XDG_CONFIG_HOME: join(root, 'btop') },
-    quitKeys: ['q'],
-    ready: (screen) => /\bPid:?\b|\bPID\b/i.test(screen) && /cpu/i.test(screen),
-  });
+  if (ensureInstalled('btop', print))
+    programs.push({
+      name: 'btop (1 s)',
+      argv: ['btop'],
+      env: { XDG_CONFIG_HOME: join(root, 'btop') },
+      quitKeys: ['q'],
+      ready: btopFrame,
+    });
 
   print(`All at once, each in its own 160×50 tmux session, a 1 s refresh, a ${settings.seconds} s window opened ${settings.warmup} s after start-up;`);
   print('CPU from /proc/[pid]/stat (utime+stime+cutime+cstime; 10 ms ticks) per second, sched from schedstat.');

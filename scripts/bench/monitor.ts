@@ -2,19 +2,19 @@
 // CPU per refresh, peak memory and start-up to the first full frame, with the machine's own
 // processes and with thousands of extra idle ones, with the default columns and with the same 20
 // columns in both, with user threads hidden and shown (H); plus `pooltop --version` wall time.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { settings } from './lib/bench-settings.js';
-import { ensureHtop } from './lib/ensure-htop.js';
+import { ensureInstalled } from './lib/ensure-installed.js';
 import { fixed, formatTable, mebibytes } from './lib/format-table.js';
+import { htopLikeFrame } from './lib/full-frame.js';
 import { startIdleProcesses } from './lib/idle-processes.js';
-import { median } from './lib/median.js';
 import { countProcesses, type ProcCpu, type ProcMemory, readCpu, readMemory } from './lib/proc-stat.js';
 import { type Pane, TmuxServer } from './lib/tmux-server.js';
+import { medianWallMs } from './lib/wall-time.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pooltop');
 const SIZE = { width: 160, height: 50 };
@@ -40,13 +40,6 @@ export interface Result {
   memory: ProcMemory | null;
 }
 
-/** A full frame: the column titles, at least one process row under them, and the key bar. */
-function fullFrame(screen: string): boolean {
-  const lines = screen.split('\n');
-  const titles = lines.findIndex((line) => /\bPID\b.*\bCommand\b/.test(line));
-  return titles >= 0 && /^\s*\d+\s/.test(lines[titles + 1] ?? '') && lines.some((line) => /F1\s*Help/.test(line) && /F10\s*Quit/.test(line));
-}
-
 function cpuDelta(before: ProcCpu, after: ProcCpu): ProcCpu {
   return {
     selfMs: after.selfMs - before.selfMs,
@@ -66,7 +59,7 @@ export async function runTogether(programs: Program[], seconds: number): Promise
   try {
     for (const program of programs) {
       const pane = tmux.start(program.name.replace(/\W+/g, '-'), program.argv, SIZE, program.env);
-      const startupMs = await tmux.waitForScreen(pane, program.ready ?? fullFrame);
+      const startupMs = await tmux.waitForScreen(pane, program.ready ?? htopLikeFrame);
       const cpu = readCpu(pane.process.pid);
       panes.push({ program, pane, startupMs, startupCpuMs: cpu ? cpu.selfMs + cpu.childrenMs : null });
       if (startupMs === null) {
@@ -103,7 +96,7 @@ async function terminalCost(programs: Program[], seconds: number): Promise<strin
     const panes: Pane[] = [];
     for (const [i, program] of programs.entries()) {
       const pane = servers[i]!.start(program.name.replace(/\W+/g, '-'), program.argv, SIZE, program.env);
-      if ((await servers[i]!.waitForScreen(pane, program.ready ?? fullFrame)) === null) throw new Error(`${program.name} showed no full frame within 20 s`);
+      if ((await servers[i]!.waitForScreen(pane, program.ready ?? htopLikeFrame)) === null) throw new Error(`${program.name} showed no full frame within 20 s`);
       panes.push(pane);
     }
     await sleep(settings.warmup * 1000);
@@ -190,19 +183,8 @@ function ratios(label: string, results: Result[], names: { pooltop: Program; hto
   );
 }
 
-function medianWallMs(argv: string[], runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(argv[0]!, argv.slice(1), { stdio: 'ignore' });
-    times.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`${argv.join(' ')} exited with ${result.status ?? result.signal}`);
-  }
-  return median(times);
-}
-
 export default async function bench(print: (line: string) => void): Promise<void> {
-  const withHtop = ensureHtop(print);
+  const withHtop = ensureInstalled('htop', print);
   const rcDir = mkdtempSync(join(tmpdir(), 'pooltop-bench-htop-'));
   /**
    * pooltop and htop with user threads hidden or shown, kernel threads hidden, each told so in a

@@ -21,6 +21,10 @@ export const settings = {
   psListSeconds: positiveNumber('POOLTOP_BENCH_PS_LIST_SECONDS', 10),
   /** Multiplies every sample count of the sampler section (0.2 for a quick look). */
   samplesScale: positiveNumber('POOLTOP_BENCH_SAMPLES_SCALE', 1),
+  /** Measuring window of the compare section (pooltop, htop, btop and top side by side), seconds. */
+  compareSeconds: positiveNumber('POOLTOP_BENCH_COMPARE_SECONDS', 40),
+  /** Extra idle processes of the compare section's top row; 0 leaves it out unless `--scale` is given (10,000). */
+  compareScale: Math.round(positiveNumber('POOLTOP_BENCH_COMPARE_SCALE', 0)),
   /** Length of the profile section's run, seconds. */
   profileSeconds: positiveNumber('POOLTOP_BENCH_PROFILE_SECONDS', 20),
   /** The profile section's pooltop with the CPU graphs on (`G`, `g`): 1, or 0 for the default screen. */

@@ -63,18 +63,8 @@ export function readCpu(pid: number): ProcCpu | null {
   const fields = statFields(pid);
   if (!fields) return null;
   const ticks = (i: number) => Number(fields[i]);
-  let schedNs = 0;
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      try {
-        schedNs += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {
-        // The thread ended between listing and reading.
-      }
-    }
-  } catch {
-    return null;
-  }
+  const sched = schedstat(pid);
+  if (!sched) return null;
   let written = Number.NaN;
   try {
     written = Number(/^wchar:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? Number.NaN);
@@ -85,8 +75,36 @@ export function readCpu(pid: number): ProcCpu | null {
     written,
     selfMs: ((ticks(11) + ticks(12)) * 1000) / CLK_TCK,
     childrenMs: ((ticks(13) + ticks(14)) * 1000) / CLK_TCK,
-    schedMs: schedNs / 1e6,
+    schedMs: sched.runNs / 1e6,
   };
+}
+
+/** The live threads' schedstat summed: time on a core, and time runnable but waiting for one, ns. */
+function schedstat(pid: number): { runNs: number; waitNs: number } | null {
+  const sums = { runNs: 0, waitNs: 0 };
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
+        sums.runNs += Number(run);
+        sums.waitNs += Number(wait);
+      } catch {
+        // The thread ended between listing and reading.
+      }
+    }
+  } catch {
+    return null;
+  }
+  return sums;
+}
+
+/**
+ * Time the live threads spent runnable but waiting for a core, ms: a program short of CPU waits
+ * here, and then does fewer refreshes than it was asked for.
+ */
+export function readRunQueueWaitMs(pid: number): number | null {
+  const sched = schedstat(pid);
+  return sched ? sched.waitNs / 1e6 : null;
 }
 
 export function readMemory(pid: number): ProcMemory | null {

@@ -17,14 +17,22 @@ export interface Pane {
 let servers = 0;
 
 export class TmuxServer {
-  readonly socket = `pooltop-bench-${process.pid}-${++servers}`;
+  readonly socket: string;
   private server: OwnedProcess | null = null;
   private socketPath: string | null = null;
   private readonly panes: Pane[] = [];
   private readonly unregister: () => void;
 
-  constructor() {
+  /** Each server has a socket of its own (its CPU is then its programs'); `name` only labels it. */
+  constructor(name?: string) {
+    const label = name === undefined ? '' : `-${name.replace(/\W+/g, '-')}`;
+    this.socket = `pooltop-bench-${process.pid}-${++servers}${label}`;
     this.unregister = onCleanup(() => this.killNow());
+  }
+
+  /** The server's PID once a session has started it, else null. */
+  get serverPid(): number | null {
+    return this.server?.alive ? this.server.pid : null;
   }
 
   /** Starts `argv` (executed directly, no shell) in a new detached session of width × height. */
@@ -57,11 +65,6 @@ export class TmuxServer {
     const pane = { session, process: new OwnedProcess(pid), spawnedAt };
     this.panes.push(pane);
     return pane;
-  }
-
-  /** The server's own process (it draws every pane's output), once a session has started it. */
-  get serverPid(): number | null {
-    return this.server?.pid ?? null;
   }
 
   /** The pane's screen as text, or '' once the session is gone. */
