@@ -3,6 +3,7 @@
 import { DEFAULT_COLUMNS, parseColumnId, parseColumnList, type ColumnId } from '../model/columns.js';
 import { GRAPH_STYLES, type GraphStyle } from '../model/graph-cells.js';
 import { GRAPH_SPANS, type GraphSettings } from '../model/graph-settings.js';
+import { DEFAULT_HEADER_LAYOUT, parseHeaderLayout, type HeaderLayout } from '../model/header-layout.js';
 import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
 import type { AppState } from '../store/app-store.js';
 import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
@@ -72,6 +73,7 @@ const SETTINGS = {
     parse: (value) => (typeof value === 'string' && (GRAPH_STYLES as readonly string[]).includes(value) ? (value as GraphStyle) : undefined),
   } satisfies SettingSpec<GraphStyle>,
   systemMeters: { default: true, parse: flag } satisfies SettingSpec<boolean>,
+  headerLayout: { default: DEFAULT_HEADER_LAYOUT, parse: parseHeaderLayout, inStore: (state) => state.headerLayout } satisfies SettingSpec<HeaderLayout>,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

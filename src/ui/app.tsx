@@ -10,7 +10,8 @@ import { DetailsView } from './details-view.js';
 import { dispatchKey, dispatchRead } from './dispatch-key.js';
 import { Footer, footerKeys } from './footer.js';
 import { EventLine, EventsPanel } from './events-panel.js';
-import { Header } from './header.js';
+import { Header, headerHeight } from './header.js';
+import { storeMeterFacts } from './header-meters.js';
 import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
@@ -25,7 +26,6 @@ import { SetupScreen } from './setup-screen.js';
 import { ReplayBar } from './replay-bar.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
-import { systemMeterLineCount } from './system-meter-lines.js';
 import { TooSmall } from './too-small.js';
 import { TraceView } from './trace-view.js';
 import { useAppStore } from './use-app-store.js';
@@ -46,9 +46,15 @@ export function App({ ctx }: AppProps) {
     (s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'),
   );
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
-  const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
-  const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters, s.sample?.counters !== undefined) : 0));
-  const full = useMemo(() => computeLayout(columns, rows, cores, (hasPool ? 1 : 0) + meterLines), [columns, rows, cores, hasPool, meterLines]);
+  // The header's height at each number of CPU meters a row computeLayout may choose: numbers, so
+  // the selector wakes the screen only when one changes.
+  const headerAt1 = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), 1));
+  const headerAt2 = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), 2));
+  const headerAt4 = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), 4));
+  const full = useMemo(
+    () => computeLayout(columns, rows, cores, 0, (meterColumns) => (meterColumns === 1 ? headerAt1 : meterColumns === 2 ? headerAt2 : headerAt4)),
+    [columns, rows, cores, headerAt1, headerAt2, headerAt4],
+  );
   // The events line, once pooltop has started a process, takes one line of the table.
   const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;
   // The pool panel takes its lines from the table, but never all of them.
