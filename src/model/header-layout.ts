@@ -43,8 +43,8 @@ const TEXT: readonly MeterMode[] = ['text'];
 
 export const METERS: Record<MeterId, MeterInfo> = {
   cpus: { name: 'CPUs (all)', title: 'a meter per core', modes: BAR_TEXT_GRAPH },
-  cpusLeft: { name: 'CPUs (left half)', title: 'the first half of the cores', modes: BAR_TEXT_GRAPH },
-  cpusRight: { name: 'CPUs (right half)', title: 'the second half of the cores', modes: BAR_TEXT_GRAPH },
+  cpusLeft: { name: 'Left CPUs', title: 'the first half of the cores', modes: BAR_TEXT_GRAPH },
+  cpusRight: { name: 'Right CPUs', title: 'the second half of the cores', modes: BAR_TEXT_GRAPH },
   memory: { name: 'Memory', title: 'used, shared, compressed, buffers, cache', modes: BAR_TEXT_GRAPH },
   swap: { name: 'Swap', title: 'used and the swap cache', modes: BAR_TEXT_GRAPH },
   tasks: { name: 'Task counter', title: 'processes, threads, kernel threads, running; by state', modes: TEXT },

@@ -220,8 +220,9 @@ function memoryOrSwap(meter: 'memory' | 'swap', mode: MeterMode, width: number, 
       ];
   const value = `${formatBytes(memory ? memoryInUse(sample.memory) : sample.swap.used)}/${formatBytes(total)}`;
   if (mode === 'text') {
-    const line: Part[] = [[`${label}:`, { color: theme.label }], [value, { bold: true }]];
-    for (const p of parts) if (Number.isFinite(p.bytes)) line.push([` ${p.name}:`, { color: theme.label }], [formatBytes(p.bytes), { color: p.color }]);
+    const line: Part[] = [[`${label}: `, { color: theme.label }], [value, { bold: true }]];
+    // The swap's value is its used part already.
+    for (const p of memory ? parts : parts.slice(1)) if (Number.isFinite(p.bytes)) line.push([` ${p.name}:`, { color: theme.label }], [formatBytes(p.bytes), { color: p.color }]);
     return partsLine(line, width);
   }
   if (mode === 'graph') {

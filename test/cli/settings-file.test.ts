@@ -112,6 +112,19 @@ describe('settings file: reading', () => {
     assert.match(bad.problem ?? '', /bad cpuMeter, graphsPanel, graphSpan, graphStyle, systemMeters/);
   });
 
+  it('reads the header layout, refuses a bad one with a message keeping the rest, and saves and reads back a new one', () => {
+    const layout = { columns: [[{ meter: 'clock', mode: 'text' }], [{ meter: 'memory', mode: 'graph' }, { meter: 'cpusLeft', mode: 'text' }]] };
+    assert.deepEqual(loadSettings(file(JSON.stringify({ headerLayout: layout }))).settings.headerLayout, layout);
+    const text = JSON.stringify({ tree: true, headerLayout: { columns: [[{ meter: 'clock', mode: 'text' }, { meter: 'toaster', mode: 'bar' }]] } });
+    const path = file(text);
+    const bad = loadSettings(path);
+    assert.deepEqual(bad.settings, { ...DEFAULT_SETTINGS, tree: true });
+    assert.match(bad.problem ?? '', /bad headerLayout \(left in the file as it is\)/);
+    assert.equal(read(path), text, 'the bad value stays in the file');
+    assert.equal(saveSettings(path, { headerLayout: layout }), null);
+    assert.deepEqual(loadSettings(path).settings, { ...DEFAULT_SETTINGS, tree: true, headerLayout: layout });
+  });
+
   it('reads the last of a duplicated key, as JSON.parse does, and keys written with escapes', () => {
     const loaded = loadSettings(file('{"tree": false, "\\u0074ree": true, "sortKey": "pid", "sortKey": "mem"}'));
     assert.equal(loaded.settings.tree, true);
