@@ -108,4 +108,44 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     assert.equal(await s.waitForExit(), 0);
     assert.deepEqual(JSON.parse(readFileSync(join(home, 'pooltop', 'config.json'), 'utf8')), { tree: true, delayTenths: 15 });
   });
+
+  it('chooses the header meters in F2, and the next run with the same settings file draws the new header', async () => {
+    const home = join(root, 'c');
+    mkdirSync(home, { mode: 0o700 });
+    session = await startPooltop([], { env: { XDG_CONFIG_HOME: home } });
+    const s = session;
+    await s.waitFor(/Mem\[/, { description: "today's header: the memory bar" });
+    await s.sendKeys('F2', 'Down', 'Down', 'Down');
+    await s.waitFor(/Header layout\s+2 columns/, { description: 'the Meters page' });
+    await s.sendKeys('Right');
+    await entry(s, ['Down', 'Down', 'Down'], /\[x\] Memory\s+column 1 · Bar/);
+    await s.sendKeys('Space');
+    await s.waitFor(/\[x\] Memory\s+column 1 · Text/, { description: 'Memory as text' });
+    await s.waitFor(/^Mem: \S+\/\S+ used:/m, { description: 'the memory meter as text in the header above' });
+    await entry(s, ['End'], /\[ \] GPU\b/);
+    // The meters not placed are listed in the order of METER_IDS: Clock is 10 above GPU.
+    await entry(s, Array<string>(10).fill('Up'), /\[ \] Clock\b/);
+    await s.sendKeys('1');
+    await s.waitFor(/\[x\] Clock\s+column 1 · Text/, { description: 'Clock placed in column 1' });
+    await s.sendKeys('Escape');
+    await s.waitFor(/^Time: \d\d:\d\d:\d\d/m, { description: 'the clock under the swap meter' });
+    await s.sendKeys('q');
+    assert.equal(await s.waitForExit(), 0);
+    const saved = JSON.parse(readFileSync(join(home, 'pooltop', 'config.json'), 'utf8'));
+    assert.deepEqual(saved.headerLayout.columns[0], [
+      { meter: 'cpus', mode: 'bar' },
+      { meter: 'memory', mode: 'text' },
+      { meter: 'swap', mode: 'bar' },
+      { meter: 'clock', mode: 'text' },
+    ]);
+    await s.kill();
+
+    // Not the usual first-screen wait: it looks for the memory bar this header no longer has.
+    session = await startPooltop([], { env: { XDG_CONFIG_HOME: home }, noWait: true });
+    const again = stripSgr(
+      await session.waitFor((c) => /^Time: \d\d:\d\d:\d\d/m.test(stripSgr(c)) && /PID/.test(c), { timeoutMs: 15_000, description: 'the clock on the next run' }),
+    );
+    assert.match(again, /^Mem: \S+\/\S+ used:/m, 'and the memory as text');
+    assert.doesNotMatch(again, /Mem\[/);
+  });
 });
