@@ -70,6 +70,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     highlightBaseName: saved.highlightBaseName,
     highlightMs: (options.highlightSecs ?? (saved.highlightChanges ? saved.highlightDelaySecs : 0)) * 1000,
     headerLayout: saved.headerLayout,
+    screens: saved.screens,
+    mainScreenName: saved.mainScreenName,
     hostname: hostname(),
     graphs: { cpuMeter: saved.cpuMeter, panel: saved.graphsPanel, spanSeconds: saved.graphSpan, style: saved.graphStyle, meters: saved.systemMeters },
   });

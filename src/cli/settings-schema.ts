@@ -5,7 +5,9 @@ import { GRAPH_STYLES, type GraphStyle } from '../model/graph-cells.js';
 import { GRAPH_SPANS, type GraphSettings } from '../model/graph-settings.js';
 import { DEFAULT_HEADER_LAYOUT, parseHeaderLayout, type HeaderLayout } from '../model/header-layout.js';
 import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
+import { DEFAULT_EXTRA_SCREENS, MAIN_SCREEN_NAME, parseScreenName, parseScreens, toSaved, type SavedScreen } from '../model/table-screens.js';
 import type { AppState } from '../store/app-store.js';
+import { liveScreens, mainScreen } from '../store/screens-slice.js';
 import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 
 interface SettingSpec<T> {
@@ -26,9 +28,9 @@ const SETTINGS = {
   sortKey: {
     default: 'cpu',
     parse: (value) => (typeof value === 'string' ? parseColumnId(value) : undefined),
-    inStore: (state) => state.view.sort.key,
+    inStore: (state) => mainScreen(state).sort.key,
   } satisfies SettingSpec<ColumnId>,
-  sortInverted: { default: false, parse: flag, inStore: (state) => state.view.sort.inverted } satisfies SettingSpec<boolean>,
+  sortInverted: { default: false, parse: flag, inStore: (state) => mainScreen(state).sort.inverted } satisfies SettingSpec<boolean>,
   tree: { default: false, parse: flag, inStore: (state) => state.view.tree } satisfies SettingSpec<boolean>,
   delayTenths: {
     default: 10,
@@ -39,7 +41,7 @@ const SETTINGS = {
   columns: {
     default: DEFAULT_COLUMNS,
     parse: (value) => (Array.isArray(value) && value.length <= 64 ? parseColumnList(value) : undefined),
-    inStore: (state) => state.view.columns,
+    inStore: (state) => mainScreen(state).columns,
   } satisfies SettingSpec<readonly ColumnId[]>,
   colorScheme: {
     default: DEFAULT_SCHEME,
@@ -73,6 +75,13 @@ const SETTINGS = {
     parse: (value) => (typeof value === 'string' && (GRAPH_STYLES as readonly string[]).includes(value) ? (value as GraphStyle) : undefined),
   } satisfies SettingSpec<GraphStyle>,
   systemMeters: { default: true, parse: flag } satisfies SettingSpec<boolean>,
+  /** The screens after the first (Tab), each its name, columns and sort. */
+  screens: {
+    default: DEFAULT_EXTRA_SCREENS,
+    parse: parseScreens,
+    inStore: (state) => liveScreens(state).slice(1).map(toSaved),
+  } satisfies SettingSpec<readonly SavedScreen[]>,
+  mainScreenName: { default: MAIN_SCREEN_NAME, parse: parseScreenName, inStore: (state) => state.screens[0]?.name ?? MAIN_SCREEN_NAME } satisfies SettingSpec<string>,
   headerLayout: { default: DEFAULT_HEADER_LAYOUT, parse: parseHeaderLayout, inStore: (state) => state.headerLayout } satisfies SettingSpec<HeaderLayout>,
 };
 

@@ -12,6 +12,8 @@ interface SetupCursor {
   item: number;
   /** Which of the two lists ↑ ↓ move in. */
   focus: 'sections' | 'items';
+  /** A screen's new name as it is typed (the Screens page's `r`); undefined when none is. */
+  rename?: string | undefined;
 }
 
 export interface SetupOptions {
@@ -48,7 +50,7 @@ export const createSetupSlice =
     hostname: options.hostname ?? '',
 
     openSetup() {
-      set({ mode: 'setup', setup: { ...get().setup, focus: 'sections' } });
+      set({ mode: 'setup', setup: { ...get().setup, focus: 'sections', rename: undefined } });
     },
     moveSetup(patch) {
       set({ setup: { ...get().setup, ...patch } });

@@ -22,6 +22,7 @@ import { ClickCounter } from './mouse-report.js';
 import { ProcessTable } from './process-table.js';
 import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
 import { PoolPanel, poolPanelHeight } from './pool-panel.js';
+import { ScreenTabs } from './screen-tabs.js';
 import { SetupScreen } from './setup-screen.js';
 import { ReplayBar } from './replay-bar.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
@@ -110,7 +111,7 @@ export function App({ ctx }: AppProps) {
   return (
     <Box flexDirection="column" width={columns} height={layout.lines}>
       <Header layout={layout} />
-      <Box height={1} />
+      <ScreenTabs width={columns} />
       {graphLines > 0 && <GraphsPanel width={columns} height={graphLines} />}
       {panel > 0 && <PoolPanel width={columns} />}
       <Box height={tableHeight}>

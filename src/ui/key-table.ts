@@ -225,6 +225,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     footer: { key: 'F6', word: 'SortBy', order: 6 },
     run: ({ store }) => openSortMenu(store),
   },
+  {
+    keys: ['tab'],
+    label: 'Tab',
+    help: "the next screen (Main, I/O…: each its own columns and sort, htop's screen tabs); F2 → Screens adds, renames, removes",
+    run: ({ store }) => store.getState().cycleScreen(1),
+  },
+  { keys: ['S-tab'], label: 'Shift-Tab', help: 'the screen before', run: ({ store }) => store.getState().cycleScreen(-1) },
   { keys: ['<', ','], label: '<', help: 'sort by the column to the left', run: ({ store }) => store.getState().cycleSort(-1) },
   { keys: ['>', '.'], label: '>', help: 'sort by the column to the right', run: ({ store }) => store.getState().cycleSort(1) },
   { keys: ['P'], label: 'P', help: 'sort by CPU%', run: ({ store }) => sortBy(store, 'cpu') },
