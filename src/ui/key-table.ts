@@ -34,7 +34,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: ['f2', 'S'],
     label: 'F2 S',
-    help: 'setup: columns (add, remove, reorder), colour scheme, tree view, update interval; saved on exit',
+    help: 'setup: columns (add, remove, reorder), colour scheme, tree view, update interval, header meters, screens; saved on exit',
     footer: { key: 'F2', word: 'Setup', order: 2 },
     run: ({ store }) => store.getState().openSetup(),
   },
