@@ -1,7 +1,7 @@
 // End to end, the setup screen (F2, S): columns added, moved and removed, a colour scheme and the
 // tree view chosen, all saved on exit through the settings file and there again on the next run.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
@@ -147,5 +147,24 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     );
     assert.match(again, /^Mem: \S+\/\S+ used:/m, 'and the memory as text');
     assert.doesNotMatch(again, /Mem\[/);
+  });
+
+  it("switches screens with Tab: htop's I/O screen with its own columns and sort, and back to Main", async () => {
+    const home = join(root, 'd');
+    mkdirSync(home, { mode: 0o700 });
+    session = await startPooltop([], { env: { XDG_CONFIG_HOME: home } });
+    const s = session;
+    await s.waitFor(/^\[Main\] {2}I\/O/m, { description: 'the tabs, Main shown' });
+    await s.sendKeys('Tab');
+    const io = await s.waitFor((c) => /^ Main {2}\[I\/O\]/m.test(stripSgr(c)) && titles(c).join(' ') === 'PID USER DISK R/W DISK READ DISK WRITE Command', {
+      colors: true,
+      description: 'the I/O screen',
+    });
+    assert.match(stripSgr(io), /DISK R\/W▽/, 'sorted by DISK R/W');
+    await s.sendKeys('BTab');
+    await s.waitFor((c) => titles(c).join(' ').startsWith('PID PPID USER PRI NI'), { colors: true, description: 'Main again with Shift-Tab' });
+    await s.sendKeys('q');
+    assert.equal(await s.waitForExit(), 0);
+    assert.equal(existsSync(join(home, 'pooltop', 'config.json')), false, 'looking at screens changes no setting: nothing written');
   });
 });

@@ -5,7 +5,7 @@ import { watchSettingsChanges } from '../../src/cli/settings-changes.js';
 import { createAppStore } from '../../src/store/app-store.js';
 import { App } from '../../src/ui/app.js';
 import { DEFAULT_HEADER_LAYOUT, METER_IDS } from '../../src/model/header-layout.js';
-import { columnEntryIds, DELAY_STEPS, METERS_SECTION } from '../../src/ui/setup-entries.js';
+import { columnEntryIds, DELAY_STEPS, METERS_SECTION, SCREENS_SECTION } from '../../src/ui/setup-entries.js';
 import { info, sample } from '../model/fixtures.js';
 import { plain, renderWithStore } from './render-with-store.js';
 import { testContext } from './test-context.js';
@@ -166,6 +166,49 @@ describe('the setup screen', () => {
     await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup again');
     await press(KEYS.right + KEYS.home, () => store.getState().setup.item === 0 && store.getState().setup.focus === 'items', 'back in the Meters page');
     await press(KEYS.down + '\r', () => layout() === DEFAULT_HEADER_LAYOUT, 'Enter on Default layout');
+    unmount();
+  });
+
+  it('shows, adds, renames and removes screens, and the Columns page edits the screen shown', async () => {
+    const { store, press, frame, changes, unmount } = await setup();
+    await frame(/\[Main\] {2}I\/O/, 'the tabs above the table');
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup open');
+    for (let i = 1; i <= SCREENS_SECTION; i++) await press(KEYS.down, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'in the Screens list');
+    await frame(/\(•\) Main\s+14 columns, sorted by PID[\s\S]*\( \) I\/O\s+6 columns, sorted by DISK R\/W[\s\S]*New screen/);
+    await press(KEYS.down + '\r', () => store.getState().screen === 1, 'I/O shown');
+    assert.deepEqual(store.getState().view.columns, ['pid', 'user', 'iorate', 'ioread', 'iowrite', 'command']);
+    await press('r', () => store.getState().setup.rename === 'I/O', 'renaming');
+    await press('\x7f\x7f\x7f', () => store.getState().setup.rename === '', 'name erased');
+    await press('\r', () => /1 to 20 cells/.test(store.getState().message?.text ?? ''), 'an empty name refused');
+    await press('x'.repeat(21), () => store.getState().setup.rename?.length === 21, 'typed 21 letters');
+    await press('\r', () => /1 to 20 cells/.test(store.getState().message?.text ?? '') && store.getState().setup.rename !== undefined, 'too long: refused, still typing');
+    await press('\x7f'.repeat(21), () => store.getState().setup.rename === '', 'erased');
+    await press('\x1b[200~Di\x1b[31msk\x1b[201~', () => /paste ignored/.test(store.getState().message?.text ?? ''), 'a paste goes only into the search and filter prompts');
+    await press('Disk', () => store.getState().setup.rename === 'Disk', 'typed');
+    await frame(/\(•\) Disk_/, 'the name as typed');
+    await press('\r', () => store.getState().screens[1]?.name === 'Disk', 'renamed');
+    await press(KEYS.down + ' ', () => store.getState().screens.length === 3 && store.getState().screen === 2, 'a new screen, shown');
+    await press(KEYS.left, () => store.getState().setup.focus === 'sections', 'to the sections');
+    for (let i = SCREENS_SECTION - 1; i >= 1; i--) await press(KEYS.up, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'the Columns page');
+    await press(KEYS.f9, () => store.getState().view.columns[0] === 'user', 'PID removed from the new screen');
+    await press(KEYS.esc, () => store.getState().mode === 'main', 'back on the main screen');
+    await frame(/ Main {3}Disk {2}\[Screen 3\]/, 'three tabs');
+    await press('\t', () => store.getState().screen === 0, 'Tab goes round to Main');
+    assert.equal(store.getState().view.columns[0], 'pid', "Main's columns as they were");
+    await press('\x1b[Z', () => store.getState().screen === 2, 'Shift-Tab back to Screen 3');
+    assert.equal(store.getState().view.columns[0], 'user');
+    assert.deepEqual(Object.keys(changes.values()).sort(), ['screens']);
+    assert.deepEqual(
+      changes.values().screens?.map((s) => s.name),
+      ['Disk', 'Screen 3'],
+    );
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup again');
+    for (let i = 2; i <= SCREENS_SECTION; i++) await press(KEYS.down, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right + KEYS.down + KEYS.f9, () => store.getState().screens.length === 2, 'Disk removed');
+    await press(KEYS.home + KEYS.f9, () => /the first screen stays/.test(store.getState().message?.text ?? ''), 'Main stays');
+    assert.deepEqual(store.getState().screens.map((s) => s.name), ['Main', 'Screen 3']);
     unmount();
   });
 });
