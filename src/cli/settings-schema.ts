@@ -81,7 +81,11 @@ const SETTINGS = {
     parse: parseScreens,
     inStore: (state) => liveScreens(state).slice(1).map(toSaved),
   } satisfies SettingSpec<readonly SavedScreen[]>,
-  mainScreenName: { default: MAIN_SCREEN_NAME, parse: parseScreenName, inStore: (state) => state.screens[0]?.name ?? MAIN_SCREEN_NAME } satisfies SettingSpec<string>,
+  mainScreenName: {
+    default: MAIN_SCREEN_NAME,
+    parse: parseScreenName,
+    inStore: (state) => state.screens[0]?.name ?? MAIN_SCREEN_NAME,
+  } satisfies SettingSpec<string>,
   headerLayout: { default: DEFAULT_HEADER_LAYOUT, parse: parseHeaderLayout, inStore: (state) => state.headerLayout } satisfies SettingSpec<HeaderLayout>,
 };
 

@@ -26,7 +26,7 @@ export const METER_IDS = [
 export type MeterId = (typeof METER_IDS)[number];
 
 /** htop's meter modes that pooltop draws: a bar, a line of text, or the value's history as a graph. */
-export const METER_MODES = ['bar', 'text', 'graph'] as const;
+const METER_MODES = ['bar', 'text', 'graph'] as const;
 export type MeterMode = (typeof METER_MODES)[number];
 
 export interface MeterInfo {

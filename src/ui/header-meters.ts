@@ -59,7 +59,7 @@ export function meterFacts(source: MeterSource): MeterFacts {
 }
 
 /** The cores a CPUs meter shows: all, the first half (rounded up), or the rest. */
-export function coreRange(meter: MeterId, cores: number): [from: number, to: number] {
+function coreRange(meter: MeterId, cores: number): [from: number, to: number] {
   const half = Math.ceil(cores / 2);
   if (meter === 'cpusLeft') return [0, half];
   if (meter === 'cpusRight') return [half, cores];
@@ -119,12 +119,12 @@ export function meterUnavailable(meter: MeterId, facts: MeterFacts, source: stri
   return null;
 }
 
-export function labelWidth(sample: Sample): number {
+function labelWidth(sample: Sample): number {
   return Math.max(3, String(sample.cpus.length - 1).length);
 }
 
 /** Styled parts cut to `width` cells, an ellipsis marking the cut (as Ink's wrap="truncate"). */
-export function partsLine(parts: readonly Part[], width: number): string {
+function partsLine(parts: readonly Part[], width: number): string {
   const plain = parts.map(([text]) => text).join('');
   if (displayWidth(plain) <= width) return parts.map(([text, style]) => (style ? styled(text, style) : text)).join('');
   let room = Math.max(0, width - 1);
@@ -179,7 +179,8 @@ export function coreMeter(core: number, mode: MeterMode, width: number, src: Met
   const graphs = src.graphs;
   if (mode === 'graph') {
     const room = width - label.length - percent.length - 2;
-    const cells = history && graphs && room > 0 ? (coreGraph(history, core, room, 1, graphView(history, graphs), theme)[0] ?? '') : ' '.repeat(Math.max(0, room));
+    const cells =
+      history && graphs && room > 0 ? (coreGraph(history, core, room, 1, graphView(history, graphs), theme)[0] ?? '') : ' '.repeat(Math.max(0, room));
     return `${styled(label, { color: theme.label })}${room > 0 ? ` ${cells}` : ''} ${styled(percent, { bold: true })}`;
   }
   const segments: MeterSegment[] = [
@@ -220,9 +221,13 @@ function memoryOrSwap(meter: 'memory' | 'swap', mode: MeterMode, width: number, 
       ];
   const value = `${formatBytes(memory ? memoryInUse(sample.memory) : sample.swap.used)}/${formatBytes(total)}`;
   if (mode === 'text') {
-    const line: Part[] = [[`${label}: `, { color: theme.label }], [value, { bold: true }]];
+    const line: Part[] = [
+      [`${label}: `, { color: theme.label }],
+      [value, { bold: true }],
+    ];
     // The swap's value is its used part already.
-    for (const p of memory ? parts : parts.slice(1)) if (Number.isFinite(p.bytes)) line.push([` ${p.name}:`, { color: theme.label }], [formatBytes(p.bytes), { color: p.color }]);
+    for (const p of memory ? parts : parts.slice(1))
+      if (Number.isFinite(p.bytes)) line.push([` ${p.name}:`, { color: theme.label }], [formatBytes(p.bytes), { color: p.color }]);
     return partsLine(line, width);
   }
   if (mode === 'graph') {
@@ -231,7 +236,9 @@ function memoryOrSwap(meter: 'memory' | 'swap', mode: MeterMode, width: number, 
     const { history, graphs } = src;
     const color = memory ? theme.memory : theme.swap;
     const cells =
-      history && graphs && room > 0 ? (ringGraph(history.memory, [memory ? 0 : 1], [color], room, 1, graphView(history, graphs))[0] ?? '') : ' '.repeat(Math.max(0, room));
+      history && graphs && room > 0
+        ? (ringGraph(history.memory, [memory ? 0 : 1], [color], room, 1, graphView(history, graphs))[0] ?? '')
+        : ' '.repeat(Math.max(0, room));
     return `${styled(shown, { color: theme.label })}${room > 0 ? ` ${cells}` : ''} ${styled(value, { bold: true })}`;
   }
   const segments = parts.map((p): MeterSegment => ({ fraction: fraction(p.bytes), color: p.color, char: p.char }));
@@ -260,10 +267,20 @@ function textLines(meter: MeterId, src: MeterSource): Part[][] {
     case 'clock': {
       const time = new Date(sample.time);
       const hms = [time.getHours(), time.getMinutes(), time.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-      return [[['Time: ', label], [hms, { bold: true }]]];
+      return [
+        [
+          ['Time: ', label],
+          [hms, { bold: true }],
+        ],
+      ];
     }
     case 'hostname':
-      return [[['Hostname: ', label], [sanitizeText(src.hostname || '-'), { bold: true }]]];
+      return [
+        [
+          ['Hostname: ', label],
+          [sanitizeText(src.hostname || '-'), { bold: true }],
+        ],
+      ];
     case 'pool':
       return poolLine(src);
     case 'diskNetwork':

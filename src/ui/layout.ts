@@ -28,9 +28,7 @@ export function computeLayout(columns: number, rows: number, cores: number, extr
   const n = Math.max(1, cores);
   const meterColumns = n <= 8 || columns < 80 ? 1 : n <= 32 || columns < 160 ? 2 : 4;
   const info = INFO_LINES + extraInfoLines;
-  const headerHeight = headerLines
-    ? headerLines(meterColumns)
-    : meterColumns === 1 ? Math.max(n + 2, info) : Math.ceil(n / meterColumns) + Math.max(2, info);
+  const headerHeight = headerLines ? headerLines(meterColumns) : meterColumns === 1 ? Math.max(n + 2, info) : Math.ceil(n / meterColumns) + Math.max(2, info);
   // Below the header: a blank line, the column titles, the rows, the message line and the key bar.
   const pageSize = lines - headerHeight - 4;
   return {

@@ -61,7 +61,12 @@ export function meterEntries(state: MetersState): SetupEntry[] {
   });
   return [
     { label: 'Header layout', hint: `${count} column${count === 1 ? '' : 's'} (Enter, + - change: 1–${MAX_HEADER_COLUMNS})` },
-    { label: 'Default layout', hint: isDefault ? 'in use: the header as pooltop starts' : 'Enter: back to the header as pooltop starts', on: isDefault, radio: true },
+    {
+      label: 'Default layout',
+      hint: isDefault ? 'in use: the header as pooltop starts' : 'Enter: back to the header as pooltop starts',
+      on: isDefault,
+      radio: true,
+    },
     ...placed,
     ...available,
   ];

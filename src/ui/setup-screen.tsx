@@ -7,7 +7,17 @@ import type { ActionContext } from './action-context.js';
 import type { KeyPress } from './parse-key.js';
 import { meterKeys } from './setup-meters.js';
 import { renameKeys, screenKeys } from './setup-screens.js';
-import { activateEntry, COLUMNS_SECTION, METERS_SECTION, SCREENS_SECTION, moveColumn, removeColumn, SETUP_SECTIONS, setupEntries, stepDelay } from './setup-entries.js';
+import {
+  activateEntry,
+  COLUMNS_SECTION,
+  METERS_SECTION,
+  SCREENS_SECTION,
+  moveColumn,
+  removeColumn,
+  SETUP_SECTIONS,
+  setupEntries,
+  stepDelay,
+} from './setup-entries.js';
 import { SidePanel } from './side-panel.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';

@@ -18,7 +18,9 @@ export function screenEntries(state: ScreensState): SetupEntry[] {
     const sort = `sorted by ${column(s.sort.key).header}${s.sort.inverted ? ' (inverted)' : ''}`;
     return {
       label: editing ? `${sanitizeText(renaming)}_` : s.name,
-      hint: editing ? `a new name, up to ${MAX_SCREEN_NAME} cells (Enter keeps, Esc cancels)` : `${s.columns.length} columns, ${sort}${i === state.screen ? ' · shown: the Columns page edits it' : ''}`,
+      hint: editing
+        ? `a new name, up to ${MAX_SCREEN_NAME} cells (Enter keeps, Esc cancels)`
+        : `${s.columns.length} columns, ${sort}${i === state.screen ? ' · shown: the Columns page edits it' : ''}`,
       on: i === state.screen,
       radio: true,
     };

@@ -59,7 +59,12 @@ export function diskNetworkLines(rates: HostRates | null, theme: Theme, counters
 }
 
 export function frequencyParts(meters: SystemMeters, theme: Theme): Part[] {
-  return meters.cpuFrequency ? [['Freq: ', { color: theme.label }], [formatFrequency(meters.cpuFrequency.mhz), { bold: true }]] : [];
+  return meters.cpuFrequency
+    ? [
+        ['Freq: ', { color: theme.label }],
+        [formatFrequency(meters.cpuFrequency.mhz), { bold: true }],
+      ]
+    : [];
 }
 
 /** The hottest CPU sensor (any sensor where none is the CPU's), yellow from 70 °C, red from 85. */
@@ -91,7 +96,12 @@ export function gpuParts(meters: SystemMeters, theme: Theme): Part[] {
   return joinParts(
     (meters.gpus ?? []).map((g): Part[] => {
       const memory = g.memoryUsedBytes !== null && g.memoryTotalBytes !== null ? ` ${formatBytes(g.memoryUsedBytes)}/${formatBytes(g.memoryTotalBytes)}` : '';
-      return [['GPU: ', { color: theme.label }], [`${g.utilization.toFixed(0)}%`, { bold: true }], [memory], [g.celsius !== null ? ` ${g.celsius.toFixed(0)}°C` : '']];
+      return [
+        ['GPU: ', { color: theme.label }],
+        [`${g.utilization.toFixed(0)}%`, { bold: true }],
+        [memory],
+        [g.celsius !== null ? ` ${g.celsius.toFixed(0)}°C` : ''],
+      ];
     }),
   );
 }

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSettings, saveSettings, settingsPath } from '../../src/cli/settings-file.js';
 import { DEFAULT_SETTINGS } from '../../src/cli/settings-schema.js';
+import type { HeaderLayout } from '../../src/model/header-layout.js';
 
 const isRoot = process.geteuid?.() === 0;
 
@@ -113,9 +114,27 @@ describe('settings file: reading', () => {
   });
 
   it('reads the header layout, refuses a bad one with a message keeping the rest, and saves and reads back a new one', () => {
-    const layout = { columns: [[{ meter: 'clock', mode: 'text' }], [{ meter: 'memory', mode: 'graph' }, { meter: 'cpusLeft', mode: 'text' }]] };
+    const layout: HeaderLayout = {
+      columns: [
+        [{ meter: 'clock', mode: 'text' }],
+        [
+          { meter: 'memory', mode: 'graph' },
+          { meter: 'cpusLeft', mode: 'text' },
+        ],
+      ],
+    };
     assert.deepEqual(loadSettings(file(JSON.stringify({ headerLayout: layout }))).settings.headerLayout, layout);
-    const text = JSON.stringify({ tree: true, headerLayout: { columns: [[{ meter: 'clock', mode: 'text' }, { meter: 'toaster', mode: 'bar' }]] } });
+    const text = JSON.stringify({
+      tree: true,
+      headerLayout: {
+        columns: [
+          [
+            { meter: 'clock', mode: 'text' },
+            { meter: 'toaster', mode: 'bar' },
+          ],
+        ],
+      },
+    });
     const path = file(text);
     const bad = loadSettings(path);
     assert.deepEqual(bad.settings, { ...DEFAULT_SETTINGS, tree: true });

@@ -143,7 +143,10 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     // Not the usual first-screen wait: it looks for the memory bar this header no longer has.
     session = await startPooltop([], { env: { XDG_CONFIG_HOME: home }, noWait: true });
     const again = stripSgr(
-      await session.waitFor((c) => /^Time: \d\d:\d\d:\d\d/m.test(stripSgr(c)) && /PID/.test(c), { timeoutMs: 15_000, description: 'the clock on the next run' }),
+      await session.waitFor((c) => /^Time: \d\d:\d\d:\d\d/m.test(stripSgr(c)) && /PID/.test(c), {
+        timeoutMs: 15_000,
+        description: 'the clock on the next run',
+      }),
     );
     assert.match(again, /^Mem: \S+\/\S+ used:/m, 'and the memory as text');
     assert.doesNotMatch(again, /Mem\[/);

@@ -14,7 +14,10 @@ describe('screens', () => {
   it("starts on Main with htop's I/O screen after it; Tab shows each screen's own columns and sort, and back", () => {
     const s = store();
     const changes = watchSettingsChanges(s);
-    assert.deepEqual(s.getState().screens.map((x) => x.name), ['Main', 'I/O']);
+    assert.deepEqual(
+      s.getState().screens.map((x) => x.name),
+      ['Main', 'I/O'],
+    );
     s.getState().cycleScreen(1);
     assert.equal(s.getState().screen, 1);
     assert.deepEqual(s.getState().view.columns, ['pid', 'user', 'iorate', 'ioread', 'iowrite', 'command']);
@@ -25,7 +28,7 @@ describe('screens', () => {
     assert.deepEqual(s.getState().view.columns, ['pid', 'user', 'command']);
     assert.deepEqual(s.getState().view.sort, { key: 'pid', inverted: false });
     s.getState().cycleScreen(1);
-    assert.equal(s.getState().view.sort.key, 'ioread', "the I/O screen kept its own sort");
+    assert.equal(s.getState().view.sort.key, 'ioread', 'the I/O screen kept its own sort');
     assert.deepEqual(Object.keys(changes.values()), ['screens'], 'the sort of I/O is saved as part of the screens, not as the sortKey');
     assert.equal(changes.values().screens?.[0]?.sortKey, 'ioread');
   });
@@ -43,13 +46,19 @@ describe('screens', () => {
     const s = store();
     s.getState().addScreen();
     assert.equal(s.getState().screen, 2);
-    assert.deepEqual(s.getState().screens.map((x) => x.name), ['Main', 'I/O', 'Screen 3']);
+    assert.deepEqual(
+      s.getState().screens.map((x) => x.name),
+      ['Main', 'I/O', 'Screen 3'],
+    );
     assert.deepEqual(s.getState().view.columns, ['pid', 'user', 'command']);
     s.getState().renameScreen(2, 'Mine');
     s.getState().removeScreen(0);
     assert.equal(s.getState().screens.length, 3);
     s.getState().removeScreen(2);
-    assert.deepEqual(s.getState().screens.map((x) => x.name), ['Main', 'I/O']);
+    assert.deepEqual(
+      s.getState().screens.map((x) => x.name),
+      ['Main', 'I/O'],
+    );
     assert.equal(s.getState().screen, 1, 'the one before is shown');
     assert.deepEqual(s.getState().view.sort.key, 'iorate');
     s.getState().removeScreen(1);

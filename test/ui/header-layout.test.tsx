@@ -44,10 +44,21 @@ describe('header layouts', () => {
   for (const count of [1, 2, 3, 4]) {
     for (const columns of [40, 100]) {
       it(`draws ${count} column${count > 1 ? 's' : ''} side by side within ${columns} cells`, () => {
-        const all = [place('cpus', 'bar'), place('memory', 'bar'), place('swap', 'text'), place('load'), place('clock'), place('hostname'), place('uptime'), place('tasks')];
+        const all = [
+          place('cpus', 'bar'),
+          place('memory', 'bar'),
+          place('swap', 'text'),
+          place('load'),
+          place('clock'),
+          place('hostname'),
+          place('uptime'),
+          place('tasks'),
+        ];
         const layout: HeaderLayout = { columns: Array.from({ length: count }, (_, c) => all.filter((_, i) => i % count === c)) };
         const s = sample([info(1)], { cpus: cores(2) });
-        const screen = computeLayout(columns, 40, 2, 0, (mc) => headerHeight(layout, { cores: 2, pool: false, systemMeters: false, counters: false, rates: false, meters: { missing: {} } }, mc));
+        const screen = computeLayout(columns, 40, 2, 0, (mc) =>
+          headerHeight(layout, { cores: 2, pool: false, systemMeters: false, counters: false, rates: false, meters: { missing: {} } }, mc),
+        );
         const lines = headerLines(s, null, [], screen, MONO_THEME, extras(layout));
         for (const line of lines) assert.ok(displayWidth(plain(line)) <= columns, `${displayWidth(plain(line))} cells: ${plain(line)}`);
         assert.ok(lines.length <= screen.headerHeight);
@@ -60,7 +71,10 @@ describe('header layouts', () => {
         const first = plain(lines[0] ?? '');
         if (count > 1 && columns >= 100) {
           const starts = [...first.matchAll(/\S+/g)].map((m) => m.index);
-          assert.ok(starts.includes(Math.floor(columns / count)) || starts.includes(Math.floor(columns / count) + 2), `column 2 at ${Math.floor(columns / count)}: ${first}`);
+          assert.ok(
+            starts.includes(Math.floor(columns / count)) || starts.includes(Math.floor(columns / count) + 2),
+            `column 2 at ${Math.floor(columns / count)}: ${first}`,
+          );
         }
       });
     }
@@ -89,7 +103,9 @@ describe('header layouts', () => {
     const frame = plain(await waitForFrame(lastFrame, /only-one/));
     assert.match(frame.split('\n')[1] ?? '', /PID/, 'the titles right under the blank line');
     unmount();
-    const narrow = createAppStore({ headerLayout: { columns: [[place('cpus', 'bar'), place('clock')], [place('memory', 'text')], [place('swap', 'graph')], [place('load')]] } });
+    const narrow = createAppStore({
+      headerLayout: { columns: [[place('cpus', 'bar'), place('clock')], [place('memory', 'text')], [place('swap', 'graph')], [place('load')]] },
+    });
     narrow.getState().applySample(sample([info(1)], { cpus: cores(2) }));
     const small = renderWithStore(<Header layout={computeLayout(40, 30, 2, 0, () => 3)} />, narrow);
     const drawn = plain(await waitForFrame(small.lastFrame, /Time/)).split('\n');

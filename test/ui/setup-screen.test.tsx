@@ -152,14 +152,21 @@ describe('the setup screen', () => {
     await press('[', () => meters(0)?.join() === 'cpus:graph,swap:bar', 'and up again ([)');
     const placed = layout().columns.flat().length;
     const clock = 2 + placed + METER_IDS.indexOf('clock');
-    for (let item = store.getState().setup.item; item < clock; item++) await press(KEYS.down, () => store.getState().setup.item === item + 1, `entry ${item + 1}`);
+    for (let item = store.getState().setup.item; item < clock; item++)
+      await press(KEYS.down, () => store.getState().setup.item === item + 1, `entry ${item + 1}`);
     await frame(/\[ \] Clock/);
     await press('2', () => meters(1)?.at(-1) === 'clock:text', 'Clock added to column 2');
     const temperature = 2 + placed + 1 + METER_IDS.indexOf('temperature');
-    for (let item = store.getState().setup.item; item < temperature; item++) await press(KEYS.down, () => store.getState().setup.item === item + 1, `entry ${item + 1}`);
+    for (let item = store.getState().setup.item; item < temperature; item++)
+      await press(KEYS.down, () => store.getState().setup.item === item + 1, `entry ${item + 1}`);
     await frame(/Temperature\s+not available here, because no sensor in \/sys\/class\/hwmon/);
     await press('\r', () => /Temperature is not available here/.test(store.getState().message?.text ?? ''), 'told why not');
-    assert.equal(layout().columns.flat().filter((m) => m.meter === 'temperature').length, 0);
+    assert.equal(
+      layout()
+        .columns.flat()
+        .filter((m) => m.meter === 'temperature').length,
+      0,
+    );
     await press(KEYS.esc, () => store.getState().mode === 'main', 'back on the main screen');
     await frame(/Time: \d\d:\d\d:\d\d/, 'the clock in the header');
     assert.deepEqual(Object.keys(changes.values()), ['headerLayout']);
@@ -182,9 +189,17 @@ describe('the setup screen', () => {
     await press('\x7f\x7f\x7f', () => store.getState().setup.rename === '', 'name erased');
     await press('\r', () => /1 to 20 cells/.test(store.getState().message?.text ?? ''), 'an empty name refused');
     await press('x'.repeat(21), () => store.getState().setup.rename?.length === 21, 'typed 21 letters');
-    await press('\r', () => /1 to 20 cells/.test(store.getState().message?.text ?? '') && store.getState().setup.rename !== undefined, 'too long: refused, still typing');
+    await press(
+      '\r',
+      () => /1 to 20 cells/.test(store.getState().message?.text ?? '') && store.getState().setup.rename !== undefined,
+      'too long: refused, still typing',
+    );
     await press('\x7f'.repeat(21), () => store.getState().setup.rename === '', 'erased');
-    await press('\x1b[200~Di\x1b[31msk\x1b[201~', () => /paste ignored/.test(store.getState().message?.text ?? ''), 'a paste goes only into the search and filter prompts');
+    await press(
+      '\x1b[200~Di\x1b[31msk\x1b[201~',
+      () => /paste ignored/.test(store.getState().message?.text ?? ''),
+      'a paste goes only into the search and filter prompts',
+    );
     await press('Disk', () => store.getState().setup.rename === 'Disk', 'typed');
     await frame(/\(•\) Disk_/, 'the name as typed');
     await press('\r', () => store.getState().screens[1]?.name === 'Disk', 'renamed');
@@ -208,7 +223,10 @@ describe('the setup screen', () => {
     for (let i = 2; i <= SCREENS_SECTION; i++) await press(KEYS.down, () => store.getState().setup.section === i, `section ${i}`);
     await press(KEYS.right + KEYS.down + KEYS.f9, () => store.getState().screens.length === 2, 'Disk removed');
     await press(KEYS.home + KEYS.f9, () => /the first screen stays/.test(store.getState().message?.text ?? ''), 'Main stays');
-    assert.deepEqual(store.getState().screens.map((s) => s.name), ['Main', 'Screen 3']);
+    assert.deepEqual(
+      store.getState().screens.map((s) => s.name),
+      ['Main', 'Screen 3'],
+    );
     unmount();
   });
 });
