@@ -15,7 +15,7 @@ import { storeMeterFacts } from './header-meters.js';
 import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
-import { computeLayout, MIN_COLUMNS } from './layout.js';
+import { computeLayout, meterColumnsFor, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
 import { handleMouse, type MenuClicks, type ScreenMap } from './mouse-actions.js';
 import { ClickCounter } from './mouse-report.js';
@@ -47,15 +47,9 @@ export function App({ ctx }: AppProps) {
     (s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'),
   );
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
-  // The header's height at each number of CPU meters a row computeLayout may choose: numbers, so
-  // the selector wakes the screen only when one changes.
-  const headerAt1 = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), 1));
-  const headerAt2 = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), 2));
-  const headerAt4 = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), 4));
-  const full = useMemo(
-    () => computeLayout(columns, rows, cores, 0, (meterColumns) => (meterColumns === 1 ? headerAt1 : meterColumns === 2 ? headerAt2 : headerAt4)),
-    [columns, rows, cores, headerAt1, headerAt2, headerAt4],
-  );
+  // A number: the selector wakes the screen only when the header's height changes.
+  const headerLines = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), meterColumnsFor(columns, cores)));
+  const full = useMemo(() => computeLayout(columns, rows, cores, 0, headerLines), [columns, rows, cores, headerLines]);
   // The events line, once pooltop has started a process, takes one line of the table.
   const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;
   // The pool panel takes its lines from the table, but never all of them.

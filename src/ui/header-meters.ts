@@ -47,17 +47,6 @@ export interface MeterFacts {
   meters: SystemMeters;
 }
 
-export function meterFacts(source: MeterSource): MeterFacts {
-  return {
-    cores: source.sample.cpus.length,
-    pool: source.pool !== null && source.pool.summary.phase !== 'idle',
-    systemMeters: source.graphs?.meters ?? false,
-    counters: source.sample.counters !== undefined,
-    rates: source.history?.rates != null,
-    meters: source.meters ?? { missing: {} },
-  };
-}
-
 /** The cores a CPUs meter shows: all, the first half (rounded up), or the rest. */
 function coreRange(meter: MeterId, cores: number): [from: number, to: number] {
   const half = Math.ceil(cores / 2);

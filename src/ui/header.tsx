@@ -8,7 +8,7 @@ import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import type { Sample } from '../sampling/types.js';
 import fastStringWidth from './ink/fast-string-width.js';
 import type { ScreenLayout } from './layout.js';
-import { coreMeter, meterFacts, meterHeight, meterLines, type MeterFacts, type MeterSource } from './header-meters.js';
+import { coreMeter, meterHeight, meterLines, type MeterFacts, type MeterSource } from './header-meters.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 import type { History } from '../model/history.js';
@@ -101,11 +101,12 @@ export function headerLines(
   const widths = columnWidths(layout.columns, header.columns.length);
   const spread = spreadCpus(header, layout.meterColumns);
   const out = spread ? cpuGrid(spread, layout, source) : [];
-  const facts = meterFacts(source);
+  // Each meter draws at most the lines meterHeight counts (the task counter's second line may be
+  // missing: the meters below move up, as they always have, while the height stays).
   const columns = header.columns.map((meters, c) => {
     // A column's meters leave a cell before the next column; the last one has the line's end.
     const width = c < widths.length - 1 ? widths[c]! - 1 : widths[c]!;
-    return meters.flatMap((m, i) => (spread && c === 0 && i === 0 ? [] : meterLines(m.meter, m.mode, width, source).slice(0, meterHeight(m.meter, facts))));
+    return meters.flatMap((m, i) => (spread && c === 0 && i === 0 ? [] : meterLines(m.meter, m.mode, width, source)));
   });
   const tallest = Math.max(0, ...columns.map((c) => c.length));
   for (let i = 0; i < tallest; i++) {

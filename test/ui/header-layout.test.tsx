@@ -8,7 +8,7 @@ import { createAppStore } from '../../src/store/app-store.js';
 import { App } from '../../src/ui/app.js';
 import { Header, headerHeight, headerLines } from '../../src/ui/header.js';
 import type { MeterFacts } from '../../src/ui/header-meters.js';
-import { computeLayout } from '../../src/ui/layout.js';
+import { computeLayout, meterColumnsFor } from '../../src/ui/layout.js';
 import { displayWidth } from '../../src/model/text-width.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
@@ -36,7 +36,7 @@ describe('header layouts', () => {
                 meters: sensors ? { missing: {}, battery: [{ name: 'BAT0', percent: 50, state: 'full', secondsLeft: null }] } : { missing: {} },
               };
               const before = computeLayout(columns, 80, n, (pool ? 1 : 0) + io + sensors).headerHeight;
-              const now = computeLayout(columns, 80, n, 0, (mc) => headerHeight(DEFAULT_HEADER_LAYOUT, facts, mc)).headerHeight;
+              const now = computeLayout(columns, 80, n, 0, headerHeight(DEFAULT_HEADER_LAYOUT, facts, meterColumnsFor(columns, n))).headerHeight;
               assert.equal(now, before, `${n} cores, ${columns} columns, pool ${pool}, io ${io}, sensors ${sensors}`);
             }
   });
@@ -56,8 +56,12 @@ describe('header layouts', () => {
         ];
         const layout: HeaderLayout = { columns: Array.from({ length: count }, (_, c) => all.filter((_, i) => i % count === c)) };
         const s = sample([info(1)], { cpus: cores(2) });
-        const screen = computeLayout(columns, 40, 2, 0, (mc) =>
-          headerHeight(layout, { cores: 2, pool: false, systemMeters: false, counters: false, rates: false, meters: { missing: {} } }, mc),
+        const screen = computeLayout(
+          columns,
+          40,
+          2,
+          0,
+          headerHeight(layout, { cores: 2, pool: false, systemMeters: false, counters: false, rates: false, meters: { missing: {} } }, 1),
         );
         const lines = headerLines(s, null, [], screen, MONO_THEME, extras(layout));
         for (const line of lines) assert.ok(displayWidth(plain(line)) <= columns, `${displayWidth(plain(line))} cells: ${plain(line)}`);
@@ -88,7 +92,7 @@ describe('header layouts', () => {
       ],
     };
     const s = sample([info(1)], { cpus: cores(4) });
-    const screen = computeLayout(120, 40, 4, 0, () => 3);
+    const screen = computeLayout(120, 40, 4, 0, 3);
     const lines = headerLines(s, null, [], screen, COLOR_THEME, extras(layout)).map(plain);
     assert.match(lines[0]!, /^ {2}0: 16\.0% usr:10\.0 sys:5\.0 ni:1\.0 +2 .* 18\.0%$/);
     assert.match(lines[1]!, /^ {2}1: 17\.0%.* {2}3 .* 19\.0%$/);
@@ -107,7 +111,7 @@ describe('header layouts', () => {
       headerLayout: { columns: [[place('cpus', 'bar'), place('clock')], [place('memory', 'text')], [place('swap', 'graph')], [place('load')]] },
     });
     narrow.getState().applySample(sample([info(1)], { cpus: cores(2) }));
-    const small = renderWithStore(<Header layout={computeLayout(40, 30, 2, 0, () => 3)} />, narrow);
+    const small = renderWithStore(<Header layout={computeLayout(40, 30, 2, 0, 3)} />, narrow);
     const drawn = plain(await waitForFrame(small.lastFrame, /Time/)).split('\n');
     for (const line of drawn) assert.ok(displayWidth(line) <= 40, line);
     small.unmount();
