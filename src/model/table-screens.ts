@@ -61,3 +61,21 @@ export function fromSaved(screen: SavedScreen): TableScreen {
 export function toSaved(screen: TableScreen): SavedScreen {
   return { name: screen.name, columns: screen.columns, sortKey: screen.sort.key, sortInverted: screen.sort.inverted };
 }
+
+/** What the screens are read from: the list as last left, the one shown, and the view showing it. */
+export interface ScreensView {
+  screens: readonly TableScreen[];
+  screen: number;
+  view: { columns: readonly ColumnId[]; sort: SortOrder };
+}
+
+/** Every screen as it is now: the shown one with the view's columns and sort. */
+export function liveScreens(state: ScreensView): TableScreen[] {
+  return state.screens.map((s, i) => (i === state.screen ? { ...s, columns: state.view.columns, sort: state.view.sort } : s));
+}
+
+/** The first screen's columns and sort, which the columns and sort settings hold: the same objects while nothing changes. */
+export function mainScreen(state: ScreensView): Pick<TableScreen, 'columns' | 'sort'> {
+  return state.screen === 0 ? state.view : (state.screens[0] ?? state.view);
+}
+

@@ -1,8 +1,8 @@
 // htop's screens (Tab): the named tables and which is shown. The shown one's columns and sort
 // live in the view while it is shown (every key that changes them changes the view); its entry
-// here is as it was when it was last left, and liveScreens puts the two together.
-import { DEFAULT_EXTRA_SCREENS, fromSaved, MAIN_SCREEN_NAME, MAX_SCREENS, type SavedScreen, type TableScreen } from '../model/table-screens.js';
-import type { AppState, SliceCreator } from './app-store.js';
+// here is as it was when it was last left, and liveScreens (in the model) puts the two together.
+import { DEFAULT_EXTRA_SCREENS, fromSaved, liveScreens, MAIN_SCREEN_NAME, MAX_SCREENS, type SavedScreen, type TableScreen } from '../model/table-screens.js';
+import type { SliceCreator } from './app-store.js';
 import { initialView, type ViewOptions } from './view-state.js';
 
 export interface ScreensOptions extends ViewOptions {
@@ -23,16 +23,6 @@ export interface ScreensSlice {
   renameScreen(index: number, name: string): void;
   /** Every screen but the first can go; the one shown goes to the one before. */
   removeScreen(index: number): void;
-}
-
-/** Every screen as it is now: the shown one with the view's columns and sort. */
-export function liveScreens(state: Pick<AppState, 'screens' | 'screen' | 'view'>): TableScreen[] {
-  return state.screens.map((s, i) => (i === state.screen ? { ...s, columns: state.view.columns, sort: state.view.sort } : s));
-}
-
-/** The first screen's columns and sort, which the columns and sort settings hold: the same objects while nothing changes. */
-export function mainScreen(state: Pick<AppState, 'screens' | 'screen' | 'view'>): Pick<TableScreen, 'columns' | 'sort'> {
-  return state.screen === 0 ? state.view : (state.screens[0] ?? state.view);
 }
 
 export const createScreensSlice =

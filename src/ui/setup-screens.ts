@@ -3,9 +3,8 @@
 // rename prompt's keys. The Columns page edits the screen shown.
 import { column } from '../model/columns.js';
 import { sanitizeText } from '../model/sanitize.js';
-import { MAX_SCREEN_NAME, parseScreenName } from '../model/table-screens.js';
+import { liveScreens, MAX_SCREEN_NAME, parseScreenName } from '../model/table-screens.js';
 import type { AppState, AppStore } from '../store/app-store.js';
-import { liveScreens } from '../store/screens-slice.js';
 import type { KeyPress } from './parse-key.js';
 import type { SetupEntry } from './setup-entries.js';
 
