@@ -328,6 +328,36 @@ export const SCENES: readonly Scene[] = [
       });
     },
   },
+  {
+    name: 'setup-meters',
+    file: '13-setup-meters',
+    caption: "The setup screen's Meters page: the header's columns, each meter placed with its mode, then every meter, those this machine lacks saying why",
+    args: () => [],
+    reach: async (session) => {
+      await nextSample(session);
+      await session.sendKeys('F2', 'Down', 'Down', 'Down');
+      await session.waitFor(/Header layout\s+\d columns?/, { description: 'the Meters page' });
+      // Only moving: a change would be saved into the settings file of whoever runs this.
+      await session.sendKeys('Right', 'Down', 'Down', 'Down');
+      await session.waitFor(/\[x\] Memory\s+column 1/, { description: 'the list, Memory highlighted' });
+    },
+    leave: async (session) => {
+      await session.sendKeys('Escape');
+      await session.waitFor(hasMainScreen, { description: 'the main screen again' });
+    },
+  },
+  {
+    name: 'io-screen',
+    file: '14-io-screen',
+    caption: "Tab: htop's I/O screen, its own columns (DISK R/W, DISK READ, DISK WRITE) and sort, its tab highlighted above the table",
+    args: () => [],
+    reach: async (session) => {
+      await nextSample(session);
+      await session.sendKeys('Tab');
+      await session.waitFor(/\[I\/O\][\s\S]*DISK R\/W/, { description: 'the I/O screen' });
+      await nextSample(session);
+    },
+  },
 ];
 
 /** The family filtered in, the cursor found on the target sleep by search, a calm moment waited for. */

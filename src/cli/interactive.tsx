@@ -1,6 +1,7 @@
 // The interactive monitor: wires sampler → poller → store → Ink app, takes over the terminal and
 // gives it back on every way out (q, Ctrl-C, SIGTERM, SIGQUIT, SIGHUP, an uncaught error).
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PoolManager } from '../pool/pool-manager.js';
 import { columnDetails, type ColumnId } from '../model/columns.js';
@@ -66,6 +67,10 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     showThreadNames: saved.showThreadNames,
     highlightBaseName: saved.highlightBaseName,
     highlightMs: (options.highlightSecs ?? (saved.highlightChanges ? saved.highlightDelaySecs : 0)) * 1000,
+    headerLayout: saved.headerLayout,
+    screens: saved.screens,
+    mainScreenName: saved.mainScreenName,
+    hostname: hostname(),
     graphs: { cpuMeter: saved.cpuMeter, panel: saved.graphsPanel, spanSeconds: saved.graphSpan, style: saved.graphStyle, meters: saved.systemMeters },
   });
   // Command-line options apply to this run only: what is saved is what keys changed from here on.

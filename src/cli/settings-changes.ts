@@ -15,7 +15,7 @@ export function watchSettingsChanges(store: AppStore): SettingsChanges {
   const changed = new Set<SettingKey>();
   const unsubscribe = store.subscribe((state, previous) => {
     for (const key of SETTING_KEYS) {
-      if (!changed.has(key) && settingInStore(key, state) !== settingInStore(key, previous)) changed.add(key);
+      if (!changed.has(key) && !sameValue(settingInStore(key, state), settingInStore(key, previous))) changed.add(key);
     }
   });
   return {
@@ -23,4 +23,9 @@ export function watchSettingsChanges(store: AppStore): SettingsChanges {
     values: () => Object.fromEntries([...changed].map((key) => [key, settingInStore(key, store.getState())])) as Partial<Settings>,
     stop: unsubscribe,
   };
+}
+
+/** Lists and objects (the screens, built afresh from the store) compare by their JSON; only when they are not the same object. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
 }

@@ -3,7 +3,9 @@
 import { DEFAULT_COLUMNS, parseColumnId, parseColumnList, type ColumnId } from '../model/columns.js';
 import { GRAPH_STYLES, type GraphStyle } from '../model/graph-cells.js';
 import { GRAPH_SPANS, type GraphSettings } from '../model/graph-settings.js';
+import { DEFAULT_HEADER_LAYOUT, parseHeaderLayout, type HeaderLayout } from '../model/header-layout.js';
 import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
+import { DEFAULT_EXTRA_SCREENS, liveScreens, MAIN_SCREEN_NAME, mainScreen, parseScreenName, parseScreens, toSaved, type SavedScreen } from '../model/table-screens.js';
 import type { AppState } from '../store/app-store.js';
 import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 
@@ -25,9 +27,9 @@ const SETTINGS = {
   sortKey: {
     default: 'cpu',
     parse: (value) => (typeof value === 'string' ? parseColumnId(value) : undefined),
-    inStore: (state) => state.view.sort.key,
+    inStore: (state) => mainScreen(state).sort.key,
   } satisfies SettingSpec<ColumnId>,
-  sortInverted: { default: false, parse: flag, inStore: (state) => state.view.sort.inverted } satisfies SettingSpec<boolean>,
+  sortInverted: { default: false, parse: flag, inStore: (state) => mainScreen(state).sort.inverted } satisfies SettingSpec<boolean>,
   tree: { default: false, parse: flag, inStore: (state) => state.view.tree } satisfies SettingSpec<boolean>,
   delayTenths: {
     default: 10,
@@ -38,7 +40,7 @@ const SETTINGS = {
   columns: {
     default: DEFAULT_COLUMNS,
     parse: (value) => (Array.isArray(value) && value.length <= 64 ? parseColumnList(value) : undefined),
-    inStore: (state) => state.view.columns,
+    inStore: (state) => mainScreen(state).columns,
   } satisfies SettingSpec<readonly ColumnId[]>,
   colorScheme: {
     default: DEFAULT_SCHEME,
@@ -72,6 +74,18 @@ const SETTINGS = {
     parse: (value) => (typeof value === 'string' && (GRAPH_STYLES as readonly string[]).includes(value) ? (value as GraphStyle) : undefined),
   } satisfies SettingSpec<GraphStyle>,
   systemMeters: { default: true, parse: flag } satisfies SettingSpec<boolean>,
+  /** The screens after the first (Tab), each its name, columns and sort. */
+  screens: {
+    default: DEFAULT_EXTRA_SCREENS,
+    parse: parseScreens,
+    inStore: (state) => liveScreens(state).slice(1).map(toSaved),
+  } satisfies SettingSpec<readonly SavedScreen[]>,
+  mainScreenName: {
+    default: MAIN_SCREEN_NAME,
+    parse: parseScreenName,
+    inStore: (state) => state.screens[0]?.name ?? MAIN_SCREEN_NAME,
+  } satisfies SettingSpec<string>,
+  headerLayout: { default: DEFAULT_HEADER_LAYOUT, parse: parseHeaderLayout, inStore: (state) => state.headerLayout } satisfies SettingSpec<HeaderLayout>,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -32,6 +32,7 @@ export type ColumnId =
   | 'majflt'
   | 'ioread'
   | 'iowrite'
+  | 'iorate'
   | 'cgroup'
   | 'oom'
   | 'ctxt'
@@ -305,6 +306,17 @@ export const COLUMNS: readonly Column[] = [
     detail: 'io',
   },
   {
+    id: 'iorate',
+    header: 'DISK R/W',
+    width: 9,
+    align: 'right',
+    descending: true,
+    title: "bytes per second read and written, htop's IO_RATE (- where not permitted)",
+    value: (r) => sortable(ioRate(r)),
+    format: (r) => formatRate(ioRate(r)),
+    detail: 'io',
+  },
+  {
     id: 'cgroup',
     header: 'CGROUP',
     width: 24,
@@ -438,6 +450,7 @@ const ALIASES: Record<string, ColumnId> = {
   maj_flt: 'majflt',
   io_read_rate: 'ioread',
   io_write_rate: 'iowrite',
+  io_rate: 'iorate',
   'disk read': 'ioread',
   'disk write': 'iowrite',
   oom_score: 'oom',
@@ -470,4 +483,9 @@ export function parseColumnId(text: string): ColumnId | undefined {
   const key = text.trim().toLowerCase();
   if (BY_ID.has(key as ColumnId)) return key as ColumnId;
   return ALIASES[key];
+}
+
+/** Read and written together; unknown when either is. */
+function ioRate(r: ProcessRow): number | undefined {
+  return r.ioReadRate === undefined || r.ioWriteRate === undefined || r.ioReadRate < 0 || r.ioWriteRate < 0 ? undefined : r.ioReadRate + r.ioWriteRate;
 }

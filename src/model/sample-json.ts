@@ -122,6 +122,10 @@ const COLUMN_FIELDS: Record<ColumnId, (r: ProcessRow) => [string, unknown]> = {
   majflt: (r) => ['majorFaults', known(r.majorFaults)],
   ioread: (r) => ['ioReadRate', r.ioReadRate === undefined || r.ioReadRate < 0 ? null : round(r.ioReadRate)],
   iowrite: (r) => ['ioWriteRate', r.ioWriteRate === undefined || r.ioWriteRate < 0 ? null : round(r.ioWriteRate)],
+  iorate: (r) => [
+    'ioRate',
+    r.ioReadRate === undefined || r.ioWriteRate === undefined || r.ioReadRate < 0 || r.ioWriteRate < 0 ? null : round(r.ioReadRate + r.ioWriteRate),
+  ],
   cgroup: (r) => ['cgroup', r.cgroup || null],
   oom: (r) => ['oomScore', known(r.oomScore)],
   ctxt: (r) => ['contextSwitches', known(r.contextSwitches)],

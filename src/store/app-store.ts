@@ -12,6 +12,7 @@ import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createPoolSlice, type PoolSlice } from './pool-slice.js';
+import { createScreensSlice, type ScreensOptions, type ScreensSlice } from './screens-slice.js';
 import { createSetupSlice, type SetupOptions, type SetupSlice } from './setup-slice.js';
 import { createTraceSlice, type TraceSlice } from './trace-slice.js';
 import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
@@ -33,13 +34,14 @@ export type AppState = TableSlice &
   SetupSlice &
   ReplaySlice &
   EventsSlice &
-  HistorySlice;
+  HistorySlice &
+  ScreensSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
 
-export interface StoreOptions extends ViewOptions, SetupOptions {
+export interface StoreOptions extends ViewOptions, SetupOptions, ScreensOptions {
   /** `--readonly`: no key changes a process. */
   readonly?: boolean;
   graphs?: Partial<GraphSettings>;
@@ -61,5 +63,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createReplaySlice(...store),
     ...createEventsSlice(...store),
     ...createHistorySlice(options.graphs)(...store),
+    ...createScreensSlice(options)(...store),
   }));
 }

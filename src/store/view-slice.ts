@@ -2,6 +2,7 @@
 // the command column's sideways scroll, and the room the terminal gives it. Every change lays the
 // table out again.
 import type { ColumnId } from '../model/columns.js';
+import type { SortOrder } from '../model/sort-rows.js';
 import { commandCellWidth } from '../model/format-row.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { shownCommand } from '../model/thread-rows.js';
@@ -22,6 +23,8 @@ export interface ViewSlice {
   cycleSort(delta: 1 | -1): void;
   /** The table's columns, in order (the setup screen); an empty list is refused. */
   setColumns(columns: readonly ColumnId[]): void;
+  /** Another screen's columns and sort at once (Tab), with `extra` in the same update. */
+  showTable(columns: readonly ColumnId[], sort: SortOrder, extra?: Partial<AppState>): void;
   invertSort(): void;
   beginSearch(): void;
   typeSearch(query: string): void;
@@ -127,6 +130,9 @@ export const createViewSlice =
       },
       setColumns(columns) {
         if (columns.length > 0) set({ view: { ...get().view, columns: [...columns] } });
+      },
+      showTable(columns, sort, extra) {
+        relayout({ columns: [...columns], sort, scrollX: 0 }, extra);
       },
       invertSort() {
         const { sort } = get().view;

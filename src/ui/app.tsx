@@ -10,22 +10,23 @@ import { DetailsView } from './details-view.js';
 import { dispatchKey, dispatchRead } from './dispatch-key.js';
 import { Footer, footerKeys } from './footer.js';
 import { EventLine, EventsPanel } from './events-panel.js';
-import { Header } from './header.js';
+import { Header, headerHeight } from './header.js';
+import { storeMeterFacts } from './header-meters.js';
 import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
-import { computeLayout, MIN_COLUMNS } from './layout.js';
+import { computeLayout, meterColumnsFor, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
 import { handleMouse, type MenuClicks, type ScreenMap } from './mouse-actions.js';
 import { ClickCounter } from './mouse-report.js';
 import { ProcessTable } from './process-table.js';
 import { PoolMenu, POOL_MENU_WIDTH } from './pool-menu.js';
 import { PoolPanel, poolPanelHeight } from './pool-panel.js';
+import { ScreenTabs } from './screen-tabs.js';
 import { SetupScreen } from './setup-screen.js';
 import { ReplayBar } from './replay-bar.js';
 import { SignalMenu, SIGNAL_MENU_WIDTH } from './signal-menu.js';
 import { SortMenu, SORT_MENU_WIDTH } from './sort-menu.js';
-import { systemMeterLineCount } from './system-meter-lines.js';
 import { TooSmall } from './too-small.js';
 import { TraceView } from './trace-view.js';
 import { useAppStore } from './use-app-store.js';
@@ -46,9 +47,9 @@ export function App({ ctx }: AppProps) {
     (s) => s.details !== null && (s.mode === 'details' || s.signalRequest?.origin === 'details' || s.changeRequest?.origin === 'details'),
   );
   const poolLines = useAppStore((s) => poolPanelHeight(s.pool, s.poolPanel, true));
-  const hasPool = useAppStore((s) => s.pool !== null && s.pool.summary.phase !== 'idle');
-  const meterLines = useAppStore((s) => (s.graphs.meters ? systemMeterLineCount(s.history.rates, s.meters, s.sample?.counters !== undefined) : 0));
-  const full = useMemo(() => computeLayout(columns, rows, cores, (hasPool ? 1 : 0) + meterLines), [columns, rows, cores, hasPool, meterLines]);
+  // A number: the selector wakes the screen only when the header's height changes.
+  const headerLines = useAppStore((s) => headerHeight(s.headerLayout, storeMeterFacts(s), meterColumnsFor(columns, cores)));
+  const full = useMemo(() => computeLayout(columns, rows, cores, 0, headerLines), [columns, rows, cores, headerLines]);
   // The events line, once pooltop has started a process, takes one line of the table.
   const eventLine = useAppStore((s) => s.events.length > 0) && full.pageSize > 4 ? 1 : 0;
   // The pool panel takes its lines from the table, but never all of them.
@@ -104,7 +105,7 @@ export function App({ ctx }: AppProps) {
   return (
     <Box flexDirection="column" width={columns} height={layout.lines}>
       <Header layout={layout} />
-      <Box height={1} />
+      <ScreenTabs width={columns} />
       {graphLines > 0 && <GraphsPanel width={columns} height={graphLines} />}
       {panel > 0 && <PoolPanel width={columns} />}
       <Box height={tableHeight}>

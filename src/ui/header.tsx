@@ -1,25 +1,19 @@
-// The header: one meter per core, memory and swap, and the tasks / load / uptime lines, laid out
-// in two columns like htop's default screen.
+// The header: the meters of the header layout (the setup screen's Meters page) side by side in
+// 1–4 columns, as htop's; by default a meter per core, memory and swap left, the tasks / load /
+// uptime lines right.
 import { Box, Text } from 'ink';
-import { formatBytes, formatUptime } from '../model/format.js';
-import { memoryInUse, memoryParts, type MemoryPartId } from '../model/memory-parts.js';
+import { DEFAULT_HEADER_LAYOUT, type HeaderLayout, type PlacedMeter } from '../model/header-layout.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
-import { coresBusyNow } from './pool-panel.js';
 import type { Sample } from '../sampling/types.js';
-import { meterLine } from './meter.js';
 import fastStringWidth from './ink/fast-string-width.js';
-import { cutToWidth, displayWidth } from '../model/text-width.js';
-import { styled, type Style } from './sgr.js';
-import type { MeterSegment } from './meter-bar.js';
 import type { ScreenLayout } from './layout.js';
+import { coreMeter, meterHeight, meterLines, type MeterFacts, type MeterSource } from './header-meters.js';
 import { useTheme, type Theme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
 import type { History } from '../model/history.js';
-import { spanText, type GraphSettings } from '../model/graph-settings.js';
+import type { GraphSettings } from '../model/graph-settings.js';
 import type { SystemMeters } from '../sampling/system-meters.js';
-import { coreGraph, graphView, type GraphView } from './graph-text.js';
-import { systemMeterLines } from './system-meter-lines.js';
 
 export interface HeaderProps {
   layout: ScreenLayout;
@@ -36,6 +30,8 @@ export function Header({ layout }: HeaderProps) {
   const history = useAppStore((s) => s.history);
   const graphs = useAppStore((s) => s.graphs);
   const meters = useAppStore((s) => s.meters);
+  const headerLayout = useAppStore((s) => s.headerLayout);
+  const hostname = useAppStore((s) => s.hostname);
   const theme = useTheme();
   if (!sample) {
     return (
@@ -46,22 +42,52 @@ export function Header({ layout }: HeaderProps) {
   }
   return (
     <Box height={layout.headerHeight} width={layout.columns} flexShrink={0}>
-      <Text>{headerLines(sample, pool, rows, layout, theme, { history, graphs, meters }).join('\n')}</Text>
+      <Text>{headerLines(sample, pool, rows, layout, theme, { history, graphs, meters, layout: headerLayout, hostname }).join('\n')}</Text>
     </Box>
   );
 }
 
-/** A piece of a line and its style. */
-type Part = readonly [text: string, style?: Style];
-
-/** What the header draws besides the sample: the CPU graphs' history and the system meters. */
+/** What the header draws besides the sample: the CPU graphs' history, the system meters, and which meters where. */
 export interface HeaderExtras {
   history: History;
   graphs: GraphSettings;
   meters: SystemMeters;
+  layout?: HeaderLayout;
+  hostname?: string;
 }
 
-/** The header's lines, each at most `layout.columns` wide: meters left (or above), facts right. */
+/**
+ * The CPUs meter spread over the whole width above the columns, and in how many cores a row: when
+ * the first column opens with "CPUs (all)" and the screen gives the cores more than one meter a
+ * row (more than 8 cores on 80 columns or more), as the default header has always done.
+ */
+function spreadCpus(header: HeaderLayout, meterColumns: number): PlacedMeter | null {
+  const first = header.columns[0]?.[0];
+  return first?.meter === 'cpus' && meterColumns > 1 ? first : null;
+}
+
+/** Each header column's width: equal, the last taking what the division leaves. */
+function columnWidths(total: number, count: number): number[] {
+  const each = Math.floor(total / count);
+  return Array.from({ length: count }, (_, i) => (i < count - 1 ? each : total - each * (count - 1)));
+}
+
+/** The header's lines for `header` at `meterColumns` (computeLayout's CPU meters a row), known before a frame is drawn. */
+export function headerHeight(header: HeaderLayout, facts: MeterFacts, meterColumns: number): number {
+  const spread = spreadCpus(header, meterColumns);
+  const gridRows = spread ? Math.ceil(Math.max(1, facts.cores) / meterColumns) : 0;
+  let tallest = 0;
+  header.columns.forEach((meters, c) => {
+    let lines = 0;
+    meters.forEach((m, i) => {
+      if (!(spread && c === 0 && i === 0)) lines += meterHeight(m.meter, facts);
+    });
+    tallest = Math.max(tallest, lines);
+  });
+  return gridRows + tallest;
+}
+
+/** The header's lines, each at most `layout.columns` wide: the columns side by side, each meter's lines in turn. */
 export function headerLines(
   sample: Sample,
   pool: PoolSnapshot | null,
@@ -70,164 +96,47 @@ export function headerLines(
   theme: Theme,
   extras?: HeaderExtras,
 ): string[] {
-  const half = Math.floor(layout.columns / 2);
-  const right = layout.columns - half;
-  const graph = extras && extras.graphs.cpuMeter === 'graph' ? { history: extras.history, view: graphView(extras.history, extras.graphs) } : null;
-  const cpuLines = cpuMeterLines(sample, layout, theme, half, graph);
-  const memLines = [memoryMeter(sample, half - 1, theme), swapMeter(sample, half - 1, theme)];
-  const info = [...infoLines(sample, theme, extras), ...poolLine(pool, rows, theme)];
-  if (extras?.graphs.meters) info.push(...systemMeterLines(extras.history.rates, extras.meters, theme, sample.counters !== undefined));
-  const out: string[] = [];
-  const left = layout.meterColumns === 1 ? [...cpuLines, ...memLines] : memLines;
-  if (layout.meterColumns !== 1) out.push(...cpuLines);
-  for (let i = 0; i < Math.max(left.length, info.length); i++) {
-    const meter = left[i] ?? '';
-    const gap = Math.max(0, half - fastStringWidth(meter));
-    out.push(meter + ' '.repeat(gap) + partsLine(info[i] ?? [], right));
+  const header = extras?.layout ?? DEFAULT_HEADER_LAYOUT;
+  const source: MeterSource = { sample, pool, rows, theme, ...extras };
+  const widths = columnWidths(layout.columns, header.columns.length);
+  const spread = spreadCpus(header, layout.meterColumns);
+  const out = spread ? cpuGrid(spread, layout, source) : [];
+  // Each meter draws at most the lines meterHeight counts (the task counter's second line may be
+  // missing: the meters below move up, as they always have, while the height stays).
+  const columns = header.columns.map((meters, c) => {
+    // A column's meters leave a cell before the next column; the last one has the line's end.
+    const width = c < widths.length - 1 ? widths[c]! - 1 : widths[c]!;
+    return meters.flatMap((m, i) => (spread && c === 0 && i === 0 ? [] : meterLines(m.meter, m.mode, width, source)));
+  });
+  const tallest = Math.max(0, ...columns.map((c) => c.length));
+  for (let i = 0; i < tallest; i++) {
+    let line = '';
+    columns.forEach((lines, c) => {
+      const text = lines[i] ?? '';
+      line += c < columns.length - 1 ? text + ' '.repeat(Math.max(0, widths[c]! - fastStringWidth(text))) : text;
+    });
+    out.push(line);
   }
   return out.slice(0, layout.headerHeight);
 }
 
-/** Styled parts cut to `width` cells, an ellipsis marking the cut (as Ink's wrap="truncate"). */
-function partsLine(parts: readonly Part[], width: number): string {
-  const plain = parts.map(([text]) => text).join('');
-  if (displayWidth(plain) <= width) return parts.map(([text, style]) => (style ? styled(text, style) : text)).join('');
-  let room = Math.max(0, width - 1);
-  let line = '';
-  for (const [text, style] of parts) {
-    if (room <= 0) break;
-    const cut = cutToWidth(text, room);
-    room -= displayWidth(cut);
-    line += style ? styled(cut, style) : cut;
-  }
-  return width > 0 ? `${line}…` : '';
-}
-
-function labelWidth(sample: Sample): number {
-  return Math.max(3, String(sample.cpus.length - 1).length);
-}
-
-/** htop's graph meter mode, beside the bar: the bar keeps the value, the graph its history. */
-function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half: number, graph: { history: History; view: GraphView } | null): string[] {
-  const n = sample.cpus.length;
+/** Every core's meter, `layout.meterColumns` a row, cores running down the columns as in htop: 0 1 2 3 | 4 5 6 7. */
+function cpuGrid(meter: PlacedMeter, layout: ScreenLayout, source: MeterSource): string[] {
+  const n = source.sample.cpus.length;
   const perRow = layout.meterColumns;
-  const width = perRow === 1 ? half - 1 : Math.floor(layout.columns / perRow) - 1;
+  const width = Math.floor(layout.columns / perRow) - 1;
   const rows = Math.ceil(n / perRow);
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
     let line = '';
-    // Cores run down the columns, as in htop: 0 1 2 3 | 4 5 6 7.
     for (let c = 0; c < perRow; c++) {
       const index = c * rows + r;
-      const cpu = sample.cpus[index];
-      if (!cpu) continue;
-      const busy = cpu.user + cpu.system + cpu.nice;
-      const segments: MeterSegment[] = [
-        { fraction: cpu.nice / 100, color: theme.nice, char: theme.color ? '|' : '*' },
-        { fraction: cpu.user / 100, color: theme.user, char: '|' },
-        { fraction: cpu.system / 100, color: theme.system, char: theme.color ? '|' : '#' },
-      ];
-      const graphWidth = graph ? Math.floor((width - labelWidth(sample) - 2) / 2) : 0;
-      let meter = meterLine(
-        { label: String(index), labelWidth: labelWidth(sample), width: width - (graphWidth > 0 ? graphWidth + 1 : 0), segments, text: `${busy.toFixed(1)}%` },
-        theme,
-      );
-      if (graph && graphWidth > 0) meter += ` ${coreGraph(graph.history, index, graphWidth, 1, graph.view, theme)[0] ?? ''}`;
+      if (index >= n) continue;
+      const cell = coreMeter(index, meter.mode, width, source);
       // Each meter sits in a cell one wider than itself; the last one needs no gap after it.
-      line += c < perRow - 1 && (c + 1) * rows + r < n ? meter + ' ' : meter;
+      line += c < perRow - 1 && (c + 1) * rows + r < n ? cell + ' '.repeat(Math.max(1, width + 1 - fastStringWidth(cell))) : cell;
     }
     lines.push(line);
   }
   return lines;
-}
-
-const PART_COLOR: Record<MemoryPartId, (theme: Theme) => string | undefined> = {
-  used: (t) => t.memory,
-  shared: (t) => t.memoryShared,
-  compressed: (t) => t.memoryCompressed,
-  buffers: (t) => t.memoryBuffers,
-  cache: (t) => t.memoryCache,
-};
-
-/** htop's memory bar: each part in its colour (its character in monochrome), labelled used + shared + compressed. */
-function memoryMeter(sample: Sample, width: number, theme: Theme): string {
-  const { total } = sample.memory;
-  const segments = memoryParts(sample.memory).map(
-    (part): MeterSegment => ({
-      fraction: total > 0 && Number.isFinite(part.bytes) ? part.bytes / total : 0,
-      color: PART_COLOR[part.id](theme),
-      char: theme.color ? '|' : part.monoChar,
-    }),
-  );
-  const text = `${formatBytes(memoryInUse(sample.memory))}/${formatBytes(total)}`;
-  return meterLine({ label: 'Mem', labelWidth: labelWidth(sample), width, segments, text }, theme);
-}
-
-/** htop's swap bar: used, then the swap cache; labelled used/total. */
-function swapMeter(sample: Sample, width: number, theme: Theme): string {
-  const { used, cached, total } = sample.swap;
-  const fraction = (bytes: number) => (total > 0 && Number.isFinite(bytes) ? bytes / total : 0);
-  const segments: MeterSegment[] = [
-    { fraction: fraction(used), color: theme.swap, char: '|' },
-    { fraction: fraction(cached), color: theme.memoryCache, char: theme.color ? '|' : '#' },
-  ];
-  return meterLine({ label: 'Swp', labelWidth: labelWidth(sample), width, segments, text: `${formatBytes(used)}/${formatBytes(total)}` }, theme);
-}
-
-/** The pool in one line, while there is one: workers, tasks done, cores busy. */
-function poolLine(pool: PoolSnapshot | null, rows: readonly ProcessRow[], theme: Theme): Part[][] {
-  if (!pool || pool.summary.phase === 'idle') return [];
-  const s = pool.summary;
-  const paused = pool.workers.filter((w) => w.state === 'paused').length;
-  return [
-    [
-      ['Pool: ', { color: theme.label }],
-      [String(s.workers), { bold: true, color: theme.worker }],
-      [` workers${paused > 0 ? `, ${paused} paused` : ''}, `],
-      [String(s.tasksDone), { bold: true }],
-      [' done, '],
-      [coresBusyNow(pool, rows).toFixed(2), { bold: true }],
-      [` cores busy${s.phase !== 'running' ? ` (${s.phase})` : ''}`],
-    ],
-  ];
-}
-
-/**
- * htop's Tasks line with htop's numbers (processes without kernel threads; their other threads;
- * kernel threads; threads running now), then the processes by state as top counts them. A
- * count the source does not know is left out.
- */
-function taskLines(sample: Sample, theme: Theme): Part[][] {
-  const t = sample.tasks;
-  const first: Part[] = [
-    ['Tasks: ', { color: theme.label }],
-    [String(t.userProcesses), { bold: true }],
-  ];
-  if (t.userThreads !== null) first.push([', '], [String(t.userThreads), { bold: true }], [' thr']);
-  if (t.kernelThreads !== null) first.push([', '], [String(t.kernelThreads), { bold: true }], [' kthr']);
-  if (t.runningThreads !== null) first.push(['; '], [String(t.runningThreads), { color: theme.running, bold: true }], [' running']);
-  if (sample.unreadable > 0) first.push([`, ${sample.unreadable} unreadable`]);
-  if (t.sleeping === null || t.stopped === null || t.zombie === null) return [first];
-  const states: Part[] = [['       ']];
-  if (t.runningThreads === null && t.running !== null) states.push([String(t.running), { color: theme.running, bold: true }], [' running, ']);
-  states.push(
-    [String(t.sleeping), { bold: true }],
-    [' sleeping, '],
-    [String(t.stopped), { color: t.stopped > 0 ? theme.stopped : undefined, bold: true }],
-    [' stopped, '],
-    [String(t.zombie), { color: t.zombie > 0 ? theme.zombie : undefined, bold: true }],
-    [' zombie'],
-  );
-  return [first, states];
-}
-
-function infoLines(sample: Sample, theme: Theme, extras?: HeaderExtras): Part[][] {
-  const graphs = extras?.graphs;
-  const span: Part[] = graphs && (graphs.cpuMeter === 'graph' || graphs.panel) ? [['  Graphs: ', { color: theme.label }], [spanText(graphs.spanSeconds)]] : [];
-  const [l1, l5, l15] = sample.load;
-  return [
-    ...taskLines(sample, theme),
-    [['Load average: ', { color: theme.label }], [l1.toFixed(2), { bold: true }], [` ${l5.toFixed(2)} ${l15.toFixed(2)}`]],
-    [['Uptime: ', { color: theme.label }], [formatUptime(sample.uptime), { bold: true }], ...span],
-  ];
 }

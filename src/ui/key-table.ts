@@ -34,7 +34,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: ['f2', 'S'],
     label: 'F2 S',
-    help: 'setup: columns (add, remove, reorder), colour scheme, tree view, update interval; saved on exit',
+    help: 'setup: columns (add, remove, reorder), colour scheme, tree view, update interval, header meters, screens; saved on exit',
     footer: { key: 'F2', word: 'Setup', order: 2 },
     run: ({ store }) => store.getState().openSetup(),
   },
@@ -225,6 +225,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     footer: { key: 'F6', word: 'SortBy', order: 6 },
     run: ({ store }) => openSortMenu(store),
   },
+  {
+    keys: ['tab'],
+    label: 'Tab',
+    help: "the next screen (Main, I/O…: each its own columns and sort, htop's screen tabs); F2 → Screens adds, renames, removes",
+    run: ({ store }) => store.getState().cycleScreen(1),
+  },
+  { keys: ['S-tab'], label: 'Shift-Tab', help: 'the screen before', run: ({ store }) => store.getState().cycleScreen(-1) },
   { keys: ['<', ','], label: '<', help: 'sort by the column to the left', run: ({ store }) => store.getState().cycleSort(-1) },
   { keys: ['>', '.'], label: '>', help: 'sort by the column to the right', run: ({ store }) => store.getState().cycleSort(1) },
   { keys: ['P'], label: 'P', help: 'sort by CPU%', run: ({ store }) => sortBy(store, 'cpu') },

@@ -19,13 +19,23 @@ const MIN_PAGE = 3;
 /** Info lines in the header's right column: tasks, task states, load, uptime, plus extra (e.g. the pool). */
 const INFO_LINES = 4;
 
-export function computeLayout(columns: number, rows: number, cores: number, extraInfoLines = 0): ScreenLayout {
+/** CPU meters a row of the header grid: more as the cores outgrow one column and the terminal is wide. */
+export function meterColumnsFor(columns: number, cores: number): number {
+  const n = Math.max(1, cores);
+  return n <= 8 || columns < 80 ? 1 : n <= 32 || columns < 160 ? 2 : 4;
+}
+
+/**
+ * `headerLines`, when given, is the header's height (its layout's, at meterColumnsFor's meters a
+ * row); without it the header is the default one, with `extraInfoLines` beyond its four.
+ */
+export function computeLayout(columns: number, rows: number, cores: number, extraInfoLines = 0, headerLines?: number): ScreenLayout {
   const lines = Math.max(0, rows - 1);
   const n = Math.max(1, cores);
-  const meterColumns = n <= 8 || columns < 80 ? 1 : n <= 32 || columns < 160 ? 2 : 4;
+  const meterColumns = meterColumnsFor(columns, cores);
   const info = INFO_LINES + extraInfoLines;
-  const headerHeight = meterColumns === 1 ? Math.max(n + 2, info) : Math.ceil(n / meterColumns) + Math.max(2, info);
-  // Below the header: a blank line, the column titles, the rows, the message line and the key bar.
+  const headerHeight = headerLines !== undefined ? headerLines : meterColumns === 1 ? Math.max(n + 2, info) : Math.ceil(n / meterColumns) + Math.max(2, info);
+  // Below the header: the screen tabs' line, the column titles, the rows, the message line and the key bar.
   const pageSize = lines - headerHeight - 4;
   return {
     columns,

@@ -3,9 +3,14 @@
 import { column, COLUMNS, type ColumnId } from '../model/columns.js';
 import type { AppStore, AppState } from '../store/app-store.js';
 import { SCHEMES } from './color-schemes.js';
+import { meterEntries, type MetersState } from './setup-meters.js';
+import { screenEntries, type ScreensState } from './setup-screens.js';
 
-export const SETUP_SECTIONS = ['Display options', 'Columns', 'Colors'] as const;
+export const SETUP_SECTIONS = ['Display options', 'Columns', 'Colors', 'Meters', 'Screens'] as const;
 export const COLUMNS_SECTION = 1;
+const COLORS_SECTION = 2;
+export const METERS_SECTION = 3;
+export const SCREENS_SECTION = 4;
 
 export interface SetupEntry {
   label: string;
@@ -20,7 +25,7 @@ export interface SetupEntry {
 /** The refresh intervals + and - step through, in tenths of a second, up to -d's limit. */
 export const DELAY_STEPS: readonly number[] = [1, 2, 3, 5, 10, 15, 20, 30, 50, 100, 150, 300, 600];
 
-type State = Pick<AppState, 'view' | 'colorScheme' | 'delayTenths' | 'graphs'>;
+type State = Pick<AppState, 'view' | 'colorScheme' | 'delayTenths' | 'graphs'> & MetersState & ScreensState;
 
 /** The display options after the tree view and the interval: htop's F2 "Display options" and "Meters", each also a key. */
 const DISPLAY_TOGGLES: readonly { label: string; hint: string; on(state: State): boolean; toggle(state: AppState): void }[] = [
@@ -52,7 +57,9 @@ export function setupEntries(section: number, state: State): SetupEntry[] {
   if (section === COLUMNS_SECTION) {
     return columnEntryIds(state.view.columns).map((id) => ({ label: column(id).header, hint: column(id).title, on: state.view.columns.includes(id) }));
   }
-  return SCHEMES.map((s) => ({ label: s.name, hint: s.title, on: s.name === state.colorScheme, radio: true }));
+  if (section === COLORS_SECTION) return SCHEMES.map((s) => ({ label: s.name, hint: s.title, on: s.name === state.colorScheme, radio: true }));
+  if (section === METERS_SECTION) return meterEntries(state);
+  return screenEntries(state);
 }
 
 /** Enter or Space on an entry: toggle, choose, or step on. */
@@ -73,7 +80,7 @@ export function activateEntry(store: AppStore, section: number, index: number): 
     } else removeColumn(store, index);
     return;
   }
-  const scheme = SCHEMES[index];
+  const scheme = section === COLORS_SECTION ? SCHEMES[index] : undefined;
   if (scheme) state.setColorScheme(scheme.name);
 }
 

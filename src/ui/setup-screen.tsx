@@ -5,7 +5,19 @@ import { Box, Text } from 'ink';
 import { fitWidth } from '../model/text-width.js';
 import type { ActionContext } from './action-context.js';
 import type { KeyPress } from './parse-key.js';
-import { activateEntry, COLUMNS_SECTION, moveColumn, removeColumn, SETUP_SECTIONS, setupEntries, stepDelay } from './setup-entries.js';
+import { meterKeys } from './setup-meters.js';
+import { renameKeys, screenKeys } from './setup-screens.js';
+import {
+  activateEntry,
+  COLUMNS_SECTION,
+  METERS_SECTION,
+  SCREENS_SECTION,
+  moveColumn,
+  removeColumn,
+  SETUP_SECTIONS,
+  setupEntries,
+  stepDelay,
+} from './setup-entries.js';
 import { SidePanel } from './side-panel.js';
 import { useTheme } from './theme.js';
 import { useAppStore } from './use-app-store.js';
@@ -23,6 +35,8 @@ function setupHint(section: number): string {
   const common = '↑ ↓ move · ← → Tab switch list · Esc F10 done';
   if (section === COLUMNS_SECTION) return `Enter/Space add or remove · F7 [ left · F8 ] right · F9 Del remove · ${common}`;
   if (section === 0) return `Enter/Space toggle · + - interval · ${common}`;
+  if (section === SCREENS_SECTION) return `Enter/Space show (the Columns page edits it) · r rename · F9 Del remove · Tab on the main screen cycles · ${common}`;
+  if (section === METERS_SECTION) return `Enter/Space add, mode · 1-4 to column · F7 [ up · F8 ] down · F9 Del remove · + - columns · ${common}`;
   return `Enter/Space choose · ${common}`;
 }
 
@@ -33,7 +47,15 @@ export function SetupScreen({ width, height }: { width: number; height: number }
   const colorScheme = useAppStore((s) => s.colorScheme);
   const delayTenths = useAppStore((s) => s.delayTenths);
   const graphs = useAppStore((s) => s.graphs);
-  const entries = setupEntries(setup.section, { view, colorScheme, delayTenths, graphs });
+  const headerLayout = useAppStore((s) => s.headerLayout);
+  // What the Meters page says is not available here: what the machine and the source have.
+  const sample = useAppStore((s) => s.sample);
+  const pool = useAppStore((s) => s.pool);
+  const history = useAppStore((s) => s.history);
+  const meters = useAppStore((s) => s.meters);
+  const screens = useAppStore((s) => s.screens);
+  const screen = useAppStore((s) => s.screen);
+  const entries = setupEntries(setup.section, { view, colorScheme, delayTenths, graphs, headerLayout, sample, pool, history, meters, screens, screen, setup });
   const listHeight = Math.max(2, height - 1);
   const rows = listHeight - 1;
   const top = listTop(setup.item, rows);
@@ -79,6 +101,10 @@ export function setupKeys(key: KeyPress, { store }: ActionContext): void {
   const count = setupEntries(section, state).length;
   const page = Math.max(1, state.view.pageSize - 2);
   const toItem = (i: number): void => state.moveSetup({ item: Math.max(0, Math.min(count - 1, i)), focus: 'items' });
+  if (state.setup.rename !== undefined) {
+    renameKeys(store, key);
+    return;
+  }
   switch (key.name) {
     case 'escape':
     case 'q':
@@ -119,6 +145,21 @@ export function setupKeys(key: KeyPress, { store }: ActionContext): void {
       return toItem(0);
     case 'end':
       return toItem(count - 1);
+  }
+  if (section === SCREENS_SECTION) {
+    screenKeys(store, item, key);
+    const now = setupEntries(section, store.getState()).length;
+    if (store.getState().setup.item >= now) state.moveSetup({ item: now - 1 });
+    return;
+  }
+  if (section === METERS_SECTION) {
+    const next = meterKeys(store, item, key);
+    // The list grew or shrank with the change: clamp to its length now.
+    const now = setupEntries(section, store.getState()).length;
+    if (next !== null) state.moveSetup({ item: Math.max(0, Math.min(now - 1, next)), focus: 'items' });
+    return;
+  }
+  switch (key.name) {
     case 'enter':
     case ' ':
       return activateEntry(store, section, item);

@@ -1,5 +1,5 @@
-// The system meters' lines in the header: disk and network rates (from the host counters), then
-// CPU frequency, temperature, battery and GPU, each only where the machine has it.
+// The system meters' text in the header: disk and network rates (from the host counters), CPU
+// frequency, temperature, battery and GPU, each only where the machine has it.
 import { formatBytes } from '../model/format.js';
 import type { HostRates } from '../model/host-rates.js';
 import { sanitizeText } from '../model/sanitize.js';
@@ -7,7 +7,8 @@ import type { SystemMeters } from '../sampling/system-meters.js';
 import type { Style } from './sgr.js';
 import type { Theme } from './theme.js';
 
-type Part = readonly [text: string, style?: Style];
+/** A piece of a line and its style. */
+export type Part = readonly [text: string, style?: Style];
 
 /** "0/s", "12K/s", "1.5M/s": auto-scaled, as htop's disk and network meters. */
 export function formatRate(bytesPerSecond: number): string {
@@ -29,25 +30,20 @@ function hoursMinutes(seconds: number): string {
 }
 
 /**
- * Lines systemMeterLines gives: the I/O line where the source reads the counters (from its first
- * sample on, "-" until a second gives rates: the rows below do not move down a second after the
- * first frame), one for the rest where any is known.
+ * The disk and network line where the source reads the counters: from its first sample on, "-"
+ * until a second gives rates (the rows below do not move down a second after the first frame).
+ * Ten parts, the disk's five first.
  */
-export function systemMeterLineCount(rates: HostRates | null, meters: SystemMeters, counters = rates !== null): number {
-  const facts = meters.cpuFrequency || meters.temperatures || meters.battery || meters.gpus;
-  return (rates || counters ? 1 : 0) + (facts ? 1 : 0);
-}
-
-export function systemMeterLines(rates: HostRates | null, meters: SystemMeters, theme: Theme, counters = rates !== null): Part[][] {
-  const lines: Part[][] = [];
+export function diskNetworkLines(rates: HostRates | null, theme: Theme, counters = rates !== null): Part[][] {
   const label = { color: theme.label };
   const bold = { bold: true };
   if (!rates && counters)
-    lines.push([['Disk: ', label], ['-', bold], [' read, '], ['-', bold], [' written  '], ['Net: ', label], ['-', bold], [' in, '], ['-', bold], [' out']]);
-  if (rates) {
-    const d = rates.diskTotal;
-    const n = rates.networkTotal;
-    lines.push([
+    return [[['Disk: ', label], ['-', bold], [' read, '], ['-', bold], [' written  '], ['Net: ', label], ['-', bold], [' in, '], ['-', bold], [' out']]];
+  if (!rates) return [];
+  const d = rates.diskTotal;
+  const n = rates.networkTotal;
+  return [
+    [
       ['Disk: ', label],
       [formatRate(d.readBytesPerSecond), bold],
       [' read, '],
@@ -58,34 +54,66 @@ export function systemMeterLines(rates: HostRates | null, meters: SystemMeters, 
       [' in, '],
       [formatRate(n.transmitBytesPerSecond), bold],
       [' out'],
-    ]);
-  }
-  const parts: Part[] = [];
-  const add = (...more: Part[]): void => {
-    if (parts.length > 0) parts.push(['  ']);
-    parts.push(...more);
-  };
-  if (meters.cpuFrequency) add(['Freq: ', label], [formatFrequency(meters.cpuFrequency.mhz), bold]);
+    ],
+  ];
+}
+
+export function frequencyParts(meters: SystemMeters, theme: Theme): Part[] {
+  return meters.cpuFrequency
+    ? [
+        ['Freq: ', { color: theme.label }],
+        [formatFrequency(meters.cpuFrequency.mhz), { bold: true }],
+      ]
+    : [];
+}
+
+/** The hottest CPU sensor (any sensor where none is the CPU's), yellow from 70 °C, red from 85. */
+export function temperatureParts(meters: SystemMeters, theme: Theme): Part[] {
   const temps = meters.temperatures ?? [];
+  if (temps.length === 0) return [];
   const cpuTemps = temps.filter((t) => t.kind !== 'other');
-  if (temps.length > 0) {
-    const hottest = Math.max(...(cpuTemps.length > 0 ? cpuTemps : temps).map((t) => t.celsius));
-    add(['Temp: ', label], [`${hottest.toFixed(0)}°C`, { bold: true, color: hottest >= 85 ? theme.error : hottest >= 70 ? theme.warn : undefined }]);
-  }
-  for (const b of meters.battery ?? []) {
-    const left = b.secondsLeft !== null ? `, ${hoursMinutes(b.secondsLeft)} ${b.state === 'charging' ? 'to full' : 'left'}` : '';
-    add(
-      ['Bat: ', label],
-      [`${b.percent.toFixed(0)}%`, { bold: true, color: b.percent <= 10 && b.state === 'discharging' ? theme.error : undefined }],
-      [` ${b.state}${left}`],
-    );
-  }
-  for (const g of meters.gpus ?? []) {
-    const memory = g.memoryUsedBytes !== null && g.memoryTotalBytes !== null ? ` ${formatBytes(g.memoryUsedBytes)}/${formatBytes(g.memoryTotalBytes)}` : '';
-    add(['GPU: ', label], [`${g.utilization.toFixed(0)}%`, bold], [memory], [g.celsius !== null ? ` ${g.celsius.toFixed(0)}°C` : '']);
-  }
-  if (parts.length > 0) lines.push(parts);
-  return lines;
+  const hottest = Math.max(...(cpuTemps.length > 0 ? cpuTemps : temps).map((t) => t.celsius));
+  return [
+    ['Temp: ', { color: theme.label }],
+    [`${hottest.toFixed(0)}°C`, { bold: true, color: hottest >= 85 ? theme.error : hottest >= 70 ? theme.warn : undefined }],
+  ];
+}
+
+export function batteryParts(meters: SystemMeters, theme: Theme): Part[] {
+  return joinParts(
+    (meters.battery ?? []).map((b): Part[] => {
+      const left = b.secondsLeft !== null ? `, ${hoursMinutes(b.secondsLeft)} ${b.state === 'charging' ? 'to full' : 'left'}` : '';
+      return [
+        ['Bat: ', { color: theme.label }],
+        [`${b.percent.toFixed(0)}%`, { bold: true, color: b.percent <= 10 && b.state === 'discharging' ? theme.error : undefined }],
+        [` ${b.state}${left}`],
+      ];
+    }),
+  );
+}
+
+export function gpuParts(meters: SystemMeters, theme: Theme): Part[] {
+  return joinParts(
+    (meters.gpus ?? []).map((g): Part[] => {
+      const memory = g.memoryUsedBytes !== null && g.memoryTotalBytes !== null ? ` ${formatBytes(g.memoryUsedBytes)}/${formatBytes(g.memoryTotalBytes)}` : '';
+      return [
+        ['GPU: ', { color: theme.label }],
+        [`${g.utilization.toFixed(0)}%`, { bold: true }],
+        [memory],
+        [g.celsius !== null ? ` ${g.celsius.toFixed(0)}°C` : ''],
+      ];
+    }),
+  );
+}
+
+/** Frequency, temperature, batteries and GPUs on one line, each where the machine has it. */
+export function sensorParts(meters: SystemMeters, theme: Theme): Part[] {
+  return joinParts([frequencyParts(meters, theme), temperatureParts(meters, theme), batteryParts(meters, theme), gpuParts(meters, theme)]);
+}
+
+/** The non-empty groups, two spaces between. */
+function joinParts(groups: readonly Part[][]): Part[] {
+  return groups.filter((g) => g.length > 0).flatMap((g, i) => (i > 0 ? [['  '] as Part, ...g] : g));
 }
 
 /** "temperatures: no temperature sensor …": what the machine lacks, for the graphs panel. */

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSettings, saveSettings, settingsPath } from '../../src/cli/settings-file.js';
 import { DEFAULT_SETTINGS } from '../../src/cli/settings-schema.js';
+import type { HeaderLayout } from '../../src/model/header-layout.js';
 
 const isRoot = process.geteuid?.() === 0;
 
@@ -110,6 +111,37 @@ describe('settings file: reading', () => {
     const bad = loadSettings(file(JSON.stringify({ cpuMeter: 'led', graphsPanel: 1, graphSpan: 45, graphStyle: 'dots', systemMeters: 'no' })));
     assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
     assert.match(bad.problem ?? '', /bad cpuMeter, graphsPanel, graphSpan, graphStyle, systemMeters/);
+  });
+
+  it('reads the header layout, refuses a bad one with a message keeping the rest, and saves and reads back a new one', () => {
+    const layout: HeaderLayout = {
+      columns: [
+        [{ meter: 'clock', mode: 'text' }],
+        [
+          { meter: 'memory', mode: 'graph' },
+          { meter: 'cpusLeft', mode: 'text' },
+        ],
+      ],
+    };
+    assert.deepEqual(loadSettings(file(JSON.stringify({ headerLayout: layout }))).settings.headerLayout, layout);
+    const text = JSON.stringify({
+      tree: true,
+      headerLayout: {
+        columns: [
+          [
+            { meter: 'clock', mode: 'text' },
+            { meter: 'toaster', mode: 'bar' },
+          ],
+        ],
+      },
+    });
+    const path = file(text);
+    const bad = loadSettings(path);
+    assert.deepEqual(bad.settings, { ...DEFAULT_SETTINGS, tree: true });
+    assert.match(bad.problem ?? '', /bad headerLayout \(left in the file as it is\)/);
+    assert.equal(read(path), text, 'the bad value stays in the file');
+    assert.equal(saveSettings(path, { headerLayout: layout }), null);
+    assert.deepEqual(loadSettings(path).settings, { ...DEFAULT_SETTINGS, tree: true, headerLayout: layout });
   });
 
   it('reads the last of a duplicated key, as JSON.parse does, and keys written with escapes', () => {

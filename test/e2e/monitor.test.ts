@@ -72,7 +72,7 @@ describe('the live monitor in a 120×40 terminal', { timeout: 60_000 }, () => {
     const lines = screen.split('\n');
     assert.match(lines[0] ?? '', /^\s*0\[/, 'core 0 meter on the first line');
     const table = readTable(screen)!;
-    assert.ok(lines[table.titleLine - 1]?.trim() === '', 'a blank line above the column titles');
+    assert.match(lines[table.titleLine - 1] ?? '', /^\[Main\] {2}I\/O\s*$/, 'the screen tabs above the column titles, Main shown');
     assert.ok(table.rows.length >= 10, `rows fill the table (got ${table.rows.length})`);
     assert.match(nonBlankLines(screen).at(-1) ?? '', KEY_BAR, 'the key bar is the last line drawn');
     assert.equal(await session.alternateScreen(), true, 'pooltop draws on the alternate screen');

@@ -1,7 +1,7 @@
 // End to end, the setup screen (F2, S): columns added, moved and removed, a colour scheme and the
 // tree view chosen, all saved on exit through the settings file and there again on the next run.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
@@ -107,5 +107,67 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     await s.sendKeys('q');
     assert.equal(await s.waitForExit(), 0);
     assert.deepEqual(JSON.parse(readFileSync(join(home, 'pooltop', 'config.json'), 'utf8')), { tree: true, delayTenths: 15 });
+  });
+
+  it('chooses the header meters in F2, and the next run with the same settings file draws the new header', async () => {
+    const home = join(root, 'c');
+    mkdirSync(home, { mode: 0o700 });
+    session = await startPooltop([], { env: { XDG_CONFIG_HOME: home } });
+    const s = session;
+    await s.waitFor(/Mem\[/, { description: "today's header: the memory bar" });
+    await s.sendKeys('F2', 'Down', 'Down', 'Down');
+    await s.waitFor(/Header layout\s+2 columns/, { description: 'the Meters page' });
+    await s.sendKeys('Right');
+    await entry(s, ['Down', 'Down', 'Down'], /\[x\] Memory\s+column 1 · Bar/);
+    await s.sendKeys('Space');
+    await s.waitFor(/\[x\] Memory\s+column 1 · Text/, { description: 'Memory as text' });
+    await s.waitFor(/^Mem: \S+\/\S+ used:/m, { description: 'the memory meter as text in the header above' });
+    await entry(s, ['End'], /\[ \] GPU\b/);
+    // The meters not placed are listed in the order of METER_IDS: Clock is 10 above GPU.
+    await entry(s, Array<string>(10).fill('Up'), /\[ \] Clock\b/);
+    await s.sendKeys('1');
+    await s.waitFor(/\[x\] Clock\s+column 1 · Text/, { description: 'Clock placed in column 1' });
+    await s.sendKeys('Escape');
+    await s.waitFor(/^Time: \d\d:\d\d:\d\d/m, { description: 'the clock under the swap meter' });
+    await s.sendKeys('q');
+    assert.equal(await s.waitForExit(), 0);
+    const saved = JSON.parse(readFileSync(join(home, 'pooltop', 'config.json'), 'utf8'));
+    assert.deepEqual(saved.headerLayout.columns[0], [
+      { meter: 'cpus', mode: 'bar' },
+      { meter: 'memory', mode: 'text' },
+      { meter: 'swap', mode: 'bar' },
+      { meter: 'clock', mode: 'text' },
+    ]);
+    await s.kill();
+
+    // Not the usual first-screen wait: it looks for the memory bar this header no longer has.
+    session = await startPooltop([], { env: { XDG_CONFIG_HOME: home }, noWait: true });
+    const again = stripSgr(
+      await session.waitFor((c) => /^Time: \d\d:\d\d:\d\d/m.test(stripSgr(c)) && /PID/.test(c), {
+        timeoutMs: 15_000,
+        description: 'the clock on the next run',
+      }),
+    );
+    assert.match(again, /^Mem: \S+\/\S+ used:/m, 'and the memory as text');
+    assert.doesNotMatch(again, /Mem\[/);
+  });
+
+  it("switches screens with Tab: htop's I/O screen with its own columns and sort, and back to Main", async () => {
+    const home = join(root, 'd');
+    mkdirSync(home, { mode: 0o700 });
+    session = await startPooltop([], { env: { XDG_CONFIG_HOME: home } });
+    const s = session;
+    await s.waitFor(/^\[Main\] {2}I\/O/m, { description: 'the tabs, Main shown' });
+    await s.sendKeys('Tab');
+    const io = await s.waitFor((c) => /^ Main {2}\[I\/O\]/m.test(stripSgr(c)) && titles(c).join(' ') === 'PID USER DISK R/W DISK READ DISK WRITE Command', {
+      colors: true,
+      description: 'the I/O screen',
+    });
+    assert.match(stripSgr(io), /DISK R\/W▽/, 'sorted by DISK R/W');
+    await s.sendKeys('BTab');
+    await s.waitFor((c) => titles(c).join(' ').startsWith('PID PPID USER PRI NI'), { colors: true, description: 'Main again with Shift-Tab' });
+    await s.sendKeys('q');
+    assert.equal(await s.waitForExit(), 0);
+    assert.equal(existsSync(join(home, 'pooltop', 'config.json')), false, 'looking at screens changes no setting: nothing written');
   });
 });

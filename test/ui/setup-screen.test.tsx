@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { watchSettingsChanges } from '../../src/cli/settings-changes.js';
 import { createAppStore } from '../../src/store/app-store.js';
 import { App } from '../../src/ui/app.js';
-import { columnEntryIds, DELAY_STEPS } from '../../src/ui/setup-entries.js';
+import { DEFAULT_HEADER_LAYOUT, METER_IDS } from '../../src/model/header-layout.js';
+import { columnEntryIds, DELAY_STEPS, METERS_SECTION, SCREENS_SECTION } from '../../src/ui/setup-entries.js';
 import { info, sample } from '../model/fixtures.js';
 import { plain, renderWithStore } from './render-with-store.js';
 import { testContext } from './test-context.js';
@@ -127,6 +128,104 @@ describe('the setup screen', () => {
       Object.keys(changes.values()).sort(),
       ['cpuMeter', 'graphsPanel', 'hideKernelThreads', 'hideUserlandThreads'],
       'saved as the keys save them',
+    );
+    unmount();
+  });
+
+  it('chooses the header meters: columns, modes, adding to a column, moving, removing, and refuses one the machine lacks', async () => {
+    const { store, press, frame, changes, unmount } = await setup();
+    store.getState().setMeters({ missing: { temperatures: 'no sensor in /sys/class/hwmon' } });
+    const layout = () => store.getState().headerLayout;
+    const meters = (column: number) => layout().columns[column]?.map((m) => `${m.meter}:${m.mode}`);
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup open');
+    for (let i = 1; i <= METERS_SECTION; i++) await press(KEYS.down, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'in the Meters list');
+    await frame(/Header layout\s+2 columns[\s\S]*\(•\) Default layout[\s\S]*\[x\] CPUs \(all\)\s+column 1 · Bar/, 'the default layout listed');
+    await press('\r', () => layout().columns.length === 3, 'Enter: three columns');
+    await press('-', () => layout().columns.length === 2, '-: two again');
+    await press(KEYS.down + KEYS.down, () => store.getState().setup.item === 2, 'on CPUs (all)');
+    await press(' ', () => meters(0)?.[0] === 'cpus:text', 'Space: text');
+    await press(' ', () => meters(0)?.[0] === 'cpus:graph', 'Space: graph');
+    await press(KEYS.down, () => store.getState().setup.item === 3, 'on Memory');
+    await press(KEYS.f9, () => meters(0)?.join() === 'cpus:graph,swap:bar', 'Memory removed');
+    await press(KEYS.f8, () => meters(1)?.[0] === 'swap:bar', 'Swap moved down into column 2 (F8)');
+    await press('[', () => meters(0)?.join() === 'cpus:graph,swap:bar', 'and up again ([)');
+    const placed = layout().columns.flat().length;
+    const clock = 2 + placed + METER_IDS.indexOf('clock');
+    for (let item = store.getState().setup.item; item < clock; item++)
+      await press(KEYS.down, () => store.getState().setup.item === item + 1, `entry ${item + 1}`);
+    await frame(/\[ \] Clock/);
+    await press('2', () => meters(1)?.at(-1) === 'clock:text', 'Clock added to column 2');
+    const temperature = 2 + placed + 1 + METER_IDS.indexOf('temperature');
+    for (let item = store.getState().setup.item; item < temperature; item++)
+      await press(KEYS.down, () => store.getState().setup.item === item + 1, `entry ${item + 1}`);
+    await frame(/Temperature\s+not available here, because no sensor in \/sys\/class\/hwmon/);
+    await press('\r', () => /Temperature is not available here/.test(store.getState().message?.text ?? ''), 'told why not');
+    assert.equal(
+      layout()
+        .columns.flat()
+        .filter((m) => m.meter === 'temperature').length,
+      0,
+    );
+    await press(KEYS.esc, () => store.getState().mode === 'main', 'back on the main screen');
+    await frame(/Time: \d\d:\d\d:\d\d/, 'the clock in the header');
+    assert.deepEqual(Object.keys(changes.values()), ['headerLayout']);
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup again');
+    await press(KEYS.right + KEYS.home, () => store.getState().setup.item === 0 && store.getState().setup.focus === 'items', 'back in the Meters page');
+    await press(KEYS.down + '\r', () => layout() === DEFAULT_HEADER_LAYOUT, 'Enter on Default layout');
+    unmount();
+  });
+
+  it('shows, adds, renames and removes screens, and the Columns page edits the screen shown', async () => {
+    const { store, press, frame, changes, unmount } = await setup();
+    await frame(/\[Main\] {2}I\/O/, 'the tabs above the table');
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup open');
+    for (let i = 1; i <= SCREENS_SECTION; i++) await press(KEYS.down, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'in the Screens list');
+    await frame(/\(•\) Main\s+14 columns, sorted by PID[\s\S]*\( \) I\/O\s+6 columns, sorted by DISK R\/W[\s\S]*New screen/);
+    await press(KEYS.down + '\r', () => store.getState().screen === 1, 'I/O shown');
+    assert.deepEqual(store.getState().view.columns, ['pid', 'user', 'iorate', 'ioread', 'iowrite', 'command']);
+    await press('r', () => store.getState().setup.rename === 'I/O', 'renaming');
+    await press('\x7f\x7f\x7f', () => store.getState().setup.rename === '', 'name erased');
+    await press('\r', () => /1 to 20 cells/.test(store.getState().message?.text ?? ''), 'an empty name refused');
+    await press('x'.repeat(21), () => store.getState().setup.rename?.length === 21, 'typed 21 letters');
+    await press(
+      '\r',
+      () => /1 to 20 cells/.test(store.getState().message?.text ?? '') && store.getState().setup.rename !== undefined,
+      'too long: refused, still typing',
+    );
+    await press('\x7f'.repeat(21), () => store.getState().setup.rename === '', 'erased');
+    await press(
+      '\x1b[200~Di\x1b[31msk\x1b[201~',
+      () => /paste ignored/.test(store.getState().message?.text ?? ''),
+      'a paste goes only into the search and filter prompts',
+    );
+    await press('Disk', () => store.getState().setup.rename === 'Disk', 'typed');
+    await frame(/\(•\) Disk_/, 'the name as typed');
+    await press('\r', () => store.getState().screens[1]?.name === 'Disk', 'renamed');
+    await press(KEYS.down + ' ', () => store.getState().screens.length === 3 && store.getState().screen === 2, 'a new screen, shown');
+    await press(KEYS.left, () => store.getState().setup.focus === 'sections', 'to the sections');
+    for (let i = SCREENS_SECTION - 1; i >= 1; i--) await press(KEYS.up, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'the Columns page');
+    await press(KEYS.f9, () => store.getState().view.columns[0] === 'user', 'PID removed from the new screen');
+    await press(KEYS.esc, () => store.getState().mode === 'main', 'back on the main screen');
+    await frame(/ Main {3}Disk {2}\[Screen 3\]/, 'three tabs');
+    await press('\t', () => store.getState().screen === 0, 'Tab goes round to Main');
+    assert.equal(store.getState().view.columns[0], 'pid', "Main's columns as they were");
+    await press('\x1b[Z', () => store.getState().screen === 2, 'Shift-Tab back to Screen 3');
+    assert.equal(store.getState().view.columns[0], 'user');
+    assert.deepEqual(Object.keys(changes.values()).sort(), ['screens']);
+    assert.deepEqual(
+      changes.values().screens?.map((s) => s.name),
+      ['Disk', 'Screen 3'],
+    );
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup again');
+    for (let i = 2; i <= SCREENS_SECTION; i++) await press(KEYS.down, () => store.getState().setup.section === i, `section ${i}`);
+    await press(KEYS.right + KEYS.down + KEYS.f9, () => store.getState().screens.length === 2, 'Disk removed');
+    await press(KEYS.home + KEYS.f9, () => /the first screen stays/.test(store.getState().message?.text ?? ''), 'Main stays');
+    assert.deepEqual(
+      store.getState().screens.map((s) => s.name),
+      ['Main', 'Screen 3'],
     );
     unmount();
   });

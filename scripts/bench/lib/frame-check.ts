@@ -93,6 +93,9 @@ export interface FrameContext {
   meterLines?: number;
 }
 
+/** The screen tabs' line: names two spaces apart, the shown one in brackets (`[Main]  I/O`). */
+const SCREEN_TABS = /^ ?(?:\S[^[\]]*? {2})*\[[^\]]+\](?: {2}\S[^[\]]*?)* ?$/;
+
 /** The system meters' lines (disk and network; frequency, temperature, battery, GPU): where the machine has them. */
 const METER_LINES = [/(?:^|\s)Disk: \S+\/s read, /, /(?:^|\s)(?:Freq|Temp|Bat|GPU): \S/];
 
@@ -135,9 +138,11 @@ export function checkFrame(screen: string, size: { columns: number; rows: number
   }
 
   for (const [name, re] of HEADER_PARTS) if (!re.test(screen)) problems.push(`header has no ${name}`);
-  // The titles follow the header and a blank line, or, while a pool runs, its panel.
+  // The titles follow the header and the screen tabs' line (blank with one screen; the shown
+  // screen's name bracketed), or, while a pool runs, its panel.
   const titleLine = context.pool ? lines.findIndex((l, i) => i > layout.headerHeight && TITLES.test(l)) : layout.headerHeight + 1;
-  if (!context.pool && (lines[titleLine - 1] ?? '').trim() !== '') problems.push(`line ${titleLine - 1}, above the titles, is not blank`);
+  const above = lines[titleLine - 1] ?? '';
+  if (!context.pool && above.trim() !== '' && !SCREEN_TABS.test(above)) problems.push(`line ${titleLine - 1}, above the titles, is neither blank nor the screen tabs`);
   const columnsShown = titleColumns(lines[titleLine] ?? '');
   let parsed = 0;
   if (typeof columnsShown === 'string') {
