@@ -77,7 +77,11 @@ export function historyAfter(
  * graph column is shown or sorted by; otherwise the history is let go, so the column costs
  * nothing while it is off.
  */
-export function recordProcessCpu(state: Pick<HistorySlice, 'processCpu'> & { view: Pick<ViewState, 'columns' | 'sort'> }, rows: readonly ProcessRow[], measured: boolean): void {
+export function recordProcessCpu(
+  state: Pick<HistorySlice, 'processCpu'> & { view: Pick<ViewState, 'columns' | 'sort'> },
+  rows: readonly ProcessRow[],
+  measured: boolean,
+): void {
   const { processCpu, view } = state;
   if (!view.columns.includes('cpugraph') && view.sort.key !== 'cpugraph') {
     if (processCpu.size > 0) processCpu.clear();

@@ -2,7 +2,8 @@
 // in two columns like htop's default screen.
 import { Box, Text } from 'ink';
 import { formatBytes, formatUptime } from '../model/format.js';
-import { memoryInUse, memoryParts, type MemoryPartId } from '../model/memory-parts.js';
+import { memoryInUse, memoryParts } from '../model/memory-parts.js';
+import { PART_COLOR } from './memory-graph.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import { coresBusyNow } from './pool-panel.js';
@@ -140,14 +141,6 @@ function cpuMeterLines(sample: Sample, layout: ScreenLayout, theme: Theme, half:
   }
   return lines;
 }
-
-const PART_COLOR: Record<MemoryPartId, (theme: Theme) => string | undefined> = {
-  used: (t) => t.memory,
-  shared: (t) => t.memoryShared,
-  compressed: (t) => t.memoryCompressed,
-  buffers: (t) => t.memoryBuffers,
-  cache: (t) => t.memoryCache,
-};
 
 /** htop's memory bar: each part in its colour (its character in monochrome), labelled used + shared + compressed. */
 function memoryMeter(sample: Sample, width: number, theme: Theme): string {

@@ -62,7 +62,10 @@ describe('CpuTrends', () => {
     const trends = new CpuTrends();
     const rows = [row(1, { cpu: 25 }), row(2, { cpu: 100 })];
     attachCpuTrends(trends, rows);
-    assert.deepEqual(rows.map((r) => trendValues(r.cpuTrend!)), [[25], [100]]);
+    assert.deepEqual(
+      rows.map((r) => trendValues(r.cpuTrend!)),
+      [[25], [100]],
+    );
   });
 });
 
