@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { column } from '../../src/model/columns.js';
-import { attachCpuTrends, CpuTrends, TREND_POINTS, trendText, trendValues } from '../../src/model/cpu-trends.js';
+import { attachCpuTrends, type CpuTrend, CpuTrends, TREND_POINTS, trendText, trendValues } from '../../src/model/cpu-trends.js';
 import { formatCells, layoutColumns } from '../../src/model/format-row.js';
 import { sortRows } from '../../src/model/sort-rows.js';
 import { displayWidth } from '../../src/model/text-width.js';
@@ -72,7 +72,7 @@ describe('CpuTrends', () => {
 describe('trendText', () => {
   const trendOf = (values: number[], points = values.length) => {
     const trends = new CpuTrends(points);
-    let trend;
+    let trend: CpuTrend | undefined;
     for (const cpu of values) [trend] = trends.record([proc(1, cpu)]);
     return trend;
   };
