@@ -11,8 +11,15 @@ import { styleGraphRow, type GraphView } from './graph-text.js';
 import { styled } from './sgr.js';
 import type { Theme } from './theme.js';
 
-/** Rows the memory graph takes: enough for its parts to show as layers; swap takes one. */
+/** Rows the memory graph takes where there is room: enough for its parts to show as layers; swap takes one. */
 export const MEMORY_GRAPH_ROWS = 3;
+/** Lines free for the graphs panel from which the memory graph takes MEMORY_GRAPH_ROWS rather than one. */
+const ROOM_FOR_LAYERS = 24;
+
+/** The memory graph's rows with `room` lines free for the panel: a short terminal keeps its lines for the table. */
+export function memoryGraphRows(room: number): number {
+  return room >= ROOM_FOR_LAYERS ? MEMORY_GRAPH_ROWS : 1;
+}
 /** Narrowest a graph may get: its text is cut first. */
 const MIN_GRAPH = 10;
 
@@ -51,6 +58,7 @@ const PART_CHANNELS = MEMORY_PART_IDS.map((_, i) => i);
 export function memoryGraphLines(
   history: History,
   now: { memory: MemoryInfo; swap: SwapInfo } | null,
+  rows: number,
   width: number,
   labelWidth: number,
   view: GraphView,
@@ -64,11 +72,9 @@ export function memoryGraphLines(
       .filter((p) => Number.isFinite(p.bytes) && (p.id !== 'compressed' || p.bytes > 0))
       .map((p) => partFigures(p.label, p.bytes, PART_COLOR[p.id](theme), PART_SHADE[p.id], theme));
     const half = Math.ceil(parts.length / 2);
-    memText.push(
-      joined([], '', `${formatBytes(memoryInUse(memory))}/${formatBytes(memory.total)}`),
-      joined(parts.slice(0, half), ' '),
-      joined(parts.slice(half), ' '),
-    );
+    memText.push(joined([], '', `${formatBytes(memoryInUse(memory))}/${formatBytes(memory.total)}`));
+    // One row has room for the meter's number only; three name each part as well.
+    if (rows > 1) memText.push(joined(parts.slice(0, half), ' '), joined(parts.slice(half), ' '));
     const cache = swap.total > 0 && swap.cached > 0 ? [partFigures('cache', swap.cached, theme.memoryCache, SWAP_SHADES[1]!, theme)] : [];
     swapText =
       swap.total > 0 ? joined(cache, '', `${formatBytes(swap.used)}/${formatBytes(swap.total)}${cache.length > 0 ? ', ' : ''}`) : joined([], '', 'no swap');
@@ -77,9 +83,7 @@ export function memoryGraphLines(
   const memShades = MEMORY_PART_IDS.map((id) => (theme.color ? '█' : PART_SHADE[id]));
   const swapShades = theme.color ? ['█', '█'] : SWAP_SHADES;
   return [
-    ...graphRows('Mem', memText, MEMORY_GRAPH_ROWS, width, labelWidth, theme, (w) =>
-      stackedGraph(history, PART_CHANNELS, memColors, memShades, w, MEMORY_GRAPH_ROWS, view),
-    ),
+    ...graphRows('Mem', memText, rows, width, labelWidth, theme, (w) => stackedGraph(history, PART_CHANNELS, memColors, memShades, w, rows, view)),
     ...graphRows('Swp', [swapText], 1, width, labelWidth, theme, (w) =>
       stackedGraph(history, [SWAP_CHANNEL, SWAP_CHANNEL + 1], [theme.swap, theme.memoryCache], swapShades, w, 1, view),
     ),

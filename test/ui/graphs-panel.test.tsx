@@ -8,7 +8,7 @@ import { App } from '../../src/ui/app.js';
 import { coreGrid, graphsPanelHeight, graphsPanelLines, GraphsPanel } from '../../src/ui/graphs-panel.js';
 import { headerLines } from '../../src/ui/header.js';
 import { computeLayout } from '../../src/ui/layout.js';
-import { MEMORY_GRAPH_ROWS } from '../../src/ui/memory-graph.js';
+import { memoryGraphRows } from '../../src/ui/memory-graph.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
 import { plain, renderWithStore } from './render-with-store.js';
@@ -66,12 +66,13 @@ describe('graphs panel', () => {
         const { history, graphs, meters } = store.getState();
         const height = graphsPanelHeight(history, graphs, meters, cores, width, room);
         assert.ok(height > 0 && height <= room, `height ${height} of ${room}`);
-        const lines = graphsPanelLines(history, graphs, meters, null, cores, width, height, COLOR_THEME);
+        const memoryRows = memoryGraphRows(room);
+        const lines = graphsPanelLines(history, graphs, meters, null, cores, width, height, COLOR_THEME, memoryRows);
         assert.equal(lines.length, height);
         for (const line of lines)
           assert.ok(displayWidth(line.replace(SGR, '')) <= width, `${displayWidth(line.replace(SGR, ''))} > ${width}: ${line.replace(SGR, '')}`);
         const text = lines.map((l) => l.replace(SGR, '')).join('\n');
-        const grid = coreGrid(cores, width, height - 1 - (MEMORY_GRAPH_ROWS + 4), 3);
+        const grid = coreGrid(cores, width, height - 1 - (memoryRows + 4), 3);
         const labelled = [...text.matchAll(/(?:^|\s)(\d+) [⠀-⣿ ]/gm)].length;
         if (grid.shown < cores) assert.match(text, new RegExp(`and ${cores - grid.shown} more cores`));
         assert.ok(labelled >= Math.min(grid.shown, 1), text);
@@ -159,7 +160,7 @@ describe('graphs panel', () => {
 
   it('the component renders the same lines', async () => {
     const store = storeWith(2, 10, true);
-    const rendered = renderWithStore(<GraphsPanel width={80} height={10} />, store);
+    const rendered = renderWithStore(<GraphsPanel width={80} height={10} memoryRows={3} />, store);
     const frame = plain(await waitForFrame(rendered.lastFrame, /Graphs/));
     assert.match(frame, /⣿/);
     assert.match(frame, / 2G\/8G\n.* used 2G .*\nMem .* cache 1G\n/);
