@@ -1,7 +1,7 @@
 // Each process's CPU% over its last few refreshes, for the table's CPU graph column (btop's
 // per-process mini-graph): one small ring per live process, dropped when the process exits or its
 // PID names another process, so the structure never holds more than the processes listed now.
-import { sparkline } from './graph-cells.js';
+import { blockChar } from './graph-cells.js';
 import type { ProcessRow } from './process-row.js';
 
 /** Refreshes a process's graph shows, one block each: the column's width. */
@@ -105,11 +105,11 @@ export function trendValues(trend: CpuTrend): number[] {
  */
 export function trendText(trend: CpuTrend | undefined, width: number): string {
   if (width <= 0) return '';
-  const points = new Array<number>(width).fill(Number.NaN);
-  if (trend) {
-    const values = trendValues(trend);
-    const shown = values.slice(Math.max(0, values.length - width));
-    for (let i = 0; i < shown.length; i++) points[width - shown.length + i] = shown[i]! / 100;
-  }
-  return sparkline(points);
+  const count = trend ? Math.min(trend.count, width) : 0;
+  let out = ' '.repeat(width - count);
+  if (!trend) return out;
+  const { values, next } = trend;
+  // Read straight off the ring: a refresh draws this for every row on screen.
+  for (let i = count; i > 0; i--) out += blockChar(values[(next - i + values.length) % values.length]! / 100);
+  return out;
 }

@@ -125,8 +125,15 @@ export function shadedGraphCells(points: ArrayLike<number>, segments: number, he
   return out;
 }
 
+/** One eight-level block for a value 0–1, as graphCells draws a one-row block graph: NaN and 0 blank, anything above 0 at least ▁, 1 and more █. */
+export function blockChar(value: number): string {
+  if (!(value > 0)) return BLOCKS[0]!;
+  return BLOCKS[Math.max(1, Math.round(Math.min(1, value) * 8))]!;
+}
+
 /** One line of eight-level blocks for single values 0–1 (NaN: blank): a sparkline. */
 export function sparkline(values: ArrayLike<number>): string {
-  const row = graphCells(values, 1, 1, 'block')[0] ?? [];
-  return row.map((cell) => cell.char).join('');
+  let out = '';
+  for (let i = 0; i < values.length; i++) out += blockChar(values[i] ?? Number.NaN);
+  return out;
 }

@@ -14,7 +14,7 @@ import type { Theme } from './theme.js';
 /** Rows the memory graph takes where there is room: enough for its parts to show as layers; swap takes one. */
 export const MEMORY_GRAPH_ROWS = 3;
 /** Lines free for the graphs panel from which the memory graph takes MEMORY_GRAPH_ROWS rather than one. */
-const ROOM_FOR_LAYERS = 24;
+const ROOM_FOR_LAYERS = 20;
 
 /** The memory graph's rows with `room` lines free for the panel: a short terminal keeps its lines for the table. */
 export function memoryGraphRows(room: number): number {
