@@ -263,7 +263,7 @@ export const SCENES: readonly Scene[] = [
       await session.sendKeys('Down', 'Right', 'End');
       await session.waitFor(/\[ \] CPU graph/, { description: 'the CPU graph column, last' });
       await session.sendKeys('Enter');
-      await session.waitFor(/\[x\] CPU graph/, { description: 'added' });
+      await session.waitFor(/column CPU graph added/, { description: 'added' });
       await session.sendKeys('Escape');
       // Sorted by the graph's mean: the workers lead, each with ten refreshes of blocks.
       await session.waitFor((s) => /^\s*\d+ .*[▁-█]{10} pooltop-worker/m.test(plain(s)), {
