@@ -1,11 +1,14 @@
 // The graphs' and system meters' cost: pooltop with every graph and meter on (graph meters, the
 // graphs panel, disk/network/frequency lines) and with them off, next to htop and btop (which
-// draws graphs too) in the same run, with the machine's processes and thousands more; then what
-// an hour of history holds, at 2 and 64 cores.
+// draws graphs too) in the same run, with the machine's processes and thousands more, and with the
+// table's CPU graph column on; then what an hour of history holds, at 2, 64 and 256 cores, and
+// what the column's per-process history holds and costs a refresh.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_COLUMNS } from '../../src/model/columns.js';
+import { CpuTrends, TREND_POINTS, trendText } from '../../src/model/cpu-trends.js';
 import { HISTORY_CAPACITY, historyBytes } from '../../src/model/history.js';
 import type { PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import { createAppStore } from '../../src/store/app-store.js';
@@ -93,12 +96,19 @@ export default async function bench(print: (line: string) => void): Promise<void
   const root = mkdtempSync(join(tmpdir(), 'pooltop-bench-graphs-'));
   const on = configDir(root, 'on', { cpuMeter: 'graph', graphsPanel: true, systemMeters: true });
   const off = configDir(root, 'off', { cpuMeter: 'bar', graphsPanel: false, systemMeters: false });
+  const column = configDir(root, 'column', {
+    cpuMeter: 'bar',
+    graphsPanel: false,
+    systemMeters: false,
+    columns: [...DEFAULT_COLUMNS.slice(0, -1), 'cpugraph', 'command'],
+  });
   // btop's own settings file, in a folder of its own: a 1 s refresh, as the others.
   mkdirSync(join(root, 'btop', 'btop'), { recursive: true });
   writeFileSync(join(root, 'btop', 'btop', 'btop.conf'), 'update_ms = 1000\n');
   const programs: Program[] = [
     { name: 'pooltop, graphs and meters on', argv: [BIN, '-d', '10'], env: { XDG_CONFIG_HOME: on }, quitKeys: ['q'] },
     { name: 'pooltop, graphs and meters off', argv: [BIN, '-d', '10'], env: { XDG_CONFIG_HOME: off }, quitKeys: ['q'] },
+    { name: 'pooltop, off + CPU graph column', argv: [BIN, '-d', '10'], env: { XDG_CONFIG_HOME: column }, quitKeys: ['q'] },
   ];
   if (withHtop) programs.push({ name: 'htop', argv: ['htop', '-d', '10'], env: { HTOPRC: join(root, 'htoprc') }, quitKeys: ['q'] });
   if (ensureInstalled('btop', print))
@@ -135,4 +145,35 @@ export default async function bench(print: (line: string) => void): Promise<void
     return [String(cores), mebibytes(rings), mebibytes(heap)];
   });
   for (const line of formatTable(['cores', 'ring bytes', 'heap + array buffers grown'], memory)) print(line);
+
+  print('');
+  print("The CPU graph column's per-process history, in process (fake rows, 10 refreshes kept each; 500 refreshes timed):");
+  const trends = [100, 2000, 10_000].map((processes) => {
+    const cost = trendCost(processes);
+    return [String(processes), cost.heap === null ? '(no --expose-gc)' : mebibytes(cost.heap), fixed(cost.recordMs, 3), fixed(cost.drawMs, 3)];
+  });
+  for (const line of formatTable(['processes', 'heap + array buffers', 'record ms a refresh', '50 rows drawn, ms'], trends)) print(line);
+}
+
+/** What CpuTrends holds for `processes` live processes (when the heap can be measured), and what recording all and drawing 50 costs a refresh. */
+function trendCost(processes: number): { heap: number | null; recordMs: number; drawMs: number } {
+  const heapNow = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  global.gc?.();
+  const before = heapNow();
+  const trends = new CpuTrends();
+  const rows = Array.from({ length: processes }, (_, i) => ({ pid: i + 2, startTime: 1000 + i, cpu: (i * 7) % 100 }));
+  for (let r = 0; r < TREND_POINTS; r++) trends.record(rows);
+  global.gc?.();
+  const heap = global.gc ? heapNow() - before : null;
+  const refreshes = 500;
+  let recorded = trends.record(rows);
+  let start = performance.now();
+  for (let r = 0; r < refreshes; r++) recorded = trends.record(rows);
+  const recordMs = (performance.now() - start) / refreshes;
+  let width = 0;
+  start = performance.now();
+  for (let r = 0; r < refreshes; r++) for (let i = 0; i < Math.min(50, recorded.length); i++) width += trendText(recorded[i], TREND_POINTS).length;
+  const drawMs = (performance.now() - start) / refreshes;
+  if (width === 0) throw new Error('nothing drawn');
+  return { heap, recordMs, drawMs };
 }

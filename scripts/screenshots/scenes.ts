@@ -247,6 +247,32 @@ export const SCENES: readonly Scene[] = [
     },
   },
   {
+    name: 'history',
+    file: '15-history',
+    caption: "Memory's parts over time (used, buffers, cache stacked in the meter's colours) and the CPU graph column: each worker's last 10 refreshes",
+    args: (context) => ['--pool', String(context.cores), '-d', '5', '-s', 'cpugraph'],
+    reach: async (session) => {
+      await nextSample(session);
+      // The pool panel hidden (W): the graphs panel then has the room for memory's three rows.
+      await session.sendKeys('{', 'g', 'W');
+      await session.waitFor((s) => /^Graphs · last 30 s/m.test(plain(s)) && /^\s+.* used \S+ shared /m.test(plain(s)), {
+        description: 'the graphs panel with memory in three rows',
+      });
+      await session.sendKeys('F2');
+      await session.waitFor(/Display options/, { description: 'the setup screen' });
+      await session.sendKeys('Down', 'Right', 'End');
+      await session.waitFor(/\[ \] CPU graph/, { description: 'the CPU graph column, last' });
+      await session.sendKeys('Enter');
+      await session.waitFor(/column CPU graph added/, { description: 'added' });
+      await session.sendKeys('Escape');
+      // Sorted by the graph's mean: the workers lead, each with ten refreshes of blocks.
+      await session.waitFor((s) => /^\s*\d+ .*[▁-█]{10} pooltop-worker/m.test(plain(s)), {
+        timeoutMs: POOL_TIMEOUT_MS,
+        description: "a worker's ten refreshes in the CPU graph column",
+      });
+    },
+  },
+  {
     name: 'help',
     file: '07-help',
     caption: 'The help screen (h): every key, printed from the same key table that runs them',

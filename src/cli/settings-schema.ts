@@ -5,7 +5,16 @@ import { GRAPH_STYLES, type GraphStyle } from '../model/graph-cells.js';
 import { GRAPH_SPANS, type GraphSettings } from '../model/graph-settings.js';
 import { DEFAULT_HEADER_LAYOUT, parseHeaderLayout, type HeaderLayout } from '../model/header-layout.js';
 import { DEFAULT_SCHEME, isSchemeName, type SchemeName } from '../model/scheme-names.js';
-import { DEFAULT_EXTRA_SCREENS, liveScreens, MAIN_SCREEN_NAME, mainScreen, parseScreenName, parseScreens, toSaved, type SavedScreen } from '../model/table-screens.js';
+import {
+  DEFAULT_EXTRA_SCREENS,
+  liveScreens,
+  MAIN_SCREEN_NAME,
+  mainScreen,
+  parseScreenName,
+  parseScreens,
+  toSaved,
+  type SavedScreen,
+} from '../model/table-screens.js';
 import type { AppState } from '../store/app-store.js';
 import { DEFAULT_HIGHLIGHT_SECS, MAX_DELAY_TENTHS, MAX_HIGHLIGHT_SECS } from './parse-options.js';
 

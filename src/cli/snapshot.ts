@@ -15,6 +15,7 @@ import { cutToWidth } from '../model/text-width.js';
 import { forestToJson, nestTree } from '../model/tree-json.js';
 import { treeText } from '../model/tree-text.js';
 import { columnDetails, type ColumnId } from '../model/columns.js';
+import { attachCpuTrends, CpuTrends } from '../model/cpu-trends.js';
 import { createSampler } from '../sampling/create-sampler.js';
 import { readAllMeters, systemMeterSources } from '../sampling/system-meter-sources.js';
 import { NO_METERS, withReading, type SystemMeters } from '../sampling/system-meters.js';
@@ -57,9 +58,16 @@ async function readMeters(): Promise<SystemMeters> {
   return meters;
 }
 
-/** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s. */
-export function snapshotRows(previous: Sample | null, sample: Sample, options: Pick<SnapshotOptions, 'user' | 'pids' | 'poolOnly' | 'sortKey'>): ProcessRow[] {
-  let rows = filterRows(deriveRows(previous, sample), { user: options.user, pids: options.pids ? new Set(options.pids) : null });
+/** The rows of `sample` (CPU% since `previous`) that -u, -p and --pool-only keep, sorted by -s; the CPU graph column's history in `trends`. */
+export function snapshotRows(
+  previous: Sample | null,
+  sample: Sample,
+  options: Pick<SnapshotOptions, 'user' | 'pids' | 'poolOnly' | 'sortKey' | 'columns'>,
+  trends = new CpuTrends(),
+): ProcessRow[] {
+  const derived = deriveRows(previous, sample);
+  if (previous && options.columns?.includes('cpugraph')) attachCpuTrends(trends, derived);
+  let rows = filterRows(derived, { user: options.user, pids: options.pids ? new Set(options.pids) : null });
   if (options.poolOnly) {
     const pool = poolProcessPids(sample.processes);
     rows = rows.filter((row) => pool.has(row.pid));

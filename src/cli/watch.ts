@@ -3,6 +3,7 @@
 // the reader leaving (EPIPE ends pooltop with status 0, see cli.ts).
 import type { Writable } from 'node:stream';
 import { columnDetails } from '../model/columns.js';
+import { CpuTrends } from '../model/cpu-trends.js';
 import { jsonSafe } from '../model/json-safe.js';
 import { snapshotJson } from '../model/sample-json.js';
 import { createSampler } from '../sampling/create-sampler.js';
@@ -18,8 +19,8 @@ import { snapshotRows, treeJson } from './snapshot.js';
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /** One line: `{"seq":1,"time":…,"processes":[…]}` (with --tree, `{"seq":1,"roots":[…]}`). */
-export function watchLine(seq: number, previous: Sample, sample: Sample, options: SnapshotOptions, meters?: SystemMeters): string {
-  const rows = snapshotRows(previous, sample, options);
+export function watchLine(seq: number, previous: Sample, sample: Sample, options: SnapshotOptions, meters?: SystemMeters, trends?: CpuTrends): string {
+  const rows = snapshotRows(previous, sample, options, trends);
   // The tree's JSON is written without recursion (treeJson): its text is spliced in after seq.
   const columns = options.columns ?? undefined;
   if (options.tree) return `{"seq":${seq},${treeJson(rows, columns).slice(1)}\n`;
@@ -41,6 +42,8 @@ export async function runWatch(options: SnapshotOptions, out: Writable, source?:
   return new Promise<number>((resolve) => {
     let previous: Sample | null = null;
     let seq = 0;
+    // The CPU graph column's history, one refresh a line.
+    const trends = new CpuTrends();
     const handlers = new Map<NodeJS.Signals, () => void>();
     let ended = false;
     // The system meters at their own cadences, as the monitor reads them; each line has the latest.
@@ -67,7 +70,7 @@ export async function runWatch(options: SnapshotOptions, out: Writable, source?:
       options.delayMs,
       (sample) => {
         if (previous !== null) {
-          write(watchLine(++seq, previous, sample, options, meters));
+          write(watchLine(++seq, previous, sample, options, meters, trends));
           if (seq === options.count) return end(0);
         }
         previous = sample;

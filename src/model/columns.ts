@@ -3,6 +3,7 @@
 import type { ProcessDetail } from '../sampling/types.js';
 import { formatBytes, formatCpuTime, formatElapsed, formatPercent, formatRate, formatStart, formatTty } from './format.js';
 import type { ProcessRow } from './process-row.js';
+import { TREND_POINTS, trendText } from './cpu-trends.js';
 
 export type ColumnId =
   | 'pid'
@@ -38,7 +39,8 @@ export type ColumnId =
   | 'ctxt'
   | 'wchan'
   | 'exe'
-  | 'comm';
+  | 'comm'
+  | 'cpugraph';
 
 export interface Column {
   id: ColumnId;
@@ -57,7 +59,7 @@ export interface Column {
   format(row: ProcessRow): string;
   /** Text a process or another user chose (names, paths): sanitized before it is shown. */
   untrusted?: boolean;
-  /** Its text changes with the clock, not only with the row (ELAPSED, START): never drawn from a kept line. */
+  /** Its text changes with the clock or every refresh, not only with the row (ELAPSED, START, the CPU graph): never drawn from a kept line. */
   clock?: boolean;
   /** The /proc file it needs read per process, beyond the stat line. */
   detail?: ProcessDetail;
@@ -384,6 +386,18 @@ export const COLUMNS: readonly Column[] = [
     value: (r) => r.name,
     format: (r) => r.name,
     untrusted: true,
+  },
+  {
+    id: 'cpugraph',
+    header: 'CPU graph',
+    width: TREND_POINTS,
+    align: 'left',
+    descending: true,
+    title: `CPU% over the last ${TREND_POINTS} refreshes, a block each, full at one core; sorts by their mean`,
+    value: (r) => sortable(r.cpuTrend?.mean),
+    format: (r) => trendText(r.cpuTrend, TREND_POINTS),
+    // Its blocks move on every refresh, whether or not the row changed.
+    clock: true,
   },
 ];
 

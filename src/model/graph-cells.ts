@@ -89,8 +89,51 @@ export function graphCells(points: ArrayLike<number>, segments: number, height: 
   return out;
 }
 
+/**
+ * Rows of blocks (one point a cell, eight levels a row) for stacked parts that must be told apart
+ * where a braille cell cannot (the memory meter's parts): a cell the stack fills whole is drawn in
+ * `shades[s]` of the part s filling most of it, the cell holding the stack's top in eighth blocks.
+ * Each cell's segment is the part filling most of it, so colour follows the parts too.
+ */
+export function shadedGraphCells(points: ArrayLike<number>, segments: number, height: number, shades: readonly string[]): GraphCell[][] {
+  const width = segments > 0 ? Math.floor(points.length / segments) : 0;
+  const rows = Math.max(0, Math.floor(height));
+  const levels = 8;
+  const out: GraphCell[][] = Array.from({ length: rows }, () => new Array<GraphCell>(width));
+  const ends = new Int32Array(Math.max(1, segments));
+  for (let x = 0; x < width; x++) {
+    const top = cumulativeMarks(points, x * segments, segments, rows * levels, ends) ? ends[segments - 1]! : 0;
+    for (let r = 0; r < rows; r++) {
+      const bottom = (rows - 1 - r) * levels;
+      const filled = Math.min(levels, Math.max(0, top - bottom));
+      if (filled === 0) {
+        out[r]![x] = { char: ' ', segment: -1 };
+        continue;
+      }
+      let most = 0;
+      let segment = 0;
+      for (let s = 0; s < segments; s++) {
+        const covered = Math.min(ends[s]!, bottom + filled) - Math.max(s > 0 ? ends[s - 1]! : 0, bottom);
+        if (covered > most) {
+          most = covered;
+          segment = s;
+        }
+      }
+      out[r]![x] = { char: filled === levels ? (shades[segment] ?? BLOCKS[levels]!) : BLOCKS[filled]!, segment };
+    }
+  }
+  return out;
+}
+
+/** One eight-level block for a value 0–1, as graphCells draws a one-row block graph: NaN and 0 blank, anything above 0 at least ▁, 1 and more █. */
+export function blockChar(value: number): string {
+  if (!(value > 0)) return BLOCKS[0]!;
+  return BLOCKS[Math.max(1, Math.round(Math.min(1, value) * 8))]!;
+}
+
 /** One line of eight-level blocks for single values 0–1 (NaN: blank): a sparkline. */
 export function sparkline(values: ArrayLike<number>): string {
-  const row = graphCells(values, 1, 1, 'block')[0] ?? [];
-  return row.map((cell) => cell.char).join('');
+  let out = '';
+  for (let i = 0; i < values.length; i++) out += blockChar(values[i] ?? Number.NaN);
+  return out;
 }

@@ -1,9 +1,10 @@
-// Everything the graphs draw, kept as fixed-size rings: each core's nice/user/system, memory and
-// swap, disk and network totals, the pool's cores busy with its marks, and each worker's CPU.
+// Everything the graphs draw, kept as fixed-size rings: each core's nice/user/system, memory's and
+// swap's parts, disk and network totals, the pool's cores busy with its marks, and each worker's CPU.
 // Recording a sample writes into the rings in place; nothing grows however long pooltop runs.
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import type { Sample } from '../sampling/types.js';
 import { hostRates, type HostRates } from './host-rates.js';
+import { MEMORY_PART_IDS, memoryParts } from './memory-parts.js';
 import { poolChanges, type PoolMark } from './pool-marks.js';
 import { TimeRing } from './time-ring.js';
 
@@ -16,10 +17,18 @@ const MARK_CAPACITY = 256;
 /** Channels per core in the CPU ring, bottom segment first: nice, user, system (as the meter stacks them). */
 export const CPU_CHANNELS = 3;
 
+/** The memory ring's channels: the parts memoryParts() lists, in its order, then swap's two. */
+export const MEMORY_CHANNELS: readonly string[] = [...MEMORY_PART_IDS, 'swapUsed', 'swapCache'];
+/** Where swap's channels start in the memory ring. */
+export const SWAP_CHANNEL = MEMORY_CHANNELS.indexOf('swapUsed');
+
 export interface History {
   /** Per core c: nice at 3c, user at 3c + 1, system at 3c + 2; fractions of the core. */
   cpu: TimeRing;
-  /** Memory used, then swap used, as fractions of their totals. */
+  /**
+   * The memory meter's parts in its order (used, shared, compressed, buffers, cache) as fractions
+   * of memory, then swap used and swap cache as fractions of swap (MEMORY_CHANNELS).
+   */
   memory: TimeRing;
   /** Bytes a second: disk read, disk written, network received, network sent. */
   io: TimeRing;
@@ -39,7 +48,7 @@ export interface History {
 export function createHistory(cores: number): History {
   return {
     cpu: new TimeRing(HISTORY_CAPACITY, Math.max(1, cores) * CPU_CHANNELS),
-    memory: new TimeRing(HISTORY_CAPACITY, 2),
+    memory: new TimeRing(HISTORY_CAPACITY, MEMORY_CHANNELS.length),
     io: new TimeRing(HISTORY_CAPACITY, 4),
     pool: new TimeRing(HISTORY_CAPACITY, 1),
     poolMarks: [],
@@ -78,7 +87,10 @@ export function recordSample(history: History, { sample, base, pool, cpuOf }: Re
   // The first sample has no interval behind it: its CPU% is not a measurement yet.
   if (base) cpu.push(now, values);
   const { memory, swap } = sample;
-  history.memory.push(now, [memory.total > 0 ? memory.used / memory.total : Number.NaN, swap.total > 0 ? swap.used / swap.total : Number.NaN]);
+  const ofMemory = (bytes: number): number => (memory.total > 0 ? bytes / memory.total : Number.NaN);
+  const ofSwap = (bytes: number): number => (swap.total > 0 ? bytes / swap.total : Number.NaN);
+  const parts = memoryParts(memory).map((part) => ofMemory(part.bytes));
+  history.memory.push(now, [...parts, ofSwap(swap.used), ofSwap(swap.cached)]);
   const rates = base ? hostRates(base.counters, sample.counters, (now - base.monotonic) / 1000) : null;
   if (rates) {
     const { diskTotal: d, networkTotal: n } = rates;

@@ -17,6 +17,9 @@ export interface MemoryPart {
   monoChar: string;
 }
 
+/** The parts' ids in htop's order, the order they are drawn in. */
+export const MEMORY_PART_IDS: readonly MemoryPartId[] = ['used', 'shared', 'compressed', 'buffers', 'cache'];
+
 /** The parts in htop's order, the order they are drawn in. */
 export function memoryParts(memory: MemoryInfo): MemoryPart[] {
   return [

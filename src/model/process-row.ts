@@ -1,5 +1,6 @@
 // A process as the table shows it: what was sampled plus CPU% and MEM% derived from two samples.
 import type { ProcessInfo, Sample } from '../sampling/types.js';
+import type { CpuTrend } from './cpu-trends.js';
 
 export interface ProcessRow extends ProcessInfo {
   /** CPU% over the last interval; 100 = one core fully busy. */
@@ -9,6 +10,8 @@ export interface ProcessRow extends ProcessInfo {
   /** Bytes per second read from and written to storage over the last interval; -1 when /proc/PID/io may not be read. */
   ioReadRate?: number;
   ioWriteRate?: number;
+  /** Its CPU% over the last refreshes, set while the CPU graph column is shown. */
+  cpuTrend?: CpuTrend;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Sample } from '../sampling/types.js';
 import type { ColumnId } from './columns.js';
 import { formatTty } from './format.js';
 import { memoryInUse } from './memory-parts.js';
+import { trendValues } from './cpu-trends.js';
 import { hostRates } from './host-rates.js';
 import type { ProcessRow } from './process-row.js';
 
@@ -132,6 +133,7 @@ const COLUMN_FIELDS: Record<ColumnId, (r: ProcessRow) => [string, unknown]> = {
   wchan: (r) => ['wchan', r.wchan === undefined ? null : r.wchan],
   exe: (r) => ['exe', r.exe || null],
   comm: (r) => ['name', r.name],
+  cpugraph: (r) => ['cpuGraph', r.cpuTrend ? trendValues(r.cpuTrend).map((v) => (Number.isFinite(v) ? round(v) : null)) : null],
 };
 
 /** A process with only the fields of `columns` (elapsed in seconds, rates in bytes per second), after its PID and PPID. */

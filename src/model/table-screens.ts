@@ -78,4 +78,3 @@ export function liveScreens(state: ScreensView): TableScreen[] {
 export function mainScreen(state: ScreensView): Pick<TableScreen, 'columns' | 'sort'> {
   return state.screen === 0 ? state.view : (state.screens[0] ?? state.view);
 }
-

@@ -1,5 +1,6 @@
 // The graphs' history and how they are shown: the rings each sample is recorded into, the system
 // meters read at their own cadence, and the graph settings the keys change (G, g, { and }).
+import { attachCpuTrends, CpuTrends } from '../model/cpu-trends.js';
 import { createHistory, recordSample, type History } from '../model/history.js';
 import { DEFAULT_GRAPHS, GRAPH_SPANS, spanText, type GraphSettings } from '../model/graph-settings.js';
 import type { ProcessRow } from '../model/process-row.js';
@@ -7,12 +8,15 @@ import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import { NO_METERS, type SystemMeters } from '../sampling/system-meters.js';
 import type { Sample } from '../sampling/types.js';
 import type { SliceCreator } from './app-store.js';
+import type { ViewState } from './view-state.js';
 
 export interface HistorySlice {
   history: History;
   graphs: GraphSettings;
   /** Frequency, temperatures, batteries, GPUs, and why any is missing: read off the refresh path. */
   meters: SystemMeters;
+  /** Each process's CPU% over its last refreshes, kept while the CPU graph column is shown or sorted by. */
+  processCpu: CpuTrends;
   setMeters(meters: SystemMeters): void;
   toggleCpuGraph(): void;
   toggleGraphsPanel(): void;
@@ -26,6 +30,7 @@ export const createHistorySlice =
     history: createHistory(1),
     graphs: { ...DEFAULT_GRAPHS, ...initial },
     meters: NO_METERS,
+    processCpu: new CpuTrends(),
 
     setMeters(meters) {
       set({ meters });
@@ -65,4 +70,22 @@ export function historyAfter(
   if (workers.size > 0) for (const row of rows) if (workers.has(row.pid)) cpu.set(row.pid, row.cpu);
   const history = recordSample(state.history, { sample, base, pool: state.pool, cpuOf: (pid) => cpu.get(pid) });
   return history === state.history ? {} : { history };
+}
+
+/**
+ * Gives each of `rows` (CPU% measured since the sample before) its CPU history, while the CPU
+ * graph column is shown or sorted by; otherwise the history is let go, so the column costs
+ * nothing while it is off.
+ */
+export function recordProcessCpu(
+  state: Pick<HistorySlice, 'processCpu'> & { view: Pick<ViewState, 'columns' | 'sort'> },
+  rows: readonly ProcessRow[],
+  measured: boolean,
+): void {
+  const { processCpu, view } = state;
+  if (!view.columns.includes('cpugraph') && view.sort.key !== 'cpugraph') {
+    if (processCpu.size > 0) processCpu.clear();
+    return;
+  }
+  if (measured) attachCpuTrends(processCpu, rows);
 }

@@ -8,7 +8,7 @@ import type { SliceCreator } from './app-store.js';
 import type { RowDecoration } from './compute-visible.js';
 import { sameItemsOr } from './same-items.js';
 import { layoutTable } from './table-layout.js';
-import { historyAfter } from './history-slice.js';
+import { historyAfter, recordProcessCpu } from './history-slice.js';
 import { tagsAfter } from './tags-slice.js';
 
 export interface TableSlice {
@@ -39,6 +39,8 @@ export const createTableSlice: SliceCreator<TableSlice> = (set, get) => ({
   applySample(sample, base = get().sample) {
     const state = get();
     const derived = deriveRows(base, sample);
+    // Before the layout: the CPU graph column may be what the rows are sorted by.
+    recordProcessCpu(state, derived, base !== null);
     const { highlightMs, hideUserlandThreads } = state.view;
     const marked =
       highlightMs > 0

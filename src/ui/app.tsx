@@ -13,6 +13,7 @@ import { EventLine, EventsPanel } from './events-panel.js';
 import { Header, headerHeight } from './header.js';
 import { storeMeterFacts } from './header-meters.js';
 import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
+import { memoryGraphRows } from './memory-graph.js';
 import { HelpScreen } from './help-screen.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, meterColumnsFor, MIN_COLUMNS } from './layout.js';
@@ -55,7 +56,8 @@ export function App({ ctx }: AppProps) {
   // The pool panel takes its lines from the table, but never all of them.
   const panel = full.pageSize - eventLine - poolLines >= 3 ? poolLines : 0;
   // So does the graphs panel, after the pool's: at most what leaves the table three rows.
-  const graphLines = useAppStore((s) => graphsPanelHeight(s.history, s.graphs, s.meters, cores, columns, full.pageSize - eventLine - panel - 3));
+  const graphRoom = full.pageSize - eventLine - panel - 3;
+  const graphLines = useAppStore((s) => graphsPanelHeight(s.history, s.graphs, s.meters, cores, columns, graphRoom));
   // A replay's time bar takes a line above the message line.
   const replaying = useAppStore((s) => s.replay !== null);
   const bar = replaying && full.pageSize - panel - eventLine - graphLines > 3 ? 1 : 0;
@@ -106,7 +108,7 @@ export function App({ ctx }: AppProps) {
     <Box flexDirection="column" width={columns} height={layout.lines}>
       <Header layout={layout} />
       <ScreenTabs width={columns} />
-      {graphLines > 0 && <GraphsPanel width={columns} height={graphLines} />}
+      {graphLines > 0 && <GraphsPanel width={columns} height={graphLines} memoryRows={memoryGraphRows(graphRoom)} />}
       {panel > 0 && <PoolPanel width={columns} />}
       <Box height={tableHeight}>
         {mode === 'ancestry' ? (

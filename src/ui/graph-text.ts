@@ -9,7 +9,7 @@ import { styled } from './sgr.js';
 import type { Theme } from './theme.js';
 
 /** One row of cells as text, each run of one segment in that segment's colour. */
-function styleGraphRow(row: readonly GraphCell[], colors: readonly (string | undefined)[]): string {
+export function styleGraphRow(row: readonly GraphCell[], colors: readonly (string | undefined)[]): string {
   let out = '';
   let run = '';
   let color: string | undefined;

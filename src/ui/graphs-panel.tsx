@@ -1,7 +1,7 @@
 // The graphs panel (`g`), btop's cpu box for pooltop: every core's history in a grid, memory and
-// swap, disk and network traffic over the same span, and the meters this machine does not have.
+// swap in the memory meter's parts, disk and network traffic over the same span, and the meters
+// this machine does not have.
 import { Text } from 'ink';
-import { formatBytes } from '../model/format.js';
 import type { History } from '../model/history.js';
 import type { HostRates } from '../model/host-rates.js';
 import { sanitizeText } from '../model/sanitize.js';
@@ -10,6 +10,8 @@ import type { TimeRing } from '../model/time-ring.js';
 import type { SystemMeters } from '../sampling/system-meters.js';
 import { spanText, type GraphSettings } from '../model/graph-settings.js';
 import { coreGraph, graphView, ringGraph, type GraphView } from './graph-text.js';
+import { MEMORY_GRAPH_ROWS, memoryGraphLines, memoryGraphRows } from './memory-graph.js';
+import type { Sample } from '../sampling/types.js';
 import { styled } from './sgr.js';
 import { formatRate, missingMeterText } from './system-meter-lines.js';
 import { useTheme, type Theme } from './theme.js';
@@ -51,40 +53,36 @@ export function coreGrid(cores: number, width: number, room: number, labelWidth:
 }
 
 /** Lines below the core grid: memory, swap, disk and network (where known) and each device's rates, the missing meters. */
-function tailLines(history: History, meters: SystemMeters): number {
-  return 2 + (history.io.length > 0 ? 2 : 0) + (history.rates ? 1 : 0) + (Object.keys(meters.missing).length > 0 ? 1 : 0);
+function tailLines(history: History, meters: SystemMeters, memoryRows: number): number {
+  return memoryRows + 1 + (history.io.length > 0 ? 2 : 0) + (history.rates ? 1 : 0) + (Object.keys(meters.missing).length > 0 ? 1 : 0);
 }
 
 /** Lines the panel takes with `room` lines free for it (0 when hidden or without room for its core line). */
 export function graphsPanelHeight(history: History, graphs: GraphSettings, meters: SystemMeters, cores: number, width: number, room: number): number {
   if (!graphs.panel) return 0;
-  const tail = tailLines(history, meters);
+  const tail = tailLines(history, meters, memoryGraphRows(room));
   const coreRoom = room - 1 - tail;
   if (coreRoom < 1) return 0;
   return 1 + coreGrid(cores, width, coreRoom, labelWidthFor(cores)).lines + tail;
 }
 
-export function GraphsPanel({ width, height }: { width: number; height: number }) {
+/** `memoryRows`: memoryGraphRows() of the room graphsPanelHeight() was given. */
+export function GraphsPanel({ width, height, memoryRows }: { width: number; height: number; memoryRows: number }) {
   const history = useAppStore((s) => s.history);
   const graphs = useAppStore((s) => s.graphs);
   const meters = useAppStore((s) => s.meters);
   const sample = useAppStore((s) => s.sample);
   const theme = useTheme();
   const cores = sample?.cpus.length ?? 1;
-  const memory = sample ? { used: sample.memory.used, total: sample.memory.total, swapUsed: sample.swap.used, swapTotal: sample.swap.total } : null;
-  return <Text>{graphsPanelLines(history, graphs, meters, memory, cores, width, height, theme).join('\n')}</Text>;
+  return <Text>{graphsPanelLines(history, graphs, meters, sample, cores, width, height, theme, memoryRows).join('\n')}</Text>;
 }
 
 function labelWidthFor(cores: number): number {
   return Math.max(3, String(cores - 1).length);
 }
 
-export interface MemoryNow {
-  used: number;
-  total: number;
-  swapUsed: number;
-  swapTotal: number;
-}
+/** Memory and swap as the newest sample has them, for the figures beside their graphs. */
+export type MemoryNow = Pick<Sample, 'memory' | 'swap'>;
 
 export function graphsPanelLines(
   history: History,
@@ -95,11 +93,12 @@ export function graphsPanelLines(
   width: number,
   height: number,
   theme: Theme,
+  memoryRows = MEMORY_GRAPH_ROWS,
 ): string[] {
   const view = graphView(history, graphs);
   const label = (text: string, w: number): string => styled(text.padStart(w), { color: theme.label });
   const lines: string[] = [styled(fitWidth(`Graphs · ${spanText(graphs.spanSeconds)} · { shorter, } longer, G graph meters, g hides`, width), { dim: true })];
-  const tail = tailLines(history, meters);
+  const tail = tailLines(history, meters, memoryRows);
   const labelWidth = labelWidthFor(cores);
   const grid = coreGrid(cores, width, Math.max(1, height - 1 - tail), labelWidth);
   const cell = Math.floor((width + 1) / grid.columns) - 1;
@@ -121,10 +120,7 @@ export function graphsPanelLines(
   }
   if (grid.shown < cores)
     lines.push(styled(cutToWidth(`${' '.repeat(labelWidth)} … and ${cores - grid.shown} more cores (a taller terminal shows them)`, width), { dim: true }));
-  const memText = memory ? `${formatBytes(memory.used)}/${formatBytes(memory.total)}` : '';
-  const swapText = memory ? (memory.swapTotal > 0 ? `${formatBytes(memory.swapUsed)}/${formatBytes(memory.swapTotal)}` : 'no swap') : '';
-  lines.push(graphLine('Mem', memText, width, labelWidth, theme, (w) => ringGraph(history.memory, [0], [theme.memory], w, 1, view)[0] ?? ''));
-  lines.push(graphLine('Swp', swapText, width, labelWidth, theme, (w) => ringGraph(history.memory, [1], [theme.swap], w, 1, view)[0] ?? ''));
+  lines.push(...memoryGraphLines(history, memory, memoryRows, width, labelWidth, view, theme));
   if (history.io.length > 0) {
     lines.push(rateLine('Dsk', history.io, [0, 1], [theme.user, theme.system], ['read', 'written'], width, view, labelWidth, theme));
     lines.push(rateLine('Net', history.io, [2, 3], [theme.value, theme.worker], ['in', 'out'], width, view, labelWidth, theme));

@@ -5,16 +5,17 @@ import { formatBytes, formatUptime } from '../model/format.js';
 import { spanText, type GraphSettings } from '../model/graph-settings.js';
 import { METERS, type MeterId, type MeterMode } from '../model/header-layout.js';
 import type { History } from '../model/history.js';
-import { memoryInUse, memoryParts, type MemoryPartId } from '../model/memory-parts.js';
+import { memoryInUse, memoryParts } from '../model/memory-parts.js';
 import type { ProcessRow } from '../model/process-row.js';
 import { sanitizeText } from '../model/sanitize.js';
 import { cutToWidth, displayWidth } from '../model/text-width.js';
 import type { PoolSnapshot } from '../pool/pool-snapshot.js';
 import type { SystemMeters } from '../sampling/system-meters.js';
 import type { Sample } from '../sampling/types.js';
-import { coreGraph, graphView, ringGraph } from './graph-text.js';
+import { coreGraph, graphView } from './graph-text.js';
 import { meterLine } from './meter.js';
 import type { MeterSegment } from './meter-bar.js';
+import { memoryMeterGraph, PART_COLOR } from './memory-graph.js';
 import { coresBusyNow } from './pool-panel.js';
 import { styled } from './sgr.js';
 import { batteryParts, diskNetworkLines, frequencyParts, gpuParts, sensorParts, temperatureParts, type Part } from './system-meter-lines.js';
@@ -187,14 +188,6 @@ export function coreMeter(core: number, mode: MeterMode, width: number, src: Met
   return bar;
 }
 
-const PART_COLOR: Record<MemoryPartId, (theme: Theme) => string | undefined> = {
-  used: (t) => t.memory,
-  shared: (t) => t.memoryShared,
-  compressed: (t) => t.memoryCompressed,
-  buffers: (t) => t.memoryBuffers,
-  cache: (t) => t.memoryCache,
-};
-
 /** htop's memory meter (each part in its colour, its character in monochrome) or its swap meter (used, then the swap cache). */
 function memoryOrSwap(meter: 'memory' | 'swap', mode: MeterMode, width: number, src: MeterSource): string {
   const { sample, theme } = src;
@@ -223,11 +216,7 @@ function memoryOrSwap(meter: 'memory' | 'swap', mode: MeterMode, width: number, 
     const shown = label.padStart(labelWidth(sample));
     const room = width - shown.length - value.length - 2;
     const { history, graphs } = src;
-    const color = memory ? theme.memory : theme.swap;
-    const cells =
-      history && graphs && room > 0
-        ? (ringGraph(history.memory, [memory ? 0 : 1], [color], room, 1, graphView(history, graphs))[0] ?? '')
-        : ' '.repeat(Math.max(0, room));
+    const cells = history && graphs && room > 0 ? memoryMeterGraph(history, meter, room, graphView(history, graphs), theme) : ' '.repeat(Math.max(0, room));
     return `${styled(shown, { color: theme.label })}${room > 0 ? ` ${cells}` : ''} ${styled(value, { bold: true })}`;
   }
   const segments = parts.map((p): MeterSegment => ({ fraction: fraction(p.bytes), color: p.color, char: p.char }));

@@ -54,7 +54,7 @@ describe('the setup screen', { timeout: 90_000 }, () => {
     await s.sendKeys('Down');
     await s.waitFor(/\[x\] PID\s+process ID/, { description: 'the Columns section' });
     await s.sendKeys('Right');
-    await entry(s, ['End'], /\[ \] COMM\b/);
+    await entry(s, ['End'], /\[ \] CPU graph\b/);
     // The shown columns come first (14), then the others: PGRP is the 15th entry.
     await entry(s, ['Home', ...Array<string>(14).fill('Down')], /\[ \] PGRP\b/);
     await s.sendKeys('Enter');

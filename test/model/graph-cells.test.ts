@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { graphCells, sparkline, type GraphStyle } from '../../src/model/graph-cells.js';
+import { graphCells, shadedGraphCells, sparkline, type GraphStyle } from '../../src/model/graph-cells.js';
 import { displayWidth } from '../../src/model/text-width.js';
 
 const text = (rows: ReturnType<typeof graphCells>): string[] => rows.map((r) => r.map((c) => c.char).join(''));
@@ -78,5 +78,44 @@ describe('graphCells', () => {
 describe('sparkline', () => {
   it('draws one block a value, eight levels, blanks for NaN', () => {
     assert.equal(sparkline([0, 0.125, 0.25, 0.5, 0.75, 1, NaN, 2, -1]), ' ▁▂▄▆█ █ ');
+  });
+});
+
+describe('shadedGraphCells', () => {
+  const SHADES = ['█', '▓', '░'];
+  const rows = (points: number[], height: number) => text(shadedGraphCells(points, 3, height, SHADES));
+
+  it('is empty without points, blank for NaN, and at least one mark above 0', () => {
+    assert.deepEqual(shadedGraphCells([], 3, 2, SHADES), [[], []]);
+    assert.deepEqual(rows([NaN, NaN, NaN], 1), [' ']);
+    assert.deepEqual(rows([0.001, 0, 0], 2), [' ', '▁']);
+  });
+
+  it('draws each whole cell in the shade of the part filling most of it, the top in eighth blocks', () => {
+    // used 1/3, shared 1/12, cache 1/3 of three rows: used's row, shared and cache sharing the middle (cache more), cache's top.
+    assert.deepEqual(rows([1 / 3, 1 / 12, 1 / 3], 3), ['▂', '░', '█']);
+    const cells = shadedGraphCells([1 / 3, 1 / 12, 1 / 3], 3, 3, SHADES);
+    assert.deepEqual(
+      cells.map((r) => r[0]!.segment),
+      [2, 2, 0],
+    );
+  });
+
+  it('fills at 100 % and cuts above it; negatives count as nothing', () => {
+    assert.deepEqual(rows([0.5, 0.5, 0.5], 2), ['▓', '█']);
+    assert.deepEqual(rows([2, -1, 0], 2), ['█', '█']);
+    assert.deepEqual(rows([-1, -1, -1], 1), [' ']);
+  });
+
+  it('shows one spike in its own column', () => {
+    const points = [0, 0, 0, 1, 0, 0, 0, 0, 0];
+    assert.deepEqual(rows(points, 2), [' █ ', ' █ ']);
+  });
+
+  it('is one cell a point at any width from 1 to 300', () => {
+    for (const width of [1, 2, 7, 80, 300]) {
+      const points = Array.from({ length: width * 3 }, (_, i) => (i % 3 === 0 ? i / 3 / width : 0.01));
+      for (const line of rows(points, 3)) assert.equal(displayWidth(line), width, `width ${width}`);
+    }
   });
 });

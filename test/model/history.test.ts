@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHistory, historyBytes, HISTORY_CAPACITY, recordSample, type History } from '../../src/model/history.js';
+import { createHistory, historyBytes, HISTORY_CAPACITY, recordSample, type History, MEMORY_CHANNELS, SWAP_CHANNEL } from '../../src/model/history.js';
 import type { PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import type { Sample } from '../../src/sampling/types.js';
 import { sample } from './fixtures.js';
@@ -46,7 +46,20 @@ describe('history', () => {
     );
     assert.equal(h.memory.length, 2);
     assert.equal(h.memory.valueAt(1, 0), 0.25);
-    assert.ok(Number.isNaN(h.memory.valueAt(1, 1)), 'no swap: NaN, not 0');
+    assert.ok(Number.isNaN(h.memory.valueAt(1, SWAP_CHANNEL)), 'no swap: NaN, not 0');
+  });
+
+  it("records the memory meter's parts and swap's used and cache, each a fraction of its total", () => {
+    const gib = 1024 ** 3;
+    const s = coresSample(2, 1000);
+    s.memory = { ...s.memory, total: 8 * gib, used: 2 * gib, shared: 0.5 * gib, compressed: 0, buffers: 0.25 * gib, cached: 3 * gib };
+    s.swap = { total: 4 * gib, used: 1 * gib, free: 2.5 * gib, cached: 0.5 * gib };
+    const h = run(createHistory(2), [coresSample(2, 0), s]);
+    assert.deepEqual(MEMORY_CHANNELS, ['used', 'shared', 'compressed', 'buffers', 'cache', 'swapUsed', 'swapCache']);
+    assert.deepEqual(
+      MEMORY_CHANNELS.map((_, c) => h.memory.valueAt(1, c)),
+      [0.25, 0.0625, 0, 0.03125, 0.375, 0.25, 0.125],
+    );
   });
 
   it('starts the CPU history afresh when the number of cores changes', () => {

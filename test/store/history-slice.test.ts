@@ -55,4 +55,35 @@ describe('history slice', () => {
     changes.stop();
     assert.deepEqual(changes.values(), { graphsPanel: true, graphSpan: 120 });
   });
+
+  it("keeps each process's CPU history only while the CPU graph column is shown or sorted by, and sorts by its mean", () => {
+    const store = createAppStore();
+    // Two processes: 1 steady at 40 %, 2 idle then at a full core; 10 ms ticks, 1 s apart.
+    const at = (t: number, second: number) => sample([info(1, { cpuTime: t * 0.4 }), info(2, { cpuTime: second })], { monotonic: t * 1000 });
+    store.getState().applySample(at(0, 0));
+    store.getState().applySample(at(1, 0));
+    assert.equal(store.getState().processCpu.size, 0, 'nothing kept while the column is off');
+    store.getState().setColumns(['pid', 'cpugraph', 'command']);
+    store.getState().setSort('cpugraph');
+    store.getState().applySample(at(2, 0));
+    store.getState().applySample(at(3, 1));
+    const { rows, visible, processCpu } = store.getState();
+    assert.equal(processCpu.size, 2);
+    assert.deepEqual(
+      rows.map((r) => [r.pid, r.cpuTrend?.count, Math.round(r.cpuTrend!.mean)]),
+      [
+        [1, 2, 40],
+        [2, 2, 50],
+      ],
+    );
+    assert.deepEqual(
+      visible.map((r) => r.pid),
+      [2, 1],
+      'by the mean, most first',
+    );
+    store.getState().setColumns(['pid', 'command']);
+    store.getState().setSort('pid');
+    store.getState().applySample(at(4, 1));
+    assert.equal(store.getState().processCpu.size, 0, 'let go once neither shown nor sorted by');
+  });
 });

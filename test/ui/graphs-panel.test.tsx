@@ -8,6 +8,7 @@ import { App } from '../../src/ui/app.js';
 import { coreGrid, graphsPanelHeight, graphsPanelLines, GraphsPanel } from '../../src/ui/graphs-panel.js';
 import { headerLines } from '../../src/ui/header.js';
 import { computeLayout } from '../../src/ui/layout.js';
+import { memoryGraphRows } from '../../src/ui/memory-graph.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
 import { info, sample } from '../model/fixtures.js';
 import { plain, renderWithStore } from './render-with-store.js';
@@ -65,12 +66,13 @@ describe('graphs panel', () => {
         const { history, graphs, meters } = store.getState();
         const height = graphsPanelHeight(history, graphs, meters, cores, width, room);
         assert.ok(height > 0 && height <= room, `height ${height} of ${room}`);
-        const lines = graphsPanelLines(history, graphs, meters, null, cores, width, height, COLOR_THEME);
+        const memoryRows = memoryGraphRows(room);
+        const lines = graphsPanelLines(history, graphs, meters, null, cores, width, height, COLOR_THEME, memoryRows);
         assert.equal(lines.length, height);
         for (const line of lines)
           assert.ok(displayWidth(line.replace(SGR, '')) <= width, `${displayWidth(line.replace(SGR, ''))} > ${width}: ${line.replace(SGR, '')}`);
         const text = lines.map((l) => l.replace(SGR, '')).join('\n');
-        const grid = coreGrid(cores, width, height - 1 - 5, 3);
+        const grid = coreGrid(cores, width, height - 1 - (memoryRows + 4), 3);
         const labelled = [...text.matchAll(/(?:^|\s)(\d+) [⠀-⣿ ]/gm)].length;
         if (grid.shown < cores) assert.match(text, new RegExp(`and ${cores - grid.shown} more cores`));
         assert.ok(labelled >= Math.min(grid.shown, 1), text);
@@ -101,6 +103,29 @@ describe('graphs panel', () => {
       mono.map((l) => l.replace(SGR, '')),
       color.map((l) => l.replace(SGR, '')),
     );
+  });
+
+  it("stacks the memory meter's parts over time: in their colours, in monochrome in their shades", () => {
+    const gib = 1024 ** 3;
+    const store = createAppStore({ graphs: { panel: true, spanSeconds: 30 } });
+    for (let t = 0; t <= 30; t++) {
+      const s = sample([info(1)], { monotonic: t * 1000 });
+      // 3 rows of 8 levels: used fills the bottom row, cache the middle one; swap a quarter used, an eighth cached.
+      s.memory = { ...s.memory, total: 6 * gib, used: 2 * gib, shared: 0, buffers: 0, cached: 2 * gib };
+      s.swap = { total: 8 * gib, used: 2 * gib, free: 5 * gib, cached: 1 * gib };
+      store.getState().applySample(s);
+    }
+    const { history, graphs, meters, sample: now } = store.getState();
+    const mono = graphsPanelLines(history, graphs, meters, now, 2, 80, 16, MONO_THEME).map((l) => l.replace(SGR, ''));
+    const [top, middle, bottom, swap] = mono.slice(-4);
+    assert.match(top!, /^\s+ {20,}2G\/6G$/, 'nothing above two thirds');
+    assert.match(middle!, /^\s+ ░{20,} █used 2G ▓shared 0$/, 'cache in its shade');
+    assert.match(bottom!, /^Mem █{20,} ▒buffers 0 ░cache 2G$/, 'used at the bottom');
+    assert.match(swap!, /^Swp ▃{20,} 2G\/8G, ░cache 1G$/);
+    const color = graphsPanelLines(history, graphs, meters, now, 2, 80, 16, COLOR_THEME).slice(-4);
+    assert.ok(color[1]!.includes(`\x1b[33m${'█'.repeat(20)}`), 'cache in yellow, as the meter');
+    assert.ok(color[2]!.includes(`\x1b[32m${'█'.repeat(20)}`), 'used in green');
+    assert.match(color[2]!.replace(SGR, ''), /^Mem █{20,} buffers 0 cache 2G$/);
   });
 
   it('draws blocks instead of braille when the style says so', () => {
@@ -135,10 +160,10 @@ describe('graphs panel', () => {
 
   it('the component renders the same lines', async () => {
     const store = storeWith(2, 10, true);
-    const rendered = renderWithStore(<GraphsPanel width={80} height={10} />, store);
+    const rendered = renderWithStore(<GraphsPanel width={80} height={10} memoryRows={3} />, store);
     const frame = plain(await waitForFrame(rendered.lastFrame, /Graphs/));
     assert.match(frame, /⣿/);
-    assert.match(frame, /Mem .* 2G\/8G/);
+    assert.match(frame, / 2G\/8G\n.* used 2G .*\nMem .* cache 1G\n/);
     rendered.unmount();
   });
 });

@@ -68,6 +68,23 @@ describe('ProcessTable', () => {
     unmount();
   });
 
+  it("draws the CPU graph column: each process's last refreshes as blocks, filling from the right", async () => {
+    const store = createAppStore({ sortKey: 'pid', columns: ['pid', 'cpugraph', 'cpu', 'command'] });
+    store.getState().setViewport(5);
+    // PID 10 busy a full core from the third refresh on, PID 11 always idle.
+    for (let t = 0; t <= 4; t++)
+      store.getState().applySample(sample([info(10, { cpuTime: Math.max(0, t - 2) }), info(11, { command: 'idle' })], { monotonic: t * 1000 }));
+    const { lastFrame, unmount } = renderWithStore(<ProcessTable width={80} height={5} />, store);
+    const lines = plain(await waitForFrame(lastFrame, /idle/)).split('\n');
+    assert.match(lines[0] ?? '', /^\s+PID△CPU graph\s+CPU% Command/);
+    assert.match(lines[1] ?? '', /^\s+10 {9}██\s+100 /, 'two busy refreshes, at the right');
+    assert.match(lines[2] ?? '', /^\s+11 {14}0\.0 idle/, 'an idle process: blank');
+    store.getState().applySample(sample([info(10, { cpuTime: 2.5 }), info(11, { command: 'idle' })], { monotonic: 5000 }));
+    const next = plain(await waitForFrame(lastFrame, /██▄/, 'the graph moved on')).split('\n');
+    assert.match(next[1] ?? '', /^\s+10 {8}██▄\s+50\.0 /);
+    unmount();
+  });
+
   it('highlights the selected row and follows its PID when the order changes', async () => {
     const store = createAppStore({ sortKey: 'cpu' });
     store.getState().setViewport(10);

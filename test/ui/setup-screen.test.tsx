@@ -73,6 +73,26 @@ describe('the setup screen', () => {
     unmount();
   });
 
+  it('adds the CPU graph column, off by default, and the table draws it filling as samples come', async () => {
+    const { store, press, frame, changes, unmount } = await setup();
+    assert.ok(!store.getState().view.columns.includes('cpugraph'));
+    await press(KEYS.f2, () => store.getState().mode === 'setup', 'setup open');
+    await press(KEYS.down, () => store.getState().setup.section === 1, 'the Columns section');
+    await press(KEYS.right, () => store.getState().setup.focus === 'items', 'in the list');
+    await press(KEYS.end, () => columnEntryIds(store.getState().view.columns)[store.getState().setup.item] === 'cpugraph', 'on CPU graph, the last');
+    await frame(/CPU graph\s+CPU% over the last 10 refreshes/, 'listed with what it is');
+    await press('\r', () => store.getState().view.columns.includes('cpugraph'), 'CPU graph added');
+    await press(KEYS.esc, () => store.getState().mode === 'main', 'back on the main screen');
+    for (let t = 1; t <= 3; t++)
+      store.getState().applySample(sample([info(1, { command: '/sbin/init', cpuTime: t }), info(20, { command: 'bash' })], { monotonic: t * 1000 }));
+    // The first sample after the column was added is one block; three are three.
+    const drawn = await frame((f) => titles(f).includes('graph') && /███ \/sbin\/init/.test(plain(f)), 'the column drawn, filling');
+    assert.match(plain(drawn), /^\s+1 .* 100 .* {7}███ \/sbin\/init/m);
+    assert.match(plain(drawn), /^\s+20 .* {10} bash/m, 'an idle process: blank');
+    assert.deepEqual(changes.values().columns?.at(-2), 'cpugraph', 'saved, before the command');
+    unmount();
+  });
+
   it('keeps the command last and at least one column', async () => {
     const { store, press, unmount } = await setup();
     store.getState().setColumns(['pid', 'command']);

@@ -142,7 +142,8 @@ export function checkFrame(screen: string, size: { columns: number; rows: number
   // screen's name bracketed), or, while a pool runs, its panel.
   const titleLine = context.pool ? lines.findIndex((l, i) => i > layout.headerHeight && TITLES.test(l)) : layout.headerHeight + 1;
   const above = lines[titleLine - 1] ?? '';
-  if (!context.pool && above.trim() !== '' && !SCREEN_TABS.test(above)) problems.push(`line ${titleLine - 1}, above the titles, is neither blank nor the screen tabs`);
+  if (!context.pool && above.trim() !== '' && !SCREEN_TABS.test(above))
+    problems.push(`line ${titleLine - 1}, above the titles, is neither blank nor the screen tabs`);
   const columnsShown = titleColumns(lines[titleLine] ?? '');
   let parsed = 0;
   if (typeof columnsShown === 'string') {
