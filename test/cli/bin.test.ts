@@ -35,7 +35,7 @@ describe('bin/pooltop', () => {
     const [shebang = '', exec = ''] = readFileSync(BIN, 'utf8').split('\n');
     assert.equal(shebang, '#!/bin/sh');
     const flags = /exec node ((?:--\S+ )+)"\$0" "\$@"$/.exec(exec)?.[1]?.trim().split(' ') ?? [];
-    assert.ok(flags.includes('--single-threaded-gc') && flags.includes('--max-semi-space-size=2'), `the launcher's flags, from: ${exec}`);
+    assert.ok(flags.includes('--single-threaded-gc') && flags.includes('--optimize-for-size'), `the launcher's flags, from: ${exec}`);
     // The snapshot samples for about half a second: time enough to read what the kernel has.
     const { child, done } = startBin(['snapshot', '--json']);
     const argv = await nodeCommandLine(child.pid!);
