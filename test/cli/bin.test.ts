@@ -43,6 +43,50 @@ describe('bin/pooltop', () => {
     assert.equal((await done).code, 0);
   });
 
+  describe("glibc's malloc arenas", () => {
+    let primes: ChildProcess | null = null;
+    afterEach(() => {
+      if (primes !== null && primes.exitCode === null && primes.signalCode === null) primes.kill('SIGKILL');
+      primes = null;
+    });
+
+    const environOf = (pid: number): string[] => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+
+    it('are two for pooltop unless the caller chose, and the programs it starts get the environment it was given', async () => {
+      const env = { ...process.env };
+      delete env['MALLOC_ARENA_MAX'];
+      const { child, done } = startBin(['primes', '--workers', '1', '--from', '2000000000', '--to', '2100000000', '--step', '10000000'], { env });
+      primes = child;
+      await nodeCommandLine(child.pid!);
+      assert.ok(environOf(child.pid!).includes('MALLOC_ARENA_MAX=2'), "node's own environment sets two arenas");
+      // The worker is node's child, forked once the pool starts.
+      let worker: number | undefined;
+      const deadline = Date.now() + 20_000;
+      while (worker === undefined) {
+        if (Date.now() > deadline) throw new Error('no pool worker showed up');
+        try {
+          worker = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
+        } catch {
+          break;
+        }
+        if (worker === undefined) await delay(20);
+      }
+      assert.ok(worker !== undefined, 'the worker was forked');
+      const inherited = environOf(worker).filter((v) => /^(MALLOC_ARENA_MAX|POOLTOP_MALLOC_ARENAS)=/.test(v));
+      assert.deepEqual(inherited, [], "the worker's environment is pooltop's caller's");
+      child.kill('SIGTERM');
+      await done;
+    });
+
+    it("keep the caller's own setting", async () => {
+      const { child, done } = startBin(['snapshot', '--json'], { env: { MALLOC_ARENA_MAX: '4' } });
+      await nodeCommandLine(child.pid!);
+      const arenas = environOf(child.pid!).filter((v) => /^(MALLOC_ARENA_MAX|POOLTOP_MALLOC_ARENAS)=/.test(v));
+      assert.deepEqual(arenas, ['MALLOC_ARENA_MAX=4']);
+      assert.equal((await done).code, 0);
+    });
+  });
+
   it('prints its version and help', async () => {
     const version = await runBin(['--version']);
     assert.equal(version.code, 0);
