@@ -36,6 +36,8 @@ try {
 const text = readFileSync(new URL(`../${outfile}`, import.meta.url), 'utf8');
 const wide = /[^\0-\x7f]/.exec(text);
 if (wide) {
-  process.stderr.write(`bundle-worker: ${outfile} has a non-ASCII character at ${wide.index}: ${JSON.stringify(text.slice(wide.index - 30, wide.index + 10))}\n`);
+  process.stderr.write(
+    `bundle-worker: ${outfile} has a non-ASCII character at ${wide.index}: ${JSON.stringify(text.slice(wide.index - 30, wide.index + 10))}\n`,
+  );
   process.exit(1);
 }

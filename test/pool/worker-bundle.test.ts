@@ -65,7 +65,11 @@ describe('the pool worker', () => {
       'nothing from the store, the UI, the model, the sampler or the command line',
     );
     assert.ok(files.has('pool/workloads.js') && files.has('pool/next-prime.js'), `the workloads are in it: ${[...files].join(' ')}`);
-    assert.deepEqual([...builtins].filter((b) => !['child_process', 'fs', 'path', 'worker_threads'].includes(b)), [], 'only the built-ins a worker uses');
+    assert.deepEqual(
+      [...builtins].filter((b) => !['child_process', 'fs', 'path', 'worker_threads'].includes(b)),
+      [],
+      'only the built-ins a worker uses',
+    );
   });
 
   it('is built as one ASCII file that requires only Node built-ins', () => {
