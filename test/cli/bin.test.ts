@@ -59,19 +59,23 @@ describe('bin/pooltop', () => {
       primes = child;
       await nodeCommandLine(child.pid!);
       assert.ok(environOf(child.pid!).includes('MALLOC_ARENA_MAX=2'), "node's own environment sets two arenas");
-      // The worker is node's child, forked once the pool starts.
+      // The worker is node's child. Until it has exec'd node on the worker, /proc shows the
+      // environment its parent had when it forked, the launcher's included.
+      const isWorker = (pid: number): boolean => {
+        try {
+          return /worker\.cjs|^pooltop-worker/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+        } catch {
+          return false;
+        }
+      };
       let worker: number | undefined;
       const deadline = Date.now() + 20_000;
       while (worker === undefined) {
         if (Date.now() > deadline) throw new Error('no pool worker showed up');
-        try {
-          worker = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
-        } catch {
-          break;
-        }
+        const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+        worker = children.find(isWorker);
         if (worker === undefined) await delay(20);
       }
-      assert.ok(worker !== undefined, 'the worker was forked');
       const inherited = environOf(worker).filter((v) => /^(MALLOC_ARENA_MAX|POOLTOP_MALLOC_ARENAS)=/.test(v));
       assert.deepEqual(inherited, [], "the worker's environment is pooltop's caller's");
       child.kill('SIGTERM');
