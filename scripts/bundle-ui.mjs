@@ -4,6 +4,7 @@
 // (docs/performance.md). The rest of pooltop stays plain tsc output; the monitor needs the
 // bundle. Every patch to Ink, and the check of its version, is in src/ui/ink/ (docs/ink-patches.md).
 import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,3 +37,15 @@ try {
   process.stderr.write('bundle-ui: the UI bundle was not built\n');
   process.exit(1);
 }
+
+// esbuild writes strings ASCII-only but leaves regular expressions and the comments it keeps as
+// written. One character above U+00FF anywhere makes V8 hold the whole 1.2 MB source two bytes a
+// character, for as long as pooltop runs: escaped, the same code is held in half (docs/performance.md).
+// A \uXXXX means the same character in a regular expression as in a comment; the lines that change
+// are the few that had such a character, so the source map stays right up to them.
+const bundlePath = fileURLToPath(new URL('../dist/ui/ui-bundle.js', import.meta.url));
+const bundled = readFileSync(bundlePath, 'utf8');
+writeFileSync(
+  bundlePath,
+  bundled.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);

@@ -7,13 +7,15 @@
 //   POOLTOP_SOAK_EVERY_SECONDS  time between two samples (default 10)
 //   POOLTOP_SOAK_CHURN_LOOPS    churn loops, about 100 short processes a second each (default 1)
 //   POOLTOP_SOAK_TREE_SECONDS   tree view is toggled this often, so both views run (default 60; 0 never)
+//   POOLTOP_SOAK_SETTINGS       pooltop's settings file for the run, as JSON, e.g. every graph on:
+//                               '{"cpuMeter":"graph","graphsPanel":true}' (default: none, the defaults)
 //   POOLTOP_SOAK_NODE_FLAGS     flags for pooltop's node, e.g. --max-old-space-size=64: a leak then ends
 //                               in an out-of-memory crash, where a heap that is merely collected late stays put
 //
 // Every sample also checks the screen (frame-check.ts); pooltop quits with q at the end, and
 // everything the soak started is stopped by PID on every way out.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -81,6 +83,12 @@ async function main(): Promise<number> {
   // pooltop saves its settings on exit: a private folder keeps the user's own file untouched.
   const configDir = mkdtempSync(join(os.tmpdir(), 'pooltop-soak-'));
   const dropConfig = onCleanup(() => rmSync(configDir, { recursive: true, force: true }));
+  const settingsJson = process.env.POOLTOP_SOAK_SETTINGS;
+  if (settingsJson) {
+    mkdirSync(join(configDir, 'pooltop'), { mode: 0o700 });
+    writeFileSync(join(configDir, 'pooltop', 'config.json'), `${JSON.stringify(JSON.parse(settingsJson))}\n`, { mode: 0o600 });
+    print(`  settings:  ${settingsJson}`);
+  }
   const churn = loops > 0 ? await startChurn({ loops, marker: `soak${process.pid}` }) : null;
   // stop() is async; on an abrupt exit the loops still die with the soak (parent-death signal).
   const tmux = new TmuxServer();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PoolManager, type PoolOptions } from '../../src/pool/pool-manager.js';
-import { readCpu } from './lib/proc-stat.js';
+import { readCpu, readMemory } from './lib/proc-stat.js';
 import { TmuxServer } from './lib/tmux-server.js';
 import type { TaskResult, TaskSpec } from '../../src/pool/task.js';
 
@@ -184,17 +184,25 @@ export default async function bench(print: (line: string) => void): Promise<void
     );
   }
 
-  // 6. The monitor's stream: are its tasks about a second long here?
+  // 6. The monitor's stream: are its tasks about a second long here? And each worker's memory,
+  // ready and after the stream's tasks (V8 has compiled the loop by then).
   {
     const pool = new PoolManager();
     const seen: TaskResult[] = [];
     pool.on('result', (r) => seen.push(r));
     await pool.start(cores, { stream: true, pollMs: 0 });
+    const pids = pool.snapshot().workers.map((w) => w.pid);
+    const ready = pids.map((pid) => readMemory(pid));
     await new Promise((resolve) => setTimeout(resolve, 6000));
+    const busy = pids.map((pid) => readMemory(pid));
     await pool.stop();
     const cpu = seen.map((r) => r.cpuMs);
     print(
       `stream (primes, naive) for 6 s on ${cores} workers: ${seen.length} tasks, CPU per task median ${ms(median(cpu))}, min ${ms(Math.min(...cpu))}, max ${ms(Math.max(...cpu))}`,
+    );
+    const mb = (bytes: number | undefined): string => (bytes === undefined ? '-' : `${(bytes / 2 ** 20).toFixed(1)}`);
+    print(
+      `  each worker's VmRSS (MiB), ready: ${ready.map((m) => mb(m?.rss)).join(', ')}; after 6 s of tasks: ${busy.map((m) => mb(m?.rss)).join(', ')} (peak ${busy.map((m) => mb(m?.peakRss)).join(', ')})`,
     );
   }
 

@@ -11,7 +11,7 @@ export interface PoolOptions {
   stream?: boolean | WorkloadChoice;
   /** Target duration of one stream task. Default 1000 ms. */
   streamTargetMs?: number;
-  /** The compiled worker entry; default dist/pool/worker-entry.js. */
+  /** The built worker; default dist/pool/worker.cjs. */
   workerPath?: string;
   /** How often /proc is read for each worker's state and CPU; 0 turns it off. Default 500 ms. */
   pollMs?: number;

@@ -35,12 +35,60 @@ describe('bin/pooltop', () => {
     const [shebang = '', exec = ''] = readFileSync(BIN, 'utf8').split('\n');
     assert.equal(shebang, '#!/bin/sh');
     const flags = /exec node ((?:--\S+ )+)"\$0" "\$@"$/.exec(exec)?.[1]?.trim().split(' ') ?? [];
-    assert.ok(flags.includes('--single-threaded-gc') && flags.includes('--max-semi-space-size=2'), `the launcher's flags, from: ${exec}`);
+    assert.ok(flags.includes('--single-threaded-gc') && flags.includes('--optimize-for-size'), `the launcher's flags, from: ${exec}`);
     // The snapshot samples for about half a second: time enough to read what the kernel has.
     const { child, done } = startBin(['snapshot', '--json']);
     const argv = await nodeCommandLine(child.pid!);
     assert.deepEqual(argv.slice(1), [...flags, BIN, 'snapshot', '--json'], `/proc/${child.pid}/cmdline`);
     assert.equal((await done).code, 0);
+  });
+
+  describe("glibc's malloc arenas", () => {
+    let primes: ChildProcess | null = null;
+    afterEach(() => {
+      if (primes !== null && primes.exitCode === null && primes.signalCode === null) primes.kill('SIGKILL');
+      primes = null;
+    });
+
+    const environOf = (pid: number): string[] => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+
+    it('are two for pooltop unless the caller chose, and the programs it starts get the environment it was given', async () => {
+      const env = { ...process.env };
+      delete env['MALLOC_ARENA_MAX'];
+      const { child, done } = startBin(['primes', '--workers', '1', '--from', '2000000000', '--to', '2100000000', '--step', '10000000'], { env });
+      primes = child;
+      await nodeCommandLine(child.pid!);
+      assert.ok(environOf(child.pid!).includes('MALLOC_ARENA_MAX=2'), "node's own environment sets two arenas");
+      // The worker is node's child. Until it has exec'd node on the worker, /proc shows the
+      // environment its parent had when it forked, the launcher's included.
+      const isWorker = (pid: number): boolean => {
+        try {
+          return /worker\.cjs|^pooltop-worker/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+        } catch {
+          return false;
+        }
+      };
+      let worker: number | undefined;
+      const deadline = Date.now() + 20_000;
+      while (worker === undefined) {
+        if (Date.now() > deadline) throw new Error('no pool worker showed up');
+        const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+        worker = children.find(isWorker);
+        if (worker === undefined) await delay(20);
+      }
+      const inherited = environOf(worker).filter((v) => /^(MALLOC_ARENA_MAX|POOLTOP_MALLOC_ARENAS)=/.test(v));
+      assert.deepEqual(inherited, [], "the worker's environment is pooltop's caller's");
+      child.kill('SIGTERM');
+      await done;
+    });
+
+    it("keep the caller's own setting", async () => {
+      const { child, done } = startBin(['snapshot', '--json'], { env: { MALLOC_ARENA_MAX: '4' } });
+      await nodeCommandLine(child.pid!);
+      const arenas = environOf(child.pid!).filter((v) => /^(MALLOC_ARENA_MAX|POOLTOP_MALLOC_ARENAS)=/.test(v));
+      assert.deepEqual(arenas, ['MALLOC_ARENA_MAX=4']);
+      assert.equal((await done).code, 0);
+    });
   });
 
   it('prints its version and help', async () => {

@@ -188,7 +188,7 @@ describe('pooltop primes when its workers die as they start', () => {
     copy = mkdtempSync(join(tmpdir(), 'pooltop-copy-'));
     for (const part of ['bin', 'dist', 'package.json']) cpSync(join(REPO_ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'));
-    writeFileSync(join(copy, 'dist', 'pool', 'worker-entry.js'), "process.stderr.write('boom: cannot start\\n');\nprocess.exit(3);\n");
+    writeFileSync(join(copy, 'dist', 'pool', 'worker.cjs'), "process.stderr.write('boom: cannot start\\n');\nprocess.exit(3);\n");
     const { code, out, err } = await primes(['--workers', '2'], copy).done;
     assert.equal(code, 1);
     assert.equal(out, '');

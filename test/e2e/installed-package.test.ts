@@ -65,7 +65,7 @@ describe('the package, packed and installed', () => {
       'LICENSE',
       'bin/pooltop',
       'dist/cli.js',
-      'dist/pool/worker-entry.js',
+      'dist/pool/worker.cjs',
       'dist/ui/ui-bundle.js',
       'dist/ui/ui-bundle.js.map',
     ]) {

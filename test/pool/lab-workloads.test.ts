@@ -1,4 +1,4 @@
-// The lab's concept workloads with real workers (the built dist/pool/worker-entry.js: run `npm run build` first).
+// The lab's concept workloads with real workers (the built dist/pool/worker.cjs: run `npm run build` first).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';

@@ -1,4 +1,4 @@
-// Real worker processes (the built dist/pool/worker-entry.js: run `npm run build` first).
+// Real worker processes (the built dist/pool/worker.cjs: run `npm run build` first).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
