@@ -22,6 +22,7 @@ import type { ActionContext } from '../ui/action-context.js';
 import { startMonitorMetrics } from './monitor-metrics.js';
 import { startMonitorRecording } from './monitor-recording.js';
 import type { MonitorOptions } from './parse-options.js';
+import { createBackgroundJobs } from './background-jobs.js';
 import { endText, exitStatusOf, runReport, startProgram, type RunningProgram } from './run-program.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
@@ -95,6 +96,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   const userNames = new UserNames();
   const stopDetails = watchDetails(store, { read: readProcessDetails, ioPriority: (pid) => readIoPriority(pid), userName: (uid) => userNames.name(uid) });
   const trace = createTraceControl(store);
+  // Late-bound: the poller that refreshes after a job starts or ends is made below.
+  const jobs = createBackgroundJobs(store, { reaped: () => workersReaped }, () => poller.refreshSoon());
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   const poller = new Poller(sampler, store, delayMs, bridge.refresh);
   const followSetup = followSetupChanges(store, sampler, poller);
@@ -132,6 +135,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     followSetup();
     // The program's group gets SIGTERM now; the exit below waits for it (SIGKILL after a grace).
     void program?.stop();
+    // So do the background jobs' groups; the exit below waits for them too.
+    const jobsEnded = jobs.endAll();
     meters?.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
@@ -154,7 +159,11 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     if (error !== undefined) {
       stderr.write(`pooltop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
-    finish(code);
+    void jobsEnded.then(() => {
+      const kept = jobs.closeLogs();
+      if (kept !== null) stderr.write(`pooltop: the background jobs' output is kept in ${kept}\n`);
+      finish(code);
+    });
   };
 
   const ctx: ActionContext = {
@@ -169,6 +178,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     },
     pool,
     trace,
+    jobs,
     ...(replay ? { replay } : {}),
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
@@ -178,6 +188,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   process.on('unhandledRejection', (error) => shutdown(1, error));
   process.on('exit', () => {
     program?.killNow();
+    jobs.killNow();
     pool.shutdown();
     terminal.restore();
   });

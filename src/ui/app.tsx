@@ -13,6 +13,7 @@ import { EventLine, EventsPanel } from './events-panel.js';
 import { Header } from './header.js';
 import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { HelpScreen } from './help-screen.js';
+import { JobsPanel } from './jobs-panel.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
@@ -116,6 +117,8 @@ export function App({ ctx }: AppProps) {
           <SetupScreen width={columns} height={tableHeight} />
         ) : mode === 'events' ? (
           <EventsPanel width={columns} height={tableHeight} />
+        ) : mode === 'jobs' ? (
+          <JobsPanel width={columns} height={tableHeight} />
         ) : (
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}
