@@ -88,7 +88,7 @@ export function dispatchKey(key: KeyPress, ctx: ActionContext, onMouse?: MouseHa
     return;
   }
   if (key.name === 'paste' && !TAKES_PASTE.has(mode)) {
-    notify(`paste ignored: ${describePaste(key)}; a paste goes only into the search (/), filter (\\) and background-job (&) prompts`, 'warn');
+    notify(`paste ignored: ${describePaste(key)}; a paste goes only into the / \\ and & prompts (search, filter, background job)`, 'warn');
     return;
   }
   MODE_HANDLERS[mode](key, ctx);
