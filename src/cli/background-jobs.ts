@@ -52,6 +52,7 @@ export function createBackgroundJobs(store: AppStore, others: ReapCounter, refre
     programs.delete(job.number);
     const state = store.getState();
     state.endJob(job.number, end);
+    releaseView(store, job.pid);
     const how = jobEndText(end);
     state.logEvent(
       `job ${job.number} (PID ${job.pid}) ${endText(end)} after ${(end.realMs / 1000).toFixed(2)} s: ${job.command}`,
@@ -134,4 +135,25 @@ function waitReport(jobs: readonly Job[]): string {
       return `[${job.number}] ${jobEndText(end)} real ${timeText(end.realMs)} user ${cpu(end.userMs)} sys ${cpu(end.systemMs)}  ${job.command}`;
     })
     .join(' · ');
+}
+
+/**
+ * A job's subtree shown (Enter in the job list) is empty once the job is gone: every process is
+ * shown again once a sample no longer has it, as `pooltop run` does when its program ends.
+ */
+function releaseView(store: AppStore, pid: number): void {
+  if (store.getState().view.subtree?.pid !== pid) return;
+  const gone = store.subscribe((state) => {
+    if (state.view.subtree?.pid !== pid) return gone();
+    if (state.rows.some((r) => r.pid === pid && r.state !== 'Z')) return;
+    gone();
+    // After the update under way, which may still be laying out the row's news.
+    setTimeout(() => {
+      if (store.getState().view.subtree?.pid !== pid) return;
+      // The job's end (or the wait's report) stays on the message line, not "every process again".
+      const said = store.getState().message;
+      store.getState().toggleSubtree();
+      if (said !== null) store.setState({ message: said });
+    }, 0);
+  });
 }

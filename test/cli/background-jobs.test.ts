@@ -9,6 +9,7 @@ import { createBackgroundJobs, type BackgroundJobs } from '../../src/cli/backgro
 import { createAppStore, type AppStore } from '../../src/store/app-store.js';
 import { jobStateText, type Job } from '../../src/store/jobs-slice.js';
 import { childrenOf, isRunning } from '../e2e/proc-table.js';
+import { info, sample } from '../model/fixtures.js';
 import { procState, waitUntil } from '../signals/own-children.js';
 
 const linux = process.platform === 'linux';
@@ -147,6 +148,19 @@ describe('background jobs', { skip: !linux && 'needs /proc' }, () => {
     assert.equal(jobs.running(), 0);
     assert.ok(await waitUntil(() => procState(job.pid) === null, 3000), 'the job is reaped');
     assert.ok(await waitUntil(() => sleeps.every((s) => !isRunning(s)), 3000), 'its sleeps ended with its group');
+  });
+
+  it("shows every process again once an ended job's subtree, shown from the job list, has left the sample", async () => {
+    jobs.start('sleep 30');
+    const job = await started(1);
+    store.getState().applySample(sample([info(1), info(job.pid, { startTime: job.startTime })]));
+    store.getState().showSubtree(job.pid, job.startTime);
+    await jobs.endAll();
+    await ended(1);
+    assert.equal(store.getState().view.subtree?.pid, job.pid, 'kept while a sample still shows it');
+    store.getState().applySample(sample([info(1)]));
+    assert.ok(await waitUntil(() => store.getState().view.subtree === null, 2000), 'every process again');
+    assert.equal(store.getState().message?.text, '[1]+ Killed (SIGTERM)  sleep 30', 'the end stays on the message line');
   });
 
   it('says in one line when there is nothing to wait for', async () => {
