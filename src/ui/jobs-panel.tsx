@@ -32,7 +32,7 @@ export function JobsPanel({ width, height }: { width: number; height: number }) 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">
-        {fitWidth(`Jobs pooltop started (${jobs.length})   ↑ ↓ select · Enter its processes · w wait for it · W wait for all · Esc closes`, width)}
+        {fitWidth(`Jobs pooltop started (${jobs.length})   ↑ ↓ select · Enter/o its processes · w wait for it · W wait for all · Esc closes`, width)}
       </Text>
       <Text bold wrap="truncate">
         {fitWidth(HEADING, width)}
@@ -66,7 +66,8 @@ export function jobsKeys(key: KeyPress, { store, jobs }: ActionContext): void {
     state.setMode('main');
     return jobs.wait([job.number]);
   }
-  const step = menuStep(key, state.menuIndex, state.jobs.length, Math.max(1, state.view.pageSize));
+  // `o`, as on the main screen: the job's subtree.
+  const step = menuStep(key.name === 'o' ? { name: 'enter', text: '' } : key, state.menuIndex, state.jobs.length, Math.max(1, state.view.pageSize));
   if (step.kind === 'move') return state.setMenuIndex(step.index);
   if (step.kind === 'close') return state.setMode('main');
   if (step.kind !== 'choose' || !job) return;

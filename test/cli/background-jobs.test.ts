@@ -59,7 +59,10 @@ describe('background jobs', { skip: !linux && 'needs /proc' }, () => {
         .getState()
         .events.map((e) => e.text)
         .filter((t) => t.startsWith('job ')),
-      [`job 1 started PID ${one.pid} (its own process group and session): sleep 30`, `job 2 started PID ${two.pid} (its own process group and session): sleep 31`],
+      [
+        `job 1 started PID ${one.pid} (its own process group and session): sleep 30`,
+        `job 2 started PID ${two.pid} (its own process group and session): sleep 31`,
+      ],
     );
   });
 

@@ -130,7 +130,9 @@ describe('pooltop record', { skip: !linux && 'reads /proc' }, () => {
     const blocks = Math.ceil((3 * statSync(one).size + 8192) / 512);
     const path = file();
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn('/bin/sh', ['-c', `ulimit -f ${blocks}; exec "$0" record "$1" -d 1 --count 100000`, BIN, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn('/bin/sh', ['-c', `ulimit -f ${blocks}; exec "$0" record "$1" -d 1 --count 100000`, BIN, path], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
       child.on('close', (code) => resolve({ code, stderr }));

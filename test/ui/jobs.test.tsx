@@ -21,7 +21,9 @@ import { waitForFrame, type FrameCondition } from './wait-for-frame.js';
 
 async function setup(options: { readonly?: boolean; ctx?: Partial<ActionContext> } = {}) {
   const store = createAppStore({ sortKey: 'pid', readonly: options.readonly ?? false });
-  store.getState().applySample(sample([info(1, { command: '/sbin/init' }), info(700, { command: 'sleep 30', state: 'T' }), info(800, { command: 'vim notes' })]));
+  store
+    .getState()
+    .applySample(sample([info(1, { command: '/sbin/init' }), info(700, { command: 'sleep 30', state: 'T' }), info(800, { command: 'vim notes' })]));
   const jobs = new FakeJobs();
   const ctx = testContext(store, { jobs, ...options.ctx });
   const rendered = renderWithStore(<App ctx={ctx} />, store);
@@ -121,6 +123,13 @@ describe('the job list (j)', () => {
     stdin.write('\r');
     await frame(() => store.getState().view.subtree?.pid === 700, "the job's subtree");
     assert.equal(store.getState().cursor.pid, 700);
+    store.getState().toggleSubtree();
+    stdin.write('j');
+    await frame(/Jobs pooltop started/);
+    stdin.write('\x1b[H');
+    await frame(() => store.getState().menuIndex === 0);
+    stdin.write('o');
+    await frame(() => store.getState().view.subtree?.pid === 700, 'o does the same');
     stdin.write('j');
     await frame(/Jobs pooltop started/);
     stdin.write('w');
