@@ -1,9 +1,10 @@
 // The `j` list of the jobs pooltop started with `&`: number, PID, PGID, state, elapsed, command
-// line; a row's Enter shows that job's subtree in the table, `w` waits for it, `W` for all.
+// line; a row's Enter shows that job's subtree in the table, `k` signals its group, `w` waits for it, `W` for all.
 import { Box, Text } from 'ink';
 import { fitWidth } from '../model/text-width.js';
 import { lifetimeText } from '../store/events-slice.js';
 import { jobStateText, type Job } from '../store/jobs-slice.js';
+import { openSignalMenu, toggleGroupSend } from '../store/signal-actions.js';
 import type { ProcessRow } from '../model/process-row.js';
 import type { ActionContext } from './action-context.js';
 import { menuStep } from './menu-keys.js';
@@ -32,7 +33,10 @@ export function JobsPanel({ width, height }: { width: number; height: number }) 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text backgroundColor={theme.header} color={theme.headerText} inverse={!theme.color} wrap="truncate">
-        {fitWidth(`Jobs pooltop started (${jobs.length})   ↑ ↓ select · Enter/o its processes · w wait for it · W wait for all · Esc closes`, width)}
+        {fitWidth(
+          `Jobs pooltop started (${jobs.length})   ↑ ↓ select · Enter/o its processes · k signal its group · w wait for it · W for all · Esc closes`,
+          width,
+        )}
       </Text>
       <Text bold wrap="truncate">
         {fitWidth(HEADING, width)}
@@ -58,6 +62,7 @@ export function jobsKeys(key: KeyPress, { store, jobs }: ActionContext): void {
   const state = store.getState();
   if (key.name === 'j') return state.setMode('main');
   const job = state.jobs[state.menuIndex];
+  if (key.name === 'k' && job) return signalJob(store, job);
   if (key.name === 'W') {
     state.setMode('main');
     return jobs.wait();
@@ -72,10 +77,33 @@ export function jobsKeys(key: KeyPress, { store, jobs }: ActionContext): void {
   if (step.kind === 'close') return state.setMode('main');
   if (step.kind !== 'choose' || !job) return;
   state.setMode('main');
-  const row = state.rows.find((r) => r.pid === job.pid && (job.startTime === 0 || r.startTime === job.startTime));
-  if (job.end !== null || row === undefined)
-    return state.notify(`job ${job.number} has ${job.end !== null ? 'ended' : 'not been sampled yet'}: nothing to show`, 'warn');
+  const row = sampledRow(store, job, 'nothing to show');
+  if (row === undefined) return;
   // The `o` view, on the job: its shell (or the program it became) and everything under it.
   state.showSubtree(row.pid, row.startTime);
   state.selectPid(row.pid);
+}
+
+/** The job's process in the latest sample (same start time), or undefined and a message saying why not. */
+function sampledRow(store: ActionContext['store'], job: Job, what: string): ProcessRow | undefined {
+  const state = store.getState();
+  const row = state.rows.find((r) => r.pid === job.pid && (job.startTime === 0 || r.startTime === job.startTime));
+  if (job.end === null && row !== undefined) return row;
+  state.notify(`job ${job.number} has ${job.end !== null ? 'ended' : 'not been sampled yet'}: ${what}`, 'warn');
+  return undefined;
+}
+
+/**
+ * `k`: the signal menu on the job's whole process group, as a shell's `kill %1` — the signal
+ * menu's own group send (`g`), with its checks and its question listing the members. (A replay
+ * has no jobs: `&` is refused there.)
+ */
+function signalJob(store: ActionContext['store'], job: Job): void {
+  const state = store.getState();
+  state.setMode('main');
+  if (sampledRow(store, job, 'nothing to signal') === undefined) return;
+  if (state.tags.size > 0) return state.notify('untag (U) first: the signal menu acts on the tagged processes', 'warn');
+  if (!state.selectPid(job.pid)) return state.notify(`job ${job.number} (PID ${job.pid}) is not shown (a filter or user hides it)`, 'warn');
+  openSignalMenu(store);
+  if (store.getState().mode === 'signal') toggleGroupSend(store);
 }

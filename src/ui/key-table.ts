@@ -126,7 +126,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: ['j'],
     label: 'j',
-    help: "jobs pooltop started with &: state, elapsed; Enter shows one's subtree, w waits for it, W for all",
+    help: "jobs pooltop started with &: state, elapsed; Enter shows one's subtree, k signals its group, w waits for it, W for all",
     run: ({ store }) => store.getState().openJobs(),
   },
   { keys: ['-'], label: '-', help: 'tree view: collapse the selected subtree', run: ({ store }) => store.getState().collapseSelected() },

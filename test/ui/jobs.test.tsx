@@ -188,7 +188,7 @@ describe('a real job', { skip: process.platform !== 'linux' && 'needs /proc' }, 
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('& sleep 30 Enter says "[1] PID" and the job list shows it Running', async () => {
+  it('& sleep 30 Enter says "[1] PID", the job list shows it Running, and k sends to its whole group', async () => {
     const store = createAppStore({ sortKey: 'pid' });
     store.getState().applySample(sample([info(1, { command: '/sbin/init' })]));
     real = createBackgroundJobs(store, { reaped: () => 0 }, () => {}, root);
@@ -204,6 +204,19 @@ describe('a real job', { skip: process.platform !== 'linux' && 'needs /proc' }, 
     assert.equal(store.getState().jobs[0]?.pid, pid);
     stdin.write('j');
     await frame((f) => new RegExp(`^ +1 +${pid} +${pid} +Running +\\d+\\.\\d s +sleep 30`, 'm').test(plain(f)), 'Running in the list');
+    // k: the signal menu on the job's whole group, as the poller's sample would show the job.
+    const job = store.getState().jobs[0]!;
+    store.getState().applySample(sample([info(1, { command: '/sbin/init' }), info(pid, { command: 'sleep 30', pgrp: pid, startTime: job.startTime })]));
+    stdin.write('k');
+    await frame(new RegExp(`Send signal to process group ${pid} \\(\\d\\)`), "the signal menu on the job's group");
+    stdin.write('\r');
+    // The shell, and the sleep once it has started it (a shell that execs it is the sleep itself).
+    await frame(
+      new RegExp(`Send SIGTERM \\(15\\) to process group ${pid} \\(\\d process(?:es)?: ${pid} (?:sh|sleep)[^)]*\\), as Ctrl-C would\\?`),
+      'the question, with its members',
+    );
+    stdin.write('y');
+    await frame(/\[1\]\+ Killed \(SIGTERM\) {2}sleep 30/, 'the job ends as a shell says it');
     unmount();
   });
 });
