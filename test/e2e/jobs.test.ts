@@ -2,6 +2,8 @@
 // list shows its state, `wait` reports as bash's `time`, and quitting with a job running asks,
 // then ends it — nothing left behind.
 import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { plain } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
@@ -77,6 +79,33 @@ describe('background jobs (&, j, wait)', () => {
       (await waitUntilGone(seen, 5000)).map((p) => p.pid),
       [],
       'the running job ended with its group',
+    );
+  });
+
+  it('on SIGTERM ends its jobs without asking, and says where the output it kept is', async () => {
+    session = await startPooltop();
+    const pooltop = await session.programProcess();
+    const job = await runInBackground(session, 1, 'echo hello from the job; sleep 30');
+    const ref = readProc(job);
+    assert.ok(ref);
+    seen.push(ref);
+    await session.waitFor(() => descendantsOf(job).length > 0, { description: 'the sleep started' });
+    seen.push(...descendantsOf(job));
+    // pooltop itself, which this test started.
+    assert.ok(signalProcess(pooltop, 'SIGTERM'));
+    assert.equal(await session.waitForExit(10_000), 143);
+    const screen = await session.waitFor(/the background jobs' output is kept in \S+/, { description: 'where the log is' });
+    const dir = /output is kept in (\S+)/.exec(screen)![1]!;
+    try {
+      assert.match(dir, /pooltop-jobs-/);
+      assert.equal(readFileSync(join(dir, '1.log'), 'utf8'), 'hello from the job\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(
+      (await waitUntilGone(seen, 5000)).map((p) => p.pid),
+      [],
+      'the job and its sleep ended',
     );
   });
 });
