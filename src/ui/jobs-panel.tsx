@@ -15,7 +15,7 @@ import { useAppStore } from './use-app-store.js';
 const HEADING = '   #      PID     PGID  STATE              ELAPSED  COMMAND';
 
 /** One job's line; `row` is its process in the latest sample (the state T says Stopped). */
-export function jobLine(job: Job, row: Pick<ProcessRow, 'state' | 'startTime'> | undefined, now: number): string {
+function jobLine(job: Job, row: Pick<ProcessRow, 'state' | 'startTime'> | undefined, now: number): string {
   const same = row !== undefined && (job.startTime === 0 || row.startTime === job.startTime) ? row : undefined;
   const elapsed = job.end !== null ? job.end.realMs : now - job.startedAt;
   // The job leads its own process group (it was started with setsid): its PGID is its PID.
