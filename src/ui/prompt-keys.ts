@@ -3,6 +3,8 @@ import { MAX_JOB_LINE } from '../store/jobs-slice.js';
 import type { ActionContext } from './action-context.js';
 import type { KeyPress } from './parse-key.js';
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** Longest query kept: a paste of a whole file should not become a query. */
 const MAX_QUERY = 256;
 
@@ -70,6 +72,8 @@ export function jobLineKeys(key: KeyPress, { store, jobs }: ActionContext): void
   if (key.name === 'paste' && key.paste !== undefined && [...key.text].length !== key.paste.length) {
     return state.notify(`paste refused: it holds control characters (a newline, an escape) or is longer than ${MAX_JOB_LINE} characters`, 'warn');
   }
+  // A C1 control typed on its own comes as text (only C0 ones are named keys): refused too.
+  if (CONTROL.test(key.text)) return state.notify('control characters are refused in a command line', 'warn');
   const next = edited(state.jobLine, key, MAX_JOB_LINE);
   if (next !== null) state.typeJobLine(next);
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAppStore } from '../../src/store/app-store.js';
-import { jobEndText, jobStateText, MAX_JOB_LINE, runningJobs, type Job } from '../../src/store/jobs-slice.js';
+import { jobEndText, jobStateText, MAX_JOB_LINE, runningJobs, type Job, type JobEnd } from '../../src/store/jobs-slice.js';
 
 const job = (number: number, end: Job['end'] = null): Job => ({
   number,
@@ -13,7 +13,7 @@ const job = (number: number, end: Job['end'] = null): Job => ({
   log: null,
   end,
 });
-const done = (code: number | null, signal: NodeJS.Signals | null = null): Job['end'] => ({ code, signal, realMs: 10, userMs: 0, systemMs: 0 });
+const done = (code: number | null, signal: NodeJS.Signals | null = null): JobEnd => ({ code, signal, realMs: 10, userMs: 0, systemMs: 0 });
 
 describe('the job table', () => {
   it("names each state as a shell's jobs would, a stop read from the sample's state", () => {

@@ -74,6 +74,9 @@ describe('the & prompt', () => {
     stdin.write(paste('\nrm -rf ~/x'));
     await frame(/paste refused: it holds control characters/);
     store.setState({ message: null });
+    stdin.write('\u009b');
+    await frame(/control characters are refused in a command line/, 'a C1 control typed alone');
+    store.setState({ message: null });
     stdin.write(paste('\x1b[2J'));
     await frame(/paste refused: it holds control characters/, 'an escape sequence too');
     assert.equal(store.getState().jobLine, "sh -c 'exit 3'");
