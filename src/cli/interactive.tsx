@@ -21,6 +21,7 @@ import type { Sampler } from '../sampling/types.js';
 import { formatClock } from '../model/replay-time.js';
 import type { ActionContext } from '../ui/action-context.js';
 import type { MonitorOptions } from './parse-options.js';
+import { createBackgroundJobs } from './background-jobs.js';
 import type { RunningProgram } from './run-program.js';
 import { runtimeStats } from './runtime-stats.js';
 import { watchSettingsChanges } from './settings-changes.js';
@@ -102,6 +103,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   const userNames = new UserNames();
   const stopDetails = watchDetails(store, { read: readProcessDetails, ioPriority: (pid) => readIoPriority(pid), userName: (uid) => userNames.name(uid) });
   const trace = createTraceControl(store);
+  // Late-bound: the poller that refreshes after a job starts or ends is made below.
+  const jobs = createBackgroundJobs(store, { reaped: () => workersReaped }, () => poller.refreshSoon());
   // The pool's wall time and cores busy move on every refresh, not only when it changes.
   // The system meters' readings show with the next sample, in its frame.
   const metersHolder = storeMeters(store);
@@ -146,6 +149,8 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     followSetup();
     // The program's group gets SIGTERM now; the exit below waits for it (SIGKILL after a grace).
     void program?.stop();
+    // So do the background jobs' groups; the exit below waits for them too.
+    const jobsEnded = jobs.endAll();
     meters?.stop();
     // Workers never outlive pooltop: SIGKILL to each, synchronously, whatever the way out.
     pool.shutdown();
@@ -168,7 +173,11 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     if (error !== undefined) {
       stderr.write(`pooltop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
-    finish(code);
+    void jobsEnded.then(() => {
+      const kept = jobs.closeLogs();
+      if (kept !== null) stderr.write(`pooltop: the background jobs' output is kept in ${kept}\n`);
+      finish(code);
+    });
   };
 
   const ctx: ActionContext = {
@@ -183,6 +192,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
     },
     pool,
     trace,
+    jobs,
     ...(replay ? { replay } : {}),
   };
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
@@ -192,6 +202,7 @@ export async function runInteractive(options: MonitorOptions, replay: ReplaySamp
   process.on('unhandledRejection', (error) => shutdown(1, error));
   process.on('exit', () => {
     program?.killNow();
+    jobs.killNow();
     pool.shutdown();
     terminal.restore();
   });

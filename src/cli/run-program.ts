@@ -2,6 +2,7 @@
 // own, and how it ended — exit status or signal, and bash's `time` figures for it and everything
 // below it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { sanitizeText } from '../model/sanitize.js';
 import { readProcessIdentity } from '../platform/process-identity.js';
@@ -52,23 +53,39 @@ export interface ReapCounter {
   reaped(): number;
 }
 
+export interface StartOptions {
+  /** What the program is called in messages, instead of its file and arguments (made safe to print here). */
+  label?: string;
+  /** A file descriptor its stdout and stderr go to, instead of being kept; pooltop's copy is closed once it started. */
+  outputFd?: number;
+}
+
 /**
  * Starts `file` with `args` (no shell: as execvp finds it) in a new session and process group of
  * its own (Node's `detached`: setsid), so that the group can be signalled whole (the signal
  * menu's `g`, as Ctrl-C would) without reaching pooltop, and pooltop's terminal keystrokes do not
- * reach it. Its stdin is /dev/null; what it prints is kept. Rejects with a one-line reason when
- * it cannot be started (not found, not executable).
+ * reach it. Its stdin is /dev/null; what it prints is kept (or goes to `options.outputFd`).
+ * Rejects with a one-line reason when it cannot be started (not found, not executable).
  */
-export function startProgram(file: string, args: readonly string[], others: ReapCounter = { reaped: () => 0 }): Promise<RunningProgram> {
-  const label = sanitizeText([file, ...args].join(' ')).slice(0, 200);
+export function startProgram(
+  file: string,
+  args: readonly string[],
+  others: ReapCounter = { reaped: () => 0 },
+  options: StartOptions = {},
+): Promise<RunningProgram> {
+  const label = sanitizeText(options.label ?? [file, ...args].join(' ')).slice(0, 200);
   const cpu0 = readReapedChildrenCpu();
   const others0 = others.reaped();
   const wall0 = performance.now();
   let child: ChildProcess;
   try {
-    child = spawn(file, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = options.outputFd ?? 'pipe';
+    child = spawn(file, args, { detached: true, stdio: ['ignore', out, out] });
   } catch (error) {
     return Promise.reject(new Error(`cannot run ${label}: ${(error as Error).message}`));
+  } finally {
+    // The child has its own copy now (or never will): pooltop's would keep the file open for nothing.
+    if (options.outputFd !== undefined) closeSync(options.outputFd);
   }
   let output = '';
   const keep = (chunk: Buffer): void => {

@@ -8,6 +8,7 @@ import { createAccessSlice, type AccessSlice } from './access-slice.js';
 import { createDetailsSlice, type DetailsSlice } from './details-slice.js';
 import { createEventsSlice, type EventsSlice } from './events-slice.js';
 import { createHistorySlice, type HistorySlice } from './history-slice.js';
+import { createJobsSlice, type JobsSlice } from './jobs-slice.js';
 import { createMessagesSlice, type MessagesSlice } from './messages-slice.js';
 import { createModesSlice, type ModesSlice } from './modes-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
@@ -35,7 +36,8 @@ export type AppState = TableSlice &
   ReplaySlice &
   EventsSlice &
   HistorySlice &
-  ScreensSlice;
+  ScreensSlice &
+  JobsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice: its part of the state, built with the whole store's `set` and `get`. */
@@ -64,5 +66,6 @@ export function createAppStore(options: StoreOptions = {}): AppStore {
     ...createEventsSlice(...store),
     ...createHistorySlice(options.graphs)(...store),
     ...createScreensSlice(options)(...store),
+    ...createJobsSlice(...store),
   }));
 }

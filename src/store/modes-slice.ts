@@ -22,7 +22,9 @@ export type Mode =
   | 'strace'
   | 'setup'
   | 'goto'
-  | 'events';
+  | 'events'
+  | 'jobline'
+  | 'jobs';
 
 /** A process a signal will go to, fixed when the menu opened (with the start time the row showed). */
 export interface PendingTarget {

@@ -1,5 +1,6 @@
 // What a key's action may touch: the store and the app's services. Actions never render.
 import type { AppStore } from '../store/app-store.js';
+import type { JobControl } from '../store/jobs-slice.js';
 import type { PoolControl } from '../store/pool-actions.js';
 import type { ProcessServices } from '../store/signal-actions.js';
 import type { TraceControl } from '../store/trace-actions.js';
@@ -14,6 +15,8 @@ export interface ActionContext {
   pool: PoolControl;
   /** The strace view's one trace. */
   trace: TraceControl;
+  /** The background jobs `&` starts, the job list shows and `wait` waits for. */
+  jobs: JobControl;
   /** The replay the replay keys move; absent in the live monitor. */
   replay?: ReplayControl;
 }

@@ -15,6 +15,7 @@ import { storeMeterFacts } from './header-meters.js';
 import { GraphsPanel, graphsPanelHeight } from './graphs-panel.js';
 import { memoryGraphRows } from './memory-graph.js';
 import { HelpScreen } from './help-screen.js';
+import { JobsPanel } from './jobs-panel.js';
 import { useRepaintOnResize } from './ink/repaint.js';
 import { computeLayout, meterColumnsFor, MIN_COLUMNS } from './layout.js';
 import { MessageLine } from './message-line.js';
@@ -119,6 +120,8 @@ export function App({ ctx }: AppProps) {
           <SetupScreen width={columns} height={tableHeight} />
         ) : mode === 'events' ? (
           <EventsPanel width={columns} height={tableHeight} />
+        ) : mode === 'jobs' ? (
+          <JobsPanel width={columns} height={tableHeight} />
         ) : (
           <>
             {mode === 'sort' && <SortMenu height={tableHeight} />}

@@ -10,7 +10,8 @@ import { eventsKeys } from './events-panel.js';
 import { helpKeys } from './help-screen.js';
 import { bindingFor } from './key-table.js';
 import type { KeyPress } from './parse-key.js';
-import { filterKeys, searchKeys } from './prompt-keys.js';
+import { jobsKeys } from './jobs-panel.js';
+import { filterKeys, jobLineKeys, searchKeys } from './prompt-keys.js';
 import { poolMenuKeys } from './pool-menu.js';
 import { setupKeys } from './setup-screen.js';
 import { gotoKeys, replayBindingFor } from './replay-keys.js';
@@ -39,6 +40,8 @@ const MODE_HANDLERS: Record<Mode, ModeHandler> = {
   setup: setupKeys,
   goto: gotoKeys,
   events: eventsKeys,
+  jobline: jobLineKeys,
+  jobs: jobsKeys,
 };
 
 export const REPLAY_REFUSES = 'a replay shows the past: signals, renice, the details and the pool are off (they work in the live monitor)';
@@ -50,20 +53,24 @@ export const REPLAY_REFUSES = 'a replay shows the past: signals, renice, the det
  */
 function mainKeys(key: KeyPress, ctx: ActionContext): void {
   if (!isDigit(key.name)) ctx.store.getState().resetPidTyped();
+  const binding = bindingFor(key.name);
+  // The quit question stands for the very next key only, as a shell's "There are running jobs".
+  if (binding?.run !== QUIT_RUN) ctx.store.getState().setQuitAsked(false);
   const replayBinding = ctx.replay ? replayBindingFor(key.name) : undefined;
   if (replayBinding) return replayBinding.run(ctx);
-  const binding = bindingFor(key.name);
   if ((binding?.changes || binding?.live) && ctx.replay) return ctx.store.getState().notify(REPLAY_REFUSES, 'warn');
   if (binding?.changes && ctx.store.getState().refuseInReadonly(binding.changes)) return;
   binding?.run(ctx, key.name);
 }
+
+const QUIT_RUN = bindingFor('q')?.run;
 
 function isDigit(name: string): boolean {
   return name.length === 1 && name >= '0' && name <= '9';
 }
 
 /** The prompts a paste types into. */
-const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter']);
+const TAKES_PASTE: ReadonlySet<Mode> = new Set<Mode>(['search', 'filter', 'jobline']);
 
 /** Where Enter or y signals processes: such a mode takes keys only from reads after the one that opened it. */
 const ACTS_ON_PROCESSES: ReadonlySet<Mode> = new Set<Mode>(['signal', 'confirm', 'pool', 'ionice', 'affinity']);
@@ -81,7 +88,7 @@ export function dispatchKey(key: KeyPress, ctx: ActionContext, onMouse?: MouseHa
     return;
   }
   if (key.name === 'paste' && !TAKES_PASTE.has(mode)) {
-    notify(`paste ignored: ${describePaste(key)}; a paste goes only into the search (/) and filter (\\) prompts`, 'warn');
+    notify(`paste ignored: ${describePaste(key)}; a paste goes only into the / \\ and & prompts (search, filter, background job)`, 'warn');
     return;
   }
   MODE_HANDLERS[mode](key, ctx);

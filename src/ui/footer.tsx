@@ -1,4 +1,4 @@
-// The bottom line: the key bar (from the key table), or the search / filter prompt while typing.
+// The bottom line: the key bar (from the key table), or the search / filter / `&` prompt while typing.
 import { Text } from 'ink';
 import { sanitizeText } from '../model/sanitize.js';
 import { displayWidth, fitWidth } from '../model/text-width.js';
@@ -51,6 +51,7 @@ export function Footer({ width }: { width: number }) {
   const filter = useAppStore((s) => s.view.filterText);
   const question = useAppStore((s) => (s.mode === 'confirm' ? (s.signalRequest?.prompt ?? '') : ''));
   const gotoText = useAppStore((s) => s.gotoText);
+  const jobLine = useAppStore((s) => s.jobLine);
   const replaying = useAppStore((s) => s.replay !== null);
   if (mode === 'confirm') {
     return (
@@ -59,14 +60,15 @@ export function Footer({ width }: { width: number }) {
       </Text>
     );
   }
-  if (mode === 'search' || mode === 'filter' || mode === 'goto') {
-    const label = { search: 'Search: ', filter: 'Filter: ', goto: 'Go to: ' }[mode];
+  if (mode === 'search' || mode === 'filter' || mode === 'goto' || mode === 'jobline') {
+    const label = { search: 'Search: ', filter: 'Filter: ', goto: 'Go to: ', jobline: 'run in the background: ' }[mode];
     const hint = {
       search: '   Enter keep · Esc cancel · F3 next',
       filter: '   Enter keep · Esc clear',
       goto: '   14:05 · 14:05:30 · +1:30 from the start · Enter go · Esc cancel',
+      jobline: '   Enter runs it (/bin/sh -c) · Esc cancel',
     }[mode];
-    const value = sanitizeText({ search: query, filter, goto: gotoText }[mode]);
+    const value = sanitizeText({ search: query, filter, goto: gotoText, jobline: jobLine }[mode]);
     const room = Math.max(0, width - label.length - 1);
     // Show the end of a long query: that is where the typing happens.
     let shown = value;

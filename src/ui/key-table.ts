@@ -2,6 +2,7 @@
 // screen, the footer and the README's key list are all printed from it.
 import type { ColumnId } from '../model/columns.js';
 import { openChangeMenu, reniceTargets } from '../store/change-actions.js';
+import { runningJobs } from '../store/jobs-slice.js';
 import { openSignalMenu, pauseOrResume } from '../store/signal-actions.js';
 import { detailsLines, sectionLine } from './details-lines.js';
 import { SCROLL_STEP } from '../store/view-slice.js';
@@ -77,7 +78,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     help: 'previous search match while a search is kept; otherwise sort by PID',
     run: ({ store }) => (store.getState().view.search.query ? store.getState().searchNext(-1) : sortBy(store, 'pid')),
   },
-  { keys: ['escape'], label: 'Esc', help: 'forget the kept search (then N sorts by PID again)', run: ({ store }) => store.getState().clearSearch() },
+  {
+    keys: ['escape'],
+    label: 'Esc',
+    help: 'stop waiting for jobs (they run on); else forget the kept search (then N sorts by PID again)',
+    run: ({ store }) => (store.getState().waitingFor !== null ? store.getState().stopWaiting() : store.getState().clearSearch()),
+  },
   {
     keys: ['\\', 'f4'],
     label: '\\ F4',
@@ -109,6 +115,19 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     label: 'J',
     help: 'job-control columns on/off: PGRP (process group), SID (session), TPGID (terminal foreground group)',
     run: ({ store }) => store.getState().toggleJobColumns(),
+  },
+  {
+    keys: ['&'],
+    label: '&',
+    help: "run a command line in the background (through /bin/sh -c, as a shell's `cmd &`): its own process group, output to a log",
+    changes: 'starting a background job',
+    run: ({ store }) => store.getState().beginJobLine(),
+  },
+  {
+    keys: ['j'],
+    label: 'j',
+    help: "jobs pooltop started with &: state, elapsed; Enter shows one's subtree, k signals its group, w waits for it, W for all",
+    run: ({ store }) => store.getState().openJobs(),
   },
   { keys: ['-'], label: '-', help: 'tree view: collapse the selected subtree', run: ({ store }) => store.getState().collapseSelected() },
   { keys: ['+', '='], label: '+', help: 'tree view: expand the selected subtree', run: ({ store }) => store.getState().expandSelected() },
@@ -267,11 +286,21 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: ['q', 'f10', 'C-c'],
     label: 'q F10 Ctrl-C',
-    help: 'quit (the terminal is restored)',
+    help: 'quit (the terminal is restored); with jobs running it asks first, and a second q ends them',
     footer: { key: 'F10', word: 'Quit', order: 10 },
-    run: (ctx) => ctx.quit(),
+    run: (ctx) => quitOrAsk(ctx),
   },
 ];
+
+/** As zsh: the first quit with jobs running says so; the next, pressed right after, ends them and quits. */
+function quitOrAsk(ctx: ActionContext): void {
+  const state = ctx.store.getState();
+  const running = runningJobs(state.jobs).length;
+  if (running === 0 || state.quitAsked) return ctx.quit();
+  state.setQuitAsked(true);
+  const jobs = running === 1 ? 'is 1 running job' : `are ${running} running jobs`;
+  state.notify(`There ${jobs} (j lists them): q again ends them (SIGTERM to each job's process group, SIGKILL 2 s later) and quits`, 'warn');
+}
 
 function sortBy(store: ActionContext['store'], key: ColumnId): void {
   const { sort } = store.getState().view;

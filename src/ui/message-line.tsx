@@ -27,9 +27,14 @@ export function MessageLine({ width }: { width: number }) {
   );
 }
 
-function statusText(state: Pick<AppState, 'view' | 'frozen' | 'follow' | 'cursor' | 'visible' | 'rows' | 'tags'>): string {
+function statusText(state: Pick<AppState, 'view' | 'frozen' | 'follow' | 'cursor' | 'visible' | 'rows' | 'tags' | 'waitingFor' | 'jobs'>): string {
   const { view, cursor, visible, rows, tags } = state;
   const parts: string[] = [];
+  const waiting = state.waitingFor;
+  if (waiting !== null) {
+    const left = state.jobs.filter((job) => job.end === null && waiting.includes(job.number)).length;
+    parts.push(`[waiting for ${left === 1 ? '1 job' : `${left} jobs`}… Esc]`);
+  }
   if (tags.size > 0) parts.push(`[${tags.size} tagged]`);
   if (state.frozen) parts.push('[FROZEN]');
   if (state.follow && cursor.pid !== null) parts.push(`[following ${cursor.pid}]`);

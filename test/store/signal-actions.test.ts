@@ -17,6 +17,20 @@ import { lookupSignal } from '../../src/signals/signal-table.js';
 import { jumpDigits } from '../../src/ui/signal-menu.js';
 import { info, sample } from '../model/fixtures.js';
 import { OwnChildren, procState, sleepMs, waitUntil } from '../signals/own-children.js';
+
+/**
+ * One sample from a sampler closed right after: a procfs sampler keeps descriptors open (up to a
+ * quarter of the limit), and samplers left open ran the test process out of them (EMFILE) on a
+ * machine with a few thousand processes.
+ */
+async function sampleOnce() {
+  const sampler = new ProcfsSampler();
+  try {
+    return await sampler.sample();
+  } finally {
+    sampler.close();
+  }
+}
 import { listFromProcfs } from '../../src/signals/list-descendants.js';
 
 /** The PIDs whose parent is `pid`, from /proc now. */
@@ -210,7 +224,7 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     await waitUntil(() => procState(parent.pid) !== null, 2000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const st = createAppStore();
-    st.getState().applySample(await new ProcfsSampler().sample());
+    st.getState().applySample(await sampleOnce());
     assert.ok(st.getState().selectPid(parent.pid));
     const kids = st
       .getState()
@@ -277,7 +291,7 @@ describe('sending from the monitor', { skip: !linux && 'needs Linux /proc' }, ()
     );
     for (const kid of kids) own.adopt(kid);
     const st = createAppStore({ pids: [shell.pid, ...kids], sortKey: 'pid' });
-    st.getState().applySample(await new ProcfsSampler().sample());
+    st.getState().applySample(await sampleOnce());
     assert.ok(st.getState().selectPid(shell.pid));
     st.getState().tagWithDescendants();
     assert.deepEqual([...st.getState().tags.keys()].sort(), [shell.pid, ...kids].sort());
@@ -309,7 +323,8 @@ describe('signal menu: to the process group (g)', { skip: !linux && 'needs /proc
     const sh = children.spawn('sh', ['-c', 'sleep 30 | sleep 31'], { detached: true, stdio: 'ignore' });
     const outsider = children.spawn('sleep', ['30'], { stdio: 'ignore' });
     const sampler = new ProcfsSampler();
-    const members = () => new ProcfsSampler().readProcesses().processes.filter((p) => p.pgrp === sh.pid);
+    // One sampler for every poll (see sampleOnce).
+    const members = () => sampler.readProcesses().processes.filter((p) => p.pgrp === sh.pid);
     assert.ok(await waitUntil(() => members().length === 3, 5000), 'the shell and both stages are in its group');
     for (const m of members()) children.adopt(m.pid);
     const st = createAppStore({ pids: [sh.pid, outsider.pid], sortKey: 'pid' });
@@ -343,7 +358,7 @@ describe('signal menu: to the process group (g)', { skip: !linux && 'needs /proc
   it("refuses at g when the group is pooltop's own, and g again goes back to the process", async () => {
     const own = children.spawn('sleep', ['30'], { stdio: 'ignore' });
     const st = createAppStore({ pids: [own.pid] });
-    st.getState().applySample(await new ProcfsSampler().sample());
+    st.getState().applySample(await sampleOnce());
     openSignalMenu(st);
     toggleGroupSend(st);
     assert.equal(st.getState().signalRequest?.group ?? null, null);

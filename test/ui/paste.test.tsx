@@ -48,7 +48,7 @@ describe('a paste', () => {
     const ignored = plain(await frame(/paste ignored/));
     assert.equal(store.getState().mode, 'main');
     assert.equal(delivered(), 0);
-    assert.match(ignored, /paste ignored: "k\^My" \(3 characters\); a paste goes only into the search \(\/\) and filter \(\\\) prompts/);
+    assert.match(ignored, /paste ignored: "k\^My" \(3 characters\); a paste goes only into the \/ \\ and & prompts/);
     stdin.write(paste('kill -9 4242\ryes\r'));
     await frame(/paste ignored: "kill/);
     assert.equal(store.getState().mode, 'main');

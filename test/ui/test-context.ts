@@ -3,6 +3,7 @@
 import type { PoolPhase, PoolSnapshot } from '../../src/pool/pool-snapshot.js';
 import type { WorkloadChoice } from '../../src/pool/task.js';
 import type { AppStore } from '../../src/store/app-store.js';
+import type { JobControl } from '../../src/store/jobs-slice.js';
 import type { PoolControl } from '../../src/store/pool-actions.js';
 import type { ActionContext } from '../../src/ui/action-context.js';
 
@@ -68,6 +69,17 @@ export class FakePool implements PoolControl {
   }
 }
 
+/** Records the job requests; starts nothing. */
+export class FakeJobs implements JobControl {
+  calls: string[] = [];
+  start(line: string): void {
+    this.calls.push(`start ${line}`);
+  }
+  wait(numbers?: readonly number[]): void {
+    this.calls.push(numbers === undefined ? 'wait all' : `wait ${numbers.join(' ')}`);
+  }
+}
+
 export function testContext(store: AppStore, overrides: Partial<ActionContext> = {}): ActionContext & { quits: number; pool: FakePool } {
   const ctx = {
     store,
@@ -77,6 +89,7 @@ export function testContext(store: AppStore, overrides: Partial<ActionContext> =
     },
     services: { startedByPooltop: () => false, signalSent: () => {}, refreshSoon: () => {} },
     pool: new FakePool(),
+    jobs: new FakeJobs(),
     ...overrides,
   };
   return ctx as ActionContext & { quits: number; pool: FakePool };
