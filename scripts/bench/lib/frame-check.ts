@@ -96,8 +96,11 @@ export interface FrameContext {
 /** The screen tabs' line: names two spaces apart, the shown one in brackets (`[Main]  I/O`). */
 const SCREEN_TABS = /^ ?(?:\S[^[\]]*? {2})*\[[^\]]+\](?: {2}\S[^[\]]*?)* ?$/;
 
-/** The system meters' lines (disk and network; frequency, temperature, battery, GPU): where the machine has them. */
-const METER_LINES = [/(?:^|\s)Disk: \S+\/s read, /, /(?:^|\s)(?:Freq|Temp|Bat|GPU): \S/];
+/**
+ * The system meters' lines (disk and network; frequency, temperature, battery, GPU): where the
+ * machine has them. The first sample's disk and network rates are unknown yet: `Disk: - read`.
+ */
+const METER_LINES = [/(?:^|\s)Disk: (?:\S+\/s|-) read, /, /(?:^|\s)(?:Freq|Temp|Bat|GPU): \S/];
 
 /**
  * How many system meter lines the header of `screen` shows (0 to 2): they come and go with what
