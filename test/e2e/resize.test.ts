@@ -2,6 +2,7 @@
 // 1-column and a 1-row terminal, a burst with no pause — pooltop shows a correct screen when the
 // terminal can hold it and the one-line too-small notice when not, keeps running, and quits with 0.
 import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import { afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -18,9 +19,13 @@ const SEED = Number(process.env.POOLTOP_E2E_RESIZE_SEED ?? 6);
 
 let session: TmuxSession | undefined;
 
+/** The test's own long-lived children, ended by PID after each test. */
+const sleepers: ChildProcess[] = [];
+
 afterEach(async () => {
   await session?.kill();
   session = undefined;
+  for (const child of sleepers.splice(0)) child.kill('SIGKILL');
 });
 
 /** A small deterministic generator (an LCG): the same seed gives the same sizes. */
@@ -69,17 +74,17 @@ async function resizeAndCheck(
 
 describe('resizing the terminal', { timeout: 60_000 }, () => {
   it('shows a correct screen or the too-small notice after every resize, keeps running, and quits with 0', async (t) => {
-    // Sorted by PID, the sixth row is a long-lived process (PID 1 and kernel threads come first):
-    // the selection must stay on it, on screen, through every resize.
+    // The selection must stay on one process, on screen, through every resize: a sleep of the
+    // test's own, which lives as long as the test (a row of the machine's may exit meanwhile, and
+    // pooltop then rightly moves the selection), chosen by typing its PID.
+    const sleeper = spawn('sleep', ['600'], { stdio: 'ignore' });
+    sleepers.push(sleeper);
+    const selected = sleeper.pid!;
     session = await startPooltop(['-d', '5', '-s', 'pid']);
     const program = await session.programProcess();
-    await session.sendKeys('Home');
-    await session.sendKeys('Down', 'Down', 'Down', 'Down', 'Down');
-    const chosen = await session.waitFor((c) => (selectedRows(c)[0]?.line ?? 0) === (readTable(c)?.titleLine ?? 0) + 6, {
-      colors: true,
-      description: 'the sixth row highlighted',
-    });
-    const selected = selectedRows(chosen)[0]!.pid;
+    await session.waitFor(/PID△/, { description: 'the table sorted by PID' });
+    await session.type(String(selected));
+    await session.waitFor((c) => selectedRows(c)[0]?.pid === selected, { colors: true, description: "the test's sleep selected" });
     // The random walk, with the extremes put in: 1 column, 1 row, 1×1, the full 200×60, and the
     // smallest size that holds the screen next to the largest that does not.
     // The header holds the system meter lines this machine has (disk and network, frequency…).
