@@ -2,10 +2,11 @@
 // alone (tree view, its workers under it), how it ended and bash's time figures printed, nothing
 // left behind.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { CLK_TCK } from '../../src/platform/kernel-units.js';
 import { plain, readTable, selectedRows } from './monitor-screen.js';
 import { startPooltop } from './pooltop-session.js';
 import { endPoolTest } from './pool-workers.js';
@@ -30,6 +31,16 @@ afterEach(async () => {
     if (d) rmSync(d, { recursive: true, force: true });
   }
 });
+
+/** A process's user CPU time so far, in seconds (/proc/PID/stat's utime); 0 once it is gone. */
+function userSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[11]) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
 
 describe('pooltop run', () => {
   it("shows a Python ProcessPoolExecutor's tree alone, says how it ended, prints real/user/sys and exits with its status", async () => {
@@ -59,6 +70,9 @@ describe('pooltop run', () => {
       allowed.add(pid);
     }
     for (const row of readTable(await session.capture())?.rows ?? []) assert.ok(allowed.has(row.pid), `the program's, or an ancestor: ${row.text}`);
+    // What the workers have spent by now, from /proc: the user time printed at the end must hold it
+    // (within two ticks: /proc counts in 10 ms ticks, the children's rusage in microseconds).
+    const workersUser = workers().reduce((sum, w) => sum + userSeconds(w.pid), 0);
     writeFileSync(stop, '');
     await session.waitFor(/exited with status 0 · real \d+\.\d\d s user \d+\.\d\d s sys/, { timeoutMs: 20_000, description: 'the end on the message line' });
     // The events line says the last of them; E lists them all, in order, with times.
@@ -83,7 +97,10 @@ describe('pooltop run', () => {
     const times = /real\s+(\d+)m(\d+\.\d{3})s\s+user\s+(\d+)m(\d+\.\d{3})s\s+sys\s+(\d+)m(\d+\.\d{3})s/.exec(screen);
     assert.ok(times, `real, user and sys printed: ${screen}`);
     const [real, user] = [Number(times[1]) * 60 + Number(times[2]), Number(times[3]) * 60 + Number(times[4])];
-    assert.ok(real > 0 && user > 0.2, `the workers' CPU counted in user (real ${real} s, user ${user} s)`);
+    assert.ok(
+      real > 0 && workersUser > 0 && user >= workersUser - 0.02,
+      `the workers' CPU counted in user (real ${real} s, user ${user} s, the workers' ${workersUser} s before the end)`,
+    );
   });
 
   it('q while the program runs ends its whole process group (the program and its workers) and exits with its status', async () => {

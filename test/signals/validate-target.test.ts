@@ -157,9 +157,12 @@ describe("pooltop's lifeline: its ancestors and its session's leader", { skip: !
 
   it('refuses, from inside a tree of real processes, every ancestor up to PID 1 (sh → sh → node)', async () => {
     // The outer sh leads a session of its own (detached: setsid), as a terminal's shell does.
-    const outer = children.spawn('sh', ['-c', `sh -c "node --import tsx ${PROBE}; :"; :`], { detached: true, cwd: join(here, '..', '..') });
+    // The inner sh sleeps on after the probe, so that it is still there to be read (it had exited,
+    // at times, by the time its parent was checked); cleanup ends it.
+    const outer = children.spawn('sh', ['-c', `sh -c "node --import tsx ${PROBE}; exec sleep 60"; :`], { detached: true, cwd: join(here, '..', '..') });
     const probe = JSON.parse(await lines(outer)()) as Probe;
     const inner = probe.ppid;
+    children.adopt(inner);
     assert.equal(parentOf(inner), outer.pid);
     assert.deepEqual(probe.lifeline.ancestors.slice(0, 3), [inner, outer.pid, process.pid]);
     assert.equal(probe.lifeline.sessionLeader, outer.pid);
