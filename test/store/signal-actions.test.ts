@@ -325,7 +325,12 @@ describe('signal menu: to the process group (g)', { skip: !linux && 'needs /proc
     const sampler = new ProcfsSampler();
     // One sampler for every poll (see sampleOnce).
     const members = () => sampler.readProcesses().processes.filter((p) => p.pgrp === sh.pid);
-    assert.ok(await waitUntil(() => members().length === 3, 5000), 'the shell and both stages are in its group');
+    // Both stages forked and each exec'd sleep (a stage is an sh for a moment after its fork).
+    const ready = () => {
+      const now = members();
+      return now.length === 3 && now.filter((p) => p.name === 'sleep').length === 2;
+    };
+    assert.ok(await waitUntil(ready, 5000), 'the shell and both stages, each sleeping, are in its group');
     for (const m of members()) children.adopt(m.pid);
     const st = createAppStore({ pids: [sh.pid, outsider.pid], sortKey: 'pid' });
     st.getState().applySample(await sampler.sample());
