@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Comparison, comparisonTable, type Figures, significant, times } from '../../../../scripts/bench/lib/monitor-comparison.js';
-
-const MIB = 1024 * 1024;
-
-const figures = (cpuMsPerSecond: number, more: Partial<Figures> = {}): Figures => ({
-  cpuMsPerSecond,
-  peakRss: 5 * MIB,
-  tmuxCpuMs: 20,
-  bytesPerRefresh: 800,
-  firstFrameMs: 200,
-  ...more,
-});
+import { figures, MIB } from './bench-figures.js';
+import { type Comparison, comparisonTable, significant, times } from '../../../../scripts/bench/lib/monitor-comparison.js';
 
 const COMPARISON: Comparison = {
   titles: { htop: 'htop 3.2.2', btop: 'btop 1.2.13', top: 'top 4.0.2', pooltop: 'pooltop' },

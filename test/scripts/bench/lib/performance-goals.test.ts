@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Comparison, Figures, Level } from '../../../../scripts/bench/lib/monitor-comparison.js';
+import { figures, MIB } from './bench-figures.js';
+import type { Comparison, Level } from '../../../../scripts/bench/lib/monitor-comparison.js';
 import { formatVerdicts, type GoalResult, judgeGoals } from '../../../../scripts/bench/lib/performance-goals.js';
-
-const MIB = 1024 * 1024;
-
-const figures = (cpuMsPerSecond: number, more: Partial<Figures> = {}): Figures => ({
-  cpuMsPerSecond,
-  peakRss: 5 * MIB,
-  tmuxCpuMs: 20,
-  bytesPerRefresh: 800,
-  firstFrameMs: 200,
-  ...more,
-});
 
 const level = (extra: number, f: Level['figures']): Level => ({ extra, processes: 66 + extra, windowSeconds: 40, figures: f });
 
