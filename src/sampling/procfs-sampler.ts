@@ -411,12 +411,7 @@ export class ProcfsSampler implements Sampler {
       user: this.users.name(uid),
       command: cmdline === '' ? `[${comm}]` : cmdline,
       kernelThread,
-      seen: 0,
-      statText: '',
-      statmText: '',
-      info: null,
-      statFd: -1,
-      statmFd: -1,
+      ...unread(),
     };
   }
 }
@@ -429,11 +424,11 @@ function threadIdentity(owner: ProcessInfo, comm: string, startTicks: number): I
     user: owner.user,
     command: owner.command,
     kernelThread: false,
-    seen: 0,
-    statText: '',
-    statmText: '',
-    info: null,
-    statFd: -1,
-    statmFd: -1,
+    ...unread(),
   };
+}
+
+/** A new identity's reading state: not yet seen, nothing read, no descriptor kept. */
+function unread(): Pick<Identity, 'seen' | 'statText' | 'statmText' | 'info' | 'statFd' | 'statmFd'> {
+  return { seen: 0, statText: '', statmText: '', info: null, statFd: -1, statmFd: -1 };
 }
