@@ -1,6 +1,8 @@
-// Plain process rows for model and store tests: only what a test cares about has to be given.
+// Plain process rows, samples and host counters for model, store and UI tests: only what a test
+// cares about has to be given.
 import type { ProcessRow } from '../../src/model/process-row.js';
 import { countTasks } from '../../src/sampling/count-tasks.js';
+import type { HostCounters } from '../../src/sampling/host-counters.js';
 import type { ProcessInfo, Sample } from '../../src/sampling/types.js';
 
 export function info(pid: number, fields: Partial<ProcessInfo> = {}): ProcessInfo {
@@ -62,5 +64,25 @@ export function sample(processes: ProcessInfo[], fields: Partial<Sample> = {}): 
       fields: ['user', 'state', 'priority', 'nice', 'threads', 'virt', 'res', 'shr', 'cpu', 'mem', 'time', 'core', 'start', 'command'],
     },
     ...fields,
+  };
+}
+
+/** The machine's counters with these disks ([device, read, written bytes]) and networks ([device, received, sent bytes]). */
+export function hostCounters(disks: [string, number, number][], nets: [string, number, number][]): HostCounters {
+  return {
+    bootTime: 0,
+    cpus: [],
+    disks: disks.map(([device, readBytes, writtenBytes]) => ({ device, readBytes, writtenBytes, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 })),
+    networks: nets.map(([device, receiveBytes, transmitBytes]) => ({
+      device,
+      receiveBytes,
+      transmitBytes,
+      receivePackets: 0,
+      transmitPackets: 0,
+      receiveErrors: 0,
+      transmitErrors: 0,
+      receiveDrops: 0,
+      transmitDrops: 0,
+    })),
   };
 }

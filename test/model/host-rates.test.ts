@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hostRates } from '../../src/model/host-rates.js';
-import type { HostCounters } from '../../src/sampling/host-counters.js';
+import { hostCounters } from './fixtures.js';
 
-function counters(disks: [string, number, number][], nets: [string, number, number][]): HostCounters {
-  return {
-    bootTime: 0,
-    cpus: [],
-    disks: disks.map(([device, readBytes, writtenBytes]) => ({ device, readBytes, writtenBytes, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 })),
-    networks: nets.map(([device, receiveBytes, transmitBytes]) => ({
-      device,
-      receiveBytes,
-      transmitBytes,
-      receivePackets: 0,
-      transmitPackets: 0,
-      receiveErrors: 0,
-      transmitErrors: 0,
-      receiveDrops: 0,
-      transmitDrops: 0,
-    })),
-  };
-}
+const counters = hostCounters;
 
 describe('hostRates', () => {
   it('gives bytes a second per device and in total', () => {

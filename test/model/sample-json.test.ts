@@ -2,29 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { snapshotJson } from '../../src/model/sample-json.js';
 import type { HostCounters } from '../../src/sampling/host-counters.js';
-import { sample } from './fixtures.js';
+import { hostCounters, sample } from './fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the document as parsed, its shape being what is checked
 type Json = Record<string, any>;
 
-const counters = (read: number, received: number): HostCounters => ({
-  bootTime: 0,
-  cpus: [],
-  disks: [{ device: 'nvme0n1', readBytes: read, writtenBytes: 0, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }],
-  networks: [
-    {
-      device: 'wlan0',
-      receiveBytes: received,
-      transmitBytes: 0,
-      receivePackets: 0,
-      transmitPackets: 0,
-      receiveErrors: 0,
-      transmitErrors: 0,
-      receiveDrops: 0,
-      transmitDrops: 0,
-    },
-  ],
-});
+const counters = (read: number, received: number): HostCounters => hostCounters([['nvme0n1', read, 0]], [['wlan0', received, 0]]);
 
 describe('snapshot JSON: the system meters', () => {
   it("a laptop's: disks, network, frequency, temperatures, battery, GPU", () => {

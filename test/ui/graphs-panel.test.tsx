@@ -10,7 +10,7 @@ import { headerLines } from '../../src/ui/header.js';
 import { computeLayout } from '../../src/ui/layout.js';
 import { memoryGraphRows } from '../../src/ui/memory-graph.js';
 import { COLOR_THEME, MONO_THEME } from '../../src/ui/theme.js';
-import { info, sample } from '../model/fixtures.js';
+import { hostCounters, info, sample } from '../model/fixtures.js';
 import { plain, renderWithStore } from './render-with-store.js';
 import { testContext } from './test-context.js';
 import { waitForFrame } from './wait-for-frame.js';
@@ -26,24 +26,7 @@ function samples(cores: number, count: number, full = false): Sample[] {
         const busy = full ? 100 : (i * 7 + t) % 101;
         return { user: busy * 0.7, system: busy * 0.2, nice: busy * 0.1, idle: 100 - busy };
       }),
-      counters: {
-        bootTime: 0,
-        cpus: [],
-        disks: [{ device: 'vda', readBytes: t * 1e6, writtenBytes: t * 2e6, readsCompleted: 0, writesCompleted: 0, ioTimeSeconds: 0 }],
-        networks: [
-          {
-            device: 'eth\x1b0',
-            receiveBytes: 0,
-            transmitBytes: 0,
-            receivePackets: 0,
-            transmitPackets: 0,
-            receiveErrors: 0,
-            transmitErrors: 0,
-            receiveDrops: 0,
-            transmitDrops: 0,
-          },
-        ],
-      },
+      counters: hostCounters([['vda', t * 1e6, t * 2e6]], [['eth\x1b0', 0, 0]]),
     }),
   );
 }
