@@ -3,6 +3,7 @@
 // menu highlights and a second click chooses, a broken report types nothing, and --no-mouse asks
 // the terminal for nothing.
 import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, it } from 'node:test';
 import { click, doubleClick, sendBytes, wheel } from './mouse-input.js';
 import { ANY_TITLES, readTable, selectedRows } from './monitor-screen.js';
@@ -11,9 +12,12 @@ import { parseStyledCapture } from './sgr-screen.js';
 import type { TmuxSession } from './tmux-session.js';
 
 let session: TmuxSession | undefined;
+/** Idle children of the test, ended by PID after each test. */
+const sleepers: ChildProcess[] = [];
 afterEach(async () => {
   await session?.kill();
   session = undefined;
+  for (const child of sleepers.splice(0)) child.kill('SIGKILL');
 });
 
 const selectedPid = (capture: string): number | undefined => selectedRows(capture)[0]?.pid;
@@ -79,7 +83,19 @@ describe('the mouse', { timeout: 60_000 }, () => {
   });
 
   it('moves the selection with the wheel, three rows a notch', async () => {
-    const { s, rowLines, pids } = await started();
+    // A table of the test's own idle processes only (filtered by a marker in their command
+    // lines): the machine's rows come and go while other tests run, and a row appearing above
+    // the selection between two notches would move it by another count than three.
+    const marker = String(940_000_000 + process.pid);
+    for (let i = 0; i < 12; i++) sleepers.push(spawn('sleep', [`${marker}${i}`], { stdio: 'ignore' }));
+    const s = await startPooltop(['-s', 'pid']);
+    session = s;
+    await s.sendKeys('\\');
+    await s.type(marker);
+    await s.sendKeys('Enter');
+    const capture = await s.waitFor((c) => (readTable(c)?.rows.length ?? 0) === 12, { colors: true, description: "the test's 12 sleeps alone" });
+    const table = readTable(capture)!;
+    const [rowLines, pids] = [table.rows.map((r) => r.line), table.rows.map((r) => r.pid)];
     await wheel(s, 10, rowLines[5]!, 'down');
     await s.waitFor((c) => selectedPid(c) === pids[3], { colors: true, description: 'three rows down' });
     await wheel(s, 10, rowLines[5]!, 'down');
